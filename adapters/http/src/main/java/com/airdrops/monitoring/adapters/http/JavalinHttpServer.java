@@ -1,0 +1,139 @@
+package com.airdrops.monitoring.adapters.http;
+
+import com.airdrops.monitoring.domain.port.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.HealthCheck;
+import com.airdrops.monitoring.domain.port.HealthCheckResult;
+import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsExposition;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The agent's HTTP server: {@code GET /metrics} (Prometheus text or OpenMetrics, gzip when accepted), liveness and
+ * readiness, and the JSON API. Every error answer is a JSON body; no request can take the server down.
+ */
+public final class JavalinHttpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
+
+    private final HttpServerSettings settings;
+    private final MetricsExposition exposition;
+    private final LatestMetrics latestMetrics;
+    private final List<HealthCheck> readinessChecks;
+    private Javalin app;
+
+    public JavalinHttpServer(HttpServerSettings settings, MetricsExposition exposition, LatestMetrics latestMetrics,
+                             List<HealthCheck> readinessChecks) {
+        this.settings = settings;
+        this.exposition = exposition;
+        this.latestMetrics = latestMetrics;
+        this.readinessChecks = List.copyOf(readinessChecks);
+    }
+
+    /** Starts listening; throws {@link IllegalStateException} naming host and port when the port cannot be bound. */
+    public synchronized void start() {
+        Javalin created = Javalin.create(config -> {
+            config.jetty.host = settings.host();
+            config.jetty.port = settings.port();
+            config.http.maxRequestSize = settings.maxRequestBytes();
+            config.http.compressionStrategy = CompressionStrategy.GZIP;
+            config.startup.showJavalinBanner = false;
+            config.routes.get("/metrics", this::metrics);
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            config.routes.get("/health/ready", this::ready);
+            config.routes.get("/api/v1/metrics/latest", this::latest);
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> ApiError.respond(ctx, 404, "no such endpoint"));
+            config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
+                    ctx -> ApiError.respond(ctx, 405, "method not allowed"));
+            config.routes.exception(IllegalArgumentException.class,
+                    (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
+                ApiError.respond(ctx, 500, "internal error");
+            });
+        });
+        try {
+            created.start();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
+                    + rootMessage(e), e);
+        }
+        app = created;
+    }
+
+    /** The bound port (useful when the settings asked for port 0). */
+    public synchronized int port() {
+        if (app == null) {
+            throw new IllegalStateException("server not started");
+        }
+        return app.port();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (app != null) {
+            app.stop();
+            app = null;
+        }
+    }
+
+    private void metrics(Context ctx) {
+        ExpositionFormat format = ExpositionFormat.negotiate(ctx.header("Accept"));
+        ctx.contentType(format.contentType()).result(exposition.scrape(format));
+    }
+
+    private void ready(Context ctx) {
+        List<Map<String, Object>> checks = new ArrayList<>();
+        boolean allUp = true;
+        for (HealthCheck check : readinessChecks) {
+            HealthCheckResult result = safely(check);
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("name", check.name());
+            switch (result) {
+                case HealthCheckResult.Up up -> {
+                    entry.put("status", "UP");
+                    entry.put("detail", up.detail());
+                }
+                case HealthCheckResult.Down down -> {
+                    allUp = false;
+                    entry.put("status", "DOWN");
+                    entry.put("detail", down.reason());
+                }
+            }
+            checks.add(entry);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", allUp ? "UP" : "DOWN");
+        body.put("checks", checks);
+        ctx.status(allUp ? 200 : 503).json(body);
+    }
+
+    private static HealthCheckResult safely(HealthCheck check) {
+        try {
+            return check.check();
+        } catch (RuntimeException e) {
+            return HealthCheckResult.down(e.toString());
+        }
+    }
+
+    private void latest(Context ctx) {
+        latestMetrics.latest().ifPresentOrElse(
+                snapshot -> ctx.json(JsonViews.snapshot(snapshot)),
+                () -> ApiError.respond(ctx, 503, "no collection has run yet"));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.toString() : root.getMessage();
+    }
+}

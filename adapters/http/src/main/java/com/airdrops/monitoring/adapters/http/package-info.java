@@ -1,0 +1,2 @@
+/** The Javalin HTTP server: /metrics, health endpoints and the JSON API. */
+package com.airdrops.monitoring.adapters.http;

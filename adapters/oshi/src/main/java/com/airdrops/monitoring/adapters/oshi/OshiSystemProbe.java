@@ -1,0 +1,88 @@
+package com.airdrops.monitoring.adapters.oshi;
+
+import com.airdrops.monitoring.domain.port.HostReading;
+import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.port.SystemProbe;
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.util.List;
+import oshi.SystemInfo;
+import oshi.hardware.CentralProcessor;
+import oshi.hardware.CentralProcessor.TickType;
+import oshi.hardware.GlobalMemory;
+import oshi.hardware.HardwareAbstractionLayer;
+import oshi.hardware.NetworkIF;
+
+/**
+ * Reads host counters with OSHI (CPU ticks, memory) and the JDK's statvfs-backed {@link FileStore} (disk). Never
+ * sleeps: CPU utilisation is derived by the caller from tick deltas. Network interfaces are re-listed every
+ * {@link OshiProbeSettings#interfaceRefresh()} and their counters re-read on each call. Thread-safe through
+ * serialised reads.
+ */
+public final class OshiSystemProbe implements SystemProbe {
+    private final OshiProbeSettings settings;
+    private final HardwareAbstractionLayer hardware;
+    private final CentralProcessor processor;
+    private final GlobalMemory memory;
+    private FileStore fileStore;
+    private List<NetworkIF> interfaces = List.of();
+    private long interfacesListedAtNanos;
+
+    public OshiSystemProbe(OshiProbeSettings settings) {
+        this.settings = settings;
+        this.hardware = new SystemInfo().getHardware();
+        this.processor = hardware.getProcessor();
+        this.memory = hardware.getMemory();
+    }
+
+    @Override
+    public synchronized HostReading read() {
+        try {
+            long[] ticks = processor.getSystemCpuLoadTicks();
+            long total = 0;
+            for (long tick : ticks) {
+                total += tick;
+            }
+            long idle = ticks[TickType.IDLE.getIndex()] + ticks[TickType.IOWAIT.getIndex()];
+            FileStore store = fileStore();
+            long sent = 0;
+            long received = 0;
+            for (NetworkIF networkInterface : interfaces()) {
+                networkInterface.updateAttributes();
+                sent += networkInterface.getBytesSent();
+                received += networkInterface.getBytesRecv();
+            }
+            return new HostReading(total, Math.min(idle, total), memory.getTotal(), memory.getAvailable(),
+                    store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace(), sent, received);
+        } catch (IOException | RuntimeException e) {
+            fileStore = null;
+            throw new ProbeException("reading host counters failed: " + e.getMessage(), e);
+        }
+    }
+
+    private FileStore fileStore() throws IOException {
+        if (fileStore == null) {
+            fileStore = Files.getFileStore(settings.diskPath());
+        }
+        return fileStore;
+    }
+
+    private static boolean isNotLoopback(NetworkIF networkInterface) {
+        try {
+            return !networkInterface.queryNetworkInterface().isLoopback();
+        } catch (java.net.SocketException e) {
+            return !"lo".equals(networkInterface.getName());
+        }
+    }
+
+    private List<NetworkIF> interfaces() {
+        long now = System.nanoTime();
+        if (interfacesListedAtNanos == 0 || now - interfacesListedAtNanos > settings.interfaceRefresh().toNanos()) {
+            // false: leave out local interfaces (loopback, and those without a hardware address).
+            interfaces = hardware.getNetworkIFs(false).stream().filter(OshiSystemProbe::isNotLoopback).toList();
+            interfacesListedAtNanos = now;
+        }
+        return interfaces;
+    }
+}

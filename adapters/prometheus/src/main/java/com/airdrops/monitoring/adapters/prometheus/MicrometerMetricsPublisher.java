@@ -1,0 +1,100 @@
+package com.airdrops.monitoring.adapters.prometheus;
+
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.MetricDescriptor;
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.airdrops.monitoring.domain.port.MetricsSink;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Mirrors each published snapshot into a {@link PrometheusMeterRegistry}: one meter per series, registered when the
+ * series first appears and removed when a snapshot no longer carries it. Thread-safe: publishing is serialised and
+ * scraping reads the registry's own thread-safe state.
+ */
+public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition {
+    private final PrometheusMeterRegistry registry;
+    private final Map<SeriesKey, Series> series = new HashMap<>();
+
+    public MicrometerMetricsPublisher() {
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+    }
+
+    public MicrometerMetricsPublisher(PrometheusMeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    @Override
+    public synchronized void publish(MetricsSnapshot snapshot) {
+        Set<SeriesKey> seen = new HashSet<>();
+        for (Sample sample : snapshot.samples()) {
+            SeriesKey key = new SeriesKey(sample.name(), sample.labels());
+            seen.add(key);
+            series.computeIfAbsent(key, this::register).value = sample.value();
+        }
+        Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<SeriesKey, Series> entry = entries.next();
+            if (!seen.contains(entry.getKey())) {
+                registry.remove(entry.getValue().meter);
+                entries.remove();
+            }
+        }
+    }
+
+    @Override
+    public String scrape(ExpositionFormat format) {
+        return registry.scrape(format.contentType());
+    }
+
+    /** The underlying registry, for decorators that add the agent's own instruments. */
+    public PrometheusMeterRegistry registry() {
+        return registry;
+    }
+
+    private Series register(SeriesKey key) {
+        MetricDescriptor descriptor = MetricCatalog.describe(key.name());
+        Series holder = new Series();
+        Tags tags = Tags.empty();
+        for (Map.Entry<String, String> label : key.labels().entrySet()) {
+            tags = tags.and(label.getKey(), label.getValue());
+        }
+        holder.meter = switch (descriptor.type()) {
+            case GAUGE -> Gauge.builder(descriptor.name(), holder, Series::value)
+                    .description(descriptor.help()).tags(tags).register(registry);
+            // Micrometer appends _total to counters itself.
+            case COUNTER -> FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
+                    .description(descriptor.help()).tags(tags).register(registry);
+        };
+        return holder;
+    }
+
+    private static String stripTotal(String name) {
+        return name.substring(0, name.length() - "_total".length());
+    }
+
+    private record SeriesKey(String name, Map<String, String> labels) {
+    }
+
+    /** Holds the latest value of one series; read by the meter on each scrape. */
+    private static final class Series {
+        private volatile double value;
+        private Meter meter;
+
+        double value() {
+            return value;
+        }
+    }
+}

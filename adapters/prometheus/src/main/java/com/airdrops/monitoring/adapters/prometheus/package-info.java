@@ -1,0 +1,2 @@
+/** Prometheus exposition on Micrometer's PrometheusMeterRegistry. */
+package com.airdrops.monitoring.adapters.prometheus;

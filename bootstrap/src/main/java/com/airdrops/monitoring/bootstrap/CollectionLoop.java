@@ -1,0 +1,65 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.port.MetricsSink;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a collection cycle at start and then every interval, handing each snapshot to every sink. A failing sink is
+ * logged and never stops the loop or the other sinks.
+ */
+final class CollectionLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
+
+    private final MetricsCollector collector;
+    private final List<MetricsSink> sinks;
+    private final Duration interval;
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            runnable -> Thread.ofPlatform().name("collection").daemon(true).unstarted(runnable));
+
+    CollectionLoop(MetricsCollector collector, List<MetricsSink> sinks, Duration interval) {
+        this.collector = collector;
+        this.sinks = List.copyOf(sinks);
+        this.interval = interval;
+    }
+
+    void start() {
+        scheduler.scheduleAtFixedRate(this::cycle, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    void cycle() {
+        try {
+            MetricsSnapshot snapshot = collector.collectAllMetrics();
+            for (MetricsSink sink : sinks) {
+                try {
+                    sink.publish(snapshot);
+                } catch (RuntimeException e) {
+                    LOG.error("Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
+                }
+            }
+        } catch (RuntimeException e) {
+            // Never let an exception escape: it would cancel every later run of the scheduled task.
+            LOG.error("Collection cycle failed", e);
+        }
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdown();
+        try {
+            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            scheduler.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+    }
+}

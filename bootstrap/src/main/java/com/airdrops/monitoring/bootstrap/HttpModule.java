@@ -1,0 +1,24 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.adapters.http.HttpServerSettings;
+import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.HealthCheck;
+import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import java.util.List;
+import java.util.Set;
+
+/** Provides the Javalin server on the configured host and port. */
+final class HttpModule extends AbstractModule {
+    @Provides
+    @Singleton
+    JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
+                                 Set<HealthCheck> checks) {
+        return new JavalinHttpServer(new HttpServerSettings(settings.httpHost(), settings.httpPort()), exposition,
+                latest, List.copyOf(checks));
+    }
+}

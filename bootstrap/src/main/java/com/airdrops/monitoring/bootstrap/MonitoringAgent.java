@@ -1,0 +1,95 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The running service: wires the modules, starts HTTP and the collection loop, and stops them in reverse order. */
+public final class MonitoringAgent implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoringAgent.class);
+
+    static {
+        // We use no method interception; without bytecode generation Guice never touches sun.misc.Unsafe,
+        // which JDK 24+ warns about on every start.
+        if (System.getProperty("guice_bytecode_gen_option") == null) {
+            System.setProperty("guice_bytecode_gen_option", "DISABLED");
+        }
+    }
+
+    private final MonitoringSettings settings;
+    private final JavalinHttpServer httpServer;
+    private final CollectionLoop collectionLoop;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private MonitoringAgent(MonitoringSettings settings, Injector injector) {
+        this.settings = settings;
+        this.httpServer = injector.getInstance(JavalinHttpServer.class);
+        Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() { }));
+        this.collectionLoop = new CollectionLoop(injector.getInstance(MetricsCollector.class), List.copyOf(sinks),
+                settings.collectionInterval());
+    }
+
+    /** Builds and starts the agent with the production modules. */
+    public static MonitoringAgent start(MonitoringSettings settings) {
+        return start(settings, List.of());
+    }
+
+    /** Builds and starts the agent; {@code extraModules} may add sinks, checks or probes (tests, embedding). */
+    public static MonitoringAgent start(MonitoringSettings settings, List<Module> extraModules) {
+        List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
+                new PrometheusModule(), new CollectionModule(), new HttpModule()));
+        modules.addAll(extraModules);
+        MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
+        agent.collectionLoop.start();
+        try {
+            agent.httpServer.start();
+        } catch (RuntimeException e) {
+            agent.collectionLoop.close();
+            throw e;
+        }
+        LOG.info("Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
+                settings.httpHost(), agent.port(), displayHost(settings.httpHost()), agent.port());
+        return agent;
+    }
+
+    public int port() {
+        return httpServer.port();
+    }
+
+    public MonitoringSettings settings() {
+        return settings;
+    }
+
+    /** Blocks until {@link #close()} has run. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        if (stopped.getCount() == 0) {
+            return;
+        }
+        LOG.info("Airdrops Monitoring stopping");
+        collectionLoop.close();
+        httpServer.close();
+        stopped.countDown();
+        LOG.info("Airdrops Monitoring stopped");
+    }
+
+    private static String displayHost(String host) {
+        return "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+    }
+}

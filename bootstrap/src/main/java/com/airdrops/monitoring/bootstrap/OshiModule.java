@@ -1,0 +1,18 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.adapters.oshi.OshiProbeSettings;
+import com.airdrops.monitoring.adapters.oshi.OshiSystemProbe;
+import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+
+/** Exposes the OSHI host probe as the {@link SystemProbe} port. */
+final class OshiModule extends AbstractModule {
+    @Provides
+    @Singleton
+    SystemProbe systemProbe(MonitoringSettings settings) {
+        return new OshiSystemProbe(new OshiProbeSettings(settings.diskPath()));
+    }
+}

@@ -1,0 +1,24 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
+import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
+
+/** Exposes the Micrometer publisher as a {@link MetricsSink} and as the {@link MetricsExposition} of /metrics. */
+final class PrometheusModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(MicrometerMetricsPublisher.class);
+        bind(MetricsExposition.class).to(MicrometerMetricsPublisher.class);
+    }
+
+    @Provides
+    @Singleton
+    MicrometerMetricsPublisher publisher() {
+        return new MicrometerMetricsPublisher();
+    }
+}

@@ -1,0 +1,2 @@
+/** Wiring (Guice modules, one per adapter), the scheduler loops and the command-line entry point. */
+package com.airdrops.monitoring.bootstrap;

@@ -1,0 +1,98 @@
+package com.airdrops.monitoring.collection;
+
+import com.airdrops.monitoring.domain.model.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.model.SystemMetrics;
+import com.airdrops.monitoring.domain.port.HostReading;
+import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.SystemProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Collects host metrics through a {@link SystemProbe} into {@link MetricsSnapshot}s, as the seed's
+ * {@code MetricsCollector}, and remembers the latest one. A failing probe is logged and counted, never thrown.
+ * Thread-safe: collections are serialised.
+ */
+public final class MetricsCollector implements LatestMetrics {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
+    private static final String SYSTEM_SOURCE = "system";
+
+    private final SystemProbe systemProbe;
+    private final InstantSource clock;
+    private final CpuUsage cpuUsage = new CpuUsage();
+    private long collections;
+    private long systemErrors;
+    private volatile MetricsSnapshot latest;
+
+    public MetricsCollector(SystemProbe systemProbe, InstantSource clock) {
+        this.systemProbe = systemProbe;
+        this.clock = clock;
+    }
+
+    /** Reads the host once; the CPU figure covers the time since the previous reading. */
+    public synchronized SystemMetrics collectSystemMetrics() {
+        HostReading reading = systemProbe.read();
+        return new SystemMetrics(
+                cpuUsage.update(reading.cpuTotalTicks(), reading.cpuIdleTicks()),
+                HostPercentages.memory(reading),
+                HostPercentages.disk(reading),
+                reading.networkBytesSent(),
+                reading.networkBytesRecv());
+    }
+
+    /** Runs one collection cycle and returns its snapshot, which also becomes {@link #latest()}. */
+    public synchronized MetricsSnapshot collectAllMetrics() {
+        Instant started = clock.instant();
+        Optional<SystemMetrics> system = collectSystemSafely();
+        List<ComponentMetrics> components = List.of();
+        collections++;
+
+        List<Sample> samples = new ArrayList<>();
+        system.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
+        Instant finished = clock.instant();
+        samples.add(Sample.of(MetricCatalog.COLLECTION_DURATION, seconds(Duration.between(started, finished)), started));
+        samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
+        samples.add(new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
+
+        MetricsSnapshot snapshot = new MetricsSnapshot(started, system, components, samples);
+        latest = snapshot;
+        return snapshot;
+    }
+
+    @Override
+    public Optional<MetricsSnapshot> latest() {
+        return Optional.ofNullable(latest);
+    }
+
+    private Optional<SystemMetrics> collectSystemSafely() {
+        try {
+            return Optional.of(collectSystemMetrics());
+        } catch (RuntimeException e) {
+            systemErrors++;
+            LOG.warn("System metrics collection failed: {}", e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static void addSystemSamples(SystemMetrics metrics, Instant at, List<Sample> samples) {
+        samples.add(Sample.of(MetricCatalog.CPU_USAGE, metrics.cpuUsagePercent(), at));
+        samples.add(Sample.of(MetricCatalog.MEMORY_USAGE, metrics.memoryUsagePercent(), at));
+        samples.add(Sample.of(MetricCatalog.DISK_USAGE, metrics.diskUsagePercent(), at));
+        samples.add(Sample.of(MetricCatalog.NETWORK_SENT, metrics.networkBytesSent(), at));
+        samples.add(Sample.of(MetricCatalog.NETWORK_RECV, metrics.networkBytesRecv(), at));
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+}

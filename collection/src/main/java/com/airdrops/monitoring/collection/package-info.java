@@ -1,0 +1,2 @@
+/** MetricsCollector: turns probe readings into snapshots of system and component metrics. */
+package com.airdrops.monitoring.collection;

@@ -1,0 +1,175 @@
+package com.airdrops.monitoring.config;
+
+import com.airdrops.monitoring.domain.model.AggregationFunction;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Reads {@link MonitoringSettings} from environment variables, with the seed's names and defaults. Every bad value is
+ * collected and reported at once, one line per variable, as a {@link ConfigException}.
+ */
+public final class EnvironmentSettings {
+    public static final String COLLECTION_INTERVAL = "METRICS_COLLECTION_INTERVAL";
+    public static final String HTTP_PORT = "METRICS_HTTP_PORT";
+    public static final String HTTP_HOST = "METRICS_HTTP_HOST";
+    public static final String AGGREGATION_WINDOW = "METRICS_AGGREGATION_WINDOW_SECONDS";
+    public static final String AGGREGATION_FUNCTIONS = "METRICS_AGGREGATION_FUNCTIONS";
+    public static final String RETENTION_HOURS = "METRICS_RETENTION_PERIOD_HOURS";
+    public static final String BUFFER_MAX_SIZE = "METRICS_BUFFER_MAX_SIZE";
+    public static final String EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
+    public static final String ALERT_RETENTION_HOURS = "ALERT_RETENTION_HOURS";
+    public static final String ALERT_RULES_FILE = "ALERT_RULES_FILE";
+    public static final String NOTIFICATIONS_FILE = "NOTIFICATIONS_FILE";
+    public static final String COMPONENTS_FILE = "COMPONENTS_FILE";
+    public static final String DB_URL = "MONITORING_DB_URL";
+    public static final String API_TOKEN = "MONITORING_API_TOKEN";
+    public static final String DISK_PATH = "METRICS_DISK_PATH";
+
+    private final Map<String, String> environment;
+    private final List<String> problems = new ArrayList<>();
+
+    private EnvironmentSettings(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** Reads the settings from {@code environment} (normally {@code System.getenv()}). */
+    public static MonitoringSettings load(Map<String, String> environment) {
+        return new EnvironmentSettings(environment).read();
+    }
+
+    private MonitoringSettings read() {
+        MonitoringSettings settings = new MonitoringSettings(
+                seconds(COLLECTION_INTERVAL, "30.0"),
+                text(HTTP_HOST, "0.0.0.0"),
+                port(HTTP_PORT, "8000"),
+                seconds(AGGREGATION_WINDOW, "300"),
+                functions(AGGREGATION_FUNCTIONS, "avg,max,min"),
+                hours(RETENTION_HOURS, "168"),
+                positiveInt(BUFFER_MAX_SIZE, "1000"),
+                seconds(EVALUATION_INTERVAL, "60"),
+                hours(ALERT_RETENTION_HOURS, "168"),
+                path(ALERT_RULES_FILE, "config/alert_rules.yaml"),
+                path(NOTIFICATIONS_FILE, "config/notifications.yaml"),
+                path(COMPONENTS_FILE, "config/components.yaml"),
+                jdbcUrl(DB_URL, "jdbc:h2:file:./data/monitoring"),
+                Optional.ofNullable(environment.get(API_TOKEN)).filter(token -> !token.isBlank()),
+                path(DISK_PATH, "/"));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return settings;
+    }
+
+    private String raw(String name, String fallback) {
+        String value = environment.get(name);
+        return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    private <T> T parse(String name, String fallback, T onError, String allowed, Function<String, T> parser) {
+        String value = raw(name, fallback);
+        try {
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            problems.add(name + "='" + value + "' is invalid: " + allowed);
+            return onError;
+        }
+    }
+
+    private Duration seconds(String name, String fallback) {
+        return parse(name, fallback, Duration.ofSeconds(1), "expected a number of seconds greater than 0 (e.g. 30 or 0.5)",
+                value -> {
+                    double seconds = Double.parseDouble(value);
+                    if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                        throw new IllegalArgumentException();
+                    }
+                    return Duration.ofNanos(Math.round(seconds * 1e9));
+                });
+    }
+
+    private Duration hours(String name, String fallback) {
+        return parse(name, fallback, Duration.ofHours(1), "expected a whole number of hours greater than 0 (e.g. 168)",
+                value -> {
+                    long hours = Long.parseLong(value);
+                    if (hours <= 0) {
+                        throw new IllegalArgumentException();
+                    }
+                    return Duration.ofHours(hours);
+                });
+    }
+
+    private int port(String name, String fallback) {
+        return parse(name, fallback, 0, "expected a TCP port from 0 to 65535 (0 picks a free port)",
+                value -> {
+                    int port = Integer.parseInt(value);
+                    if (port < 0 || port > 65535) {
+                        throw new IllegalArgumentException();
+                    }
+                    return port;
+                });
+    }
+
+    private int positiveInt(String name, String fallback) {
+        return parse(name, fallback, 1, "expected a whole number greater than 0",
+                value -> {
+                    int number = Integer.parseInt(value);
+                    if (number <= 0) {
+                        throw new IllegalArgumentException();
+                    }
+                    return number;
+                });
+    }
+
+    private List<AggregationFunction> functions(String name, String fallback) {
+        String value = raw(name, fallback);
+        LinkedHashSet<AggregationFunction> functions = new LinkedHashSet<>();
+        List<String> unknown = new ArrayList<>();
+        for (String part : value.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            try {
+                functions.add(AggregationFunction.parse(part));
+            } catch (IllegalArgumentException e) {
+                unknown.add(part.trim());
+            }
+        }
+        if (!unknown.isEmpty()) {
+            problems.add(name + "='" + value + "' is invalid: unknown aggregation function(s) " + String.join(", ", unknown)
+                    + "; allowed: " + AggregationFunction.allowed());
+        } else if (functions.isEmpty()) {
+            problems.add(name + "='" + value + "' is invalid: name at least one of " + AggregationFunction.allowed());
+        }
+        return List.copyOf(functions);
+    }
+
+    private String text(String name, String fallback) {
+        return raw(name, fallback);
+    }
+
+    private Path path(String name, String fallback) {
+        return parse(name, fallback, Path.of("."), "expected a file system path", value -> {
+            try {
+                return Path.of(value);
+            } catch (InvalidPathException e) {
+                throw new IllegalArgumentException(e);
+            }
+        });
+    }
+
+    private String jdbcUrl(String name, String fallback) {
+        return parse(name, fallback, fallback, "expected a JDBC URL such as jdbc:h2:file:./data/monitoring or "
+                + "jdbc:postgresql://host:5432/db", value -> {
+                    if (!value.startsWith("jdbc:")) {
+                        throw new IllegalArgumentException();
+                    }
+                    return value;
+                });
+    }
+}

@@ -1,0 +1,45 @@
+package com.airdrops.monitoring.config;
+
+import com.airdrops.monitoring.domain.model.AggregationFunction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every setting of the agent, read once at start-up. The API token is a secret: {@link #toString()} redacts it.
+ */
+public record MonitoringSettings(
+        Duration collectionInterval,
+        String httpHost,
+        int httpPort,
+        Duration aggregationWindow,
+        List<AggregationFunction> aggregationFunctions,
+        Duration retentionPeriod,
+        int bufferMaxSize,
+        Duration alertEvaluationInterval,
+        Duration alertRetention,
+        Path alertRulesFile,
+        Path notificationsFile,
+        Path componentsFile,
+        String databaseUrl,
+        Optional<String> apiToken,
+        Path diskPath) {
+
+    public MonitoringSettings {
+        aggregationFunctions = List.copyOf(aggregationFunctions);
+        apiToken = apiToken == null ? Optional.empty() : apiToken;
+    }
+
+    @Override
+    public String toString() {
+        return "MonitoringSettings[collectionInterval=" + collectionInterval
+                + ", httpHost=" + httpHost + ", httpPort=" + httpPort
+                + ", aggregationWindow=" + aggregationWindow + ", aggregationFunctions=" + aggregationFunctions
+                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize
+                + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
+                + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile
+                + ", componentsFile=" + componentsFile + ", databaseUrl=" + databaseUrl
+                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", diskPath=" + diskPath + "]";
+    }
+}

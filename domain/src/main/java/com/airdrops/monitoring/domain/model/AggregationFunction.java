@@ -1,0 +1,31 @@
+package com.airdrops.monitoring.domain.model;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** A function computed over the samples of one series in one aggregation window. */
+public enum AggregationFunction {
+    AVG, MAX, MIN, SUM, COUNT, LAST, P50, P90, P95, P99;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public boolean isQuantile() {
+        return this == P50 || this == P90 || this == P95 || this == P99;
+    }
+
+    public static AggregationFunction parse(String text) {
+        for (AggregationFunction function : values()) {
+            if (function.wireName().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return function;
+            }
+        }
+        throw new IllegalArgumentException("unknown aggregation function '" + text + "', allowed: " + allowed());
+    }
+
+    public static String allowed() {
+        return Arrays.stream(values()).map(AggregationFunction::wireName).collect(Collectors.joining(", "));
+    }
+}

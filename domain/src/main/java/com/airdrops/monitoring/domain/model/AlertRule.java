@@ -1,0 +1,38 @@
+package com.airdrops.monitoring.domain.model;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** A threshold on a metric that must hold for {@code forDuration} before its alert fires, as the seed's {@code AlertRule}. */
+public record AlertRule(
+        String name,
+        String metricName,
+        Condition condition,
+        double threshold,
+        AlertSeverity severity,
+        String description,
+        Duration forDuration,
+        Map<String, String> labels) {
+
+    /** The seed's default for-duration: 300 seconds. */
+    public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
+
+    public AlertRule {
+        Require.nonBlank(name, "rule name");
+        Require.metricName(metricName, "metric_name");
+        Require.nonNull(condition, "condition");
+        Require.finite(threshold, "threshold");
+        Require.nonNull(severity, "severity");
+        description = description == null ? "" : description;
+        forDuration = forDuration == null ? DEFAULT_FOR_DURATION : forDuration;
+        if (forDuration.isNegative()) {
+            throw new IllegalArgumentException("for_duration must be >= 0, got " + forDuration.toSeconds() + " s");
+        }
+        labels = Labels.of(labels, "label");
+    }
+
+    public AlertRule(String name, String metricName, Condition condition, double threshold, AlertSeverity severity,
+                     String description) {
+        this(name, metricName, condition, threshold, severity, description, DEFAULT_FOR_DURATION, Map.of());
+    }
+}

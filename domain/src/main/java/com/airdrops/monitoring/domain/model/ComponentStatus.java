@@ -1,0 +1,25 @@
+package com.airdrops.monitoring.domain.model;
+
+import java.util.Locale;
+
+/** Health of a bot component as exposed by {@code component_status} (1 healthy, 0 unhealthy). */
+public enum ComponentStatus {
+    HEALTHY, UNHEALTHY;
+
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public double gaugeValue() {
+        return this == HEALTHY ? 1.0 : 0.0;
+    }
+
+    public static ComponentStatus parse(String text) {
+        for (ComponentStatus status : values()) {
+            if (status.wireName().equalsIgnoreCase(text == null ? "" : text.trim())) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown component status '" + text + "', allowed: healthy, unhealthy");
+    }
+}

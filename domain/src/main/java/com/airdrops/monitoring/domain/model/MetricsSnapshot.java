@@ -1,0 +1,24 @@
+package com.airdrops.monitoring.domain.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Everything one collection cycle produced: the typed system and component views of the seed, and the uniform
+ * samples (which include the values of both, so that anything can be exposed, aggregated and alerted on).
+ * {@code system} is empty when the host probe failed in that cycle.
+ */
+public record MetricsSnapshot(
+        Instant timestamp,
+        Optional<SystemMetrics> system,
+        List<ComponentMetrics> components,
+        List<Sample> samples) {
+
+    public MetricsSnapshot {
+        Require.nonNull(timestamp, "timestamp");
+        system = system == null ? Optional.empty() : system;
+        components = List.copyOf(Require.nonNull(components, "components"));
+        samples = List.copyOf(Require.nonNull(samples, "samples"));
+    }
+}

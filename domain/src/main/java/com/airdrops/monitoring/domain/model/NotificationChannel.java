@@ -1,0 +1,17 @@
+package com.airdrops.monitoring.domain.model;
+
+import java.util.Map;
+
+/** A configured destination for notifications (email, slack, webhook, alertmanager or a plugin's type). */
+public record NotificationChannel(String name, String type, Map<String, Object> config, boolean enabled) {
+
+    public NotificationChannel {
+        Require.nonBlank(name, "channel name");
+        Require.nonBlank(type, "channel type");
+        config = config == null ? Map.of() : Map.copyOf(config);
+    }
+
+    public NotificationChannel(String name, String type, Map<String, Object> config) {
+        this(name, type, config, true);
+    }
+}

@@ -1,0 +1,100 @@
+package com.airdrops.monitoring.adapters.oshi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.airdrops.monitoring.domain.port.HostReading;
+import com.airdrops.monitoring.domain.port.ProbeException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+
+/** Compares the real probe with what the Linux kernel reports through /proc and df(1). */
+@EnabledOnOs(OS.LINUX)
+class OshiSystemProbeTest {
+    private final OshiSystemProbe probe = new OshiSystemProbe(new OshiProbeSettings(Path.of("/")));
+
+    @Test
+    void memoryAgreesWithProcMeminfo() throws IOException {
+        HostReading reading = probe.read();
+        long totalKb = meminfoKb("MemTotal");
+        long availableKb = meminfoKb("MemAvailable");
+
+        assertThat(reading.memoryTotalBytes()).isEqualTo(totalKb * 1024);
+        double probePercent = 100.0 * (reading.memoryTotalBytes() - reading.memoryAvailableBytes()) / reading.memoryTotalBytes();
+        double kernelPercent = 100.0 * (totalKb - availableKb) / totalKb;
+        assertThat(probePercent).isCloseTo(kernelPercent, within(2.0));
+    }
+
+    @Test
+    void diskAgreesWithDf() throws Exception {
+        HostReading reading = probe.read();
+        // df's Use% = used / (used + avail), rounded up.
+        Process df = new ProcessBuilder("df", "-B1", "--output=size,used,avail", "/").start();
+        List<String> lines = new String(df.getInputStream().readAllBytes()).lines().toList();
+        assertThat(df.waitFor()).isZero();
+        String[] columns = lines.get(1).trim().split("\\s+");
+        long used = Long.parseLong(columns[1]);
+        long available = Long.parseLong(columns[2]);
+
+        long probeUsed = reading.diskTotalBytes() - reading.diskFreeBytes();
+        double probePercent = 100.0 * probeUsed / (probeUsed + reading.diskUsableBytes());
+        assertThat(reading.diskTotalBytes()).isEqualTo(Long.parseLong(columns[0]));
+        assertThat(probePercent).isCloseTo(100.0 * used / (used + available), within(2.0));
+    }
+
+    @Test
+    void networkCountersAreTheNonLoopbackSumOfProcNetDevAndNeverDecrease() throws IOException {
+        long[] before = procNetDevNonLoopback();
+        HostReading first = probe.read();
+        HostReading second = probe.read();
+        long[] after = procNetDevNonLoopback();
+
+        assertThat(first.networkBytesRecv()).isBetween(before[0], after[0]);
+        assertThat(first.networkBytesSent()).isBetween(before[1], after[1]);
+        assertThat(second.networkBytesRecv()).isGreaterThanOrEqualTo(first.networkBytesRecv());
+        assertThat(second.networkBytesSent()).isGreaterThanOrEqualTo(first.networkBytesSent());
+    }
+
+    @Test
+    void cpuTicksAreCumulative() {
+        HostReading first = probe.read();
+        HostReading second = probe.read();
+        assertThat(first.cpuTotalTicks()).isPositive();
+        assertThat(second.cpuTotalTicks()).isGreaterThanOrEqualTo(first.cpuTotalTicks());
+        assertThat(second.cpuIdleTicks()).isBetween(first.cpuIdleTicks(), second.cpuTotalTicks());
+    }
+
+    @Test
+    void aMissingDiskPathIsAProbeExceptionNamingThePath() {
+        OshiSystemProbe broken = new OshiSystemProbe(new OshiProbeSettings(Path.of("/does/not/exist")));
+        assertThatThrownBy(broken::read).isInstanceOf(ProbeException.class).hasMessageContaining("/does/not/exist");
+    }
+
+    private static long meminfoKb(String key) throws IOException {
+        return Files.readAllLines(Path.of("/proc/meminfo")).stream()
+                .filter(line -> line.startsWith(key + ":"))
+                .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
+                .findFirst().orElseThrow();
+    }
+
+    /** {received, sent} bytes summed over the interfaces OSHI would list: not lo. */
+    private static long[] procNetDevNonLoopback() throws IOException {
+        long[] totals = new long[2];
+        for (String line : Files.readAllLines(Path.of("/proc/net/dev"))) {
+            int colon = line.indexOf(':');
+            if (colon < 0 || line.substring(0, colon).trim().equals("lo")) {
+                continue;
+            }
+            String[] fields = line.substring(colon + 1).trim().split("\\s+");
+            totals[0] += Long.parseLong(fields[0]);
+            totals[1] += Long.parseLong(fields[8]);
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,57 @@
+package com.airdrops.monitoring.adapters.prometheus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.ExpositionFormat;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MicrometerMetricsPublisherTest {
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private final MicrometerMetricsPublisher publisher = new MicrometerMetricsPublisher();
+
+    @Test
+    void gaugesAndCountersAreExposedUnderTheirCatalogNamesWithHelpAndType() {
+        publisher.publish(snapshot(
+                Sample.of("system_cpu_usage_percent", 12.5, NOW),
+                Sample.of("system_network_bytes_sent_total", 1024, NOW),
+                new Sample("queue_depth", Map.of("component", "scheduler"), 3, NOW)));
+
+        String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+
+        assertThat(text).contains("# TYPE system_cpu_usage_percent gauge\n", "system_cpu_usage_percent 12.5\n",
+                "# HELP system_cpu_usage_percent Host CPU utilisation",
+                "# TYPE system_network_bytes_sent_total counter\n", "system_network_bytes_sent_total 1024.0\n",
+                "# TYPE queue_depth gauge\n", "queue_depth{component=\"scheduler\"} 3.0\n");
+    }
+
+    @Test
+    void eachSnapshotReplacesTheValuesAndDropsSeriesItNoLongerCarries() {
+        publisher.publish(snapshot(new Sample("protocol_share", Map.of("protocol", "scroll"), 40, NOW),
+                new Sample("protocol_share", Map.of("protocol", "zksync"), 60, NOW)));
+        publisher.publish(snapshot(new Sample("protocol_share", Map.of("protocol", "scroll"), 100, NOW)));
+
+        String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+
+        assertThat(text).contains("protocol_share{protocol=\"scroll\"} 100.0").doesNotContain("zksync");
+    }
+
+    @Test
+    void openMetricsIsWrittenWhenAsked() {
+        publisher.publish(snapshot(Sample.of("system_network_bytes_recv_total", 7, NOW)));
+
+        String text = publisher.scrape(ExpositionFormat.OPENMETRICS);
+
+        assertThat(text).contains("# TYPE system_network_bytes_recv counter\n", "system_network_bytes_recv_total 7.0\n")
+                .endsWith("# EOF\n");
+    }
+
+    private static MetricsSnapshot snapshot(Sample... samples) {
+        return new MetricsSnapshot(NOW, Optional.empty(), List.of(), List.of(samples));
+    }
+}

@@ -1,0 +1,60 @@
+package com.airdrops.monitoring.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Runs {@link Main} as a real process: exit codes on bad configuration and a clean stop on SIGTERM. */
+class ProcessLifecycleTest {
+
+    @Test
+    void aBadPortExitsWithStatus2AndOneLineNamingTheVariable() throws Exception {
+        Process process = start(Map.of("METRICS_HTTP_PORT", "abc"));
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(process.exitValue()).isEqualTo(2);
+        assertThat(stderr.lines().filter(line -> !line.startsWith("WARNING:")).toList()).containsExactly(
+                "airdrops-monitoring: configuration error: METRICS_HTTP_PORT='abc' is invalid: "
+                        + "expected a TCP port from 0 to 65535 (0 picks a free port)");
+    }
+
+    @Test
+    void sigtermStopsTheServiceCleanly() throws Exception {
+        Process process = start(Map.of("METRICS_HTTP_PORT", "0", "METRICS_HTTP_HOST", "127.0.0.1"));
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("Airdrops Monitoring started")) {
+                lines.add(line);
+            }
+            assertThat(line).as("start-up line, after %s", lines).contains("metrics at http://127.0.0.1:");
+
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring stopped"));
+        assertThat(process.exitValue()).isEqualTo(143); // 128 + SIGTERM: the JVM's status after its shutdown hooks
+    }
+
+    private static Process start(Map<String, String> environment) throws Exception {
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                Main.class.getName());
+        builder.environment().keySet().removeIf(key -> key.startsWith("METRICS_") || key.startsWith("ALERT_")
+                || key.startsWith("MONITORING_"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+}

@@ -1,0 +1,147 @@
+package com.airdrops.monitoring.collection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.model.SystemMetrics;
+import com.airdrops.monitoring.domain.port.HostReading;
+import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.port.SystemProbe;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MetricsCollectorTest {
+    private static final long GIB = 1L << 30;
+
+    private final ScriptedProbe probe = new ScriptedProbe();
+    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final MetricsCollector collector = new MetricsCollector(probe, clock);
+
+    @Test
+    void cpuPercentComesFromTickDeltasBetweenCollections() {
+        probe.next(reading(1_000, 900)); // since boot: 10 % busy
+        probe.next(reading(1_200, 950)); // 200 ticks, 50 idle: 75 % busy
+        probe.next(reading(1_200, 950)); // no tick elapsed: keep 75 %
+        probe.next(reading(1_300, 1_050)); // 100 ticks, all idle: 0 %
+
+        assertThat(collector.collectSystemMetrics().cpuUsagePercent()).isCloseTo(10.0, within(1e-9));
+        assertThat(collector.collectSystemMetrics().cpuUsagePercent()).isCloseTo(75.0, within(1e-9));
+        assertThat(collector.collectSystemMetrics().cpuUsagePercent()).isCloseTo(75.0, within(1e-9));
+        assertThat(collector.collectSystemMetrics().cpuUsagePercent()).isCloseTo(0.0, within(1e-9));
+    }
+
+    @Test
+    void memoryIsTotalMinusAvailableAndDiskIsComputedAsDfDoes() {
+        // 16 GiB total, 4 GiB available: 75 %. Disk 100 GiB, 40 free, 35 usable: used 60 / (60 + 35).
+        probe.next(new HostReading(10, 5, 16 * GIB, 4 * GIB, 100 * GIB, 40 * GIB, 35 * GIB, 123, 456));
+
+        SystemMetrics metrics = collector.collectSystemMetrics();
+
+        assertThat(metrics.memoryUsagePercent()).isCloseTo(75.0, within(1e-9));
+        assertThat(metrics.diskUsagePercent()).isCloseTo(100.0 * 60 / 95, within(1e-9));
+        assertThat(metrics.networkBytesSent()).isEqualTo(123);
+        assertThat(metrics.networkBytesRecv()).isEqualTo(456);
+    }
+
+    @Test
+    void aSnapshotCarriesEverySystemSeriesAndTheAgentsOwnHealth() {
+        probe.next(new HostReading(10, 5, 16 * GIB, 4 * GIB, 100 * GIB, 40 * GIB, 35 * GIB, 123, 456));
+        clock.stepPerRead(Duration.ofMillis(3));
+
+        MetricsSnapshot snapshot = collector.collectAllMetrics();
+
+        assertThat(snapshot.timestamp()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
+        assertThat(snapshot.system()).isPresent();
+        assertThat(values(snapshot)).containsEntry("system_cpu_usage_percent", 50.0)
+                .containsEntry("system_memory_usage_percent", 75.0)
+                .containsEntry("system_network_bytes_sent_total", 123.0)
+                .containsEntry("system_network_bytes_recv_total", 456.0)
+                .containsEntry("monitoring_collection_duration_seconds", 0.003)
+                .containsEntry("monitoring_collections_total", 1.0)
+                .containsEntry("monitoring_collection_errors_total", 0.0)
+                .containsKey("system_disk_usage_percent");
+        assertThat(collector.latest()).contains(snapshot);
+    }
+
+    @Test
+    void aFailingProbeIsCountedAndTheCycleStillProducesASnapshot() {
+        probe.fail(new ProbeException("no /proc"));
+        probe.next(reading(100, 50));
+
+        MetricsSnapshot failed = collector.collectAllMetrics();
+        MetricsSnapshot recovered = collector.collectAllMetrics();
+
+        assertThat(failed.system()).isEmpty();
+        assertThat(values(failed)).doesNotContainKey("system_cpu_usage_percent")
+                .containsEntry("monitoring_collection_errors_total", 1.0);
+        assertThat(failed.samples()).filteredOn(sample -> sample.name().equals("monitoring_collection_errors_total"))
+                .extracting(Sample::labels).containsExactly(Map.of("source", "system"));
+        assertThat(recovered.system()).isPresent();
+        assertThat(values(recovered)).containsEntry("monitoring_collections_total", 2.0)
+                .containsEntry("monitoring_collection_errors_total", 1.0);
+    }
+
+    @Test
+    void latestIsEmptyBeforeTheFirstCollection() {
+        assertThat(collector.latest()).isEmpty();
+    }
+
+    private static HostReading reading(long totalTicks, long idleTicks) {
+        return new HostReading(totalTicks, idleTicks, 8 * GIB, 4 * GIB, 10 * GIB, 5 * GIB, 5 * GIB, 0, 0);
+    }
+
+    private static Map<String, Double> values(MetricsSnapshot snapshot) {
+        return snapshot.samples().stream()
+                .collect(java.util.stream.Collectors.toMap(Sample::name, Sample::value, (a, b) -> a));
+    }
+
+    /** Returns the readings it was given, in order; a queued exception is thrown instead. */
+    private static final class ScriptedProbe implements SystemProbe {
+        private final Deque<Object> script = new ArrayDeque<>();
+
+        void next(HostReading reading) {
+            script.add(reading);
+        }
+
+        void fail(RuntimeException failure) {
+            script.add(failure);
+        }
+
+        @Override
+        public HostReading read() {
+            Object next = script.remove();
+            if (next instanceof RuntimeException failure) {
+                throw failure;
+            }
+            return (HostReading) next;
+        }
+    }
+
+    /** A clock that advances by a fixed step each time it is read. */
+    private static final class SteppingClock implements InstantSource {
+        private Instant now;
+        private Duration step = Duration.ZERO;
+
+        SteppingClock(Instant start) {
+            this.now = start;
+        }
+
+        void stepPerRead(Duration step) {
+            this.step = step;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant current = now;
+            now = now.plus(step);
+            return current;
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package com.airdrops.monitoring.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.airdrops.monitoring.domain.model.AggregationFunction;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EnvironmentSettingsTest {
+
+    @Test
+    void defaultsAreTheSeedsAndSpecs() {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.of());
+        assertThat(settings.collectionInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
+        assertThat(settings.httpPort()).isEqualTo(8000);
+        assertThat(settings.aggregationWindow()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.aggregationFunctions())
+                .containsExactly(AggregationFunction.AVG, AggregationFunction.MAX, AggregationFunction.MIN);
+        assertThat(settings.retentionPeriod()).isEqualTo(Duration.ofHours(168));
+        assertThat(settings.bufferMaxSize()).isEqualTo(1000);
+        assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(168));
+        assertThat(settings.alertRulesFile()).isEqualTo(Path.of("config/alert_rules.yaml"));
+        assertThat(settings.notificationsFile()).isEqualTo(Path.of("config/notifications.yaml"));
+        assertThat(settings.componentsFile()).isEqualTo(Path.of("config/components.yaml"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/monitoring");
+        assertThat(settings.apiToken()).isEmpty();
+        assertThat(settings.diskPath()).isEqualTo(Path.of("/"));
+    }
+
+    @Test
+    void readsEveryVariable() {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.ofEntries(
+                Map.entry("METRICS_COLLECTION_INTERVAL", "0.5"),
+                Map.entry("METRICS_HTTP_HOST", "127.0.0.1"),
+                Map.entry("METRICS_HTTP_PORT", "9100"),
+                Map.entry("METRICS_AGGREGATION_WINDOW_SECONDS", "2"),
+                Map.entry("METRICS_AGGREGATION_FUNCTIONS", "avg, p95,count"),
+                Map.entry("METRICS_RETENTION_PERIOD_HOURS", "24"),
+                Map.entry("METRICS_BUFFER_MAX_SIZE", "50"),
+                Map.entry("ALERT_EVALUATION_INTERVAL", "1"),
+                Map.entry("ALERT_RETENTION_HOURS", "12"),
+                Map.entry("MONITORING_DB_URL", "jdbc:postgresql://db:5432/monitoring"),
+                Map.entry("MONITORING_API_TOKEN", "s3cret"),
+                Map.entry("METRICS_DISK_PATH", "/var")));
+        assertThat(settings.collectionInterval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
+        assertThat(settings.httpPort()).isEqualTo(9100);
+        assertThat(settings.aggregationWindow()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.aggregationFunctions())
+                .containsExactly(AggregationFunction.AVG, AggregationFunction.P95, AggregationFunction.COUNT);
+        assertThat(settings.retentionPeriod()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.bufferMaxSize()).isEqualTo(50);
+        assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/monitoring");
+        assertThat(settings.apiToken()).contains("s3cret");
+        assertThat(settings.diskPath()).isEqualTo(Path.of("/var"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "METRICS_HTTP_PORT | abc | METRICS_HTTP_PORT='abc' is invalid: expected a TCP port from 0 to 65535 (0 picks a free port)",
+        "METRICS_HTTP_PORT | 70000 | METRICS_HTTP_PORT='70000' is invalid",
+        "METRICS_COLLECTION_INTERVAL | -1 | METRICS_COLLECTION_INTERVAL='-1' is invalid: expected a number of seconds greater than 0",
+        "METRICS_COLLECTION_INTERVAL | 0 | METRICS_COLLECTION_INTERVAL='0' is invalid",
+        "ALERT_EVALUATION_INTERVAL | soon | ALERT_EVALUATION_INTERVAL='soon' is invalid",
+        "METRICS_AGGREGATION_WINDOW_SECONDS | NaN | METRICS_AGGREGATION_WINDOW_SECONDS='NaN' is invalid",
+        "METRICS_RETENTION_PERIOD_HOURS | 1.5 | METRICS_RETENTION_PERIOD_HOURS='1.5' is invalid: expected a whole number of hours",
+        "METRICS_BUFFER_MAX_SIZE | 0 | METRICS_BUFFER_MAX_SIZE='0' is invalid: expected a whole number greater than 0",
+        "MONITORING_DB_URL | postgres://x | MONITORING_DB_URL='postgres://x' is invalid: expected a JDBC URL",
+        "METRICS_AGGREGATION_FUNCTIONS | avg,median_ish | METRICS_AGGREGATION_FUNCTIONS='avg,median_ish' is invalid: "
+                + "unknown aggregation function(s) median_ish; allowed: avg, max, min, sum, count, last, p50, p90, p95, p99",
+        "METRICS_AGGREGATION_FUNCTIONS | ' , ' | METRICS_AGGREGATION_FUNCTIONS=',' is invalid: name at least one of"})
+    void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
+        assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))
+                .isInstanceOfSatisfying(ConfigException.class, e -> {
+                    assertThat(e.problems()).hasSize(1);
+                    assertThat(e.problems().getFirst()).startsWith(message).doesNotContain("\n");
+                });
+    }
+
+    @Test
+    void everyBadVariableIsReportedAtOnce() {
+        assertThatThrownBy(() -> EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", "abc", "ALERT_RETENTION_HOURS", "-3")))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .anySatisfy(line -> assertThat(line).startsWith("METRICS_HTTP_PORT='abc'"))
+                        .anySatisfy(line -> assertThat(line).startsWith("ALERT_RETENTION_HOURS='-3'"))
+                        .hasSize(2));
+    }
+
+    @Test
+    void blankValuesMeanTheDefault() {
+        assertThat(EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", " ")).httpPort()).isEqualTo(8000);
+        assertThat(EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", "")).apiToken()).isEmpty();
+    }
+
+    @Test
+    void theApiTokenIsRedactedWhenSettingsAreShown() {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", "s3cret-token"));
+        assertThat(settings.toString()).doesNotContain("s3cret-token").contains("apiToken=***");
+    }
+}

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the service jar and starts it with embedded defaults: http://localhost:8000/metrics.
+# Environment variables (see README) change the defaults; arguments are passed to the jar.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/java-env.sh
+mvn -B -q package -DskipTests
+exec java -jar bootstrap/target/airdrops-monitoring.jar "$@"

@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
-mvn -B -q package -DskipTests
+mvn -B -q -Dstyle.color=never package -DskipTests
 exec java -jar bootstrap/target/airdrops-monitoring.jar "$@"

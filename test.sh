@@ -18,4 +18,4 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
 fi
 
 echo "Using JDK at $JAVA_HOME"
-mvn -B verify "$@"
+mvn -B -Dstyle.color=never verify "$@"

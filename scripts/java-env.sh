@@ -32,3 +32,7 @@ select_jdk() {
 
 select_jdk || exit 1
 export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's own bundled Guava uses sun.misc.Unsafe, which JDK 24+ warns about on every build; the flag only exists there.
+if [ "$(java_major "$JAVA_HOME")" -ge 24 ]; then
+  export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
+fi

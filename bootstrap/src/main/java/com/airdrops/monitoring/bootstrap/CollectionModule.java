@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.HealthCheckResult;
@@ -10,6 +11,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
+import java.util.List;
 
 /** Provides the {@link MetricsCollector}, its latest snapshot and the "collection has run" readiness check. */
 final class CollectionModule extends AbstractModule {
@@ -21,8 +23,8 @@ final class CollectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MetricsCollector collector(SystemProbe probe, InstantSource clock) {
-        return new MetricsCollector(probe, clock);
+    MetricsCollector collector(SystemProbe probe, List<ComponentRegistration> components, InstantSource clock) {
+        return new MetricsCollector(probe, components, clock);
     }
 
     /** Ready once a collection cycle has produced a snapshot. */

@@ -1,14 +1,17 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.http.HttpServerPorts;
 import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
@@ -17,8 +20,9 @@ final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
-                                 Set<HealthCheck> checks) {
-        return new JavalinHttpServer(new HttpServerSettings(settings.httpHost(), settings.httpPort()), exposition,
-                latest, List.copyOf(checks));
+                                 Set<HealthCheck> checks, ComponentPushReceiver pushReceiver, InstantSource clock) {
+        HttpServerSettings http = new HttpServerSettings(settings.httpHost(), settings.httpPort(),
+                HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, settings.apiToken());
+        return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver, clock));
     }
 }

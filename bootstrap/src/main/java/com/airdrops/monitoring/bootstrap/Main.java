@@ -1,8 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
-import com.airdrops.monitoring.config.EnvironmentSettings;
-import com.airdrops.monitoring.config.MonitoringSettings;
 
 /**
  * Command-line entry point: reads the environment, starts the agent and runs until SIGTERM or SIGINT.
@@ -16,9 +14,9 @@ public final class Main {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        MonitoringSettings settings;
+        AgentConfiguration configuration;
         try {
-            settings = EnvironmentSettings.load(System.getenv());
+            configuration = AgentConfiguration.load(System.getenv());
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.err.println("airdrops-monitoring: configuration error: " + problem));
             System.exit(EXIT_CONFIG);
@@ -26,7 +24,7 @@ public final class Main {
         }
         MonitoringAgent agent;
         try {
-            agent = MonitoringAgent.start(settings);
+            agent = MonitoringAgent.start(configuration);
         } catch (RuntimeException e) {
             System.err.println("airdrops-monitoring: failed to start: " + e.getMessage());
             System.exit(EXIT_START_FAILED);

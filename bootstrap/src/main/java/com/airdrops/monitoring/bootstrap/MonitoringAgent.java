@@ -30,6 +30,7 @@ public final class MonitoringAgent implements AutoCloseable {
 
     private final MonitoringSettings settings;
     private final JavalinHttpServer httpServer;
+    private final MetricsCollector collector;
     private final CollectionLoop collectionLoop;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -37,19 +38,23 @@ public final class MonitoringAgent implements AutoCloseable {
         this.settings = settings;
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
         Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() { }));
-        this.collectionLoop = new CollectionLoop(injector.getInstance(MetricsCollector.class), List.copyOf(sinks),
-                settings.collectionInterval());
+        this.collector = injector.getInstance(MetricsCollector.class);
+        this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
     }
 
     /** Builds and starts the agent with the production modules. */
-    public static MonitoringAgent start(MonitoringSettings settings) {
-        return start(settings, List.of());
+    public static MonitoringAgent start(AgentConfiguration configuration) {
+        return start(configuration, List.of());
     }
 
-    /** Builds and starts the agent; {@code extraModules} may add sinks, checks or probes (tests, embedding). */
-    public static MonitoringAgent start(MonitoringSettings settings, List<Module> extraModules) {
+    /**
+     * Builds and starts the agent; {@code extraModules} may add sinks, checks or in-process component registrations
+     * (tests, embedding in a Java bot).
+     */
+    public static MonitoringAgent start(AgentConfiguration configuration, List<Module> extraModules) {
+        MonitoringSettings settings = configuration.settings();
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
-                new PrometheusModule(), new CollectionModule(), new HttpModule()));
+                new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new HttpModule()));
         modules.addAll(extraModules);
         MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
         agent.collectionLoop.start();
@@ -57,6 +62,7 @@ public final class MonitoringAgent implements AutoCloseable {
             agent.httpServer.start();
         } catch (RuntimeException e) {
             agent.collectionLoop.close();
+            agent.collector.close();
             throw e;
         }
         LOG.info("Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
@@ -84,6 +90,7 @@ public final class MonitoringAgent implements AutoCloseable {
         }
         LOG.info("Airdrops Monitoring stopping");
         collectionLoop.close();
+        collector.close();
         httpServer.close();
         stopped.countDown();
         LOG.info("Airdrops Monitoring stopped");

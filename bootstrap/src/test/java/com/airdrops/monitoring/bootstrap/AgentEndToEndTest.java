@@ -3,7 +3,6 @@ package com.airdrops.monitoring.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.airdrops.monitoring.config.EnvironmentSettings;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -22,7 +21,7 @@ class AgentEndToEndTest {
 
     @BeforeAll
     static void startAgent() {
-        agent = MonitoringAgent.start(EnvironmentSettings.load(Map.of(
+        agent = MonitoringAgent.start(AgentConfiguration.load(Map.of(
                 "METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2")));
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/health/ready").statusCode() == 200);
     }

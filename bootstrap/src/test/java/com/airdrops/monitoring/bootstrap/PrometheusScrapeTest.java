@@ -3,7 +3,6 @@ package com.airdrops.monitoring.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.airdrops.monitoring.config.EnvironmentSettings;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -25,7 +24,7 @@ class PrometheusScrapeTest {
 
     @Test
     void prometheusScrapesTheAgentWithUpEqualToOne(@TempDir Path dir) throws Exception {
-        try (MonitoringAgent agent = MonitoringAgent.start(EnvironmentSettings.load(Map.of(
+        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(Map.of(
                 "METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "1")))) {
             int prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.collection;
 import com.airdrops.monitoring.domain.model.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.MetricCatalog;
 import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Observation;
 import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.model.SystemMetrics;
 import com.airdrops.monitoring.domain.port.HostReading;
@@ -19,24 +20,30 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Collects host metrics through a {@link SystemProbe} into {@link MetricsSnapshot}s, as the seed's
- * {@code MetricsCollector}, and remembers the latest one. A failing probe is logged and counted, never thrown.
- * Thread-safe: collections are serialised.
+ * Collects host metrics through a {@link SystemProbe} and component metrics through each component's probe into
+ * {@link MetricsSnapshot}s, as the seed's {@code MetricsCollector}, and remembers the latest one. A failing probe is
+ * logged and counted, never thrown. Thread-safe: collections are serialised.
  */
-public final class MetricsCollector implements LatestMetrics {
+public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
     private static final String SYSTEM_SOURCE = "system";
 
     private final SystemProbe systemProbe;
     private final InstantSource clock;
     private final CpuUsage cpuUsage = new CpuUsage();
+    private final ComponentCollector components;
     private long collections;
     private long systemErrors;
     private volatile MetricsSnapshot latest;
 
     public MetricsCollector(SystemProbe systemProbe, InstantSource clock) {
+        this(systemProbe, List.of(), clock);
+    }
+
+    public MetricsCollector(SystemProbe systemProbe, List<ComponentRegistration> components, InstantSource clock) {
         this.systemProbe = systemProbe;
         this.clock = clock;
+        this.components = new ComponentCollector(components, clock);
     }
 
     /** Reads the host once; the CPU figure covers the time since the previous reading. */
@@ -54,19 +61,29 @@ public final class MetricsCollector implements LatestMetrics {
     public synchronized MetricsSnapshot collectAllMetrics() {
         Instant started = clock.instant();
         Optional<SystemMetrics> system = collectSystemSafely();
-        List<ComponentMetrics> components = List.of();
+        List<ComponentReading> readings = components.collect();
         collections++;
 
         List<Sample> samples = new ArrayList<>();
+        List<Observation> observations = new ArrayList<>();
         system.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
+        List<ComponentMetrics> componentMetrics = new ArrayList<>(readings.size());
+        for (ComponentReading reading : readings) {
+            componentMetrics.add(ComponentSamples.add(reading, started, samples, observations));
+        }
         Instant finished = clock.instant();
         samples.add(Sample.of(MetricCatalog.COLLECTION_DURATION, seconds(Duration.between(started, finished)), started));
         samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
         samples.add(new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
 
-        MetricsSnapshot snapshot = new MetricsSnapshot(started, system, components, samples);
+        MetricsSnapshot snapshot = new MetricsSnapshot(started, system, componentMetrics, samples, observations);
         latest = snapshot;
         return snapshot;
+    }
+
+    @Override
+    public void close() {
+        components.close();
     }
 
     @Override

@@ -31,6 +31,7 @@ public final class EnvironmentSettings {
     public static final String DB_URL = "MONITORING_DB_URL";
     public static final String API_TOKEN = "MONITORING_API_TOKEN";
     public static final String DISK_PATH = "METRICS_DISK_PATH";
+    public static final String PLUGINS_DIR = "MONITORING_PLUGINS_DIR";
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -60,7 +61,8 @@ public final class EnvironmentSettings {
                 path(COMPONENTS_FILE, "config/components.yaml"),
                 jdbcUrl(DB_URL, "jdbc:h2:file:./data/monitoring"),
                 Optional.ofNullable(environment.get(API_TOKEN)).filter(token -> !token.isBlank()),
-                path(DISK_PATH, "/"));
+                path(DISK_PATH, "/"),
+                path(PLUGINS_DIR, "plugins"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -24,7 +24,8 @@ public record MonitoringSettings(
         Path componentsFile,
         String databaseUrl,
         Optional<String> apiToken,
-        Path diskPath) {
+        Path diskPath,
+        Path pluginsDir) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
@@ -40,6 +41,7 @@ public record MonitoringSettings(
                 + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
                 + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile
                 + ", componentsFile=" + componentsFile + ", databaseUrl=" + databaseUrl
-                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", diskPath=" + diskPath + "]";
+                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", diskPath=" + diskPath
+                + ", pluginsDir=" + pluginsDir + "]";
     }
 }

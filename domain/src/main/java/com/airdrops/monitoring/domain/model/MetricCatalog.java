@@ -19,6 +19,22 @@ public final class MetricCatalog {
     public static final String COLLECTIONS = "monitoring_collections_total";
     public static final String COLLECTION_ERRORS = "monitoring_collection_errors_total";
 
+    public static final String COMPONENT_STATUS = "component_status";
+    public static final String COMPONENT_EXECUTION = "component_execution_seconds";
+    public static final String COMPONENT_ERRORS = "component_errors_total";
+    public static final String COMPONENT_LAST_EXECUTION = "component_last_execution_seconds";
+    public static final String COMPONENT_REPORTED_ERRORS = "component_reported_errors";
+    public static final String COMPONENT_REPORTED_SUCCESSES = "component_reported_successes";
+    public static final String RISK_LEVEL = "risk_level";
+    public static final String PORTFOLIO_VALUE = "portfolio_value_usd";
+    public static final String CIRCUIT_BREAKER = "circuit_breaker_active";
+    public static final String RISK_LIMIT = "risk_limit";
+    public static final String CAPITAL_UTILIZATION = "capital_utilization_percent";
+    public static final String PROTOCOL_ALLOCATION = "protocol_allocation_percent";
+    public static final String SCHEDULER_RUNNING = "scheduler_running";
+    public static final String SCHEDULED_TASKS = "scheduled_tasks";
+    public static final String TASK_EXECUTIONS = "task_executions";
+
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -30,6 +46,22 @@ public final class MetricCatalog {
         gauge(COLLECTION_DURATION, "Wall-clock duration of the last collection cycle, seconds.");
         counter(COLLECTIONS, "Collection cycles run since start.");
         counter(COLLECTION_ERRORS, "Failures while collecting, by source (system or a component name).");
+        gauge(COMPONENT_STATUS, "Component health: 1 healthy, 0 unhealthy (failed, timed out, stale or reported unhealthy).");
+        KNOWN.put(COMPONENT_EXECUTION, new MetricDescriptor(COMPONENT_EXECUTION, MetricType.HISTOGRAM,
+                "Duration of each probe of a component, seconds."));
+        counter(COMPONENT_ERRORS, "Collections of a component that failed, timed out or found stale data.");
+        gauge(COMPONENT_LAST_EXECUTION, "Duration of the component's last execution as it reports it, seconds.");
+        gauge(COMPONENT_REPORTED_ERRORS, "Error count the component reports about itself.");
+        gauge(COMPONENT_REPORTED_SUCCESSES, "Success count the component reports about itself.");
+        gauge(RISK_LEVEL, "RiskManager risk level: 0 low, 1 medium, 2 high, 3 critical.");
+        gauge(PORTFOLIO_VALUE, "Portfolio value reported by the RiskManager, USD.");
+        gauge(CIRCUIT_BREAKER, "RiskManager circuit breaker: 1 active, 0 inactive.");
+        gauge(RISK_LIMIT, "RiskManager risk limits by name.");
+        gauge(CAPITAL_UTILIZATION, "Capital utilisation reported by the CapitalAllocator, percent.");
+        gauge(PROTOCOL_ALLOCATION, "Capital allocated per protocol by the CapitalAllocator, percent.");
+        gauge(SCHEDULER_RUNNING, "CentralScheduler running: 1 yes, 0 no.");
+        gauge(SCHEDULED_TASKS, "Task definitions known to the CentralScheduler (seed: scheduled_tasks_total).");
+        gauge(TASK_EXECUTIONS, "CentralScheduler task executions by status (seed: task_execution_status_total).");
     }
 
     private MetricCatalog() {

@@ -1,6 +1,9 @@
 package com.airdrops.monitoring.domain.model;
 
-/** How a series is exposed to Prometheus. Counters are cumulative and their names end in {@code _total}. */
+/**
+ * How a series is exposed to Prometheus. Counters are cumulative and their names end in {@code _total}; histograms
+ * are fed by {@link Observation}s rather than samples.
+ */
 public enum MetricType {
-    GAUGE, COUNTER
+    GAUGE, COUNTER, HISTOGRAM
 }

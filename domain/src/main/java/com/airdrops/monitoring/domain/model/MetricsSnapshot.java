@@ -6,19 +6,26 @@ import java.util.Optional;
 
 /**
  * Everything one collection cycle produced: the typed system and component views of the seed, and the uniform
- * samples (which include the values of both, so that anything can be exposed, aggregated and alerted on).
- * {@code system} is empty when the host probe failed in that cycle.
+ * samples (which include the values of both, so that anything can be exposed, aggregated and alerted on), plus the
+ * histogram observations of the cycle. {@code system} is empty when the host probe failed in that cycle.
  */
 public record MetricsSnapshot(
         Instant timestamp,
         Optional<SystemMetrics> system,
         List<ComponentMetrics> components,
-        List<Sample> samples) {
+        List<Sample> samples,
+        List<Observation> observations) {
 
     public MetricsSnapshot {
         Require.nonNull(timestamp, "timestamp");
         system = system == null ? Optional.empty() : system;
         components = List.copyOf(Require.nonNull(components, "components"));
         samples = List.copyOf(Require.nonNull(samples, "samples"));
+        observations = observations == null ? List.of() : List.copyOf(observations);
+    }
+
+    public MetricsSnapshot(Instant timestamp, Optional<SystemMetrics> system, List<ComponentMetrics> components,
+                           List<Sample> samples) {
+        this(timestamp, system, components, samples, List.of());
     }
 }

@@ -6,10 +6,20 @@ import java.util.Map;
 
 /** The JSON body of every error answer: {@code {"error": "...", "status": 400, ...}}. */
 final class ApiError {
+    private static final String WRITTEN = "airdrops.api-error-written";
+
     private ApiError() {
     }
 
+    /** For the status-code error handlers: answers with a generic message unless a handler already explained. */
+    static void respondIfUnexplained(Context ctx, int status, String message) {
+        if (ctx.attribute(WRITTEN) == null) {
+            respond(ctx, status, message);
+        }
+    }
+
     static void respond(Context ctx, int status, String message) {
+        ctx.attribute(WRITTEN, Boolean.TRUE);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("status", status);

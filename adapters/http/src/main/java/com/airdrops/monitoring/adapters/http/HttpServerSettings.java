@@ -1,7 +1,12 @@
 package com.airdrops.monitoring.adapters.http;
 
-/** Where the HTTP server listens and how large a request body may be. Port 0 picks a free port. */
-public record HttpServerSettings(String host, int port, long maxRequestBytes) {
+import java.util.Optional;
+
+/**
+ * Where the HTTP server listens, how large a request body may be, and the bearer token of the mutating endpoints
+ * (empty: they answer 403). Port 0 picks a free port. {@link #toString()} redacts the token.
+ */
+public record HttpServerSettings(String host, int port, long maxRequestBytes, Optional<String> apiToken) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
 
     public HttpServerSettings {
@@ -14,9 +19,16 @@ public record HttpServerSettings(String host, int port, long maxRequestBytes) {
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes must be > 0, got " + maxRequestBytes);
         }
+        apiToken = apiToken == null ? Optional.empty() : apiToken.filter(token -> !token.isBlank());
     }
 
     public HttpServerSettings(String host, int port) {
-        this(host, port, DEFAULT_MAX_REQUEST_BYTES);
+        this(host, port, DEFAULT_MAX_REQUEST_BYTES, Optional.empty());
+    }
+
+    @Override
+    public String toString() {
+        return "HttpServerSettings[host=" + host + ", port=" + port + ", maxRequestBytes=" + maxRequestBytes
+                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + "]";
     }
 }

@@ -27,14 +27,16 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final MetricsExposition exposition;
     private final LatestMetrics latestMetrics;
     private final List<HealthCheck> readinessChecks;
+    private final ComponentPushHandler pushHandler;
     private Javalin app;
 
-    public JavalinHttpServer(HttpServerSettings settings, MetricsExposition exposition, LatestMetrics latestMetrics,
-                             List<HealthCheck> readinessChecks) {
+    public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
         this.settings = settings;
-        this.exposition = exposition;
-        this.latestMetrics = latestMetrics;
-        this.readinessChecks = List.copyOf(readinessChecks);
+        this.exposition = ports.exposition();
+        this.latestMetrics = ports.latestMetrics();
+        this.readinessChecks = ports.readinessChecks();
+        this.pushHandler = new ComponentPushHandler(new BearerToken(settings.apiToken()), settings.maxRequestBytes(),
+                ports.pushReceiver(), ports.clock());
     }
 
     /** Starts listening; throws {@link IllegalStateException} naming host and port when the port cannot be bound. */
@@ -49,9 +51,12 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);
             config.routes.get("/api/v1/metrics/latest", this::latest);
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(), ctx -> ApiError.respond(ctx, 404, "no such endpoint"));
+            config.routes.post("/api/v1/components/{name}", pushHandler::handle);
+            config.routes.error(HttpStatus.NOT_FOUND.getCode(),
+                    ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
             config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
-                    ctx -> ApiError.respond(ctx, 405, "method not allowed"));
+                    ctx -> ApiError.respondIfUnexplained(ctx, 405, "method not allowed"));
+            config.routes.exception(ApiException.class, (e, ctx) -> ApiError.respond(ctx, e.status(), e.getMessage()));
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

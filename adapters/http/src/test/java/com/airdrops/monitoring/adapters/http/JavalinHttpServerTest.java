@@ -3,8 +3,11 @@ package com.airdrops.monitoring.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.RiskLevel;
 import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.HealthCheckResult;
@@ -17,19 +20,31 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class JavalinHttpServerTest {
     private static final String BIG_BODY = "# HELP x y\n".repeat(500);
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private static final String TOKEN = "s3cret-token";
+    private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+    private static final InstantSource CLOCK = InstantSource.fixed(NOW);
+
+    private final RecordingPushReceiver pushes = new RecordingPushReceiver(Set.of("risk_manager"));
     private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
     private final AtomicReference<HealthCheckResult> dbHealth = new AtomicReference<>(HealthCheckResult.up("ok"));
     private final HttpClient client = HttpClient.newHttpClient();
@@ -48,9 +63,9 @@ class JavalinHttpServerTest {
                 return dbHealth.get();
             }
         };
-        server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
-                format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
-                () -> Optional.ofNullable(latest.get()), List.of(database));
+        server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
+                new HttpServerPorts(format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
+                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, CLOCK));
         server.start();
     }
 
@@ -139,9 +154,103 @@ class JavalinHttpServerTest {
     @Test
     void aPortInUseIsReportedWithHostAndPort() {
         JavalinHttpServer second = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", server.port()),
-                format -> "", Optional::empty, List.of());
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, CLOCK));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
+    }
+
+    @Test
+    void aPushWithTheRightTokenIsAccepted() throws Exception {
+        HttpResponse<String> response = post("/api/v1/components/risk_manager", "Bearer " + TOKEN,
+                "{\"status\":\"healthy\",\"risk_level\":\"critical\",\"portfolio_value_usd\":152340.55,\"extra\":1}");
+
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(JSON.readTree(response.body()).get("component").asText()).isEqualTo("risk_manager");
+        ComponentSnapshot snapshot = pushes.received.get("risk_manager");
+        assertThat(snapshot.riskLevel()).contains(RiskLevel.CRITICAL);
+        assertThat(snapshot.portfolioValueUsd()).hasValue(152340.55);
+        assertThat(snapshot.observedAt()).isEqualTo(NOW);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badPushes")
+    void aBadPushGetsItsStatusAndChangesNothing(String description, String path, String authorization, String body,
+                                               int status, String error) throws Exception {
+        HttpResponse<String> response = post(path, authorization, body);
+
+        assertThat(response.statusCode()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).contains(error);
+        assertThat(pushes.received).isEmpty();
+    }
+
+    static Stream<Arguments> badPushes() {
+        String ok = "{\"risk_level\": 2}";
+        String bearer = "Bearer " + TOKEN;
+        String path = "/api/v1/components/risk_manager";
+        return Stream.of(
+                Arguments.of("missing token", path, null, ok, 401, "missing bearer token"),
+                Arguments.of("wrong token", path, "Bearer nope", ok, 401, "wrong bearer token"),
+                Arguments.of("not a bearer", path, "Basic " + TOKEN, ok, 401, "missing bearer token"),
+                Arguments.of("body over 1 MiB", path, bearer, "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}", 413,
+                        "larger than 1048576 bytes"),
+                Arguments.of("malformed JSON", path, bearer, "{\"risk_level\": ", 400, "malformed JSON"),
+                Arguments.of("not an object", path, bearer, "[1,2]", 400, "must be a JSON object"),
+                Arguments.of("wrong type", path, bearer, "{\"portfolio_value_usd\": \"lots\"}", 400,
+                        "portfolio_value_usd: expected a finite number, got 'lots'"),
+                Arguments.of("bad risk level", path, bearer, "{\"risk_level\": \"extreme\"}", 400,
+                        "risk_level: expected low, medium, high, critical or 0..3, got 'extreme'"),
+                Arguments.of("nested wrong type", path, bearer, "{\"protocol_allocations\": {\"scroll\": true}}", 400,
+                        "protocol_allocations.scroll: expected a finite number"),
+                Arguments.of("negative count", path, bearer, "{\"error_count\": -1}", 400,
+                        "error_count: expected a whole number >= 0"),
+                Arguments.of("unknown component", "/api/v1/components/wallet", bearer, ok, 404,
+                        "no push component named 'wallet'"));
+    }
+
+    @Test
+    void pushesAreForbiddenWhenNoTokenIsConfigured() throws Exception {
+        JavalinHttpServer open = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, CLOCK));
+        open.start();
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + open.port() + "/api/v1/components/risk_manager"))
+                    .header("Authorization", "Bearer anything")
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(response.body()).get("error").asText()).contains("set MONITORING_API_TOKEN");
+            assertThat(pushes.received).isEmpty();
+        } finally {
+            open.close();
+        }
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String body) throws Exception {
+        HttpRequest.Builder request = request(path, Map.of("Content-Type", "application/json"))
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Records accepted pushes for the names it knows. */
+    private static final class RecordingPushReceiver implements ComponentPushReceiver {
+        private final Set<String> known;
+        private final Map<String, ComponentSnapshot> received = new ConcurrentHashMap<>();
+
+        RecordingPushReceiver(Set<String> known) {
+            this.known = known;
+        }
+
+        @Override
+        public PushOutcome accept(String componentName, ComponentSnapshot snapshot) {
+            if (!known.contains(componentName)) {
+                return new PushOutcome.UnknownComponent(componentName);
+            }
+            received.put(componentName, snapshot);
+            return new PushOutcome.Accepted(componentName);
+        }
     }
 
     private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {

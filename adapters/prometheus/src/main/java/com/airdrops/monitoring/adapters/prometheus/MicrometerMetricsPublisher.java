@@ -3,10 +3,12 @@ package com.airdrops.monitoring.adapters.prometheus;
 import com.airdrops.monitoring.domain.model.MetricCatalog;
 import com.airdrops.monitoring.domain.model.MetricDescriptor;
 import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Observation;
 import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.port.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
 import com.airdrops.monitoring.domain.port.MetricsSink;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -21,12 +23,16 @@ import java.util.Set;
 
 /**
  * Mirrors each published snapshot into a {@link PrometheusMeterRegistry}: one meter per series, registered when the
- * series first appears and removed when a snapshot no longer carries it. Thread-safe: publishing is serialised and
+ * series first appears and removed when a snapshot no longer carries it; observations feed cumulative histograms. Thread-safe: publishing is serialised and
  * scraping reads the registry's own thread-safe state.
  */
 public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition {
     private final PrometheusMeterRegistry registry;
+    /** Bucket bounds of every histogram, seconds: from a fast in-process read to a probe at a 10 s timeout. */
+    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
     private final Map<SeriesKey, Series> series = new HashMap<>();
+    private final Map<SeriesKey, DistributionSummary> histograms = new HashMap<>();
 
     public MicrometerMetricsPublisher() {
         this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
@@ -43,6 +49,10 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
             SeriesKey key = new SeriesKey(sample.name(), sample.labels());
             seen.add(key);
             series.computeIfAbsent(key, this::register).value = sample.value();
+        }
+        for (Observation observation : snapshot.observations()) {
+            SeriesKey key = new SeriesKey(observation.name(), observation.labels());
+            histograms.computeIfAbsent(key, this::registerHistogram).record(observation.value());
         }
         Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
         while (entries.hasNext()) {
@@ -64,19 +74,32 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         return registry;
     }
 
-    private Series register(SeriesKey key) {
+    private DistributionSummary registerHistogram(SeriesKey key) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
-        Series holder = new Series();
+        return DistributionSummary.builder(descriptor.name()).description(descriptor.help()).tags(tags(key))
+                .serviceLevelObjectives(BUCKETS).register(registry);
+    }
+
+    private static Tags tags(SeriesKey key) {
         Tags tags = Tags.empty();
         for (Map.Entry<String, String> label : key.labels().entrySet()) {
             tags = tags.and(label.getKey(), label.getValue());
         }
+        return tags;
+    }
+
+    private Series register(SeriesKey key) {
+        MetricDescriptor descriptor = MetricCatalog.describe(key.name());
+        Series holder = new Series();
+        Tags tags = tags(key);
         holder.meter = switch (descriptor.type()) {
             case GAUGE -> Gauge.builder(descriptor.name(), holder, Series::value)
                     .description(descriptor.help()).tags(tags).register(registry);
             // Micrometer appends _total to counters itself.
             case COUNTER -> FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
                     .description(descriptor.help()).tags(tags).register(registry);
+            case HISTOGRAM -> throw new IllegalArgumentException(
+                    "'" + key.name() + "' is a histogram: publish it as observations, not samples");
         };
         return holder;
     }

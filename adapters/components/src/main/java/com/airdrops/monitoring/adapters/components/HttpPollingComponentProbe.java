@@ -1,0 +1,94 @@
+package com.airdrops.monitoring.adapters.components;
+
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.ComponentSnapshotParser;
+import com.airdrops.monitoring.domain.port.ComponentProbe;
+import com.airdrops.monitoring.domain.port.ProbeException;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * Reads a component by GETting its status URL, which answers SPEC 10a's snapshot JSON. Any HTTP status other than
+ * 2xx, a body over 1 MiB, invalid JSON or a field of the wrong type is a {@link ProbeException} saying which.
+ * Thread-safe.
+ */
+public final class HttpPollingComponentProbe implements ComponentProbe {
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI url;
+    private final Duration timeout;
+    private final InstantSource clock;
+    private final HttpClient client;
+
+    public HttpPollingComponentProbe(URI url, Duration timeout, InstantSource clock, HttpClient client) {
+        this.url = url;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.client = client;
+    }
+
+    /** A client suited to polling: short connect timeout, no redirects to other hosts. */
+    public static HttpClient defaultClient() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public ComponentSnapshot probe() {
+        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+        byte[] body;
+        try {
+            HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream stream = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new ProbeException("GET " + url + " answered HTTP " + response.statusCode());
+                }
+                body = stream.readNBytes(MAX_BODY_BYTES + 1);
+            }
+        } catch (IOException e) {
+            throw new ProbeException("GET " + url + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProbeException("GET " + url + " interrupted", e);
+        }
+        if (body.length > MAX_BODY_BYTES) {
+            throw new ProbeException("GET " + url + " answered more than " + MAX_BODY_BYTES + " bytes");
+        }
+        return parse(body);
+    }
+
+    private ComponentSnapshot parse(byte[] body) {
+        Object json;
+        try {
+            json = JSON.readValue(body, Object.class);
+        } catch (IOException e) {
+            String reason = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.toString();
+            throw new ProbeException("GET " + url + " answered invalid JSON: " + reason, e);
+        }
+        if (!(json instanceof Map<?, ?> map)) {
+            throw new ProbeException("GET " + url + " answered JSON that is not an object");
+        }
+        try {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> fields = (Map<String, ?>) map;
+            return ComponentSnapshotParser.parse(fields, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new ProbeException("GET " + url + " answered an invalid snapshot: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "HttpPollingComponentProbe[" + url + "]";
+    }
+}

@@ -1,0 +1,44 @@
+package com.airdrops.monitoring.adapters.components;
+
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.port.CapitalAllocator;
+import com.airdrops.monitoring.domain.port.CentralScheduler;
+import com.airdrops.monitoring.domain.port.ComponentProbe;
+import com.airdrops.monitoring.domain.port.RiskManager;
+import java.time.InstantSource;
+
+/** Probes of a Java bot that implements the component ports itself and runs in the agent's JVM. */
+public final class InProcessComponentProbes {
+    private InProcessComponentProbes() {
+    }
+
+    public static ComponentProbe riskManager(RiskManager riskManager, InstantSource clock) {
+        return () -> {
+            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+                    .riskLevel(riskManager.riskLevel())
+                    .portfolioValueUsd(riskManager.portfolioValueUsd())
+                    .circuitBreakerActive(riskManager.circuitBreakerActive());
+            riskManager.riskLimits().forEach(snapshot::riskLimit);
+            return snapshot.build();
+        };
+    }
+
+    public static ComponentProbe capitalAllocator(CapitalAllocator allocator, InstantSource clock) {
+        return () -> {
+            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+                    .capitalUtilizationPercent(allocator.capitalUtilizationPercent());
+            allocator.protocolAllocations().forEach(snapshot::protocolAllocation);
+            return snapshot.build();
+        };
+    }
+
+    public static ComponentProbe scheduler(CentralScheduler scheduler, InstantSource clock) {
+        return () -> {
+            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+                    .running(scheduler.running())
+                    .taskDefinitions(scheduler.taskDefinitions());
+            scheduler.taskExecutionsByStatus().forEach(snapshot::taskExecutions);
+            return snapshot.build();
+        };
+    }
+}

@@ -1,0 +1,37 @@
+package com.airdrops.monitoring.adapters.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
+
+/** Checks {@code Authorization: Bearer <token>} against the configured token in constant time. */
+final class BearerToken {
+    private final Optional<byte[]> expectedDigest;
+
+    BearerToken(Optional<String> token) {
+        this.expectedDigest = token.map(BearerToken::digest);
+    }
+
+    /** Throws 403 when no token is configured, 401 when the header is missing or wrong. */
+    void authorize(String authorizationHeader) {
+        byte[] expected = expectedDigest.orElseThrow(() -> new ApiException(403,
+                "mutating endpoints are disabled: set MONITORING_API_TOKEN to enable them"));
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+            throw new ApiException(401, "missing bearer token: send 'Authorization: Bearer <MONITORING_API_TOKEN>'");
+        }
+        // Comparing fixed-length digests keeps the time independent of the token's content and length.
+        byte[] provided = digest(authorizationHeader.substring("Bearer ".length()).trim());
+        if (!MessageDigest.isEqual(expected, provided)) {
+            throw new ApiException(401, "wrong bearer token");
+        }
+    }
+
+    private static byte[] digest(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
+    }
+}

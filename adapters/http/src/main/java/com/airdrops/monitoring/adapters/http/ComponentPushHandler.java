@@ -1,0 +1,88 @@
+package com.airdrops.monitoring.adapters.http;
+
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.ComponentSnapshotParser;
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver.PushOutcome;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.InstantSource;
+import java.util.Map;
+
+/**
+ * {@code POST /api/v1/components/{name}}: authorises, bounds and parses a pushed snapshot, then hands it over.
+ * Every refusal happens before the receiver is called, so a bad push changes nothing.
+ */
+final class ComponentPushHandler {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BearerToken token;
+    private final long maxBodyBytes;
+    private final ComponentPushReceiver receiver;
+    private final InstantSource clock;
+
+    ComponentPushHandler(BearerToken token, long maxBodyBytes, ComponentPushReceiver receiver, InstantSource clock) {
+        this.token = token;
+        this.maxBodyBytes = maxBodyBytes;
+        this.receiver = receiver;
+        this.clock = clock;
+    }
+
+    void handle(Context ctx) {
+        token.authorize(ctx.header("Authorization"));
+        Map<String, ?> json = parseObject(readBounded(ctx));
+        ComponentSnapshot snapshot;
+        try {
+            snapshot = ComponentSnapshotParser.parse(json, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, "invalid snapshot: " + e.getMessage());
+        }
+        String name = ctx.pathParam("name");
+        switch (receiver.accept(name, snapshot)) {
+            case PushOutcome.Accepted accepted ->
+                    ctx.status(202).json(Map.of("status", "accepted", "component", accepted.componentName()));
+            case PushOutcome.UnknownComponent unknown -> throw new ApiException(404,
+                    "no push component named '" + unknown.componentName() + "' in components.yaml");
+        }
+    }
+
+    private byte[] readBounded(Context ctx) {
+        long declared = ctx.contentLength();
+        if (declared > maxBodyBytes) {
+            throw tooLarge();
+        }
+        try (InputStream body = ctx.req().getInputStream()) {
+            byte[] bytes = body.readNBytes((int) maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw new ApiException(400, "could not read the request body: " + e.getMessage());
+        }
+    }
+
+    private ApiException tooLarge() {
+        return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, ?> parseObject(byte[] body) {
+        Object json;
+        try {
+            json = JSON.readValue(body, Object.class);
+        } catch (JacksonException e) {
+            throw new ApiException(400, "malformed JSON: " + e.getOriginalMessage()
+                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+        } catch (IOException e) {
+            throw new ApiException(400, "malformed JSON: " + e.getMessage());
+        }
+        if (!(json instanceof Map<?, ?> map)) {
+            throw new ApiException(400, "the body must be a JSON object");
+        }
+        return (Map<String, ?>) map;
+    }
+}

@@ -1,0 +1,21 @@
+package com.airdrops.monitoring.adapters.http;
+
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.HealthCheck;
+import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsExposition;
+import java.time.InstantSource;
+import java.util.List;
+
+/** The domain ports the HTTP server serves. */
+public record HttpServerPorts(
+        MetricsExposition exposition,
+        LatestMetrics latestMetrics,
+        List<HealthCheck> readinessChecks,
+        ComponentPushReceiver pushReceiver,
+        InstantSource clock) {
+
+    public HttpServerPorts {
+        readinessChecks = List.copyOf(readinessChecks);
+    }
+}

@@ -1,0 +1,129 @@
+package com.airdrops.monitoring.collection;
+
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Probes every component concurrently, each on its own virtual thread and within its own timeout, so that a probe
+ * that hangs delays a cycle by no more than its timeout and never the other components. A probe still running from an
+ * earlier cycle is not started again (the cycle counts it as failed), so a hung probe holds at most one thread.
+ * Callers serialise {@link #collect()}.
+ */
+final class ComponentCollector implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentCollector.class);
+
+    private final List<State> states;
+    private final InstantSource clock;
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("component-probe-", 0).factory());
+
+    ComponentCollector(List<ComponentRegistration> registrations, InstantSource clock) {
+        this.states = registrations.stream().map(State::new).toList();
+        this.clock = clock;
+    }
+
+    List<ComponentReading> collect() {
+        List<Running> running = new ArrayList<>(states.size());
+        for (State state : states) {
+            running.add(start(state));
+        }
+        List<ComponentReading> readings = new ArrayList<>(states.size());
+        for (Running probe : running) {
+            readings.add(finish(probe));
+        }
+        return readings;
+    }
+
+    private Running start(State state) {
+        long startedNanos = System.nanoTime();
+        if (!state.inFlight.compareAndSet(false, true)) {
+            return new Running(state, null, startedNanos);
+        }
+        Future<ComponentSnapshot> future = executor.submit(() -> {
+            try {
+                return state.registration.probe().probe();
+            } finally {
+                state.inFlight.set(false);
+            }
+        });
+        return new Running(state, future, startedNanos);
+    }
+
+    private ComponentReading finish(Running running) {
+        State state = running.state;
+        Duration timeout = state.registration.definition().timeout();
+        if (running.future == null) {
+            return state.failed("previous probe still running (over its " + seconds(timeout) + " s timeout)", 0);
+        }
+        long remaining = timeout.toNanos() - (System.nanoTime() - running.startedNanos);
+        try {
+            ComponentSnapshot snapshot = running.future.get(Math.max(0, remaining), TimeUnit.NANOSECONDS);
+            double elapsed = (System.nanoTime() - running.startedNanos) / 1e9;
+            return state.checkFreshness(snapshot, clock.instant(), elapsed);
+        } catch (TimeoutException e) {
+            running.future.cancel(true);
+            return state.failed("timed out after " + seconds(timeout) + " s", timeout.toNanos() / 1e9);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return state.failed(cause.toString(), (System.nanoTime() - running.startedNanos) / 1e9);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running.future.cancel(true);
+            return state.failed("interrupted", 0);
+        }
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+
+    private static String seconds(Duration duration) {
+        return String.valueOf(duration.toMillis() / 1000.0);
+    }
+
+    private record Running(State state, Future<ComponentSnapshot> future, long startedNanos) {
+    }
+
+    /** Counts of one component across cycles. */
+    private static final class State {
+        private final ComponentRegistration registration;
+        private final AtomicBoolean inFlight = new AtomicBoolean();
+        private long errors;
+        private long successes;
+
+        State(ComponentRegistration registration) {
+            this.registration = registration;
+        }
+
+        ComponentReading checkFreshness(ComponentSnapshot snapshot, Instant now, double probeSeconds) {
+            Duration age = Duration.between(snapshot.observedAt(), now);
+            Duration limit = registration.definition().staleAfter();
+            if (age.compareTo(limit) > 0) {
+                return failed("stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s",
+                        probeSeconds);
+            }
+            successes++;
+            return new ComponentReading.Fresh(registration.definition(), snapshot, probeSeconds, errors, successes);
+        }
+
+        ComponentReading failed(String reason, double probeSeconds) {
+            errors++;
+            LOG.warn("Component {} unhealthy: {}", registration.definition().name(), reason);
+            return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
+        }
+    }
+}

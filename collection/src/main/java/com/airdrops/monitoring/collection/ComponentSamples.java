@@ -1,0 +1,83 @@
+package com.airdrops.monitoring.collection;
+
+import com.airdrops.monitoring.domain.model.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.ComponentRole;
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.Observation;
+import com.airdrops.monitoring.domain.model.Sample;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Maps a component reading to the samples of SPEC 5. A failed or stale component keeps only its health series
+ * (status, errors, probe duration): its business gauges disappear rather than repeat stale values.
+ */
+final class ComponentSamples {
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentSamples.class);
+
+    private final Instant at;
+    private final List<Sample> samples;
+
+    private ComponentSamples(Instant at, List<Sample> samples) {
+        this.at = at;
+        this.samples = samples;
+    }
+
+    static ComponentMetrics add(ComponentReading reading, Instant at, List<Sample> samples, List<Observation> observations) {
+        String name = reading.definition().name();
+        Map<String, String> component = Map.of("component", name);
+        ComponentSamples out = new ComponentSamples(at, samples);
+        out.add(MetricCatalog.COMPONENT_STATUS, component, reading.status().gaugeValue());
+        out.add(MetricCatalog.COMPONENT_ERRORS, component, reading.errors());
+        observations.add(new Observation(MetricCatalog.COMPONENT_EXECUTION, component, reading.probeSeconds()));
+        double lastExecution = reading.probeSeconds();
+        if (reading instanceof ComponentReading.Fresh fresh) {
+            out.addSnapshot(fresh.snapshot(), reading.definition().role().orElse(ComponentRole.GENERIC), component);
+            lastExecution = fresh.snapshot().lastExecutionTime().orElse(lastExecution);
+        }
+        return new ComponentMetrics(name, reading.status(), lastExecution, reading.errors(), reading.successes());
+    }
+
+    private void addSnapshot(ComponentSnapshot snapshot, ComponentRole role, Map<String, String> component) {
+        snapshot.lastExecutionTime().ifPresent(value -> add(MetricCatalog.COMPONENT_LAST_EXECUTION, component, value));
+        snapshot.errorCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_ERRORS, component, value));
+        snapshot.successCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_SUCCESSES, component, value));
+        snapshot.metrics().forEach((metric, value) -> {
+            if (MetricCatalog.known(metric).isPresent()) {
+                LOG.warn("Component {} reported gauge '{}', a name of the agent's own; ignored", component.get("component"), metric);
+            } else {
+                add(metric, component, value);
+            }
+        });
+        switch (role) {
+            case RISK_MANAGER -> {
+                snapshot.riskLevel().ifPresent(level -> add(MetricCatalog.RISK_LEVEL, Map.of(), level.gaugeValue()));
+                snapshot.portfolioValueUsd().ifPresent(value -> add(MetricCatalog.PORTFOLIO_VALUE, Map.of(), value));
+                snapshot.circuitBreakerActive().ifPresent(active -> add(MetricCatalog.CIRCUIT_BREAKER, Map.of(), active ? 1 : 0));
+                snapshot.riskLimits().forEach((limit, value) -> add(MetricCatalog.RISK_LIMIT, Map.of("limit", limit), value));
+            }
+            case CAPITAL_ALLOCATOR -> {
+                snapshot.capitalUtilizationPercent().ifPresent(value -> add(MetricCatalog.CAPITAL_UTILIZATION, Map.of(), value));
+                snapshot.protocolAllocations().forEach((protocol, percent) ->
+                        add(MetricCatalog.PROTOCOL_ALLOCATION, Map.of("protocol", protocol), percent));
+            }
+            case SCHEDULER -> {
+                snapshot.running().ifPresent(running -> add(MetricCatalog.SCHEDULER_RUNNING, Map.of(), running ? 1 : 0));
+                snapshot.taskDefinitions().ifPresent(count -> add(MetricCatalog.SCHEDULED_TASKS, Map.of(), count));
+                snapshot.taskExecutions().forEach((status, count) ->
+                        add(MetricCatalog.TASK_EXECUTIONS, Map.of("status", status), count));
+            }
+            case GENERIC -> {
+                // Generic components and plugin types report only their extra gauges.
+            }
+        }
+    }
+
+    private void add(String name, Map<String, String> labels, double value) {
+        samples.add(new Sample(name, labels, value, at));
+    }
+}

@@ -1,0 +1,49 @@
+package com.airdrops.monitoring.collection;
+
+import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.port.ComponentProbe;
+import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.ProbeException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Keeps the latest snapshot pushed by each push component and serves it to collection as that component's probe;
+ * staleness is judged by collection from the snapshot's arrival time. Thread-safe.
+ */
+public final class PushedComponentSnapshots implements ComponentPushReceiver {
+    private final Map<String, AtomicReference<ComponentSnapshot>> latest;
+
+    public PushedComponentSnapshots(Collection<String> pushComponentNames) {
+        this.latest = pushComponentNames.stream()
+                .collect(Collectors.toUnmodifiableMap(Function.identity(), name -> new AtomicReference<>()));
+    }
+
+    @Override
+    public PushOutcome accept(String componentName, ComponentSnapshot snapshot) {
+        AtomicReference<ComponentSnapshot> slot = latest.get(componentName);
+        if (slot == null) {
+            return new PushOutcome.UnknownComponent(componentName);
+        }
+        slot.set(snapshot);
+        return new PushOutcome.Accepted(componentName);
+    }
+
+    /** The probe of one push component: its latest snapshot, or a failure until the first push. */
+    public ComponentProbe probeFor(String componentName) {
+        AtomicReference<ComponentSnapshot> slot = latest.get(componentName);
+        if (slot == null) {
+            throw new IllegalArgumentException("'" + componentName + "' is not a push component");
+        }
+        return () -> {
+            ComponentSnapshot snapshot = slot.get();
+            if (snapshot == null) {
+                throw new ProbeException("no snapshot pushed yet");
+            }
+            return snapshot;
+        };
+    }
+}

@@ -1,0 +1,134 @@
+package com.airdrops.monitoring.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a YAML file into {@link YamlNode}s that remember their line and column, replacing {@code ${ENV_NAME}} in
+ * every string from the environment. Problems are collected as lines {@code file:line:column: path: message}.
+ */
+public final class YamlDocument {
+    private static final YAMLFactory YAML = new YAMLFactory();
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+
+    private final Path file;
+    private final Map<String, String> environment;
+    private final List<String> problems = new ArrayList<>();
+
+    private YamlDocument(Path file, Map<String, String> environment) {
+        this.file = file;
+        this.environment = environment;
+    }
+
+    /** The parsed root, empty when the file does not exist or is empty; syntax errors become a ConfigException. */
+    public static Optional<YamlNode> read(Path file, Map<String, String> environment) {
+        YamlDocument document = new YamlDocument(file, environment);
+        Optional<YamlNode> root = document.parse();
+        if (!document.problems.isEmpty()) {
+            throw new ConfigException(document.problems);
+        }
+        return root;
+    }
+
+    /** Formats a problem at a node: {@code file:line:column: path: message}. */
+    public static String problem(Path file, YamlNode node, String message) {
+        return file + ":" + node.line() + ":" + node.column() + ": " + (node.path().isEmpty() ? "" : node.path() + ": ")
+                + message;
+    }
+
+    private Optional<YamlNode> parse() {
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+             JsonParser parser = YAML.createParser(reader)) {
+            if (parser.nextToken() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(node(parser, ""));
+        } catch (NoSuchFileException e) {
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            JsonLocation location = e.getLocation();
+            problems.add(file + ":" + (location == null ? 0 : location.getLineNr()) + ":"
+                    + (location == null ? 0 : location.getColumnNr()) + ": invalid YAML: "
+                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
+            return Optional.empty();
+        } catch (IOException e) {
+            problems.add(file + ": cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private YamlNode node(JsonParser parser, String path) throws IOException {
+        JsonLocation location = parser.currentTokenLocation();
+        int line = location.getLineNr();
+        int column = location.getColumnNr();
+        JsonToken token = parser.currentToken();
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, YamlNode> entries = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonLocation keyLocation = parser.currentTokenLocation();
+                    parser.nextToken();
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    if (entries.containsKey(key)) {
+                        problems.add(file + ":" + keyLocation.getLineNr() + ":" + keyLocation.getColumnNr() + ": "
+                                + childPath + ": duplicate key");
+                    }
+                    entries.put(key, node(parser, childPath));
+                }
+                return new YamlNode.Mapping(entries, line, column, path);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(parser, path + "[" + items.size() + "]"));
+                }
+                return new YamlNode.Sequence(items, line, column, path);
+            }
+            case VALUE_STRING -> {
+                return new YamlNode.Scalar(interpolate(parser.getText(), line, column, path), line, column, path);
+            }
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
+                return new YamlNode.Scalar(parser.getNumberValue(), line, column, path);
+            }
+            case VALUE_TRUE, VALUE_FALSE -> {
+                return new YamlNode.Scalar(parser.getBooleanValue(), line, column, path);
+            }
+            default -> {
+                return new YamlNode.Scalar(null, line, column, path);
+            }
+        }
+    }
+
+    private String interpolate(String text, int line, int column, String path) {
+        Matcher matcher = VARIABLE.matcher(text);
+        StringBuilder result = new StringBuilder();
+        while (matcher.find()) {
+            String value = environment.get(matcher.group(1));
+            if (value == null) {
+                problems.add(file + ":" + line + ":" + column + ": " + path + ": environment variable "
+                        + matcher.group(1) + " is not set");
+                value = "";
+            }
+            matcher.appendReplacement(result, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(result);
+        return result.toString();
+    }
+}

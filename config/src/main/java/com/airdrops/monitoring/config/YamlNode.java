@@ -1,0 +1,43 @@
+package com.airdrops.monitoring.config;
+
+import java.util.List;
+import java.util.Map;
+
+/** A YAML value with the file position it came from, so that every config error can name line and column. */
+public sealed interface YamlNode {
+    int line();
+
+    int column();
+
+    /** Where this node sits in the document, e.g. {@code components[0].timeout_seconds}. */
+    String path();
+
+    record Mapping(Map<String, YamlNode> entries, int line, int column, String path) implements YamlNode {
+        public Mapping {
+            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+        }
+    }
+
+    record Sequence(List<YamlNode> items, int line, int column, String path) implements YamlNode {
+        public Sequence {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** A string, number, boolean or null. */
+    record Scalar(Object value, int line, int column, String path) implements YamlNode {
+    }
+
+    /** The node as plain maps, lists and scalars (for values handed on untyped, such as a plugin's config). */
+    default Object toPlain() {
+        return switch (this) {
+            case Mapping mapping -> {
+                Map<String, Object> plain = new java.util.LinkedHashMap<>();
+                mapping.entries().forEach((key, value) -> plain.put(key, value.toPlain()));
+                yield plain;
+            }
+            case Sequence sequence -> sequence.items().stream().map(YamlNode::toPlain).toList();
+            case Scalar scalar -> scalar.value();
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package com.airdrops.monitoring.examples.gasprice;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+
+/** The real agent jar running as a separate process, as an operator starts it. */
+final class AgentProcess implements AutoCloseable {
+    static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar").toAbsolutePath().normalize();
+    private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+),");
+
+    private final Process process;
+    private final List<String> output = new CopyOnWriteArrayList<>();
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private AgentProcess(Process process) {
+        this.process = process;
+        Thread.ofPlatform().daemon(true).start(() -> {
+            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = reader.readLine()) != null) {
+                    output.add(line);
+                }
+            } catch (IOException e) {
+                output.add("(output closed: " + e + ")");
+            }
+        });
+    }
+
+    static AgentProcess start(List<String> javaArguments, Map<String, String> environment) throws IOException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaArguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(key -> key.startsWith("METRICS_") || key.startsWith("MONITORING_")
+                || key.startsWith("ALERT_") || key.endsWith("_FILE"));
+        builder.environment().putAll(environment);
+        return new AgentProcess(builder.start());
+    }
+
+    int awaitPort() {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> port() > 0 || !process.isAlive());
+        if (port() <= 0) {
+            throw new IllegalStateException("the agent did not start: " + output);
+        }
+        return port();
+    }
+
+    int awaitExit() throws InterruptedException {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the agent did not exit: " + output);
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.stream().anyMatch(line -> !line.isBlank()));
+        return process.exitValue();
+    }
+
+    String metrics() throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    List<String> output() {
+        return List.copyOf(output);
+    }
+
+    private int port() {
+        for (String line : output) {
+            Matcher matcher = LISTENING.matcher(line);
+            if (matcher.find()) {
+                return Integer.parseInt(matcher.group(1));
+            }
+        }
+        return -1;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+}

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.ComponentSnapshot;
+import com.airdrops.monitoring.domain.port.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -78,7 +79,8 @@ final class ComponentCollector implements AutoCloseable {
             return state.failed("timed out after " + seconds(timeout) + " s", timeout.toNanos() / 1e9);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            return state.failed(cause.toString(), (System.nanoTime() - running.startedNanos) / 1e9);
+            String reason = cause instanceof ProbeException ? cause.getMessage() : cause.toString();
+            return state.failed(reason, (System.nanoTime() - running.startedNanos) / 1e9);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.future.cancel(true);
@@ -104,6 +106,7 @@ final class ComponentCollector implements AutoCloseable {
         private final AtomicBoolean inFlight = new AtomicBoolean();
         private long errors;
         private long successes;
+        private boolean failing;
 
         State(ComponentRegistration registration) {
             this.registration = registration;
@@ -117,12 +120,22 @@ final class ComponentCollector implements AutoCloseable {
                         probeSeconds);
             }
             successes++;
+            if (failing) {
+                failing = false;
+                LOG.info("Component {} healthy again", registration.definition().name());
+            }
             return new ComponentReading.Fresh(registration.definition(), snapshot, probeSeconds, errors, successes);
         }
 
         ComponentReading failed(String reason, double probeSeconds) {
             errors++;
-            LOG.warn("Component {} unhealthy: {}", registration.definition().name(), reason);
+            // Warn when a component starts failing; while it keeps failing, the error counter tells the rest.
+            if (!failing) {
+                failing = true;
+                LOG.warn("Component {} unhealthy: {}", registration.definition().name(), reason);
+            } else {
+                LOG.debug("Component {} still unhealthy: {}", registration.definition().name(), reason);
+            }
             return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
         }
     }

@@ -14,6 +14,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs a collection cycle at start and then every interval, handing each snapshot to every sink. A failing sink is
  * logged and never stops the loop or the other sinks.
+ *
+ * <p>After the first cycle, ticks are phase-aligned to the middle of each interval slot of the wall clock
+ * ({@code (k + 1/2) * interval}): aggregation windows are multiples of their size, so with a window that is a multiple
+ * of the interval every window receives the same number of samples, each half an interval away from its edges,
+ * whatever the scheduling jitter.
  */
 final class CollectionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
@@ -31,7 +36,17 @@ final class CollectionLoop implements AutoCloseable {
     }
 
     void start() {
-        scheduler.scheduleAtFixedRate(this::cycle, 0, interval.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.execute(this::cycle);
+        scheduler.scheduleAtFixedRate(this::cycle, delayToNextSlotMiddle(System.currentTimeMillis(), interval.toNanos()),
+                interval.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Nanoseconds from {@code nowMillis} to the next instant {@code (k + 1/2) * interval} of the epoch. */
+    static long delayToNextSlotMiddle(long nowMillis, long intervalNanos) {
+        long nowNanos = nowMillis * 1_000_000L;
+        long phase = Math.floorMod(nowNanos - intervalNanos / 2, intervalNanos);
+        long delay = intervalNanos - phase;
+        return delay == intervalNanos ? 0 : delay;
     }
 
     void cycle() {

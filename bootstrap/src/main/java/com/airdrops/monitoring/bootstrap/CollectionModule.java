@@ -5,6 +5,7 @@ import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.HealthCheckResult;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsSource;
 import com.airdrops.monitoring.domain.port.SystemProbe;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -12,6 +13,7 @@ import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Set;
 
 /** Provides the {@link MetricsCollector}, its latest snapshot and the "collection has run" readiness check. */
 final class CollectionModule extends AbstractModule {
@@ -19,12 +21,14 @@ final class CollectionModule extends AbstractModule {
     protected void configure() {
         bind(LatestMetrics.class).to(MetricsCollector.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(CollectionHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class);
     }
 
     @Provides
     @Singleton
-    MetricsCollector collector(SystemProbe probe, List<ComponentRegistration> components, InstantSource clock) {
-        return new MetricsCollector(probe, components, clock);
+    MetricsCollector collector(SystemProbe probe, List<ComponentRegistration> components, Set<MetricsSource> sources,
+                               InstantSource clock) {
+        return new MetricsCollector(probe, components, List.copyOf(sources), clock);
     }
 
     /** Ready once a collection cycle has produced a snapshot. */

@@ -4,6 +4,7 @@ import com.airdrops.monitoring.adapters.http.HttpServerPorts;
 import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
@@ -20,9 +21,11 @@ final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
-                                 Set<HealthCheck> checks, ComponentPushReceiver pushReceiver, InstantSource clock) {
+                                 Set<HealthCheck> checks, ComponentPushReceiver pushReceiver,
+                                 AggregatedMetricsQuery aggregates, InstantSource clock) {
         HttpServerSettings http = new HttpServerSettings(settings.httpHost(), settings.httpPort(),
                 HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, settings.apiToken());
-        return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver, clock));
+        return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver,
+                aggregates, clock));
     }
 }

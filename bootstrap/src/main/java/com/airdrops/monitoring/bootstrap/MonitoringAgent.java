@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.MetricsSink;
@@ -32,6 +33,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private final JavalinHttpServer httpServer;
     private final MetricsCollector collector;
     private final CollectionLoop collectionLoop;
+    private final AggregationLoop aggregationLoop;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
@@ -40,6 +42,7 @@ public final class MonitoringAgent implements AutoCloseable {
         Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() { }));
         this.collector = injector.getInstance(MetricsCollector.class);
         this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
+        this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
     }
 
     /** Builds and starts the agent with the production modules. */
@@ -54,14 +57,17 @@ public final class MonitoringAgent implements AutoCloseable {
     public static MonitoringAgent start(AgentConfiguration configuration, List<Module> extraModules) {
         MonitoringSettings settings = configuration.settings();
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
-                new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new HttpModule()));
+                new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new AggregationModule(),
+                new HttpModule()));
         modules.addAll(extraModules);
         MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
+        agent.aggregationLoop.start();
         agent.collectionLoop.start();
         try {
             agent.httpServer.start();
         } catch (RuntimeException e) {
             agent.collectionLoop.close();
+            agent.aggregationLoop.close();
             agent.collector.close();
             throw e;
         }
@@ -90,6 +96,7 @@ public final class MonitoringAgent implements AutoCloseable {
         }
         LOG.info("Airdrops Monitoring stopping");
         collectionLoop.close();
+        aggregationLoop.close();
         collector.close();
         httpServer.close();
         stopped.countDown();

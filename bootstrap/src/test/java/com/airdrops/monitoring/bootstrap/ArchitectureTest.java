@@ -18,14 +18,14 @@ class ArchitectureTest {
     /** Packages that hold code today; a rule aimed at an empty or misspelt package would pass silently. */
     static final List<String> BUILT_PACKAGES = List.of(
             "com.airdrops.monitoring.domain.model", "com.airdrops.monitoring.domain.port",
-            "com.airdrops.monitoring.config", "com.airdrops.monitoring.collection",
+            "com.airdrops.monitoring.config", "com.airdrops.monitoring.collection", "com.airdrops.monitoring.aggregation",
             "com.airdrops.monitoring.adapters.oshi", "com.airdrops.monitoring.adapters.prometheus",
             "com.airdrops.monitoring.adapters.http", "com.airdrops.monitoring.adapters.components",
             "com.airdrops.monitoring.bootstrap");
 
     /** Modules that exist but that later issues fill; once one holds code it must move to BUILT_PACKAGES. */
     static final List<String> NOT_YET_BUILT = List.of(
-            "com.airdrops.monitoring.aggregation", "com.airdrops.monitoring.alerting",
+            "com.airdrops.monitoring.alerting",
             "com.airdrops.monitoring.adapters.notify", "com.airdrops.monitoring.adapters.persistence");
 
     private static JavaClasses production;

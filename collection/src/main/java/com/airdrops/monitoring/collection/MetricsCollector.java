@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.model.SystemMetrics;
 import com.airdrops.monitoring.domain.port.HostReading;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsSource;
 import com.airdrops.monitoring.domain.port.SystemProbe;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private final InstantSource clock;
     private final CpuUsage cpuUsage = new CpuUsage();
     private final ComponentCollector components;
+    private final List<MetricsSource> sources;
     private long collections;
     private long systemErrors;
     private volatile MetricsSnapshot latest;
@@ -41,9 +43,19 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     }
 
     public MetricsCollector(SystemProbe systemProbe, List<ComponentRegistration> components, InstantSource clock) {
+        this(systemProbe, components, List.of(), clock);
+    }
+
+    /**
+     * @param sources services' own samples (drop counters, queue depths) added to every snapshot; a failing source is
+     *                logged and skipped
+     */
+    public MetricsCollector(SystemProbe systemProbe, List<ComponentRegistration> components, List<MetricsSource> sources,
+                            InstantSource clock) {
         this.systemProbe = systemProbe;
         this.clock = clock;
         this.components = new ComponentCollector(components, clock);
+        this.sources = List.copyOf(sources);
     }
 
     /** Reads the host once; the CPU figure covers the time since the previous reading. */
@@ -75,6 +87,13 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         samples.add(Sample.of(MetricCatalog.COLLECTION_DURATION, seconds(Duration.between(started, finished)), started));
         samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
         samples.add(new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
+        for (MetricsSource source : sources) {
+            try {
+                samples.addAll(source.samples(started));
+            } catch (RuntimeException e) {
+                LOG.warn("Metrics source {} failed: {}", source.getClass().getSimpleName(), e.toString());
+            }
+        }
 
         MetricsSnapshot snapshot = new MetricsSnapshot(started, system, componentMetrics, samples, observations);
         latest = snapshot;

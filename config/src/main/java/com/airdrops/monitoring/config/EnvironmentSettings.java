@@ -23,6 +23,8 @@ public final class EnvironmentSettings {
     public static final String AGGREGATION_FUNCTIONS = "METRICS_AGGREGATION_FUNCTIONS";
     public static final String RETENTION_HOURS = "METRICS_RETENTION_PERIOD_HOURS";
     public static final String BUFFER_MAX_SIZE = "METRICS_BUFFER_MAX_SIZE";
+    public static final String MAX_SERIES = "METRICS_MAX_SERIES";
+    public static final String MAX_STORED_AGGREGATES = "METRICS_AGGREGATES_MAX_STORED";
     public static final String EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
     public static final String ALERT_RETENTION_HOURS = "ALERT_RETENTION_HOURS";
     public static final String ALERT_RULES_FILE = "ALERT_RULES_FILE";
@@ -54,6 +56,8 @@ public final class EnvironmentSettings {
                 functions(AGGREGATION_FUNCTIONS, "avg,max,min"),
                 hours(RETENTION_HOURS, "168"),
                 positiveInt(BUFFER_MAX_SIZE, "1000"),
+                positiveInt(MAX_SERIES, "100000"),
+                positiveInt(MAX_STORED_AGGREGATES, "1000000"),
                 seconds(EVALUATION_INTERVAL, "60"),
                 hours(ALERT_RETENTION_HOURS, "168"),
                 path(ALERT_RULES_FILE, "config/alert_rules.yaml"),

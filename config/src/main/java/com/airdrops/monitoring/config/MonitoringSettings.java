@@ -17,6 +17,8 @@ public record MonitoringSettings(
         List<AggregationFunction> aggregationFunctions,
         Duration retentionPeriod,
         int bufferMaxSize,
+        int maxSeries,
+        int maxStoredAggregates,
         Duration alertEvaluationInterval,
         Duration alertRetention,
         Path alertRulesFile,
@@ -37,7 +39,8 @@ public record MonitoringSettings(
         return "MonitoringSettings[collectionInterval=" + collectionInterval
                 + ", httpHost=" + httpHost + ", httpPort=" + httpPort
                 + ", aggregationWindow=" + aggregationWindow + ", aggregationFunctions=" + aggregationFunctions
-                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize
+                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize + ", maxSeries=" + maxSeries
+                + ", maxStoredAggregates=" + maxStoredAggregates
                 + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
                 + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile
                 + ", componentsFile=" + componentsFile + ", databaseUrl=" + databaseUrl

@@ -24,6 +24,8 @@ class EnvironmentSettingsTest {
                 .containsExactly(AggregationFunction.AVG, AggregationFunction.MAX, AggregationFunction.MIN);
         assertThat(settings.retentionPeriod()).isEqualTo(Duration.ofHours(168));
         assertThat(settings.bufferMaxSize()).isEqualTo(1000);
+        assertThat(settings.maxSeries()).isEqualTo(100_000);
+        assertThat(settings.maxStoredAggregates()).isEqualTo(1_000_000);
         assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(168));
         assertThat(settings.alertRulesFile()).isEqualTo(Path.of("config/alert_rules.yaml"));

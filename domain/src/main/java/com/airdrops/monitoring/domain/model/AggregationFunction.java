@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 public enum AggregationFunction {
     AVG, MAX, MIN, SUM, COUNT, LAST, P50, P90, P95, P99;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean isQuantile() {

@@ -8,8 +8,10 @@ import java.util.stream.Collectors;
 public enum AlertSeverity {
     LOW, MEDIUM, HIGH, CRITICAL;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static AlertSeverity parse(String text) {

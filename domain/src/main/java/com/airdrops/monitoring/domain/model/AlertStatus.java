@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum AlertStatus {
     PENDING, FIRING, RESOLVED;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 }

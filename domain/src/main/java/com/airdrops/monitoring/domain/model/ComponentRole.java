@@ -12,8 +12,10 @@ import java.util.stream.Collectors;
 public enum ComponentRole {
     RISK_MANAGER, CAPITAL_ALLOCATOR, SCHEDULER, GENERIC;
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public boolean isBotRole() {

@@ -22,8 +22,10 @@ public enum Condition {
         };
     }
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     public static Condition parse(String text) {

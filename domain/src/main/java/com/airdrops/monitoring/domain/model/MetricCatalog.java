@@ -35,6 +35,16 @@ public final class MetricCatalog {
     public static final String SCHEDULED_TASKS = "scheduled_tasks";
     public static final String TASK_EXECUTIONS = "task_executions";
 
+    public static final String AGGREGATION_SERIES = "monitoring_aggregation_series";
+    public static final String AGGREGATION_DROPPED_SAMPLES = "monitoring_aggregation_dropped_samples_total";
+    public static final String AGGREGATION_DROPPED_SNAPSHOTS = "monitoring_aggregation_dropped_snapshots_total";
+    public static final String AGGREGATION_BUFFERED_SNAPSHOTS = "monitoring_aggregation_buffered_snapshots";
+    public static final String AGGREGATION_EVICTED_SERIES = "monitoring_aggregation_evicted_series_total";
+    public static final String AGGREGATES_EMITTED = "monitoring_aggregates_emitted_total";
+    public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
+    public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
+    public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
+
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -62,6 +72,16 @@ public final class MetricCatalog {
         gauge(SCHEDULER_RUNNING, "CentralScheduler running: 1 yes, 0 no.");
         gauge(SCHEDULED_TASKS, "Task definitions known to the CentralScheduler (seed: scheduled_tasks_total).");
         gauge(TASK_EXECUTIONS, "CentralScheduler task executions by status (seed: task_execution_status_total).");
+        gauge(AGGREGATION_SERIES, "Series the aggregator tracks now.");
+        counter(AGGREGATION_DROPPED_SAMPLES, "Samples the aggregator dropped, by reason: late (window already closed), "
+                + "series_limit, not_finite.");
+        counter(AGGREGATION_DROPPED_SNAPSHOTS, "Snapshots dropped because the aggregation buffer was full.");
+        gauge(AGGREGATION_BUFFERED_SNAPSHOTS, "Snapshots waiting for aggregation.");
+        counter(AGGREGATION_EVICTED_SERIES, "Series forgotten after two windows without samples.");
+        counter(AGGREGATES_EMITTED, "Aggregates produced by closed windows.");
+        counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
+        gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
+        counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
     }
 
     private MetricCatalog() {

@@ -50,7 +50,7 @@ public final class Require {
     /** Checks a metric or label name against Prometheus' rules, so that anything we carry can be exposed. */
     public static String metricName(String value, String field) {
         nonBlank(value, field);
-        if (!value.matches("[a-zA-Z_:][a-zA-Z0-9_:]*")) {
+        if (!isName(value, true)) {
             throw new IllegalArgumentException(field + " '" + value
                     + "' is not a valid metric name: use letters, digits, '_' and ':' and do not start with a digit");
         }
@@ -59,10 +59,37 @@ public final class Require {
 
     public static String labelName(String value, String field) {
         nonBlank(value, field);
-        if (!value.matches("[a-zA-Z_][a-zA-Z0-9_]*") || value.startsWith("__")) {
+        if (!isName(value, false) || value.startsWith("__")) {
             throw new IllegalArgumentException(field + " '" + value
                     + "' is not a valid label name: use letters, digits and '_', do not start with a digit or '__'");
         }
         return value;
+    }
+
+    /** Per ASCII character: 1 may start a name, 2 may follow, 4 only in metric names (':'). */
+    private static final byte[] NAME_CHARS = new byte[128];
+
+    static {
+        for (char c = 'a'; c <= 'z'; c++) {
+            NAME_CHARS[c] = 3;
+            NAME_CHARS[Character.toUpperCase(c)] = 3;
+        }
+        NAME_CHARS['_'] = 3;
+        for (char c = '0'; c <= '9'; c++) {
+            NAME_CHARS[c] = 2;
+        }
+        NAME_CHARS[':'] = 7;
+    }
+
+    /** [a-zA-Z_:][a-zA-Z0-9_:]* (colons only in metric names); a table, because this runs for every sample. */
+    private static boolean isName(String value, boolean colonAllowed) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            int kind = c < 128 ? NAME_CHARS[c] : 0;
+            if ((kind & (i == 0 ? 1 : 2)) == 0 || (kind == 7 && !colonAllowed)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,8 +10,10 @@ public enum RiskLevel {
         return ordinal();
     }
 
+    private final String wireName = name().toLowerCase(Locale.ROOT);
+
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /** Accepts a name ({@code low|medium|high|critical}) or a number 0..3. */

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
@@ -13,6 +14,7 @@ public record HttpServerPorts(
         LatestMetrics latestMetrics,
         List<HealthCheck> readinessChecks,
         ComponentPushReceiver pushReceiver,
+        AggregatedMetricsQuery aggregates,
         InstantSource clock) {
 
     public HttpServerPorts {

@@ -28,6 +28,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final LatestMetrics latestMetrics;
     private final List<HealthCheck> readinessChecks;
     private final ComponentPushHandler pushHandler;
+    private final AggregatesHandler aggregatesHandler;
     private Javalin app;
 
     public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
@@ -37,6 +38,7 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.readinessChecks = ports.readinessChecks();
         this.pushHandler = new ComponentPushHandler(new BearerToken(settings.apiToken()), settings.maxRequestBytes(),
                 ports.pushReceiver(), ports.clock());
+        this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
     }
 
     /** Starts listening; throws {@link IllegalStateException} naming host and port when the port cannot be bound. */
@@ -52,6 +54,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/health/ready", this::ready);
             config.routes.get("/api/v1/metrics/latest", this::latest);
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);
+            config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);
             config.routes.error(HttpStatus.NOT_FOUND.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
             config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),

@@ -3,10 +3,12 @@ package com.airdrops.monitoring.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.domain.model.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.RiskLevel;
 import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.HealthCheck;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class JavalinHttpServerTest {
@@ -46,6 +49,11 @@ class JavalinHttpServerTest {
 
     private final RecordingPushReceiver pushes = new RecordingPushReceiver(Set.of("risk_manager"));
     private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
+    private final List<Object[]> aggregateQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AggregatedMetricsQuery aggregates = (start, end, name, limit) -> {
+        aggregateQueries.add(new Object[] {start, end, name, limit});
+        return List.of(new AggregatedMetric("system_cpu_usage_percent_avg", 12.5, NOW, Map.of("host", "a"), "avg"));
+    };
     private final AtomicReference<HealthCheckResult> dbHealth = new AtomicReference<>(HealthCheckResult.up("ok"));
     private final HttpClient client = HttpClient.newHttpClient();
     private JavalinHttpServer server;
@@ -65,7 +73,7 @@ class JavalinHttpServerTest {
         };
         server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
                 new HttpServerPorts(format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
-                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, CLOCK));
+                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, CLOCK));
         server.start();
     }
 
@@ -154,7 +162,7 @@ class JavalinHttpServerTest {
     @Test
     void aPortInUseIsReportedWithHostAndPort() {
         JavalinHttpServer second = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", server.port()),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, CLOCK));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
     }
@@ -210,7 +218,7 @@ class JavalinHttpServerTest {
     @Test
     void pushesAreForbiddenWhenNoTokenIsConfigured() throws Exception {
         JavalinHttpServer open = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, CLOCK));
         open.start();
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
@@ -223,6 +231,40 @@ class JavalinHttpServerTest {
         } finally {
             open.close();
         }
+    }
+
+    @Test
+    void aggregatesAreListedWithSnakeCaseFieldsAndEpochSeconds() throws Exception {
+        HttpResponse<String> response = get("/api/v1/aggregates?start=1795690800&end=1795694400.5&name=system_cpu&limit=50",
+                Map.of());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
+                [{"metric_name":"system_cpu_usage_percent_avg","value":12.5,"timestamp":1795694400.000,
+                  "labels":{"host":"a"},"aggregation_type":"avg"}]"""));
+        assertThat(aggregateQueries).singleElement().satisfies(query -> assertThat(query).containsExactly(
+                Instant.ofEpochSecond(1795690800), Instant.ofEpochSecond(1795694400, 500_000_000), "system_cpu", 50));
+    }
+
+    @Test
+    void aggregatesDefaultToTheLastHourWithoutAFilter() throws Exception {
+        assertThat(get("/api/v1/aggregates", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(aggregateQueries).singleElement().satisfies(query -> assertThat(query)
+                .containsExactly(NOW.minusSeconds(3600), NOW, "", 10_000));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "start=abc | query parameter 'start'='abc' is invalid: expected epoch seconds",
+        "end=tomorrow | query parameter 'end'='tomorrow' is invalid: expected epoch seconds",
+        "limit=0 | query parameter 'limit'='0' is invalid: expected a whole number from 1 to 100000",
+        "limit=lots | query parameter 'limit'='lots' is invalid",
+        "start=200&end=100 | query parameter 'start' must not be after 'end'"})
+    void aBadAggregatesParameterIsA400NamingIt(String query, String error) throws Exception {
+        HttpResponse<String> response = get("/api/v1/aggregates?" + query, Map.of());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith(error);
+        assertThat(aggregateQueries).isEmpty();
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

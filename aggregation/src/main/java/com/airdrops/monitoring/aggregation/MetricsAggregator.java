@@ -1,0 +1,234 @@
+package com.airdrops.monitoring.aggregation;
+
+import com.airdrops.monitoring.domain.model.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.AggregateStore;
+import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.airdrops.monitoring.domain.port.MetricsSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Aggregates samples into tumbling windows aligned to multiples of the window size, as the seed's
+ * {@code MetricsAggregator} meant to: per series (name and labels) and per closed window, one
+ * {@link AggregatedMetric} per function named {@code <metric>_<function>}, stamped with the window's end.
+ *
+ * <p>A window closes when a snapshot from a later window arrives. Memory is bounded: at most {@code maxSeries}
+ * series (samples of further series are dropped), series idle for two windows are forgotten, snapshots wait in a
+ * buffer of {@code bufferMaxSize} (the oldest is dropped when it is full), and the store bounds the aggregates. Every
+ * drop is counted and reported through {@link #samples(Instant)}.
+ *
+ * <p>Thread-safe: {@link #publish} may be called from any thread; snapshots are processed one at a time.
+ */
+public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQuery, MetricsSource {
+    private final AggregateStore store;
+    private final long windowMillis;
+    private final long retentionMillis;
+    private final int bufferMaxSize;
+    private final int maxSeries;
+    private final AggregationFunction[] functions;
+
+    private final Map<String, Map<Map<String, String>, SeriesWindow>> series = new HashMap<>();
+    private volatile int seriesCount;
+    private long currentWindow = SeriesWindow.NO_WINDOW;
+    private final List<AggregatedMetric> closed = new ArrayList<>();
+
+    private final ArrayDeque<MetricsSnapshot> buffer = new ArrayDeque<>();
+    private final AtomicLong late = new AtomicLong();
+    private final AtomicLong overSeriesLimit = new AtomicLong();
+    private final AtomicLong notFinite = new AtomicLong();
+    private final AtomicLong droppedSnapshots = new AtomicLong();
+    private final AtomicLong evictedSeries = new AtomicLong();
+    private final AtomicLong emitted = new AtomicLong();
+    private final AtomicLong expired = new AtomicLong();
+
+    public MetricsAggregator(AggregationSettings settings, AggregateStore store) {
+        this.store = store;
+        this.windowMillis = settings.window().toMillis();
+        this.retentionMillis = settings.retention().toMillis();
+        this.bufferMaxSize = settings.bufferMaxSize();
+        this.maxSeries = settings.maxSeries();
+        this.functions = settings.functions().toArray(AggregationFunction[]::new);
+    }
+
+    /** Queues a snapshot for {@link #processBuffered}; when the buffer is full the oldest snapshot is dropped. */
+    @Override
+    public void publish(MetricsSnapshot snapshot) {
+        synchronized (buffer) {
+            if (buffer.size() >= bufferMaxSize) {
+                buffer.removeFirst();
+                droppedSnapshots.incrementAndGet();
+            }
+            buffer.addLast(snapshot);
+            buffer.notifyAll();
+        }
+    }
+
+    /** Processes every buffered snapshot, waiting up to {@code maxWait} for the first; returns how many it took. */
+    public int processBuffered(Duration maxWait) throws InterruptedException {
+        List<MetricsSnapshot> taken = new ArrayList<>();
+        synchronized (buffer) {
+            long deadline = System.nanoTime() + maxWait.toNanos();
+            while (buffer.isEmpty()) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) {
+                    return 0;
+                }
+                TimeUnit.NANOSECONDS.timedWait(buffer, remaining);
+            }
+            taken.addAll(buffer);
+            buffer.clear();
+        }
+        for (MetricsSnapshot snapshot : taken) {
+            processMetrics(snapshot);
+        }
+        return taken.size();
+    }
+
+    /**
+     * Aggregates one snapshot at once (the seed's {@code process_metrics}) and returns the aggregates of the windows
+     * it closed, which are also stored.
+     */
+    public synchronized List<AggregatedMetric> processMetrics(MetricsSnapshot snapshot) {
+        advanceTo(snapshot.timestamp());
+        for (Sample sample : snapshot.samples()) {
+            ingest(sample);
+        }
+        List<AggregatedMetric> result = List.copyOf(closed);
+        closed.clear();
+        if (!result.isEmpty()) {
+            store.append(result);
+            emitted.addAndGet(result.size());
+        }
+        return result;
+    }
+
+    @Override
+    public List<AggregatedMetric> getAggregatedMetrics(Instant start, Instant end, String nameFilter, int limit) {
+        return store.query(start, end, nameFilter == null ? "" : nameFilter, limit);
+    }
+
+    /** The number of series currently tracked. */
+    public int seriesCount() {
+        return seriesCount;
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        return List.of(
+                Sample.of(MetricCatalog.AGGREGATION_SERIES, seriesCount, now),
+                dropped("late", late, now),
+                dropped("series_limit", overSeriesLimit, now),
+                dropped("not_finite", notFinite, now),
+                Sample.of(MetricCatalog.AGGREGATION_DROPPED_SNAPSHOTS, droppedSnapshots.get(), now),
+                Sample.of(MetricCatalog.AGGREGATION_BUFFERED_SNAPSHOTS, bufferedSnapshots(), now),
+                Sample.of(MetricCatalog.AGGREGATION_EVICTED_SERIES, evictedSeries.get(), now),
+                Sample.of(MetricCatalog.AGGREGATES_EMITTED, emitted.get(), now),
+                Sample.of(MetricCatalog.AGGREGATES_EXPIRED, expired.get(), now));
+    }
+
+    private int bufferedSnapshots() {
+        synchronized (buffer) {
+            return buffer.size();
+        }
+    }
+
+    private static Sample dropped(String reason, AtomicLong counter, Instant now) {
+        return new Sample(MetricCatalog.AGGREGATION_DROPPED_SAMPLES, Map.of("reason", reason), counter.get(), now);
+    }
+
+    /** Closes every window that ends at or before the window of {@code now}, forgets idle series, applies retention. */
+    private void advanceTo(Instant now) {
+        long window = windowStart(now.toEpochMilli());
+        if (currentWindow != SeriesWindow.NO_WINDOW && window <= currentWindow) {
+            return;
+        }
+        currentWindow = window;
+        Iterator<Map<Map<String, String>, SeriesWindow>> byName = series.values().iterator();
+        while (byName.hasNext()) {
+            Map<Map<String, String>, SeriesWindow> byLabels = byName.next();
+            Iterator<SeriesWindow> windows = byLabels.values().iterator();
+            while (windows.hasNext()) {
+                SeriesWindow seriesWindow = windows.next();
+                if (seriesWindow.isOpen() && seriesWindow.windowStart < window) {
+                    seriesWindow.close(windowEnd(seriesWindow.windowStart), closed);
+                }
+                if (!seriesWindow.isOpen() && seriesWindow.lastActiveWindow < window - windowMillis) {
+                    windows.remove();
+                    seriesCount--;
+                    evictedSeries.incrementAndGet();
+                }
+            }
+            if (byLabels.isEmpty()) {
+                byName.remove();
+            }
+        }
+        expired.addAndGet(store.deleteOlderThan(Instant.ofEpochMilli(now.toEpochMilli() - retentionMillis)));
+    }
+
+    private void ingest(Sample sample) {
+        double value = sample.value();
+        if (!Double.isFinite(value)) {
+            notFinite.incrementAndGet();
+            return;
+        }
+        long timestamp = sample.timestamp().toEpochMilli();
+        long window = windowStart(timestamp);
+        if (window < currentWindow) {
+            late.incrementAndGet();
+            return;
+        }
+        SeriesWindow seriesWindow = find(sample.name(), sample.labels());
+        if (seriesWindow == null) {
+            return;
+        }
+        if (!seriesWindow.isOpen()) {
+            seriesWindow.open(window);
+        } else if (window > seriesWindow.windowStart) {
+            // A sample ahead of the snapshot's window: the series' own window is over.
+            seriesWindow.close(windowEnd(seriesWindow.windowStart), closed);
+            seriesWindow.open(window);
+        }
+        seriesWindow.add(value, timestamp);
+    }
+
+    private SeriesWindow find(String name, Map<String, String> labels) {
+        Map<Map<String, String>, SeriesWindow> byLabels = series.get(name);
+        SeriesWindow found = byLabels == null ? null : byLabels.get(labels);
+        if (found != null) {
+            return found;
+        }
+        if (seriesCount >= maxSeries) {
+            overSeriesLimit.incrementAndGet();
+            return null;
+        }
+        if (byLabels == null) {
+            byLabels = new HashMap<>();
+            series.put(name, byLabels);
+        }
+        SeriesWindow created = new SeriesWindow(name, labels, functions);
+        byLabels.put(labels, created);
+        seriesCount++;
+        return created;
+    }
+
+    private long windowStart(long epochMillis) {
+        return Math.floorDiv(epochMillis, windowMillis) * windowMillis;
+    }
+
+    private Instant windowEnd(long windowStart) {
+        return Instant.ofEpochMilli(windowStart + windowMillis);
+    }
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, integration, architecture) with `mvn verify`.
-# The integration tests use real promtool and Prometheus binaries: when they are missing and this runs as root
-# on Debian, it installs the 'prometheus' package first.
+# The integration tests use real promtool and Prometheus binaries and a real PostgreSQL: when they are missing and
+# this runs as root on Debian, it installs the 'prometheus' and 'postgresql' packages first.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
@@ -16,6 +16,8 @@ if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2
     exit 1
   fi
 fi
+
+source scripts/test-postgres.sh
 
 echo "Using JDK at $JAVA_HOME"
 mvn -B -Dstyle.color=never verify "$@"

@@ -3,7 +3,11 @@ package com.airdrops.monitoring.domain.model;
 import java.time.Duration;
 import java.util.Map;
 
-/** A threshold on a metric that must hold for {@code forDuration} before its alert fires, as the seed's {@code AlertRule}. */
+/**
+ * A threshold on a metric that must hold for {@code forDuration} before its alert fires, as the seed's
+ * {@code AlertRule}. {@code labels} are added to its alerts; {@code keepFiringFor} holds a firing alert through dips
+ * shorter than it (zero: resolve at once).
+ */
 public record AlertRule(
         String name,
         String metricName,
@@ -12,7 +16,8 @@ public record AlertRule(
         AlertSeverity severity,
         String description,
         Duration forDuration,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        Duration keepFiringFor) {
 
     /** The seed's default for-duration: 300 seconds. */
     public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
@@ -29,6 +34,15 @@ public record AlertRule(
             throw new IllegalArgumentException("for_duration must be >= 0, got " + forDuration.toSeconds() + " s");
         }
         labels = Labels.of(labels, "label");
+        keepFiringFor = keepFiringFor == null ? Duration.ZERO : keepFiringFor;
+        if (keepFiringFor.isNegative()) {
+            throw new IllegalArgumentException("keep_firing_for must be >= 0, got " + keepFiringFor.toSeconds() + " s");
+        }
+    }
+
+    public AlertRule(String name, String metricName, Condition condition, double threshold, AlertSeverity severity,
+                     String description, Duration forDuration, Map<String, String> labels) {
+        this(name, metricName, condition, threshold, severity, description, forDuration, labels, Duration.ZERO);
     }
 
     public AlertRule(String name, String metricName, Condition condition, double threshold, AlertSeverity severity,

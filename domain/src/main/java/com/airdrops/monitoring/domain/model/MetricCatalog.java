@@ -45,6 +45,13 @@ public final class MetricCatalog {
     public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
 
+    public static final String ALERTS = "monitoring_alerts";
+    public static final String ALERT_SAVE_FAILURES = "monitoring_alert_save_failures_total";
+    public static final String ALERT_UNSAVED_TRANSITIONS = "monitoring_alert_unsaved_transitions";
+    public static final String ALERT_EVALUATIONS = "monitoring_alert_evaluations_total";
+    public static final String ALERT_EVALUATIONS_SKIPPED = "monitoring_alert_evaluations_skipped_total";
+    public static final String ALERT_EVALUATION_DURATION = "monitoring_alert_evaluation_duration_seconds";
+
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -82,6 +89,12 @@ public final class MetricCatalog {
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
         counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
+        gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");
+        counter(ALERT_SAVE_FAILURES, "Evaluation passes whose alert changes could not be saved to the database.");
+        gauge(ALERT_UNSAVED_TRANSITIONS, "Alert transitions kept in memory until the database takes them.");
+        counter(ALERT_EVALUATIONS, "Alert evaluation passes run.");
+        counter(ALERT_EVALUATIONS_SKIPPED, "Alert evaluation ticks skipped because the previous pass overran.");
+        gauge(ALERT_EVALUATION_DURATION, "Duration of the last alert evaluation pass, seconds.");
     }
 
     private MetricCatalog() {

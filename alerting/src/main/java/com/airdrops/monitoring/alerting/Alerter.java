@@ -1,0 +1,280 @@
+package com.airdrops.monitoring.alerting;
+
+import com.airdrops.monitoring.domain.model.ActiveAlert;
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertChanges;
+import com.airdrops.monitoring.domain.model.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.model.AlertSeverity;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Labels;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.AlertQueries;
+import com.airdrops.monitoring.domain.port.AlertRepository;
+import com.airdrops.monitoring.domain.port.MetricsSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates alert rules over samples with the lifecycle of Prometheus alerting rules, per rule and matching series:
+ * inactive, PENDING when the condition first holds, FIRING once it has held for the rule's {@code for_duration} (at
+ * once for zero), RESOLVED when it stops holding (or its series disappears) for longer than {@code keep_firing_for}.
+ * A PENDING alert whose condition stops holding returns to inactive silently. NaN never satisfies a condition.
+ *
+ * <p>Every change is saved through the {@link AlertRepository} in one transaction per pass; the state is restored
+ * from it at construction, so a restart neither loses a pending timer nor announces again what already fired. When the
+ * database fails, evaluation goes on in memory and the unsaved changes are retried with the next pass.
+ *
+ * <p>Thread-safe: passes and rule changes are serialised; reads see the state of the last pass.
+ */
+public final class Alerter implements AlertQueries, MetricsSource {
+    private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
+    static final int HISTORY_LIMIT = 10_000;
+
+    private final AlertRepository repository;
+    private final InstantSource clock;
+    private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
+    private final UnsavedChanges unsaved = new UnsavedChanges();
+    private final AtomicLong saveFailures = new AtomicLong();
+    private volatile List<AlertRule> rules = List.of();
+    private volatile List<Alert> active = List.of();
+    private long pass;
+
+    public Alerter(AlertRepository repository, InstantSource clock) {
+        this.repository = repository;
+        this.clock = clock;
+        Instant now = clock.instant();
+        List<ActiveAlert> restored = repository.loadActive();
+        for (ActiveAlert alert : restored) {
+            states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>())
+                    .put(alert.seriesLabels(), AlertState.restore(alert, now));
+        }
+        active = restored.stream().map(alert -> alert.toAlert(now)).toList();
+        LOG.info("Restored {} pending or firing alerts", restored.size());
+    }
+
+    /** Replaces the rules (the seed's {@code load_alert_rules}); alerts of removed rules resolve at the next pass. */
+    public synchronized void loadAlertRules(List<AlertRule> newRules) {
+        rules = List.copyOf(newRules);
+    }
+
+    @Override
+    public List<AlertRule> rules() {
+        return rules;
+    }
+
+    /**
+     * Evaluates every rule over {@code samples} (the seed's {@code evaluate_rules}) and returns the alerts that
+     * changed state in this pass: newly PENDING, FIRING or RESOLVED.
+     */
+    public synchronized List<Alert> evaluateRules(List<Sample> samples) {
+        Pass current = new Pass(clock.instant(), ++pass);
+        Map<String, List<Sample>> byName = index(samples);
+        Map<String, AlertRule> ruleByName = new HashMap<>();
+        for (AlertRule rule : rules) {
+            ruleByName.put(rule.name(), rule);
+            Map<Map<String, String>, AlertState> ruleStates = states.computeIfAbsent(rule.name(), name -> new HashMap<>());
+            for (Sample sample : byName.getOrDefault(rule.metricName(), List.of())) {
+                evaluate(rule, ruleStates, sample, current);
+            }
+            Iterator<AlertState> unseen = ruleStates.values().iterator();
+            while (unseen.hasNext()) {
+                AlertState state = unseen.next();
+                if (state.lastSeenPass != current.number && ends(rule, state, Double.NaN, current)) {
+                    unseen.remove();
+                }
+            }
+        }
+        resolveRemovedRules(ruleByName.keySet(), current);
+        save(current.changes());
+        active = activeAlerts(current.at);
+        return List.copyOf(current.transitions);
+    }
+
+    private void evaluate(AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
+        boolean holds = rule.condition().holds(sample.value(), rule.threshold());
+        AlertState state = ruleStates.get(sample.labels());
+        if (state == null) {
+            if (holds) {
+                start(rule, ruleStates, sample, current);
+            }
+            return;
+        }
+        state.lastSeenPass = current.number;
+        state.adopt(rule);
+        if (!holds) {
+            if (ends(rule, state, sample.value(), current)) {
+                ruleStates.remove(sample.labels());
+            }
+            return;
+        }
+        state.value = sample.value();
+        state.lastHeld = current.at;
+        if (state.status == AlertStatus.PENDING && !current.at.isBefore(state.pendingSince.plus(rule.forDuration()))) {
+            fire(state, current);
+        }
+    }
+
+    private void start(AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
+        Map<String, String> labels = alertLabels(sample.labels(), rule);
+        AlertState state = new AlertState(AlertFingerprint.of(rule.name(), labels), rule, sample.labels(), labels,
+                current.at, sample.value());
+        state.lastSeenPass = current.number;
+        ruleStates.put(sample.labels(), state);
+        if (rule.forDuration().isZero()) {
+            fire(state, current);
+        } else {
+            current.transitions.add(state.alert(AlertStatus.PENDING, current.at, Optional.empty()));
+            current.upserts.put(state.fingerprint, state.toActive());
+        }
+    }
+
+    private static void fire(AlertState state, Pass current) {
+        state.status = AlertStatus.FIRING;
+        state.firingSince = current.at;
+        current.transitions.add(state.alert(AlertStatus.FIRING, current.at, Optional.empty()));
+        current.upserts.put(state.fingerprint, state.toActive());
+    }
+
+    /** The condition does not hold, or the series is gone: returns true when the alert's state ends. */
+    private static boolean ends(AlertRule rule, AlertState state, double value, Pass current) {
+        if (state.status == AlertStatus.FIRING) {
+            if (Duration.between(state.lastHeld, current.at).compareTo(rule.keepFiringFor()) < 0) {
+                return false; // keep_firing_for holds it through a short dip
+            }
+            if (!Double.isNaN(value)) {
+                state.value = value;
+            }
+            current.transitions.add(state.alert(AlertStatus.RESOLVED, current.at, Optional.of(current.at)));
+        }
+        // A PENDING alert goes back to inactive silently: no transition.
+        current.remove(state.fingerprint);
+        return true;
+    }
+
+    private void resolveRemovedRules(java.util.Set<String> ruleNames, Pass current) {
+        Iterator<Map.Entry<String, Map<Map<String, String>, AlertState>>> byRule = states.entrySet().iterator();
+        while (byRule.hasNext()) {
+            Map.Entry<String, Map<Map<String, String>, AlertState>> entry = byRule.next();
+            if (ruleNames.contains(entry.getKey())) {
+                continue;
+            }
+            for (AlertState state : entry.getValue().values()) {
+                if (state.status == AlertStatus.FIRING) {
+                    current.transitions.add(state.alert(AlertStatus.RESOLVED, current.at, Optional.of(current.at)));
+                }
+                current.remove(state.fingerprint);
+            }
+            byRule.remove();
+        }
+    }
+
+    private void save(AlertChanges changes) {
+        AlertChanges merged = unsaved.merge(changes);
+        if (merged.isEmpty()) {
+            return;
+        }
+        try {
+            repository.save(merged);
+            unsaved.clear();
+        } catch (RuntimeException e) {
+            saveFailures.incrementAndGet();
+            unsaved.keep(merged);
+            LOG.error("Saving alert changes failed; {} transitions stay in memory and are retried with the next pass: {}",
+                    unsaved.pendingTransitions(), e.getMessage());
+        }
+    }
+
+    private List<Alert> activeAlerts(Instant now) {
+        List<Alert> alerts = new ArrayList<>();
+        states.values().forEach(byLabels -> byLabels.values().forEach(state -> alerts.add(state.toActive().toAlert(now))));
+        return List.copyOf(alerts);
+    }
+
+    @Override
+    public List<Alert> getActiveAlerts() {
+        return active;
+    }
+
+    @Override
+    public List<Alert> getAlertHistory(double hours) {
+        return repository.history(clock.instant().minusMillis(Math.round(hours * 3_600_000)), HISTORY_LIMIT);
+    }
+
+    /** Deletes history older than {@code retention}; returns how many transitions. */
+    public long applyRetention(Duration retention) {
+        return repository.deleteHistoryOlderThan(clock.instant().minus(retention));
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        Map<String, Map<String, Integer>> counts = new TreeMap<>();
+        for (AlertStatus status : List.of(AlertStatus.PENDING, AlertStatus.FIRING)) {
+            for (AlertSeverity severity : AlertSeverity.values()) {
+                counts.computeIfAbsent(status.wireName(), key -> new TreeMap<>()).put(severity.wireName(), 0);
+            }
+        }
+        for (Alert alert : active) {
+            counts.get(alert.status().wireName()).merge(alert.severity().wireName(), 1, Integer::sum);
+        }
+        List<Sample> samples = new ArrayList<>();
+        counts.forEach((state, bySeverity) -> bySeverity.forEach((severity, count) ->
+                samples.add(new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
+        samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, saveFailures.get(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, unsaved.pendingTransitions(), now));
+        return samples;
+    }
+
+    private static Map<String, List<Sample>> index(List<Sample> samples) {
+        Map<String, List<Sample>> byName = new HashMap<>();
+        for (Sample sample : samples) {
+            byName.computeIfAbsent(sample.name(), name -> new ArrayList<>()).add(sample);
+        }
+        return byName;
+    }
+
+    private static Map<String, String> alertLabels(Map<String, String> seriesLabels, AlertRule rule) {
+        if (rule.labels().isEmpty()) {
+            return seriesLabels;
+        }
+        Map<String, String> merged = new TreeMap<>(seriesLabels);
+        merged.putAll(rule.labels());
+        return Labels.of(merged, "label");
+    }
+
+    /** What one pass observed and changed. */
+    private static final class Pass {
+        final Instant at;
+        final long number;
+        final List<Alert> transitions = new ArrayList<>();
+        final Map<String, ActiveAlert> upserts = new LinkedHashMap<>();
+        final List<String> removals = new ArrayList<>();
+
+        Pass(Instant at, long number) {
+            this.at = at;
+            this.number = number;
+        }
+
+        void remove(String fingerprint) {
+            upserts.remove(fingerprint);
+            removals.add(fingerprint);
+        }
+
+        AlertChanges changes() {
+            return new AlertChanges(List.copyOf(upserts.values()), removals, transitions);
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package com.airdrops.monitoring.alerting;
+
+import static com.airdrops.monitoring.domain.model.AlertStatus.FIRING;
+import static com.airdrops.monitoring.domain.model.AlertStatus.PENDING;
+import static com.airdrops.monitoring.domain.model.AlertStatus.RESOLVED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.airdrops.monitoring.domain.model.ActiveAlert;
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertChanges;
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.model.AlertSeverity;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Condition;
+import com.airdrops.monitoring.domain.model.Sample;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class AlerterTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final AlertRule RISK = new AlertRule("risk_critical", "risk_level", Condition.GTE, 3,
+            AlertSeverity.CRITICAL, "Risk level is critical", Duration.ofSeconds(3), Map.of("team", "risk"));
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = now::get;
+    private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
+
+    @Test
+    void pendingThenFiringAfterTheForDurationThenResolved() {
+        Alerter alerter = alerter(RISK);
+
+        assertThat(statuses(at(0, alerter, risk(3)))).containsExactly(PENDING);
+        assertThat(at(2, alerter, risk(3))).isEmpty();
+        assertThat(statuses(at(3, alerter, risk(3)))).containsExactly(FIRING);
+        assertThat(at(10, alerter, risk(3))).isEmpty();
+        List<Alert> resolved = at(11, alerter, risk(1));
+
+        assertThat(statuses(resolved)).containsExactly(RESOLVED);
+        Alert alert = resolved.getFirst();
+        assertThat(alert.firingSince()).contains(T0.plusSeconds(3));
+        assertThat(alert.resolvedAt()).contains(T0.plusSeconds(11));
+        assertThat(alert.currentValue()).isEqualTo(1);
+        assertThat(alert.labels()).containsEntry("team", "risk");
+        assertThat(alerter.getActiveAlerts()).isEmpty();
+        assertThat(repository.loadActive()).isEmpty();
+        assertThat(repository.history(T0, 10)).extracting(Alert::status).containsExactly(RESOLVED, FIRING, PENDING);
+    }
+
+    @Test
+    void aZeroForDurationFiresAtOnce() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        List<Alert> first = at(0, alerter, risk(3));
+        assertThat(statuses(first)).containsExactly(FIRING);
+        assertThat(first.getFirst().firingSince()).contains(T0);
+    }
+
+    @Test
+    void aPendingAlertWhoseConditionStopsHoldingGoesBackToInactiveSilently() {
+        Alerter alerter = alerter(RISK);
+        at(0, alerter, risk(3));
+        assertThat(at(1, alerter, risk(2))).isEmpty();
+        assertThat(alerter.getActiveAlerts()).isEmpty();
+        // A new pending period starts from scratch.
+        assertThat(statuses(at(2, alerter, risk(3)))).containsExactly(PENDING);
+        assertThat(at(4, alerter, risk(3))).isEmpty();
+        assertThat(statuses(at(5, alerter, risk(3)))).containsExactly(FIRING);
+    }
+
+    @Test
+    void flappingValuesNeverFireWithoutHoldingForTheWholeDuration() {
+        Alerter alerter = alerter(RISK);
+        for (int second = 0; second < 20; second++) {
+            List<Alert> changes = at(second, alerter, risk(second % 2 == 0 ? 3 : 0));
+            assertThat(changes).extracting(Alert::status).doesNotContain(FIRING);
+        }
+    }
+
+    @Test
+    void keepFiringForHoldsThroughShortDips() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ofSeconds(5)));
+        at(0, alerter, risk(3));
+        assertThat(at(2, alerter, risk(0))).isEmpty();
+        assertThat(at(4, alerter, risk(3))).isEmpty();
+        assertThat(at(8, alerter, risk(0))).isEmpty();
+        assertThat(statuses(at(9, alerter, risk(0)))).containsExactly(RESOLVED);
+    }
+
+    @Test
+    void nanNeverMatchesAndEndsAFiringAlert() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        assertThat(at(0, alerter, risk(Double.NaN))).isEmpty();
+        at(1, alerter, risk(3));
+        assertThat(statuses(at(2, alerter, risk(Double.NaN)))).containsExactly(RESOLVED);
+    }
+
+    @Test
+    void aSeriesThatDisappearsResolvesItsAlert() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        at(0, alerter, risk(3));
+        List<Alert> gone = at(1, alerter);
+        assertThat(statuses(gone)).containsExactly(RESOLVED);
+        assertThat(gone.getFirst().currentValue()).isEqualTo(3);
+    }
+
+    @Test
+    void eachMatchingSeriesHasItsOwnAlert() {
+        AlertRule componentDown = new AlertRule("component_down", "component_status", Condition.EQ, 0, AlertSeverity.HIGH,
+                "A component is unhealthy", Duration.ZERO, Map.of());
+        Alerter alerter = alerter(componentDown);
+
+        List<Alert> changes = at(0, alerter, new Sample("component_status", Map.of("component", "scheduler"), 0, T0),
+                new Sample("component_status", Map.of("component", "risk_manager"), 1, T0),
+                new Sample("component_status", Map.of("component", "wallet"), 0, T0));
+
+        assertThat(changes).extracting(alert -> alert.labels().get("component"))
+                .containsExactlyInAnyOrder("scheduler", "wallet");
+        assertThat(alerter.getActiveAlerts()).hasSize(2);
+    }
+
+    @Test
+    void aRestartKeepsThePendingTimerAndDoesNotAnnounceAFiringAlertAgain() {
+        AlertRule cpu = new AlertRule("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH,
+                "CPU", Duration.ofSeconds(60), Map.of());
+        Alerter first = alerter(RISK, cpu);
+        at(0, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
+        at(3, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
+
+        Alerter restarted = alerter(RISK, cpu);
+        assertThat(restarted.getActiveAlerts()).extracting(Alert::ruleName, Alert::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("risk_critical", FIRING), org.assertj.core.groups.Tuple.tuple("cpu_high", PENDING));
+
+        // Downtime counts toward for_duration: the CPU alert pending since 12:00:00 fires at 12:01:00.
+        assertThat(at(30, restarted, risk(3), Sample.of("system_cpu_usage_percent", 95, T0))).isEmpty();
+        List<Alert> changes = at(60, restarted, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
+        assertThat(changes).extracting(Alert::ruleName, Alert::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("cpu_high", FIRING));
+        assertThat(repository.history(T0, 100)).filteredOn(alert -> alert.ruleName().equals("risk_critical"))
+                .extracting(Alert::status).containsExactly(FIRING, PENDING);
+    }
+
+    @Test
+    void alertsOfARemovedRuleResolve() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        at(0, alerter, risk(3));
+        alerter.loadAlertRules(List.of());
+        List<Alert> changes = at(1, alerter, risk(3));
+        assertThat(statuses(changes)).containsExactly(RESOLVED);
+        assertThat(changes.getFirst().severity()).isEqualTo(AlertSeverity.CRITICAL);
+        assertThat(repository.loadActive()).isEmpty();
+    }
+
+    @Test
+    void aFailingDatabaseNeitherStopsEvaluationNorLosesTransitions() {
+        AtomicBoolean down = new AtomicBoolean(true);
+        InMemoryAlertRepository real = new InMemoryAlertRepository();
+        Alerter alerter = new Alerter(new FlakyRepository(real, down), clock);
+        alerter.loadAlertRules(List.of(rule(Duration.ZERO, Duration.ZERO)));
+
+        assertThat(statuses(at(0, alerter, risk(3)))).containsExactly(FIRING);
+        assertThat(statuses(at(1, alerter, risk(0)))).containsExactly(RESOLVED);
+        assertThat(real.history(T0, 10)).isEmpty();
+        assertThat(alerter.samples(T0)).anySatisfy(sample -> {
+            assertThat(sample.name()).isEqualTo("monitoring_alert_save_failures_total");
+            assertThat(sample.value()).isEqualTo(2);
+        });
+
+        down.set(false);
+        at(2, alerter, risk(0));
+        assertThat(real.history(T0, 10)).extracting(Alert::status).containsExactly(RESOLVED, FIRING);
+        assertThat(real.loadActive()).isEmpty();
+    }
+
+    @Test
+    void activeAlertsAndHistoryAreQueryable() {
+        Alerter alerter = alerter(RISK);
+        at(0, alerter, risk(3));
+        assertThat(alerter.getActiveAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo(PENDING);
+            assertThat(alert.ruleName()).isEqualTo("risk_critical");
+        });
+        now.set(T0.plus(Duration.ofHours(7)));
+        assertThat(alerter.getAlertHistory(6)).isEmpty();
+        assertThat(alerter.getAlertHistory(8)).hasSize(1);
+        assertThat(alerter.applyRetention(Duration.ofHours(1))).isEqualTo(1);
+    }
+
+    private Alerter alerter(AlertRule... rules) {
+        Alerter alerter = new Alerter(repository, clock);
+        alerter.loadAlertRules(List.of(rules));
+        return alerter;
+    }
+
+    private static AlertRule rule(Duration forDuration, Duration keepFiringFor) {
+        return new AlertRule("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL, "Risk is critical",
+                forDuration, Map.of(), keepFiringFor);
+    }
+
+    private List<Alert> at(int seconds, Alerter alerter, Sample... samples) {
+        now.set(T0.plusSeconds(seconds));
+        return alerter.evaluateRules(List.of(samples));
+    }
+
+    private static Sample risk(double level) {
+        return Sample.of("risk_level", level, T0);
+    }
+
+    private static List<AlertStatus> statuses(List<Alert> alerts) {
+        return alerts.stream().map(Alert::status).toList();
+    }
+
+    /** Throws while {@code down} is set, as a database that is unreachable. */
+    private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down) implements
+            com.airdrops.monitoring.domain.port.AlertRepository {
+        @Override
+        public List<ActiveAlert> loadActive() {
+            return delegate.loadActive();
+        }
+
+        @Override
+        public void save(AlertChanges changes) {
+            if (down.get()) {
+                throw new com.airdrops.monitoring.domain.port.PersistenceException("connection refused", null);
+            }
+            delegate.save(changes);
+        }
+
+        @Override
+        public List<Alert> history(Instant since, int limit) {
+            return delegate.history(since, limit);
+        }
+
+        @Override
+        public long deleteHistoryOlderThan(Instant cutoff) {
+            return delegate.deleteHistoryOlderThan(cutoff);
+        }
+    }
+}

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Aggregates samples into tumbling windows aligned to multiples of the window size, as the seed's
@@ -33,6 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Thread-safe: {@link #publish} may be called from any thread; snapshots are processed one at a time.
  */
 public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQuery, MetricsSource {
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsAggregator.class);
+
     private final AggregateStore store;
     private final long windowMillis;
     private final long retentionMillis;
@@ -44,6 +48,7 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
     private volatile int seriesCount;
     private long currentWindow = SeriesWindow.NO_WINDOW;
     private final List<AggregatedMetric> closed = new ArrayList<>();
+    private volatile List<Sample> lastClosedWindow = List.of();
 
     private final ArrayDeque<MetricsSnapshot> buffer = new ArrayDeque<>();
     private final AtomicLong late = new AtomicLong();
@@ -53,6 +58,7 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
     private final AtomicLong evictedSeries = new AtomicLong();
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
+    private final AtomicLong storeFailures = new AtomicLong();
 
     public MetricsAggregator(AggregationSettings settings, AggregateStore store) {
         this.store = store;
@@ -109,8 +115,18 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
         List<AggregatedMetric> result = List.copyOf(closed);
         closed.clear();
         if (!result.isEmpty()) {
-            store.append(result);
             emitted.addAndGet(result.size());
+            try {
+                store.append(result);
+            } catch (RuntimeException e) {
+                // The store (a database) failed: these aggregates are lost for queries, but aggregation goes on.
+                storeFailures.addAndGet(result.size());
+                LOG.error("Storing {} aggregates failed: {}", result.size(), e.getMessage());
+            }
+            lastClosedWindow = result.stream()
+                    .map(aggregate -> new Sample(aggregate.metricName(), aggregate.labels(), aggregate.value(),
+                            aggregate.timestamp()))
+                    .toList();
         }
         return result;
     }
@@ -118,6 +134,14 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
     @Override
     public List<AggregatedMetric> getAggregatedMetrics(Instant start, Instant end, String nameFilter, int limit) {
         return store.query(start, end, nameFilter == null ? "" : nameFilter, limit);
+    }
+
+    /**
+     * The aggregates of the most recently closed window, as samples named {@code <metric>_<function>}: alert rules on
+     * aggregates are evaluated on these.
+     */
+    public List<Sample> lastClosedWindow() {
+        return lastClosedWindow;
     }
 
     /** The number of series currently tracked. */
@@ -136,7 +160,8 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
                 Sample.of(MetricCatalog.AGGREGATION_BUFFERED_SNAPSHOTS, bufferedSnapshots(), now),
                 Sample.of(MetricCatalog.AGGREGATION_EVICTED_SERIES, evictedSeries.get(), now),
                 Sample.of(MetricCatalog.AGGREGATES_EMITTED, emitted.get(), now),
-                Sample.of(MetricCatalog.AGGREGATES_EXPIRED, expired.get(), now));
+                Sample.of(MetricCatalog.AGGREGATES_EXPIRED, expired.get(), now),
+                Sample.of(MetricCatalog.AGGREGATES_STORE_FAILURES, storeFailures.get(), now));
     }
 
     private int bufferedSnapshots() {
@@ -175,7 +200,11 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
                 byName.remove();
             }
         }
-        expired.addAndGet(store.deleteOlderThan(Instant.ofEpochMilli(now.toEpochMilli() - retentionMillis)));
+        try {
+            expired.addAndGet(store.deleteOlderThan(Instant.ofEpochMilli(now.toEpochMilli() - retentionMillis)));
+        } catch (RuntimeException e) {
+            LOG.error("Applying aggregate retention failed; retried at the next window: {}", e.getMessage());
+        }
     }
 
     private void ingest(Sample sample) {

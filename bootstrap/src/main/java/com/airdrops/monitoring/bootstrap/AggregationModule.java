@@ -1,7 +1,8 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.aggregation.AggregationSettings;
-import com.airdrops.monitoring.aggregation.InMemoryAggregateStore;
+import com.airdrops.monitoring.adapters.persistence.Database;
+import com.airdrops.monitoring.adapters.persistence.JdbiAggregateStore;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.AggregateStore;
@@ -13,22 +14,25 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 
-/** Provides the aggregator as a sink of every snapshot, its query, and its self-metrics; aggregates kept in memory. */
+/**
+ * Provides the aggregator as a sink of every snapshot, its query, and its self-metrics; aggregates are stored in the
+ * alert database, so they survive restarts.
+ */
 final class AggregationModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(MetricsAggregator.class);
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
         sources.addBinding().to(MetricsAggregator.class);
-        sources.addBinding().to(InMemoryAggregateStore.class);
+        sources.addBinding().to(JdbiAggregateStore.class);
         bind(AggregatedMetricsQuery.class).to(MetricsAggregator.class);
-        bind(AggregateStore.class).to(InMemoryAggregateStore.class);
+        bind(AggregateStore.class).to(JdbiAggregateStore.class);
     }
 
     @Provides
     @Singleton
-    InMemoryAggregateStore store(MonitoringSettings settings) {
-        return new InMemoryAggregateStore(settings.maxStoredAggregates());
+    JdbiAggregateStore store(Database database, MonitoringSettings settings) {
+        return new JdbiAggregateStore(database, settings.maxStoredAggregates());
     }
 
     @Provides

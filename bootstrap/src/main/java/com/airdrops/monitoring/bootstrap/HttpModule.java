@@ -5,6 +5,8 @@ import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.AlertQueries;
+import com.airdrops.monitoring.domain.port.ConfigReloader;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
@@ -22,10 +24,11 @@ final class HttpModule extends AbstractModule {
     @Singleton
     JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
                                  Set<HealthCheck> checks, ComponentPushReceiver pushReceiver,
-                                 AggregatedMetricsQuery aggregates, InstantSource clock) {
+                                 AggregatedMetricsQuery aggregates, AlertQueries alerts, ConfigReloader reloader,
+                                 InstantSource clock) {
         HttpServerSettings http = new HttpServerSettings(settings.httpHost(), settings.httpPort(),
                 HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, settings.apiToken());
         return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver,
-                aggregates, clock));
+                aggregates, alerts, reloader, clock));
     }
 }

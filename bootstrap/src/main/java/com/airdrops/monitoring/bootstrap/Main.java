@@ -1,36 +1,60 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /**
- * Command-line entry point: reads the environment, starts the agent and runs until SIGTERM or SIGINT.
- * Exit status 2 means invalid configuration, 1 a failure to start.
+ * Command-line entry point. Without a command it runs the service until SIGTERM or SIGINT; {@code check-config}
+ * validates the environment and the YAML files. Exit status: 2 invalid configuration at start, 1 failure to start
+ * (or findings of check-config), 0 otherwise.
  */
-public final class Main {
+@Command(name = "airdrops-monitoring", mixinStandardHelpOptions = true, version = "Airdrops Monitoring 0.1.0",
+        description = "Monitoring agent for the airdrop automation bot: host and component metrics on /metrics, "
+                + "windowed aggregates, alert rules and alert history. Without a command: run the service.",
+        subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Configuration comes from environment variables (see README) and the files named by "
+                + "ALERT_RULES_FILE, NOTIFICATIONS_FILE and COMPONENTS_FILE."})
+public final class Main implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_START_FAILED = 1;
 
-    private Main() {
+    public static void main(String[] args) {
+        int status = new CommandLine(new Main()).execute(args);
+        if (status != 0) {
+            System.exit(status);
+        }
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    /** Runs the service; returns only when it has stopped. */
+    @Override
+    public Integer call() throws InterruptedException {
         AgentConfiguration configuration;
         try {
             configuration = AgentConfiguration.load(System.getenv());
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.err.println("airdrops-monitoring: configuration error: " + problem));
-            System.exit(EXIT_CONFIG);
-            return;
+            return EXIT_CONFIG;
         }
         MonitoringAgent agent;
         try {
             agent = MonitoringAgent.start(configuration);
         } catch (RuntimeException e) {
-            System.err.println("airdrops-monitoring: failed to start: " + e.getMessage());
-            System.exit(EXIT_START_FAILED);
-            return;
+            System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));
+            return EXIT_START_FAILED;
         }
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
         agent.awaitStop();
+        return 0;
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable top = e;
+        // Guice wraps a provider's failure; the cause says what went wrong.
+        while (top.getCause() != null && top.getClass().getName().startsWith("com.google.inject")) {
+            top = top.getCause();
+        }
+        return top.getMessage() == null ? top.toString() : top.getMessage();
     }
 }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
@@ -34,6 +35,8 @@ public final class MonitoringAgent implements AutoCloseable {
     private final MetricsCollector collector;
     private final CollectionLoop collectionLoop;
     private final AggregationLoop aggregationLoop;
+    private final EvaluationLoop evaluationLoop;
+    private final Database database;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
@@ -43,6 +46,8 @@ public final class MonitoringAgent implements AutoCloseable {
         this.collector = injector.getInstance(MetricsCollector.class);
         this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
         this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
+        this.evaluationLoop = injector.getInstance(EvaluationLoop.class);
+        this.database = injector.getInstance(Database.class);
     }
 
     /** Builds and starts the agent with the production modules. */
@@ -58,17 +63,16 @@ public final class MonitoringAgent implements AutoCloseable {
         MonitoringSettings settings = configuration.settings();
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
                 new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new AggregationModule(),
-                new HttpModule()));
+                new PersistenceModule(), new AlertingModule(configuration), new HttpModule()));
         modules.addAll(extraModules);
         MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
         agent.aggregationLoop.start();
         agent.collectionLoop.start();
+        agent.evaluationLoop.start();
         try {
             agent.httpServer.start();
         } catch (RuntimeException e) {
-            agent.collectionLoop.close();
-            agent.aggregationLoop.close();
-            agent.collector.close();
+            agent.stopWorkers();
             throw e;
         }
         LOG.info("Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
@@ -95,12 +99,18 @@ public final class MonitoringAgent implements AutoCloseable {
             return;
         }
         LOG.info("Airdrops Monitoring stopping");
-        collectionLoop.close();
-        aggregationLoop.close();
-        collector.close();
         httpServer.close();
+        stopWorkers();
         stopped.countDown();
         LOG.info("Airdrops Monitoring stopped");
+    }
+
+    private void stopWorkers() {
+        collectionLoop.close();
+        evaluationLoop.close();
+        aggregationLoop.close();
+        collector.close();
+        database.close();
     }
 
     private static String displayHost(String host) {

@@ -7,22 +7,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Starts the real agent (OSHI, Micrometer, Javalin) on a free port and uses it over HTTP. */
 class AgentEndToEndTest {
     private static MonitoringAgent agent;
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
+    @TempDir
+    static Path dir;
+
     @BeforeAll
     static void startAgent() {
-        agent = MonitoringAgent.start(AgentConfiguration.load(Map.of(
-                "METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2")));
+        agent = MonitoringAgent.start(AgentConfiguration.load(TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "0.2")));
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/health/ready").statusCode() == 200);
     }
 
@@ -57,8 +60,9 @@ class AgentEndToEndTest {
     }
 
     @Test
-    void readinessReportsTheCollectionCheck() throws Exception {
-        assertThat(get("/health/ready").body()).contains("\"name\":\"collection\"", "\"status\":\"UP\"");
+    void readinessReportsTheCollectionAndDatabaseChecks() throws Exception {
+        assertThat(get("/health/ready").body()).contains("\"name\":\"collection\"", "\"name\":\"database\"",
+                "\"status\":\"UP\"");
     }
 
     private static double collections() throws Exception {

@@ -9,10 +9,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Issue #4's "done when": 2 s windows over 0.5 s collections, queried over HTTP from the real agent. */
 class AggregationEndToEndTest {
@@ -20,11 +22,12 @@ class AggregationEndToEndTest {
     private final HttpClient client = HttpClient.newHttpClient();
 
     @Test
-    void everyClosedWindowHasAvgMaxMinP95AndACountOfFour() throws Exception {
-        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(Map.of(
-                "METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0",
+    void everyClosedWindowHasAvgMaxMinP95AndACountOfFourAndSurvivesARestart(@TempDir Path dir) throws Exception {
+        Map<String, String> environment = TestEnvironment.agent(dir,
                 "METRICS_AGGREGATION_WINDOW_SECONDS", "2", "METRICS_COLLECTION_INTERVAL", "0.5",
-                "METRICS_AGGREGATION_FUNCTIONS", "avg,max,min,p95,count")))) {
+                "METRICS_AGGREGATION_FUNCTIONS", "avg,max,min,p95,count");
+        Map<Double, Map<String, Double>> before;
+        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(environment))) {
             // The first window is partial (the agent started inside it); wait for two full ones after it.
             await().atMost(Duration.ofSeconds(20)).until(() -> windows(agent).size() >= 3);
 
@@ -42,6 +45,10 @@ class AggregationEndToEndTest {
                 assertThat(values.get("system_cpu_usage_percent_count")).isEqualTo(4.0);
                 assertThat(end % 2).as("window end is a multiple of 2 s").isZero();
             });
+            before = windows(agent);
+        }
+        try (MonitoringAgent restarted = MonitoringAgent.start(AgentConfiguration.load(environment))) {
+            assertThat(windows(restarted)).as("aggregates stored before the restart").containsAllEntriesOf(before);
         }
     }
 

@@ -63,9 +63,8 @@ class ComponentsEndToEndTest {
                   - { name: scheduler, type: scheduler, source: poll, url: "%1$s", timeout_seconds: 1 }
                   - { name: wallet, type: generic, source: push, stale_after_seconds: 60 }
                 """.formatted(url));
-        agent = MonitoringAgent.start(AgentConfiguration.load(Map.of("METRICS_HTTP_HOST", "127.0.0.1",
-                "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2", "COMPONENTS_FILE", components.toString(),
-                "MONITORING_API_TOKEN", TOKEN)));
+        agent = MonitoringAgent.start(AgentConfiguration.load(TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "0.2",
+                "COMPONENTS_FILE", components.toString(), "MONITORING_API_TOKEN", TOKEN)));
     }
 
     @AfterEach

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /** Runs {@link Main} as a real process: exit codes on bad configuration and a clean stop on SIGTERM. */
 class ProcessLifecycleTest {
+    @org.junit.jupiter.api.io.TempDir
+    Path dir;
 
     @Test
     void aBadPortExitsWithStatus2AndOneLineNamingTheVariable() throws Exception {
@@ -29,7 +31,7 @@ class ProcessLifecycleTest {
 
     @Test
     void sigtermStopsTheServiceCleanly() throws Exception {
-        Process process = start(Map.of("METRICS_HTTP_PORT", "0", "METRICS_HTTP_HOST", "127.0.0.1"));
+        Process process = start(TestEnvironment.agent(dir));
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;

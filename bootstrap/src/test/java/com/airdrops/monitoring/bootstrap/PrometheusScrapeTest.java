@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,8 @@ class PrometheusScrapeTest {
 
     @Test
     void prometheusScrapesTheAgentWithUpEqualToOne(@TempDir Path dir) throws Exception {
-        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(Map.of(
-                "METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "1")))) {
+        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(
+                TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "1")))) {
             int prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(config, """

@@ -44,6 +44,7 @@ public final class MetricCatalog {
     public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
     public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
+    public static final String AGGREGATES_STORE_FAILURES = "monitoring_aggregates_store_failures_total";
 
     public static final String ALERTS = "monitoring_alerts";
     public static final String ALERT_SAVE_FAILURES = "monitoring_alert_save_failures_total";
@@ -89,6 +90,7 @@ public final class MetricCatalog {
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
         counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
+        counter(AGGREGATES_STORE_FAILURES, "Aggregates lost because the aggregate store (database) failed.");
         gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");
         counter(ALERT_SAVE_FAILURES, "Evaluation passes whose alert changes could not be saved to the database.");
         gauge(ALERT_UNSAVED_TRANSITIONS, "Alert transitions kept in memory until the database takes them.");

@@ -1,7 +1,9 @@
 package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.AlertQueries;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.ConfigReloader;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
@@ -15,6 +17,8 @@ public record HttpServerPorts(
         List<HealthCheck> readinessChecks,
         ComponentPushReceiver pushReceiver,
         AggregatedMetricsQuery aggregates,
+        AlertQueries alerts,
+        ConfigReloader reloader,
         InstantSource clock) {
 
     public HttpServerPorts {

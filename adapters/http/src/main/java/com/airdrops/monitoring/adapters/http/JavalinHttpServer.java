@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.HealthCheckResult;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.airdrops.monitoring.domain.port.PersistenceException;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -29,6 +30,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final List<HealthCheck> readinessChecks;
     private final ComponentPushHandler pushHandler;
     private final AggregatesHandler aggregatesHandler;
+    private final AlertsHandler alertsHandler;
     private Javalin app;
 
     public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
@@ -36,8 +38,9 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.exposition = ports.exposition();
         this.latestMetrics = ports.latestMetrics();
         this.readinessChecks = ports.readinessChecks();
-        this.pushHandler = new ComponentPushHandler(new BearerToken(settings.apiToken()), settings.maxRequestBytes(),
-                ports.pushReceiver(), ports.clock());
+        BearerToken token = new BearerToken(settings.apiToken());
+        this.pushHandler = new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
+        this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
     }
 
@@ -55,11 +58,19 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/metrics/latest", this::latest);
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);
             config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);
+            config.routes.get("/api/v1/alerts", alertsHandler::active);
+            config.routes.get("/api/v1/alerts/history", alertsHandler::history);
+            config.routes.get("/api/v1/rules", alertsHandler::rules);
+            config.routes.post("/api/v1/reload", alertsHandler::reload);
             config.routes.error(HttpStatus.NOT_FOUND.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
             config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 405, "method not allowed"));
             config.routes.exception(ApiException.class, (e, ctx) -> ApiError.respond(ctx, e.status(), e.getMessage()));
+            config.routes.exception(PersistenceException.class, (e, ctx) -> {
+                LOG.warn("Request {} {} failed on the database: {}", ctx.method(), ctx.path(), e.getMessage());
+                ApiError.respond(ctx, 503, "database unavailable; try again");
+            });
             config.routes.exception(IllegalArgumentException.class,
                     (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {

@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.airdrops.monitoring.domain.model.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.model.AlertSeverity;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Condition;
 import com.airdrops.monitoring.domain.model.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.RiskLevel;
 import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.AlertQueries;
+import com.airdrops.monitoring.domain.port.ConfigReloader;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.HealthCheck;
@@ -50,6 +57,33 @@ class JavalinHttpServerTest {
     private final RecordingPushReceiver pushes = new RecordingPushReceiver(Set.of("risk_manager"));
     private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
     private final List<Object[]> aggregateQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final AtomicReference<ConfigReloader.ReloadOutcome> reloadOutcome =
+            new AtomicReference<>(new ConfigReloader.ReloadOutcome.Reloaded("7 alert rules"));
+    private final java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
+    private final ConfigReloader reloader = () -> {
+        reloads.incrementAndGet();
+        return reloadOutcome.get();
+    };
+    private final AlertQueries alertQueries = new AlertQueries() {
+        @Override
+        public List<Alert> getActiveAlerts() {
+            return List.of(new Alert("risk_critical", "risk_level", 3, 3, AlertSeverity.CRITICAL, AlertStatus.FIRING,
+                    "Risk is critical", NOW, Map.of("team", "risk"), Optional.of(NOW.minusSeconds(10)), Optional.empty()));
+        }
+
+        @Override
+        public List<Alert> getAlertHistory(double hours) {
+            historyHours.add(hours);
+            return List.of();
+        }
+
+        @Override
+        public List<AlertRule> rules() {
+            return List.of(new AlertRule("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL, "Risk",
+                    java.time.Duration.ofSeconds(3), Map.of()));
+        }
+    };
+    private final List<Double> historyHours = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AggregatedMetricsQuery aggregates = (start, end, name, limit) -> {
         aggregateQueries.add(new Object[] {start, end, name, limit});
         return List.of(new AggregatedMetric("system_cpu_usage_percent_avg", 12.5, NOW, Map.of("host", "a"), "avg"));
@@ -73,7 +107,7 @@ class JavalinHttpServerTest {
         };
         server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
                 new HttpServerPorts(format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
-                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, CLOCK));
+                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, alertQueries, reloader, CLOCK));
         server.start();
     }
 
@@ -162,7 +196,7 @@ class JavalinHttpServerTest {
     @Test
     void aPortInUseIsReportedWithHostAndPort() {
         JavalinHttpServer second = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", server.port()),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, CLOCK));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
     }
@@ -218,7 +252,7 @@ class JavalinHttpServerTest {
     @Test
     void pushesAreForbiddenWhenNoTokenIsConfigured() throws Exception {
         JavalinHttpServer open = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, CLOCK));
         open.start();
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
@@ -265,6 +299,46 @@ class JavalinHttpServerTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(response.body()).get("error").asText()).startsWith(error);
         assertThat(aggregateQueries).isEmpty();
+    }
+
+    @Test
+    void activeAlertsAndRulesUseSnakeCaseAndEpochSeconds() throws Exception {
+        JsonNode alert = JSON.readTree(get("/api/v1/alerts", Map.of()).body()).get(0);
+        assertThat(alert.get("rule_name").asText()).isEqualTo("risk_critical");
+        assertThat(alert.get("status").asText()).isEqualTo("firing");
+        assertThat(alert.get("severity").asText()).isEqualTo("critical");
+        assertThat(alert.get("firing_since").asDouble()).isEqualTo(NOW.getEpochSecond() - 10);
+        assertThat(alert.get("resolved_at").isNull()).isTrue();
+        assertThat(alert.get("labels").get("team").asText()).isEqualTo("risk");
+
+        JsonNode rule = JSON.readTree(get("/api/v1/rules", Map.of()).body()).get(0);
+        assertThat(rule.get("condition").asText()).isEqualTo("gte");
+        assertThat(rule.get("for_duration").asDouble()).isEqualTo(3.0);
+    }
+
+    @Test
+    void historyTakesHoursAndRefusesNonsense() throws Exception {
+        assertThat(get("/api/v1/alerts/history?hours=6", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/alerts/history", Map.of()).statusCode()).isEqualTo(200);
+        HttpResponse<String> bad = get("/api/v1/alerts/history?hours=-1", Map.of());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(bad.body()).get("error").asText()).startsWith("query parameter 'hours'='-1' is invalid");
+        assertThat(historyHours).containsExactly(6.0, 24.0);
+    }
+
+    @Test
+    void reloadNeedsTheTokenAndReportsARejectedConfiguration() throws Exception {
+        assertThat(post("/api/v1/reload", null, "").statusCode()).isEqualTo(401);
+        assertThat(reloads.get()).isZero();
+
+        HttpResponse<String> ok = post("/api/v1/reload", "Bearer " + TOKEN, "");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(ok.body()).get("loaded").asText()).isEqualTo("7 alert rules");
+
+        reloadOutcome.set(new ConfigReloader.ReloadOutcome.Rejected(List.of("rules.yaml:3:5: rules[0].condition: unknown")));
+        HttpResponse<String> rejected = post("/api/v1/reload", "Bearer " + TOKEN, "");
+        assertThat(rejected.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(rejected.body()).get("problems").get(0).asText()).contains("rules[0].condition");
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

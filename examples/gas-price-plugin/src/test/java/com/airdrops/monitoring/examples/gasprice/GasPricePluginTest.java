@@ -3,6 +3,7 @@ package com.airdrops.monitoring.examples.gasprice;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.airdrops.monitoring.bootstrap.AgentProcess;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * on the classpath or in plugins/, and is absent (or refused in components.yaml) without it. No core file names it.
  */
 class GasPricePluginTest {
+    private static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar").toAbsolutePath().normalize();
     private static final Path PLUGIN_CLASSES = Path.of("target/classes").toAbsolutePath();
     private static final String GAUGE = "gas_price_gwei{component=\"gas\"} 20.0";
 
@@ -65,7 +67,7 @@ class GasPricePluginTest {
     @Test
     void withThePluginOnTheClasspathTheComponentAppearsOnMetrics() throws Exception {
         try (AgentProcess agent = AgentProcess.start(
-                List.of("-cp", AgentProcess.AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
+                List.of("-cp", AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
                         "com.airdrops.monitoring.bootstrap.Main"),
                 environment(Map.of("COMPONENTS_FILE", componentsFile.toString())))) {
             agent.awaitPort();
@@ -78,7 +80,7 @@ class GasPricePluginTest {
     void withThePluginJarInThePluginsFolderTheComponentAppearsOnMetrics() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         jar(PLUGIN_CLASSES, plugins.resolve("gas-price-plugin.jar"));
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AgentProcess.AGENT_JAR.toString()),
+        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", componentsFile.toString(),
                         "MONITORING_PLUGINS_DIR", plugins.toString())))) {
             agent.awaitPort();
@@ -88,7 +90,7 @@ class GasPricePluginTest {
 
     @Test
     void withoutThePluginTheComponentIsAbsent() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AgentProcess.AGENT_JAR.toString()),
+        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", dir.resolve("none.yaml").toString())))) {
             agent.awaitPort();
             await().atMost(Duration.ofSeconds(20)).until(() -> agent.metrics().contains("monitoring_collections_total"));
@@ -98,16 +100,17 @@ class GasPricePluginTest {
 
     @Test
     void withoutThePluginAComponentOfItsTypeIsAConfigurationError() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AgentProcess.AGENT_JAR.toString()),
+        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", componentsFile.toString())))) {
             assertThat(agent.awaitExit()).isEqualTo(2);
             assertThat(String.join("\n", agent.output())).contains("components[0].type: unknown type 'gas_price'");
         }
     }
 
-    private static Map<String, String> environment(Map<String, String> extra) {
+    private Map<String, String> environment(Map<String, String> extra) {
         Map<String, String> environment = new java.util.HashMap<>(Map.of("METRICS_HTTP_HOST", "127.0.0.1",
-                "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2"));
+                "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2",
+                "MONITORING_DB_URL", "jdbc:h2:file:" + dir.resolve("db/monitoring")));
         environment.putAll(extra);
         return environment;
     }

@@ -1,4 +1,4 @@
-package com.airdrops.monitoring.examples.gasprice;
+package com.airdrops.monitoring.bootstrap;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,9 +18,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 
-/** The real agent jar running as a separate process, as an operator starts it. */
-final class AgentProcess implements AutoCloseable {
-    static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar").toAbsolutePath().normalize();
+/**
+ * The agent running as a separate process, as an operator starts it: from the built jar, or from this build's
+ * classpath. Shared with other modules' tests through the bootstrap test-jar.
+ */
+public final class AgentProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on [^ ]+:(\\d+),");
 
     private final Process process;
@@ -41,7 +43,13 @@ final class AgentProcess implements AutoCloseable {
         });
     }
 
-    static AgentProcess start(List<String> javaArguments, Map<String, String> environment) throws IOException {
+    /** The agent from this JVM's classpath (the build's classes), with {@link Main} as entry point. */
+    public static AgentProcess startFromClasspath(Map<String, String> environment) throws IOException {
+        return start(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()), environment);
+    }
+
+    /** {@code java <javaArguments>} with only {@code environment} as the agent's configuration. */
+    public static AgentProcess start(List<String> javaArguments, Map<String, String> environment) throws IOException {
         List<String> command = new java.util.ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArguments);
@@ -52,7 +60,7 @@ final class AgentProcess implements AutoCloseable {
         return new AgentProcess(builder.start());
     }
 
-    int awaitPort() {
+    public int awaitPort() {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> port() > 0 || !process.isAlive());
         if (port() <= 0) {
             throw new IllegalStateException("the agent did not start: " + output);
@@ -60,7 +68,7 @@ final class AgentProcess implements AutoCloseable {
         return port();
     }
 
-    int awaitExit() throws InterruptedException {
+    public int awaitExit() throws InterruptedException {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the agent did not exit: " + output);
         }
@@ -68,12 +76,22 @@ final class AgentProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    String metrics() throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/metrics")).build(),
+    public String metrics() throws IOException, InterruptedException {
+        return get("/metrics");
+    }
+
+    public String get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
-    List<String> output() {
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    public List<String> output() {
         return List.copyOf(output);
     }
 
@@ -89,6 +107,9 @@ final class AgentProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
         process.waitFor(10, TimeUnit.SECONDS);
     }

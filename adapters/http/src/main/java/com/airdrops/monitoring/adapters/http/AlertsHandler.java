@@ -1,0 +1,99 @@
+package com.airdrops.monitoring.adapters.http;
+
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.port.AlertQueries;
+import com.airdrops.monitoring.domain.port.ConfigReloader;
+import com.airdrops.monitoring.domain.port.ConfigReloader.ReloadOutcome;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Active alerts, alert history, loaded rules, and the reload of the configuration files. */
+final class AlertsHandler {
+    static final int MAX_HISTORY_HOURS = 24 * 366;
+
+    private final AlertQueries alerts;
+    private final ConfigReloader reloader;
+    private final BearerToken token;
+
+    AlertsHandler(AlertQueries alerts, ConfigReloader reloader, BearerToken token) {
+        this.alerts = alerts;
+        this.reloader = reloader;
+        this.token = token;
+    }
+
+    void active(Context ctx) {
+        ctx.json(alerts.getActiveAlerts().stream().map(AlertsHandler::view).toList());
+    }
+
+    void history(Context ctx) {
+        String raw = ctx.queryParam("hours");
+        double hours = 24;
+        if (raw != null && !raw.isBlank()) {
+            try {
+                hours = Double.parseDouble(raw.trim());
+            } catch (NumberFormatException e) {
+                hours = Double.NaN;
+            }
+            if (!(hours > 0 && hours <= MAX_HISTORY_HOURS)) {
+                throw QueryParameters.bad("hours", raw, "a number of hours greater than 0 and at most " + MAX_HISTORY_HOURS);
+            }
+        }
+        ctx.json(alerts.getAlertHistory(hours).stream().map(AlertsHandler::view).toList());
+    }
+
+    void rules(Context ctx) {
+        ctx.json(alerts.rules().stream().map(AlertsHandler::view).toList());
+    }
+
+    void reload(Context ctx) {
+        token.authorize(ctx.header("Authorization"));
+        switch (reloader.reload()) {
+            case ReloadOutcome.Reloaded reloaded -> ctx.json(Map.of("status", "reloaded", "loaded", reloaded.summary()));
+            case ReloadOutcome.Rejected rejected -> {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("error", "configuration rejected; the running configuration is unchanged");
+                body.put("status", 400);
+                body.put("problems", rejected.problems());
+                ctx.status(400).json(body);
+            }
+        }
+    }
+
+    static Map<String, Object> view(Alert alert) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("rule_name", alert.ruleName());
+        view.put("metric_name", alert.metricName());
+        view.put("current_value", JsonViews.number(alert.currentValue()));
+        view.put("threshold", alert.threshold());
+        view.put("severity", alert.severity().wireName());
+        view.put("status", alert.status().wireName());
+        view.put("description", alert.description());
+        view.put("timestamp", JsonViews.epochSeconds(alert.timestamp()));
+        view.put("labels", alert.labels());
+        view.put("firing_since", seconds(alert.firingSince()));
+        view.put("resolved_at", seconds(alert.resolvedAt()));
+        return view;
+    }
+
+    static Map<String, Object> view(AlertRule rule) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("name", rule.name());
+        view.put("metric_name", rule.metricName());
+        view.put("condition", rule.condition().wireName());
+        view.put("threshold", rule.threshold());
+        view.put("severity", rule.severity().wireName());
+        view.put("description", rule.description());
+        view.put("for_duration", rule.forDuration().toMillis() / 1000.0);
+        view.put("keep_firing_for", rule.keepFiringFor().toMillis() / 1000.0);
+        view.put("labels", rule.labels());
+        return view;
+    }
+
+    private static Object seconds(Optional<Instant> instant) {
+        return instant.map(JsonViews::epochSeconds).orElse(null);
+    }
+}

@@ -1,0 +1,95 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import com.airdrops.monitoring.domain.model.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.AggregateStore;
+import com.airdrops.monitoring.domain.port.MetricsSource;
+import com.airdrops.monitoring.domain.port.PersistenceException;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Aggregates in the {@code aggregates} table, so that they survive restarts. Holds at most {@code maxRows}: after
+ * each append the oldest rows beyond it are deleted (by id, which grows with every insert) and counted. Thread-safe.
+ */
+public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
+    private final Jdbi jdbi;
+    private final long maxRows;
+    private final AtomicLong dropped = new AtomicLong();
+
+    public JdbiAggregateStore(Database database, long maxRows) {
+        if (maxRows <= 0) {
+            throw new IllegalArgumentException("maxRows must be > 0");
+        }
+        this.jdbi = database.jdbi();
+        this.maxRows = maxRows;
+    }
+
+    @Override
+    public void append(List<AggregatedMetric> aggregates) {
+        if (aggregates.isEmpty()) {
+            return;
+        }
+        try {
+            jdbi.useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("INSERT INTO aggregates (metric_name, labels, aggregation_type, "
+                        + "agg_value, window_end) VALUES (:name, :labels, :type, :value, :end)");
+                for (AggregatedMetric aggregate : aggregates) {
+                    batch.bind("name", aggregate.metricName()).bind("labels", LabelsJson.write(aggregate.labels()))
+                            .bind("type", aggregate.aggregationType())
+                            .bind("value", Double.isFinite(aggregate.value()) ? aggregate.value() : null)
+                            .bind("end", aggregate.timestamp().toEpochMilli()).add();
+                }
+                batch.execute();
+                Long newest = handle.createQuery("SELECT MAX(id) FROM aggregates").mapTo(Long.class).one();
+                if (newest != null && newest > maxRows) {
+                    dropped.addAndGet(handle.createUpdate("DELETE FROM aggregates WHERE id <= ?")
+                            .bind(0, newest - maxRows).execute());
+                }
+            });
+        } catch (RuntimeException e) {
+            throw new PersistenceException("storing aggregates failed: " + Database.rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public List<AggregatedMetric> query(Instant start, Instant end, String nameFilter, int limit) {
+        try {
+            return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM aggregates WHERE window_end >= :start "
+                            + "AND window_end <= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
+                    .bind("start", start.toEpochMilli()).bind("end", end.toEpochMilli())
+                    .bind("name", "%" + escapeLike(nameFilter) + "%").bind("limit", limit)
+                    .map((rs, ctx) -> {
+                        double value = rs.getDouble("agg_value");
+                        return new AggregatedMetric(rs.getString("metric_name"), rs.wasNull() ? Double.NaN : value,
+                                Instant.ofEpochMilli(rs.getLong("window_end")), LabelsJson.read(rs.getString("labels")),
+                                rs.getString("aggregation_type"));
+                    }).list());
+        } catch (RuntimeException e) {
+            throw new PersistenceException("querying aggregates failed: " + Database.rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public long deleteOlderThan(Instant cutoff) {
+        try {
+            return jdbi.withHandle(handle -> (long) handle.createUpdate("DELETE FROM aggregates WHERE window_end < ?")
+                    .bind(0, cutoff.toEpochMilli()).execute());
+        } catch (RuntimeException e) {
+            throw new PersistenceException("deleting old aggregates failed: " + Database.rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        return List.of(Sample.of(MetricCatalog.AGGREGATES_DROPPED, dropped.get(), now));
+    }
+
+    private static String escapeLike(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+}

@@ -1,0 +1,68 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.airdrops.monitoring.domain.contract.AggregateStoreContract;
+import com.airdrops.monitoring.domain.model.AggregatedMetric;
+import com.airdrops.monitoring.domain.port.AggregateStore;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The aggregate store contract on a real H2 file and a real PostgreSQL, plus the row bound. */
+class JdbiAggregateStoreTest {
+    private static final List<Database> OPENED = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        OPENED.forEach(Database::close);
+        OPENED.clear();
+    }
+
+    private static Database track(Database database) {
+        OPENED.add(database);
+        return database;
+    }
+
+    @Nested
+    class OnH2File extends AggregateStoreContract {
+        @TempDir
+        Path dir;
+
+        @Override
+        protected AggregateStore newStore() {
+            return new JdbiAggregateStore(track(Database.open("jdbc:h2:file:" + dir.resolve("db"))), 1_000);
+        }
+
+        @Test
+        void theOldestRowsBeyondTheBoundAreDroppedAndCounted() {
+            JdbiAggregateStore store = new JdbiAggregateStore(track(Database.open("jdbc:h2:file:" + dir.resolve("small"))), 3);
+            List<AggregatedMetric> five = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                five.add(new AggregatedMetric("m_avg", i, T0.plusSeconds(i), Map.of(), "avg"));
+            }
+            store.append(five);
+
+            assertThat(store.query(T0, T0.plusSeconds(10), "", 10)).extracting(AggregatedMetric::value)
+                    .containsExactly(2.0, 3.0, 4.0);
+            assertThat(store.samples(T0)).singleElement().extracting(sample -> sample.value()).isEqualTo(2.0);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends AggregateStoreContract {
+        @Override
+        protected AggregateStore newStore() {
+            try {
+                return new JdbiAggregateStore(track(Database.open(TestPostgres.freshSchemaUrl())), 1_000);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.aggregation.MetricsAggregator;
+import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.LatestMetrics;
+import com.airdrops.monitoring.domain.port.MetricsSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the alert rules every ALERT_EVALUATION_INTERVAL on the latest snapshot plus the last closed aggregation
+ * window, on one thread: passes never overlap, and ticks that pass while a pass overruns are skipped and counted.
+ * Alert history retention runs at most once a minute.
+ */
+final class EvaluationLoop implements AutoCloseable, MetricsSource {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationLoop.class);
+    private static final Duration RETENTION_EVERY = Duration.ofMinutes(1);
+
+    private final Alerter alerter;
+    private final LatestMetrics latest;
+    private final MetricsAggregator aggregator;
+    private final long intervalNanos;
+    private final Duration retention;
+    private final Thread thread;
+    private final AtomicLong passes = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private volatile double lastDurationSeconds;
+    private volatile boolean running = true;
+    private long lastRetentionNanos;
+
+    EvaluationLoop(Alerter alerter, LatestMetrics latest, MetricsAggregator aggregator, Duration interval, Duration retention) {
+        this.alerter = alerter;
+        this.latest = latest;
+        this.aggregator = aggregator;
+        this.intervalNanos = interval.toNanos();
+        this.retention = retention;
+        this.thread = Thread.ofPlatform().name("alert-evaluation").daemon(true).unstarted(this::run);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    private void run() {
+        long next = System.nanoTime();
+        while (running) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue; // re-check: parking may end early
+            }
+            pass();
+            long missed = missedTicks(next, System.nanoTime(), intervalNanos);
+            skipped.addAndGet(missed);
+            next += (missed + 1) * intervalNanos;
+        }
+    }
+
+    /** How many ticks after {@code scheduled} have already passed at {@code now}: they are skipped, not run late. */
+    static long missedTicks(long scheduled, long now, long intervalNanos) {
+        long overrun = now - scheduled;
+        return overrun < intervalNanos ? 0 : overrun / intervalNanos;
+    }
+
+    void pass() {
+        if (latest.latest().isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            List<Sample> input = new ArrayList<>(latest.latest().get().samples());
+            input.addAll(aggregator.lastClosedWindow());
+            alerter.evaluateRules(input);
+            if (started - lastRetentionNanos > RETENTION_EVERY.toNanos() || lastRetentionNanos == 0) {
+                lastRetentionNanos = started;
+                long deleted = alerter.applyRetention(retention);
+                if (deleted > 0) {
+                    LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Alert evaluation failed; the next pass runs as scheduled", e);
+        } finally {
+            passes.incrementAndGet();
+            lastDurationSeconds = (System.nanoTime() - started) / 1e9;
+        }
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        return List.of(Sample.of(MetricCatalog.ALERT_EVALUATIONS, passes.get(), now),
+                Sample.of(MetricCatalog.ALERT_EVALUATIONS_SKIPPED, skipped.get(), now),
+                Sample.of(MetricCatalog.ALERT_EVALUATION_DURATION, lastDurationSeconds, now));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

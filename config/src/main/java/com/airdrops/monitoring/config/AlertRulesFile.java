@@ -1,0 +1,154 @@
+package com.airdrops.monitoring.config;
+
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.model.AlertSeverity;
+import com.airdrops.monitoring.domain.model.Condition;
+import com.airdrops.monitoring.domain.model.Require;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Loads {@code alert_rules.yaml} ({@code rules:} of {@link AlertRule} fields in snake_case) with every problem
+ * reported at once, naming file, line, column and field. A missing file means no rules.
+ */
+public final class AlertRulesFile {
+    private static final Set<String> FIELDS = Set.of("name", "metric_name", "condition", "threshold", "severity",
+            "description", "for_duration", "keep_firing_for", "labels");
+
+    private AlertRulesFile() {
+    }
+
+    public static List<AlertRule> load(Path file, Map<String, String> environment) {
+        Optional<YamlNode> root = YamlDocument.read(file, environment);
+        if (root.isEmpty()) {
+            return List.of();
+        }
+        if (!(root.get() instanceof YamlNode.Mapping top)) {
+            throw new ConfigException(List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'rules:'")));
+        }
+        List<String> problems = new ArrayList<>();
+        YamlFields topFields = new YamlFields(file, top, problems);
+        topFields.allowOnly(Set.of("rules"));
+        List<AlertRule> rules = new ArrayList<>();
+        Optional<YamlNode> list = topFields.node("rules");
+        if (list.isPresent() && list.get() instanceof YamlNode.Sequence sequence) {
+            Set<String> names = new HashSet<>();
+            for (YamlNode item : sequence.items()) {
+                if (!(item instanceof YamlNode.Mapping entry)) {
+                    problems.add(YamlDocument.problem(file, item, "expected a mapping describing one rule"));
+                    continue;
+                }
+                rule(file, entry, problems).ifPresent(rule -> {
+                    if (!names.add(rule.name())) {
+                        problems.add(YamlDocument.problem(file, entry.entries().get("name"),
+                                "duplicate rule name '" + rule.name() + "'"));
+                    }
+                    rules.add(rule);
+                });
+            }
+        } else if (list.isPresent()) {
+            problems.add(YamlDocument.problem(file, list.get(), "expected a list of rules"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return List.copyOf(rules);
+    }
+
+    private static Optional<AlertRule> rule(Path file, YamlNode.Mapping entry, List<String> problems) {
+        int before = problems.size();
+        YamlFields fields = new YamlFields(file, entry, problems);
+        fields.allowOnly(FIELDS);
+        Optional<String> name = fields.requiredText("name");
+        Optional<String> metric = fields.requiredText("metric_name").filter(value -> valid(fields, "metric_name", () ->
+                Require.metricName(value, "metric_name")));
+        Optional<Condition> condition = fields.requiredText("condition").flatMap(value -> parsed(fields, "condition",
+                () -> Condition.parse(value)));
+        Optional<Double> threshold = finiteNumber(fields, "threshold", true);
+        Optional<AlertSeverity> severity = fields.requiredText("severity").flatMap(value -> parsed(fields, "severity",
+                () -> AlertSeverity.parse(value)));
+        String description = fields.text("description").orElse("");
+        Duration forDuration = seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
+        Duration keepFiringFor = seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
+        Map<String, String> labels = labels(fields);
+        if (problems.size() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlertRule(name.orElseThrow(), metric.orElseThrow(), condition.orElseThrow(),
+                threshold.orElseThrow(), severity.orElseThrow(), description, forDuration, labels, keepFiringFor));
+    }
+
+    private static boolean valid(YamlFields fields, String key, Runnable check) {
+        try {
+            check.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            fields.problem(fields.node(key).orElseThrow(), e.getMessage());
+            return false;
+        }
+    }
+
+    private static <T> Optional<T> parsed(YamlFields fields, String key, java.util.function.Supplier<T> parse) {
+        try {
+            return Optional.of(parse.get());
+        } catch (IllegalArgumentException e) {
+            fields.problem(fields.node(key).orElseThrow(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Double> finiteNumber(YamlFields fields, String key, boolean required) {
+        Optional<YamlNode> node = fields.node(key);
+        if (node.isEmpty()) {
+            if (required) {
+                fields.problem(fields.self(), "missing required field '" + key + "'");
+            }
+            return Optional.empty();
+        }
+        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
+                && Double.isFinite(number.doubleValue())) {
+            return Optional.of(number.doubleValue());
+        }
+        fields.problem(node.get(), "expected a finite number, got " + YamlFields.shown(node.get()));
+        return Optional.empty();
+    }
+
+    /** Seconds >= 0 (the seed's for_duration is seconds). */
+    private static Optional<Duration> seconds(YamlFields fields, String key) {
+        Optional<YamlNode> node = fields.node(key);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
+                && number.doubleValue() >= 0 && Double.isFinite(number.doubleValue())) {
+            return Optional.of(Duration.ofNanos(Math.round(number.doubleValue() * 1e9)));
+        }
+        fields.problem(node.get(), "expected a number of seconds >= 0, got " + YamlFields.shown(node.get()));
+        return Optional.empty();
+    }
+
+    private static Map<String, String> labels(YamlFields fields) {
+        Map<String, String> labels = new LinkedHashMap<>();
+        fields.mapping("labels").ifPresent(mapping -> mapping.entries().forEach((key, value) -> {
+            try {
+                Require.labelName(key, "label name");
+            } catch (IllegalArgumentException e) {
+                fields.problem(value, e.getMessage());
+                return;
+            }
+            if (value instanceof YamlNode.Scalar scalar && scalar.value() != null && !(scalar.value() instanceof Boolean)) {
+                labels.put(key, String.valueOf(scalar.value()));
+            } else {
+                fields.problem(value, "expected a label value (a string)");
+            }
+        }));
+        return labels;
+    }
+}

@@ -9,6 +9,7 @@ import com.airdrops.monitoring.domain.model.AlertSeverity;
 import com.airdrops.monitoring.domain.model.AlertStatus;
 import com.airdrops.monitoring.domain.model.Labels;
 import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.Notification;
 import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.port.AlertQueries;
 import com.airdrops.monitoring.domain.port.AlertRepository;
@@ -46,6 +47,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     private final AlertRepository repository;
     private final InstantSource clock;
+    private final NotificationPlanner planner;
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
     private final UnsavedChanges unsaved = new UnsavedChanges();
     private final AtomicLong saveFailures = new AtomicLong();
@@ -54,13 +56,22 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private long pass;
 
     public Alerter(AlertRepository repository, InstantSource clock) {
+        this(repository, clock, NotificationPlanner.none());
+    }
+
+    /** @param planner decides the notifications of each pass; they are saved with its transitions */
+    public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
         this.repository = repository;
         this.clock = clock;
+        this.planner = planner;
         Instant now = clock.instant();
         List<ActiveAlert> restored = repository.loadActive();
         for (ActiveAlert alert : restored) {
             states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>())
                     .put(alert.seriesLabels(), AlertState.restore(alert, now));
+            if (alert.status() == AlertStatus.FIRING) {
+                planner.restored(alert.toAlert(now), now);
+            }
         }
         active = restored.stream().map(alert -> alert.toAlert(now)).toList();
         LOG.info("Restored {} pending or firing alerts", restored.size());
@@ -99,6 +110,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
             }
         }
         resolveRemovedRules(ruleByName.keySet(), current);
+        current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
         save(current.changes());
         active = activeAlerts(current.at);
         return List.copyOf(current.transitions);
@@ -182,6 +194,19 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
     }
 
+    /** Firing alerts that did not change in this pass: candidates for a repeat notification. */
+    private List<Alert> stillFiring(Pass current) {
+        List<Alert> firing = new ArrayList<>();
+        for (Map<Map<String, String>, AlertState> byLabels : states.values()) {
+            for (AlertState state : byLabels.values()) {
+                if (state.status == AlertStatus.FIRING && !current.upserts.containsKey(state.fingerprint)) {
+                    firing.add(state.alert(AlertStatus.FIRING, current.at, Optional.empty()));
+                }
+            }
+        }
+        return firing;
+    }
+
     private void save(AlertChanges changes) {
         AlertChanges merged = unsaved.merge(changes);
         if (merged.isEmpty()) {
@@ -262,6 +287,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         final List<Alert> transitions = new ArrayList<>();
         final Map<String, ActiveAlert> upserts = new LinkedHashMap<>();
         final List<String> removals = new ArrayList<>();
+        final List<Notification> notifications = new ArrayList<>();
 
         Pass(Instant at, long number) {
             this.at = at;
@@ -274,7 +300,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
 
         AlertChanges changes() {
-            return new AlertChanges(List.copyOf(upserts.values()), removals, transitions);
+            return new AlertChanges(List.copyOf(upserts.values()), removals, transitions, notifications);
         }
     }
 }

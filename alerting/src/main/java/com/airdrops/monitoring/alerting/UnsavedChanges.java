@@ -3,6 +3,7 @@ package com.airdrops.monitoring.alerting;
 import com.airdrops.monitoring.domain.model.ActiveAlert;
 import com.airdrops.monitoring.domain.model.Alert;
 import com.airdrops.monitoring.domain.model.AlertChanges;
+import com.airdrops.monitoring.domain.model.Notification;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ final class UnsavedChanges {
     private final Map<String, ActiveAlert> upserts = new LinkedHashMap<>();
     private final Set<String> removals = new LinkedHashSet<>();
     private final List<Alert> transitions = new ArrayList<>();
+    private final List<Notification> notifications = new ArrayList<>();
     private long droppedTransitions;
 
     AlertChanges merge(AlertChanges next) {
@@ -36,7 +38,10 @@ final class UnsavedChanges {
         }
         List<Alert> mergedTransitions = new ArrayList<>(transitions);
         mergedTransitions.addAll(next.transitions());
-        return new AlertChanges(List.copyOf(mergedUpserts.values()), List.copyOf(mergedRemovals), mergedTransitions);
+        List<Notification> mergedNotifications = new ArrayList<>(notifications);
+        mergedNotifications.addAll(next.notifications());
+        return new AlertChanges(List.copyOf(mergedUpserts.values()), List.copyOf(mergedRemovals), mergedTransitions,
+                mergedNotifications);
     }
 
     void keep(AlertChanges merged) {
@@ -47,12 +52,17 @@ final class UnsavedChanges {
         int overflow = Math.max(0, all.size() - MAX_TRANSITIONS);
         droppedTransitions += overflow;
         transitions.addAll(all.subList(overflow, all.size()));
+        List<Notification> pending = merged.notifications();
+        int notificationOverflow = Math.max(0, pending.size() - MAX_TRANSITIONS);
+        droppedTransitions += notificationOverflow;
+        notifications.addAll(pending.subList(notificationOverflow, pending.size()));
     }
 
     void clear() {
         upserts.clear();
         removals.clear();
         transitions.clear();
+        notifications.clear();
     }
 
     int pendingTransitions() {

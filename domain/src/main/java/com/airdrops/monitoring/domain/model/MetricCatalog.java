@@ -53,6 +53,9 @@ public final class MetricCatalog {
     public static final String ALERT_EVALUATIONS_SKIPPED = "monitoring_alert_evaluations_skipped_total";
     public static final String ALERT_EVALUATION_DURATION = "monitoring_alert_evaluation_duration_seconds";
 
+    public static final String NOTIFICATIONS = "monitoring_notifications_total";
+    public static final String OUTBOX_DEPTH = "monitoring_notification_outbox_depth";
+
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
     static {
@@ -97,6 +100,9 @@ public final class MetricCatalog {
         counter(ALERT_EVALUATIONS, "Alert evaluation passes run.");
         counter(ALERT_EVALUATIONS_SKIPPED, "Alert evaluation ticks skipped because the previous pass overran.");
         gauge(ALERT_EVALUATION_DURATION, "Duration of the last alert evaluation pass, seconds.");
+        counter(NOTIFICATIONS, "Notification attempts by channel and outcome: sent, failed, retried, dead, folded "
+                + "(messages folded into a digest by the rate limit).");
+        gauge(OUTBOX_DEPTH, "Notifications waiting in the outbox.");
     }
 
     private MetricCatalog() {

@@ -6,7 +6,11 @@ import com.airdrops.monitoring.domain.model.AlertChanges;
 import com.airdrops.monitoring.domain.model.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.AlertSeverity;
 import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.OutboxEntry;
+import com.airdrops.monitoring.domain.model.OutboxEntry.OutboxStatus;
 import com.airdrops.monitoring.domain.port.AlertRepository;
+import com.airdrops.monitoring.domain.port.NotificationOutbox;
 import com.airdrops.monitoring.domain.port.PersistenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,8 +22,11 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Alert state and history in {@code alert_state} and {@code alert_history}. Thread-safe. */
-public final class JdbiAlertRepository implements AlertRepository {
+/**
+ * Alert state, history and the notification outbox in {@code alert_state}, {@code alert_history} and
+ * {@code notification_log}; a pass's transitions and notifications are written in one transaction. Thread-safe.
+ */
+public final class JdbiAlertRepository implements AlertRepository, NotificationOutbox {
     private final Jdbi jdbi;
 
     public JdbiAlertRepository(Database database) {
@@ -48,6 +55,7 @@ public final class JdbiAlertRepository implements AlertRepository {
                     insertState(handle, alert);
                 }
                 insertHistory(handle, changes.transitions());
+                insertNotifications(handle, changes.notifications());
             });
             return null;
         });
@@ -67,6 +75,107 @@ public final class JdbiAlertRepository implements AlertRepository {
         return wrap("deleting old alert history", () -> jdbi.withHandle(handle ->
                 (long) handle.createUpdate("DELETE FROM alert_history WHERE occurred_at < ?")
                         .bind(0, cutoff.toEpochMilli()).execute()));
+    }
+
+    @Override
+    public List<OutboxEntry> due(String channel, Instant now, int limit) {
+        return wrap("reading the outbox", () -> jdbi.withHandle(handle ->
+                handle.createQuery("SELECT * FROM notification_log WHERE channel = :channel AND status = 'PENDING' "
+                                + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+                        .bind("channel", channel).bind("now", now.toEpochMilli()).bind("limit", limit)
+                        .map((rs, ctx) -> entry(rs)).list()));
+    }
+
+    @Override
+    public void markSent(long id, int attempts, Instant at) {
+        mark(id, OutboxStatus.SENT, attempts, null, at, at);
+    }
+
+    @Override
+    public void markRetry(long id, int attempts, String error, Instant nextAttemptAt) {
+        mark(id, OutboxStatus.PENDING, attempts, error, nextAttemptAt, Instant.now());
+    }
+
+    @Override
+    public void markDead(long id, int attempts, String error, Instant at) {
+        mark(id, OutboxStatus.DEAD, attempts, error, at, at);
+    }
+
+    @Override
+    public void markFolded(List<Long> ids, Instant at) {
+        wrap("updating the outbox", () -> {
+            jdbi.useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch("UPDATE notification_log SET status = 'FOLDED', updated_at = :at "
+                        + "WHERE id = :id");
+                ids.forEach(id -> batch.bind("id", id).bind("at", at.toEpochMilli()).add());
+                batch.execute();
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> dead(int limit) {
+        return wrap("reading dead letters", () -> jdbi.withHandle(handle ->
+                handle.createQuery("SELECT * FROM notification_log WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
+                        .bind("limit", limit).map((rs, ctx) -> entry(rs)).list()));
+    }
+
+    @Override
+    public boolean replay(long id, Instant at) {
+        return wrap("replaying a dead letter", () -> jdbi.withHandle(handle ->
+                handle.createUpdate("UPDATE notification_log SET status = 'PENDING', attempts = 0, next_attempt_at = :at, "
+                                + "updated_at = :at WHERE id = :id AND status = 'DEAD'")
+                        .bind("id", id).bind("at", at.toEpochMilli()).execute() == 1));
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return wrap("reading the outbox", () -> jdbi.withHandle(handle ->
+                handle.createQuery("SELECT * FROM notification_log WHERE id = :id").bind("id", id)
+                        .map((rs, ctx) -> entry(rs)).findOne()));
+    }
+
+    @Override
+    public long depth() {
+        return wrap("counting the outbox", () -> jdbi.withHandle(handle ->
+                handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE status = 'PENDING'").mapTo(Long.class).one()));
+    }
+
+    private void mark(long id, OutboxStatus status, int attempts, String error, Instant next, Instant at) {
+        wrap("updating the outbox", () -> jdbi.withHandle(handle ->
+                handle.createUpdate("UPDATE notification_log SET status = :status, attempts = :attempts, "
+                                + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
+                        .bind("status", status.name()).bind("attempts", attempts).bind("error", truncate(error))
+                        .bind("next", next.toEpochMilli()).bind("at", at.toEpochMilli()).bind("id", id).execute()));
+    }
+
+    private static void insertNotifications(Handle handle, List<Notification> notifications) {
+        if (notifications.isEmpty()) {
+            return;
+        }
+        long now = Instant.now().toEpochMilli();
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO notification_log (event_id, channel, payload, "
+                + "folded_messages, status, attempts, next_attempt_at, created_at, updated_at) VALUES (:event, :channel, "
+                + ":payload, :folded, 'PENDING', 0, 0, :now, :now)"); // next_attempt_at 0: due at once
+        for (Notification notification : notifications) {
+            batch.bind("event", notification.eventId()).bind("channel", notification.channel())
+                    .bind("payload", NotificationJson.write(notification.alerts()))
+                    .bind("folded", notification.foldedMessages()).bind("now", now).add();
+        }
+        batch.execute();
+    }
+
+    private static OutboxEntry entry(ResultSet rs) throws SQLException {
+        Notification notification = new Notification(rs.getString("event_id"), rs.getString("channel"),
+                NotificationJson.read(rs.getString("payload")), rs.getInt("folded_messages"));
+        return new OutboxEntry(rs.getLong("id"), notification, OutboxStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"), Optional.ofNullable(rs.getString("last_error")),
+                Instant.ofEpochMilli(rs.getLong("next_attempt_at")), Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    private static String truncate(String error) {
+        return error == null || error.length() <= 4000 ? error : error.substring(0, 4000);
     }
 
     private static void insertState(Handle handle, ActiveAlert alert) {

@@ -1,0 +1,237 @@
+package com.airdrops.monitoring.alerting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertRule;
+import com.airdrops.monitoring.domain.model.AlertSeverity;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.ChannelRoute;
+import com.airdrops.monitoring.domain.model.Condition;
+import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.model.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.OutboxEntry;
+import com.airdrops.monitoring.domain.model.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.port.AlertNotifier;
+import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The dispatch policy end to end in memory: evaluation passes fill the outbox, channel deliveries work it. */
+class NotificationDispatchTest {
+    private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+    private static final NotificationPolicy POLICY = new NotificationPolicy(true, Duration.ofSeconds(3600), 30, 5,
+            Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(2));
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = now::get;
+    private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
+
+    @Test
+    void firingAndResolvedAreRoutedBySeverityAndGroupedPerChannelAndPass() {
+        Alerter alerter = alerter(POLICY, route("ops", AlertSeverity.HIGH, AlertSeverity.CRITICAL), route("audit"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL), rule("cpu", "cpu", AlertSeverity.LOW)));
+
+        pass(alerter, 0, Sample.of("risk_level", 3, T0), Sample.of("cpu", 3, T0));
+
+        Map<String, List<Notification>> due = dueByChannel("ops", "audit");
+        assertThat(due.get("ops")).singleElement().satisfies(n -> assertThat(n.alerts()).extracting(Alert::ruleName)
+                .containsExactly("risk"));
+        assertThat(due.get("audit")).singleElement().satisfies(n -> assertThat(n.alerts()).extracting(Alert::ruleName)
+                .containsExactlyInAnyOrder("risk", "cpu"));
+
+        pass(alerter, 10, Sample.of("risk_level", 0, T0), Sample.of("cpu", 3, T0));
+        assertThat(repository.due("ops", now.get(), 10)).hasSize(2).last()
+                .satisfies(n -> assertThat(n.notification().groupStatus()).isEqualTo(AlertStatus.RESOLVED));
+    }
+
+    @Test
+    void aFiringAlertIsNotSentAgainBeforeTheRepeatIntervalNorAfterARestart() {
+        NotificationPolicy policy = new NotificationPolicy(false, Duration.ofSeconds(60), 30, 5, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2));
+        Alerter alerter = alerter(policy, route("ops"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        pass(alerter, 30, Sample.of("risk_level", 3, T0));
+        assertThat(repository.due("ops", now.get(), 10)).hasSize(1);
+        pass(alerter, 60, Sample.of("risk_level", 3, T0));
+        assertThat(repository.due("ops", now.get(), 10)).as("a reminder after repeat_interval").hasSize(2);
+
+        Alerter restarted = alerter(policy, route("ops"));
+        restarted.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(restarted, 90, Sample.of("risk_level", 3, T0));
+        assertThat(repository.due("ops", now.get(), 10)).as("nothing announced again after a restart").hasSize(2);
+        pass(restarted, 100, Sample.of("risk_level", 0, T0));
+        assertThat(repository.due("ops", now.get(), 10)).as("send_resolved: false").hasSize(2);
+    }
+
+    @Test
+    void aChannelAnswering500ThreeTimesGetsTheNotificationOnTheFourthAttempt() {
+        Alerter alerter = alerter(POLICY, route("hook"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        ScriptedNotifier notifier = new ScriptedNotifier(List.of(DeliveryOutcome.retry("HTTP 500"),
+                DeliveryOutcome.retry("HTTP 500"), DeliveryOutcome.retry("HTTP 500"), DeliveryOutcome.delivered()));
+        ChannelDelivery delivery = delivery("hook", notifier, POLICY);
+
+        for (int round = 0; round < 4; round++) {
+            delivery.deliverDue();
+            now.set(now.get().plusSeconds(60)); // past any backoff
+        }
+
+        OutboxEntry entry = repository.find(1).orElseThrow();
+        assertThat(entry.status()).isEqualTo(OutboxStatus.SENT);
+        assertThat(entry.attempts()).isEqualTo(4);
+        assertThat(notifier.received).hasSize(4).extracting(Notification::eventId).containsOnly(entry.notification().eventId());
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithJitterAndHonoursRetryAfter() {
+        ChannelDelivery delivery = delivery("hook", new ScriptedNotifier(List.of()), POLICY);
+        assertThat(delivery.backoff(1)).isEqualTo(Duration.ofMillis(1000));
+        assertThat(delivery.backoff(3)).isEqualTo(Duration.ofMillis(4000));
+        assertThat(delivery.backoff(10)).isEqualTo(Duration.ofSeconds(60));
+
+        Alerter alerter = alerter(POLICY, route("hook"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        ScriptedNotifier limited = new ScriptedNotifier(List.of(
+                new DeliveryOutcome.Failed("HTTP 429", true, Optional.of(Duration.ofSeconds(30)))));
+        delivery("hook", limited, POLICY).deliverDue();
+        assertThat(repository.due("hook", now.get().plusSeconds(29), 10)).isEmpty();
+        assertThat(repository.due("hook", now.get().plusSeconds(30), 10)).hasSize(1);
+    }
+
+    @Test
+    void afterMaxAttemptsOrANonRetryableFailureTheRowIsDeadLettered() {
+        NotificationPolicy twoAttempts = new NotificationPolicy(true, Duration.ofHours(1), 30, 2, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2));
+        Alerter alerter = alerter(twoAttempts, route("hook"), route("bad"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        ChannelDelivery hook = delivery("hook", new ScriptedNotifier(List.of(DeliveryOutcome.retry("HTTP 500"),
+                DeliveryOutcome.retry("HTTP 503"))), twoAttempts);
+        ChannelDelivery bad = delivery("bad", new ScriptedNotifier(List.of(
+                new DeliveryOutcome.Failed("HTTP 400", false, Optional.empty()))), twoAttempts);
+
+        hook.deliverDue();
+        now.set(now.get().plusSeconds(60));
+        hook.deliverDue();
+        bad.deliverDue();
+
+        assertThat(repository.dead(10)).extracting(entry -> entry.notification().channel(), OutboxEntry::attempts,
+                entry -> entry.lastError().orElseThrow()).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("hook", 2, "HTTP 503"),
+                org.assertj.core.groups.Tuple.tuple("bad", 1, "HTTP 400"));
+    }
+
+    @Test
+    void overflowBeyondTheRateLimitIsFoldedIntoOneDigestAndNothingIsDropped() {
+        NotificationPolicy fivePerMinute = new NotificationPolicy(true, Duration.ofHours(1), 5, 5, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2));
+        Alerter alerter = alerter(fivePerMinute, route("chat"));
+        List<AlertRule> rules = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            rules.add(rule("rule_" + i, "m_" + i, AlertSeverity.HIGH));
+        }
+        alerter.loadAlertRules(rules);
+        List<Sample> firing = new ArrayList<>();
+        for (int second = 0; second < 12; second++) {
+            firing.add(Sample.of("m_" + second, 3, T0)); // one new firing alert per pass: 12 messages
+            pass(alerter, second, firing.toArray(Sample[]::new));
+        }
+        ScriptedNotifier notifier = new ScriptedNotifier(List.of());
+
+        delivery("chat", notifier, fivePerMinute).deliverDue();
+
+        assertThat(notifier.received).hasSize(6);
+        assertThat(notifier.received.subList(0, 5)).noneMatch(Notification::isDigest);
+        Notification digest = notifier.received.get(5);
+        assertThat(digest.foldedMessages()).isEqualTo(7);
+        assertThat(digest.alerts()).hasSize(7);
+        assertThat(repository.depth()).isZero();
+    }
+
+    @Test
+    void anAttemptThatHangsIsAbandonedAfterTheTimeout() {
+        NotificationPolicy quick = new NotificationPolicy(true, Duration.ofHours(1), 30, 5, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofMillis(100));
+        Alerter alerter = alerter(quick, route("slow"));
+        alerter.loadAlertRules(List.of(rule("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        AlertNotifier hanging = (notification, timeout) -> {
+            try {
+                Thread.sleep(Duration.ofMinutes(1)); // a receiver that never answers
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return DeliveryOutcome.delivered();
+        };
+
+        long started = System.nanoTime();
+        delivery("slow", hanging, quick).deliverDue();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(10));
+        assertThat(repository.find(1).orElseThrow().lastError()).hasValueSatisfying(error -> assertThat(error).startsWith("timed out"));
+    }
+
+    private Alerter alerter(NotificationPolicy policy, ChannelRoute... routes) {
+        return new Alerter(repository, clock, new NotificationPlanner(List.of(routes), policy));
+    }
+
+    private ChannelDelivery delivery(String channel, AlertNotifier notifier, NotificationPolicy policy) {
+        return new ChannelDelivery(channel, notifier, repository, policy, clock, () -> 0.5,
+                new DeliveryStats(repository, List.of(channel)));
+    }
+
+    private void pass(Alerter alerter, int seconds, Sample... samples) {
+        now.set(T0.plusSeconds(seconds));
+        alerter.evaluateRules(List.of(samples));
+    }
+
+    private Map<String, List<Notification>> dueByChannel(String... channels) {
+        Map<String, List<Notification>> due = new java.util.HashMap<>();
+        for (String channel : channels) {
+            due.put(channel, repository.due(channel, now.get(), 100).stream().map(OutboxEntry::notification).toList());
+        }
+        return due;
+    }
+
+    private static ChannelRoute route(String name, AlertSeverity... severities) {
+        Set<AlertSeverity> set = severities.length == 0 ? EnumSet.allOf(AlertSeverity.class) : Set.of(severities);
+        return new ChannelRoute(new NotificationChannel(name, "webhook", Map.of()), set);
+    }
+
+    private static AlertRule rule(String name, String metric, AlertSeverity severity) {
+        return new AlertRule(name, metric, Condition.GTE, 3, severity, name, Duration.ZERO, Map.of());
+    }
+
+    /** Answers with the scripted outcomes in order, then delivers; records what it was given. */
+    private static final class ScriptedNotifier implements AlertNotifier {
+        private final List<DeliveryOutcome> script;
+        private final List<Notification> received = new CopyOnWriteArrayList<>();
+
+        ScriptedNotifier(List<DeliveryOutcome> script) {
+            this.script = new ArrayList<>(script);
+        }
+
+        @Override
+        public synchronized DeliveryOutcome send(Notification notification, Duration timeout) {
+            received.add(notification);
+            return script.isEmpty() ? DeliveryOutcome.delivered() : script.removeFirst();
+        }
+    }
+}

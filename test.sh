@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, integration, architecture) with `mvn verify`.
-# The integration tests use real promtool and Prometheus binaries and a real PostgreSQL: when they are missing and
-# this runs as root on Debian, it installs the 'prometheus' and 'postgresql' packages first.
+# The integration tests use real promtool, Prometheus and Alertmanager binaries and a real PostgreSQL: when they are
+# missing and this runs as root on Debian, it installs the 'prometheus', 'prometheus-alertmanager' and 'postgresql'
+# packages first.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
 
-if ! command -v promtool >/dev/null 2>&1 || ! command -v prometheus >/dev/null 2>&1; then
+missing=()
+command -v promtool >/dev/null 2>&1 && command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
+command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/dev/null 2>&1 || missing+=(prometheus-alertmanager)
+if [ ${#missing[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's prometheus package (promtool and prometheus are needed by the integration tests)"
+    echo "Installing Debian's ${missing[*]} (the integration tests run the real promtool, Prometheus and Alertmanager)"
     apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends prometheus >/dev/null
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   else
-    echo "error: the tests need 'promtool' and 'prometheus' on PATH: install Debian's 'prometheus' package." >&2
+    echo "error: the tests need promtool, prometheus and alertmanager on PATH: install Debian's ${missing[*]}." >&2
     exit 1
   fi
 fi

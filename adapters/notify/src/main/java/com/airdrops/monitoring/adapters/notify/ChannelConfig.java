@@ -1,0 +1,88 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.NotificationChannel;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Typed reads of a channel's {@code config:} map; a problem is an IllegalArgumentException naming the key. */
+final class ChannelConfig {
+    private final NotificationChannel channel;
+
+    ChannelConfig(NotificationChannel channel) {
+        this.channel = channel;
+    }
+
+    String requiredText(String key) {
+        return text(key).orElseThrow(() -> problem(key, "is required"));
+    }
+
+    Optional<String> text(String key) {
+        Object value = channel.config().get(key);
+        if (value == null || (value instanceof String text && text.isBlank())) {
+            return Optional.empty();
+        }
+        if (value instanceof String || value instanceof Number) {
+            return Optional.of(String.valueOf(value));
+        }
+        throw problem(key, "must be a string");
+    }
+
+    URI httpUrl(String key) {
+        String value = requiredText(key);
+        try {
+            URI uri = new URI(value);
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // reported below, without the value, which may carry a token
+        }
+        throw problem(key, "must be an http:// or https:// URL");
+    }
+
+    int port(String key, int fallback) {
+        Optional<String> value = text(key);
+        if (value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int port = Integer.parseInt(value.get());
+            if (port > 0 && port < 65536) {
+                return port;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw problem(key, "must be a port from 1 to 65535");
+    }
+
+    List<String> textList(String key) {
+        Object value = channel.config().get(key);
+        if (value instanceof String text && !text.isBlank()) {
+            return List.of(text);
+        }
+        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(item -> item instanceof String)) {
+            return list.stream().map(String.class::cast).toList();
+        }
+        throw problem(key, "must be a non-empty list of strings");
+    }
+
+    @SuppressWarnings("unchecked")
+    Map<String, String> headers(String key) {
+        Object value = channel.config().get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> map && map.values().stream().allMatch(item -> item instanceof String)) {
+            return Map.copyOf((Map<String, String>) map);
+        }
+        throw problem(key, "must be a mapping of header names to strings");
+    }
+
+    private IllegalArgumentException problem(String key, String message) {
+        return new IllegalArgumentException("config." + key + " " + message + " (channel '" + channel.name()
+                + "', type " + channel.type() + ")");
+    }
+}

@@ -1,0 +1,132 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.port.AlertNotifier;
+import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+
+/**
+ * Channel type {@code email}: one message per notification through SMTP with Simple Java Mail; subject with the
+ * highest severity, the status and the rule name; plain-text and HTML bodies; transports {@code smtp},
+ * {@code smtps} and {@code starttls}; connection and I/O bounded by the attempt's timeout. Thread-safe.
+ */
+public final class EmailNotifier implements AlertNotifier {
+    private final String host;
+    private final int port;
+    private final String username;
+    private final String password;
+    private final TransportStrategy transport;
+    private final String from;
+    private final List<String> to;
+
+    EmailNotifier(NotificationChannel channel) {
+        ChannelConfig config = new ChannelConfig(channel);
+        this.host = config.requiredText("smtp_host");
+        this.transport = transport(config.text("transport").orElse("smtp"), channel);
+        this.port = config.port("smtp_port", transport == TransportStrategy.SMTPS ? 465 : 25);
+        this.username = config.text("username").orElse(null);
+        this.password = config.text("password").orElse(null);
+        this.from = config.requiredText("from");
+        this.to = config.textList("to");
+    }
+
+    @Override
+    public DeliveryOutcome send(Notification notification, Duration timeout) {
+        Email email = EmailBuilder.startingBlank().from(from).toMultiple(to.toArray(String[]::new))
+                .withSubject(subject(notification)).withPlainText(text(notification)).withHTMLText(html(notification))
+                .buildEmail();
+        try {
+            int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
+            MailerBuilder.withSMTPServer(host, port, username, password).withTransportStrategy(transport)
+                    .withSessionTimeout(millis).withProperty("mail.smtp.connectiontimeout", String.valueOf(millis))
+                    .withProperty("mail.smtp.timeout", String.valueOf(millis))
+                    .withProperty("mail.smtps.connectiontimeout", String.valueOf(millis))
+                    .withProperty("mail.smtps.timeout", String.valueOf(millis))
+                    .buildMailer().sendMail(email);
+            return DeliveryOutcome.delivered();
+        } catch (RuntimeException e) {
+            return DeliveryOutcome.retry("SMTP " + host + ":" + port + " failed: " + rootClass(e));
+        }
+    }
+
+    static String subject(Notification notification) {
+        Alert first = notification.alerts().getFirst();
+        String status = notification.isDigest() ? "DIGEST" : notification.groupStatus().name();
+        int more = notification.alerts().size() - 1;
+        return "[" + notification.highestSeverity().name() + "] " + status + ": " + first.ruleName()
+                + (more > 0 ? " (+" + more + " more)" : "");
+    }
+
+    static String text(Notification notification) {
+        StringBuilder text = new StringBuilder();
+        if (notification.isDigest()) {
+            text.append("Rate limit reached: ").append(notification.foldedMessages())
+                    .append(" notifications were folded into this digest.\n\n");
+        }
+        for (Alert alert : notification.alerts()) {
+            text.append(alert.status().name()).append(' ').append(alert.ruleName()).append(" (")
+                    .append(alert.severity().wireName()).append(")\n  ").append(alert.description()).append("\n  ")
+                    .append(alert.metricName()).append(" = ").append(alert.currentValue()).append(" (threshold ")
+                    .append(alert.threshold()).append(")\n  labels: ").append(alert.labels()).append("\n  since: ")
+                    .append(alert.firingSince().orElse(alert.timestamp()))
+                    .append(alert.resolvedAt().map(at -> "\n  resolved at: " + at).orElse("")).append("\n\n");
+        }
+        return text.toString();
+    }
+
+    static String html(Notification notification) {
+        StringBuilder html = new StringBuilder("<html><body><table border=\"1\" cellpadding=\"4\">"
+                + "<tr><th>Status</th><th>Rule</th><th>Severity</th><th>Value</th><th>Description</th></tr>");
+        for (Alert alert : notification.alerts()) {
+            html.append("<tr><td>").append(alert.status().name()).append("</td><td>").append(escape(alert.ruleName()))
+                    .append("</td><td>").append(alert.severity().wireName()).append("</td><td>")
+                    .append(escape(alert.metricName())).append(" = ").append(alert.currentValue()).append("</td><td>")
+                    .append(escape(alert.description())).append("</td></tr>");
+        }
+        return html.append("</table></body></html>").toString();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    private static TransportStrategy transport(String name, NotificationChannel channel) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "smtp" -> TransportStrategy.SMTP;
+            case "smtps" -> TransportStrategy.SMTPS;
+            case "starttls" -> TransportStrategy.SMTP_TLS;
+            default -> throw new IllegalArgumentException("config.transport must be smtp, smtps or starttls (channel '"
+                    + channel.name() + "', type email)");
+        };
+    }
+
+    private static String rootClass(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Creates email notifiers; registered through ServiceLoader like any plugin. */
+    public static final class Factory implements AlertNotifierFactory {
+        @Override
+        public String type() {
+            return "email";
+        }
+
+        @Override
+        public AlertNotifier create(NotificationChannel channel) {
+            return new EmailNotifier(channel);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.Alert;
+import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.port.AlertNotifier;
+import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Channel type {@code slack}: one incoming-webhook message per notification, an attachment per alert coloured by
+ * severity (green when resolved). The webhook URL is a secret: it never appears in a failure reason. Thread-safe.
+ */
+public final class SlackNotifier implements AlertNotifier {
+    static final int MAX_ATTACHMENTS = 20;
+
+    private final URI webhookUrl;
+
+    SlackNotifier(NotificationChannel channel) {
+        this.webhookUrl = new ChannelConfig(channel).httpUrl("webhook_url");
+    }
+
+    @Override
+    public DeliveryOutcome send(Notification notification, Duration timeout) {
+        return JsonHttp.post(webhookUrl, AlertmanagerFormat.bytes(message(notification)), Map.of(), timeout);
+    }
+
+    static Map<String, Object> message(Notification notification) {
+        List<Alert> alerts = notification.alerts();
+        String headline = notification.isDigest()
+                ? ":warning: Rate limit reached: " + notification.foldedMessages() + " notifications folded into this digest ("
+                        + alerts.size() + " alerts)"
+                : (notification.groupStatus() == AlertStatus.RESOLVED ? ":white_check_mark: Resolved" : ":rotating_light: Firing")
+                        + ": " + alerts.size() + (alerts.size() == 1 ? " alert" : " alerts");
+        List<Map<String, Object>> attachments = alerts.stream().limit(MAX_ATTACHMENTS).map(SlackNotifier::attachment).toList();
+        Map<String, Object> message = new LinkedHashMap<>();
+        message.put("text", headline + (alerts.size() > MAX_ATTACHMENTS ? " (first " + MAX_ATTACHMENTS + " shown)" : ""));
+        message.put("attachments", attachments);
+        return message;
+    }
+
+    private static Map<String, Object> attachment(Alert alert) {
+        Map<String, Object> attachment = new LinkedHashMap<>();
+        attachment.put("color", color(alert));
+        attachment.put("title", "[" + alert.status().wireName().toUpperCase(java.util.Locale.ROOT) + "] " + alert.ruleName()
+                + " (" + alert.severity().wireName() + ")");
+        attachment.put("text", alert.description() + "\n" + alert.metricName() + " = " + alert.currentValue()
+                + " (threshold " + alert.threshold() + ")" + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels()));
+        attachment.put("ts", (alert.resolvedAt().orElse(alert.timestamp())).getEpochSecond());
+        return attachment;
+    }
+
+    /** Resolved: green; otherwise by severity, from blue (low) to red (critical). */
+    static String color(Alert alert) {
+        if (alert.status() == AlertStatus.RESOLVED) {
+            return "#2eb886";
+        }
+        return switch (alert.severity()) {
+            case LOW -> "#439fe0";
+            case MEDIUM -> "#daa038";
+            case HIGH -> "#ff6600";
+            case CRITICAL -> "#d00000";
+        };
+    }
+
+    /** Creates Slack notifiers; registered through ServiceLoader like any plugin. */
+    public static final class Factory implements AlertNotifierFactory {
+        @Override
+        public String type() {
+            return "slack";
+        }
+
+        @Override
+        public AlertNotifier create(NotificationChannel channel) {
+            return new SlackNotifier(channel);
+        }
+    }
+}

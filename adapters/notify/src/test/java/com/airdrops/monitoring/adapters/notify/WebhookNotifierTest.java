@@ -1,0 +1,103 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.port.AlertNotifier;
+import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebhookNotifierTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private RecordingReceiver receiver;
+
+    @BeforeEach
+    void start() throws Exception {
+        receiver = new RecordingReceiver();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    @Test
+    void postsAlertmanagerWebhookVersion4SignedWithTheSecret() throws Exception {
+        AlertNotifier notifier = webhook(Map.of("url", receiver.url("/hook").toString(), "secret", "s3cret",
+                "headers", Map.of("X-Team", "ops")));
+
+        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT)).isInstanceOf(DeliveryOutcome.Delivered.class);
+
+        RecordingReceiver.Request request = receiver.requests.getFirst();
+        assertThat(request.header("X-Signature-256")).isEqualTo("sha256=" + WebhookNotifier.hmacSha256("s3cret", request.body()));
+        assertThat(request.header("X-Alert-Event-Id")).isEqualTo("event-42");
+        assertThat(request.header("X-Team")).isEqualTo("ops");
+        JsonNode body = AlertmanagerFormat.JSON.readTree(request.body());
+        assertThat(body.get("version").asText()).isEqualTo("4");
+        assertThat(body.get("status").asText()).isEqualTo("firing");
+        assertThat(body.get("receiver").asText()).isEqualTo("ops-hook");
+        assertThat(body.get("commonLabels").get("alertname").asText()).isEqualTo("risk_level_critical");
+        JsonNode alert = body.get("alerts").get(0);
+        assertThat(alert.get("status").asText()).isEqualTo("firing");
+        assertThat(alert.get("labels").get("severity").asText()).isEqualTo("critical");
+        assertThat(alert.get("labels").get("team").asText()).isEqualTo("risk");
+        assertThat(alert.get("annotations").get("description").asText()).isEqualTo("RiskManager reports a critical risk level");
+        assertThat(alert.get("startsAt").asText()).isEqualTo("2026-11-26T12:00:03Z");
+        assertThat(alert.get("endsAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
+        assertThat(alert.get("fingerprint").asText()).hasSize(16);
+    }
+
+    @Test
+    void aResolvedAlertCarriesItsEndAndNoSecretMeansNoSignature() throws Exception {
+        webhook(Map.of("url", receiver.url("/hook").toString())).send(Alerts.notification(Alerts.resolved()), TIMEOUT);
+
+        RecordingReceiver.Request request = receiver.requests.getFirst();
+        assertThat(request.header("X-Signature-256")).isNull();
+        JsonNode body = AlertmanagerFormat.JSON.readTree(request.body());
+        assertThat(body.get("status").asText()).isEqualTo("resolved");
+        assertThat(body.get("alerts").get(0).get("endsAt").asText()).isEqualTo("2026-11-26T12:10:00Z");
+    }
+
+    @Test
+    void statusesMapToRetriesAndFinalFailures() {
+        AlertNotifier notifier = webhook(Map.of("url", receiver.url("/hook").toString()));
+        receiver.answer(500);
+        receiver.answer(429, 30);
+        receiver.answer(400);
+
+        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                .isEqualTo(new DeliveryOutcome.Failed("HTTP 500", true, Optional.empty()));
+        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                .isEqualTo(new DeliveryOutcome.Failed("HTTP 429", true, Optional.of(Duration.ofSeconds(30))));
+        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                .isEqualTo(new DeliveryOutcome.Failed("HTTP 400", false, Optional.empty()));
+        assertThat(receiver.requests).extracting(request -> request.header("X-Alert-Event-Id")).containsOnly("event-42");
+    }
+
+    @Test
+    void anUnreachableReceiverIsRetryableAndTheReasonHasNoUrl() {
+        receiver.close();
+        DeliveryOutcome outcome = webhook(Map.of("url", receiver.url("/hook?token=abc").toString()))
+                .send(Alerts.notification(Alerts.firing()), TIMEOUT);
+        assertThat(outcome).isInstanceOfSatisfying(DeliveryOutcome.Failed.class, failed -> {
+            assertThat(failed.retryable()).isTrue();
+            assertThat(failed.reason()).doesNotContain("token").doesNotContain("127.0.0.1");
+        });
+    }
+
+    @Test
+    void aChannelWithoutAUrlIsRefusedNamingTheKey() {
+        assertThatThrownBy(() -> webhook(Map.of())).hasMessage("config.url is required (channel 'ops-hook', type webhook)");
+    }
+
+    private static AlertNotifier webhook(Map<String, Object> config) {
+        return new WebhookNotifier.Factory().create(new NotificationChannel("ops-hook", "webhook", config));
+    }
+}

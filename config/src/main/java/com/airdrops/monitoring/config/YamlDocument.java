@@ -102,7 +102,9 @@ public final class YamlDocument {
                 return new YamlNode.Sequence(items, line, column, path);
             }
             case VALUE_STRING -> {
-                return new YamlNode.Scalar(interpolate(parser.getText(), line, column, path), line, column, path);
+                String text = parser.getText();
+                return new YamlNode.Scalar(interpolate(text, line, column, path), line, column, path,
+                        VARIABLE.matcher(text).find());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return new YamlNode.Scalar(parser.getNumberValue(), line, column, path);

@@ -24,8 +24,11 @@ public sealed interface YamlNode {
         }
     }
 
-    /** A string, number, boolean or null. */
-    record Scalar(Object value, int line, int column, String path) implements YamlNode {
+    /** A string, number, boolean or null; {@code fromEnvironment} when ${ENV_NAME} supplied (part of) it: a secret. */
+    record Scalar(Object value, int line, int column, String path, boolean fromEnvironment) implements YamlNode {
+        public Scalar(Object value, int line, int column, String path) {
+            this(value, line, column, path, false);
+        }
     }
 
     /** The node as plain maps, lists and scalars (for values handed on untyped, such as a plugin's config). */

@@ -14,4 +14,11 @@ public record NotificationChannel(String name, String type, Map<String, Object> 
     public NotificationChannel(String name, String type, Map<String, Object> config) {
         this(name, type, config, true);
     }
+
+    /** Names the config keys but never their values, which may be secrets. */
+    @Override
+    public String toString() {
+        return "NotificationChannel[name=" + name + ", type=" + type + ", config keys=" + new java.util.TreeSet<>(config.keySet())
+                + ", enabled=" + enabled + "]";
+    }
 }

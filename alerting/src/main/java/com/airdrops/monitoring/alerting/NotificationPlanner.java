@@ -61,8 +61,8 @@ public final class NotificationPlanner {
 
     List<Notification> plan(List<Alert> transitions, List<Alert> stillFiring, Instant now) {
         Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
-        Duration repeat = policy.repeatInterval();
         for (ChannelRoute route : routes) {
+            Duration repeat = route.repeatInterval().orElse(policy.repeatInterval());
             for (Alert alert : transitions) {
                 if (!route.receives(alert)) {
                     continue;

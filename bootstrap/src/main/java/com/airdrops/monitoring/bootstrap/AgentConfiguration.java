@@ -1,13 +1,18 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.AlertRulesFile;
+import com.airdrops.monitoring.config.ChannelSettings;
 import com.airdrops.monitoring.config.ComponentsFile;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.NotificationsConfig;
+import com.airdrops.monitoring.config.NotificationsFile;
 import com.airdrops.monitoring.domain.model.AlertRule;
 import com.airdrops.monitoring.domain.model.ComponentDefinition;
+import com.airdrops.monitoring.domain.port.AlertNotifier;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,11 +22,13 @@ import java.util.function.Supplier;
  * {@link com.airdrops.monitoring.config.ConfigException} listing every problem.
  */
 public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, List<ComponentDefinition> components,
-                                 List<AlertRule> rules, Map<String, String> environment) {
+                                 List<AlertRule> rules, NotificationsConfig notifications,
+                                 Map<String, AlertNotifier> notifiers, Map<String, String> environment) {
 
     public AgentConfiguration {
         components = List.copyOf(components);
         rules = List.copyOf(rules);
+        notifiers = Map.copyOf(notifiers);
         environment = Map.copyOf(environment);
     }
 
@@ -33,10 +40,35 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
         List<ComponentDefinition> components = collect(problems, () -> ComponentsFile.load(settings.componentsFile(),
                 environment, plugins.componentFactories().keySet()));
         List<AlertRule> rules = collect(problems, () -> AlertRulesFile.load(settings.alertRulesFile(), environment));
+        NotificationsConfig notifications = NotificationsConfig.NONE;
+        try {
+            notifications = loadNotifications(settings, plugins, environment);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems());
+        }
+        Map<String, AlertNotifier> notifiers = new LinkedHashMap<>();
+        for (ChannelSettings channel : notifications.channels()) {
+            try {
+                notifiers.put(channel.channel().name(),
+                        plugins.notifierFactories().get(channel.channel().type()).create(channel.channel()));
+            } catch (IllegalArgumentException e) {
+                problems.add(channel.location() + ": " + e.getMessage());
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new AgentConfiguration(settings, plugins, components, rules, environment);
+        return new AgentConfiguration(settings, plugins, components, rules, notifications, notifiers, environment);
+    }
+
+    /** Re-reads notifications.yaml with the environment the agent started with. */
+    NotificationsConfig reloadNotifications() {
+        return loadNotifications(settings, plugins, environment);
+    }
+
+    private static NotificationsConfig loadNotifications(MonitoringSettings settings, Plugins plugins,
+                                                         Map<String, String> environment) {
+        return NotificationsFile.load(settings.notificationsFile(), environment, plugins.notifierFactories().keySet());
     }
 
     /** Re-reads the alert rules file with the environment the agent started with. */
@@ -55,6 +87,7 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
 
     @Override
     public String toString() {
-        return "AgentConfiguration[settings=" + settings + ", components=" + components.size() + ", rules=" + rules.size() + "]";
+        return "AgentConfiguration[settings=" + settings + ", components=" + components.size() + ", rules=" + rules.size()
+                + ", channels=" + notifiers.keySet() + "]";
     }
 }

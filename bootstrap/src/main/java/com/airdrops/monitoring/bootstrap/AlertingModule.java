@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.AlertQueries;
 import com.airdrops.monitoring.domain.port.AlertRepository;
 import com.airdrops.monitoring.domain.port.ConfigReloader;
@@ -40,15 +41,15 @@ final class AlertingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Alerter alerter(AlertRepository repository, InstantSource clock) {
-        Alerter alerter = new Alerter(repository, clock);
+    Alerter alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
+        Alerter alerter = new Alerter(repository, clock, planner);
         alerter.loadAlertRules(configuration.rules());
         return alerter;
     }
 
     @Provides
     @Singleton
-    RulesReloader reloader(Alerter alerter) {
-        return new RulesReloader(configuration, alerter);
+    RulesReloader reloader(Alerter alerter, NotificationPlanner planner) {
+        return new RulesReloader(configuration, alerter, planner);
     }
 }

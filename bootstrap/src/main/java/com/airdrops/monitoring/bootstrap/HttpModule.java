@@ -11,6 +11,7 @@ import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.airdrops.monitoring.domain.port.NotificationAdmin;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -25,10 +26,10 @@ final class HttpModule extends AbstractModule {
     JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
                                  Set<HealthCheck> checks, ComponentPushReceiver pushReceiver,
                                  AggregatedMetricsQuery aggregates, AlertQueries alerts, ConfigReloader reloader,
-                                 InstantSource clock) {
+                                 NotificationAdmin notifications, InstantSource clock) {
         HttpServerSettings http = new HttpServerSettings(settings.httpHost(), settings.httpPort(),
                 HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, settings.apiToken());
         return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver,
-                aggregates, alerts, reloader, clock));
+                aggregates, alerts, reloader, notifications, clock));
     }
 }

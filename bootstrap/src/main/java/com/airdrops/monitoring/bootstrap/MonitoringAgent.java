@@ -36,6 +36,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private final CollectionLoop collectionLoop;
     private final AggregationLoop aggregationLoop;
     private final EvaluationLoop evaluationLoop;
+    private final DeliveryWorkers deliveryWorkers;
     private final Database database;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -47,6 +48,7 @@ public final class MonitoringAgent implements AutoCloseable {
         this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
         this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
         this.evaluationLoop = injector.getInstance(EvaluationLoop.class);
+        this.deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
         this.database = injector.getInstance(Database.class);
     }
 
@@ -63,12 +65,13 @@ public final class MonitoringAgent implements AutoCloseable {
         MonitoringSettings settings = configuration.settings();
         List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
                 new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new AggregationModule(),
-                new PersistenceModule(), new AlertingModule(configuration), new HttpModule()));
+                new PersistenceModule(), new AlertingModule(configuration), new NotifyModule(configuration), new HttpModule()));
         modules.addAll(extraModules);
         MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
         agent.aggregationLoop.start();
         agent.collectionLoop.start();
         agent.evaluationLoop.start();
+        agent.deliveryWorkers.start();
         try {
             agent.httpServer.start();
         } catch (RuntimeException e) {
@@ -108,6 +111,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private void stopWorkers() {
         collectionLoop.close();
         evaluationLoop.close();
+        deliveryWorkers.close(); // finishes the attempts in flight
         aggregationLoop.close();
         collector.close();
         database.close();

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.domain.model.ComponentRole;
+import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
 import com.airdrops.monitoring.domain.port.ComponentProbeFactory;
 import java.io.IOException;
 import java.net.MalformedURLException;
@@ -26,9 +27,11 @@ final class Plugins {
     private static final Logger LOG = LoggerFactory.getLogger(Plugins.class);
 
     private final Map<String, ComponentProbeFactory> componentFactories;
+    private final Map<String, AlertNotifierFactory> notifierFactories;
 
-    private Plugins(Map<String, ComponentProbeFactory> componentFactories) {
+    private Plugins(Map<String, ComponentProbeFactory> componentFactories, Map<String, AlertNotifierFactory> notifierFactories) {
         this.componentFactories = Map.copyOf(componentFactories);
+        this.notifierFactories = Map.copyOf(notifierFactories);
     }
 
     static Plugins load(Path pluginsDir) {
@@ -47,10 +50,23 @@ final class Plugins {
                 LOG.info("Plugin component type '{}' from {}", type, factory.getClass().getName());
             }
         }
+        Map<String, AlertNotifierFactory> notifiers = new TreeMap<>();
+        for (AlertNotifierFactory factory : ServiceLoader.load(AlertNotifierFactory.class, loader)) {
+            AlertNotifierFactory previous = notifiers.putIfAbsent(factory.type(), factory);
+            if (previous != null) {
+                problems.add("plugins " + previous.getClass().getName() + " and " + factory.getClass().getName()
+                        + " both declare channel type '" + factory.type() + "'");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new Plugins(factories);
+        return new Plugins(factories, notifiers);
+    }
+
+    /** Channel types by name: the built-in ones (registered by the notify adapter) and those of plugins. */
+    Map<String, AlertNotifierFactory> notifierFactories() {
+        return notifierFactories;
     }
 
     Map<String, ComponentProbeFactory> componentFactories() {

@@ -1,35 +1,67 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.NotificationPlanner;
 import com.airdrops.monitoring.config.ConfigException;
+import com.airdrops.monitoring.config.NotificationsConfig;
 import com.airdrops.monitoring.domain.model.AlertRule;
 import com.airdrops.monitoring.domain.port.ConfigReloader;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code POST /api/v1/reload}: re-reads the alert rules and applies them only when the file is valid. Changes to
- * components.yaml and the environment need a restart.
+ * {@code POST /api/v1/reload}: re-reads alert_rules.yaml and notifications.yaml and applies them only when both are
+ * valid: the rules, and the routes and policy of the existing channels. Adding or removing a channel, and changes
+ * to components.yaml or the environment, need a restart.
  */
 final class RulesReloader implements ConfigReloader {
     private static final Logger LOG = LoggerFactory.getLogger(RulesReloader.class);
 
     private final AgentConfiguration configuration;
     private final Alerter alerter;
+    private final NotificationPlanner planner;
 
-    RulesReloader(AgentConfiguration configuration, Alerter alerter) {
+    RulesReloader(AgentConfiguration configuration, Alerter alerter, NotificationPlanner planner) {
         this.configuration = configuration;
         this.alerter = alerter;
+        this.planner = planner;
     }
 
     @Override
     public synchronized ReloadOutcome reload() {
         try {
-            List<AlertRule> rules = configuration.reloadRules();
+            List<String> problems = new ArrayList<>();
+            List<AlertRule> rules = List.of();
+            NotificationsConfig notifications = null;
+            try {
+                rules = configuration.reloadRules();
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+            try {
+                notifications = configuration.reloadNotifications();
+                Set<String> names = new TreeSet<>();
+                notifications.channels().forEach(channel -> names.add(channel.channel().name()));
+                if (!names.equals(new TreeSet<>(configuration.notifiers().keySet()))) {
+                    problems.add(configuration.settings().notificationsFile() + ": channels " + names + " differ from the "
+                            + "running " + new TreeSet<>(configuration.notifiers().keySet())
+                            + "; adding or removing a channel needs a restart");
+                }
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
             alerter.loadAlertRules(rules);
-            LOG.info("Reloaded {} alert rules from {}", rules.size(), configuration.settings().alertRulesFile());
-            return new ReloadOutcome.Reloaded(rules.size() + " alert rules from " + configuration.settings().alertRulesFile());
+            planner.update(notifications.routes(), notifications.policy());
+            LOG.info("Reloaded {} alert rules and the routes of {} channels", rules.size(), notifications.channels().size());
+            return new ReloadOutcome.Reloaded(rules.size() + " alert rules from " + configuration.settings().alertRulesFile()
+                    + ", " + notifications.channels().size() + " channels from " + configuration.settings().notificationsFile());
         } catch (ConfigException e) {
             LOG.warn("Reload refused, keeping the running rules: {}", e.getMessage());
             return new ReloadOutcome.Rejected(e.problems());

@@ -15,7 +15,8 @@ final class TestEnvironment {
                 "METRICS_HTTP_PORT", "0",
                 "MONITORING_DB_URL", "jdbc:h2:file:" + dir.resolve("db/monitoring"),
                 "ALERT_RULES_FILE", dir.resolve("no-rules.yaml").toString(),
-                "COMPONENTS_FILE", dir.resolve("no-components.yaml").toString()));
+                "COMPONENTS_FILE", dir.resolve("no-components.yaml").toString(),
+                "NOTIFICATIONS_FILE", dir.resolve("no-notifications.yaml").toString()));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             environment.put(keysAndValues[i], keysAndValues[i + 1]);
         }

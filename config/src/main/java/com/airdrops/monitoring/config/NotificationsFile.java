@@ -21,7 +21,10 @@ import java.util.TreeSet;
  * channels. Every problem names file, line, column and field.
  */
 public final class NotificationsFile {
-    private static final Set<String> CHANNEL_FIELDS = Set.of("name", "type", "enabled", "severities", "config");
+    private static final Set<String> CHANNEL_FIELDS = Set.of("name", "type", "enabled", "severities", "config",
+            "repeat_interval_seconds");
+    /** Alertmanager resolves an alert that is not sent again within its resolve_timeout (5 minutes by default). */
+    static final Duration ALERTMANAGER_REPEAT = Duration.ofSeconds(60);
     private static final Set<String> POLICY_FIELDS = Set.of("send_resolved", "repeat_interval_seconds",
             "rate_limit_per_minute", "retry");
     private static final Set<String> RETRY_FIELDS = Set.of("max_attempts", "initial_backoff_seconds",
@@ -80,6 +83,8 @@ public final class NotificationsFile {
                 "unknown channel type '" + value + "'; allowed: " + String.join(", ", new TreeSet<>(types))));
         boolean enabled = fields.bool("enabled").orElse(true);
         Set<AlertSeverity> severities = severities(fields);
+        Optional<Duration> repeat = fields.positiveNumber("repeat_interval_seconds").map(NotificationsFile::seconds)
+                .or(() -> type.filter("alertmanager"::equals).map(alertmanager -> ALERTMANAGER_REPEAT));
         Optional<YamlNode.Mapping> config = fields.mapping("config");
         Set<String> secrets = new HashSet<>();
         config.ifPresent(mapping -> collectSecrets(mapping, "", secrets));
@@ -88,7 +93,7 @@ public final class NotificationsFile {
         }
         NotificationChannel channel = new NotificationChannel(name.orElseThrow(), type.orElseThrow(),
                 config.map(YamlFields::plainMap).orElse(Map.of()), enabled);
-        return Optional.of(new ChannelSettings(new ChannelRoute(channel, severities), secrets,
+        return Optional.of(new ChannelSettings(new ChannelRoute(channel, severities, repeat), secrets,
                 file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path()));
     }
 

@@ -1,13 +1,23 @@
 package com.airdrops.monitoring.domain.model;
 
+import java.time.Duration;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 
-/** A notification channel and the severities it receives (all when the config names none). */
-public record ChannelRoute(NotificationChannel channel, Set<AlertSeverity> severities) {
+/**
+ * A notification channel, the severities it receives (all when the config names none), and its own repeat interval
+ * when it overrides the policy's.
+ */
+public record ChannelRoute(NotificationChannel channel, Set<AlertSeverity> severities, Optional<Duration> repeatInterval) {
     public ChannelRoute {
         Require.nonNull(channel, "channel");
         severities = severities == null || severities.isEmpty() ? EnumSet.allOf(AlertSeverity.class) : Set.copyOf(severities);
+        repeatInterval = repeatInterval == null ? Optional.empty() : repeatInterval;
+    }
+
+    public ChannelRoute(NotificationChannel channel, Set<AlertSeverity> severities) {
+        this(channel, severities, Optional.empty());
     }
 
     public boolean receives(Alert alert) {

@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.port.ConfigReloader;
 import com.airdrops.monitoring.domain.port.HealthCheck;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsExposition;
+import com.airdrops.monitoring.domain.port.NotificationAdmin;
 import java.time.InstantSource;
 import java.util.List;
 
@@ -19,6 +20,7 @@ public record HttpServerPorts(
         AggregatedMetricsQuery aggregates,
         AlertQueries alerts,
         ConfigReloader reloader,
+        NotificationAdmin notifications,
         InstantSource clock) {
 
     public HttpServerPorts {

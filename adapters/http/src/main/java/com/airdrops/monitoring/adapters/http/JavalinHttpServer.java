@@ -31,6 +31,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final ComponentPushHandler pushHandler;
     private final AggregatesHandler aggregatesHandler;
     private final AlertsHandler alertsHandler;
+    private final NotificationsHandler notificationsHandler;
     private Javalin app;
 
     public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
@@ -41,6 +42,7 @@ public final class JavalinHttpServer implements AutoCloseable {
         BearerToken token = new BearerToken(settings.apiToken());
         this.pushHandler = new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
+        this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
     }
 
@@ -62,6 +64,9 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/alerts/history", alertsHandler::history);
             config.routes.get("/api/v1/rules", alertsHandler::rules);
             config.routes.post("/api/v1/reload", alertsHandler::reload);
+            config.routes.get("/api/v1/channels", notificationsHandler::channels);
+            config.routes.get("/api/v1/notifications/dead", notificationsHandler::dead);
+            config.routes.post("/api/v1/notifications/{id}/replay", notificationsHandler::replay);
             config.routes.error(HttpStatus.NOT_FOUND.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
             config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),

@@ -16,6 +16,7 @@ import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.AlertQueries;
 import com.airdrops.monitoring.domain.port.ConfigReloader;
+import com.airdrops.monitoring.domain.port.NotificationAdmin;
 import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.HealthCheck;
@@ -83,6 +84,23 @@ class JavalinHttpServerTest {
                     java.time.Duration.ofSeconds(3), Map.of()));
         }
     };
+    private final NotificationAdmin notificationAdmin = new NotificationAdmin() {
+        @Override
+        public List<ChannelView> channels() {
+            return List.of(new ChannelView("audit", "webhook", true, java.util.EnumSet.of(AlertSeverity.HIGH,
+                    AlertSeverity.LOW), Map.of("url", "http://127.0.0.1:9999/hook", "secret", "***")));
+        }
+
+        @Override
+        public List<com.airdrops.monitoring.domain.model.OutboxEntry> deadLetters(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<com.airdrops.monitoring.domain.model.OutboxEntry> replay(long id) {
+            return Optional.empty();
+        }
+    };
     private final List<Double> historyHours = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AggregatedMetricsQuery aggregates = (start, end, name, limit) -> {
         aggregateQueries.add(new Object[] {start, end, name, limit});
@@ -107,7 +125,7 @@ class JavalinHttpServerTest {
         };
         server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
                 new HttpServerPorts(format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
-                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, alertQueries, reloader, CLOCK));
+                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
         server.start();
     }
 
@@ -196,7 +214,7 @@ class JavalinHttpServerTest {
     @Test
     void aPortInUseIsReportedWithHostAndPort() {
         JavalinHttpServer second = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", server.port()),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
         assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
     }
@@ -252,7 +270,7 @@ class JavalinHttpServerTest {
     @Test
     void pushesAreForbiddenWhenNoTokenIsConfigured() throws Exception {
         JavalinHttpServer open = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, CLOCK));
+                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
         open.start();
         try {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(
@@ -339,6 +357,18 @@ class JavalinHttpServerTest {
         HttpResponse<String> rejected = post("/api/v1/reload", "Bearer " + TOKEN, "");
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(rejected.body()).get("problems").get(0).asText()).contains("rules[0].condition");
+    }
+
+    @Test
+    void channelsAreListedAsTheAdminRedactedThemAndReplayNeedsAKnownDeadLetter() throws Exception {
+        JsonNode channel = JSON.readTree(get("/api/v1/channels", Map.of()).body()).get(0);
+        assertThat(channel.get("severities").toString()).isEqualTo("[\"low\",\"high\"]");
+        assertThat(channel.get("config").get("secret").asText()).isEqualTo("***");
+
+        assertThat(post("/api/v1/notifications/7/replay", null, "").statusCode()).isEqualTo(401);
+        assertThat(post("/api/v1/notifications/7/replay", "Bearer " + TOKEN, "").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/notifications/x/replay", "Bearer " + TOKEN, "").statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/notifications/dead", Map.of()).body()).isEqualTo("[]");
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -9,21 +9,27 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local HTTP server that records every request and answers with the scripted statuses (then 200). */
-final class RecordingReceiver implements AutoCloseable {
-    record Request(String path, Map<String, List<String>> headers, byte[] body) {
-        String header(String name) {
+/** A local HTTP server that records every request and answers with the scripted statuses (then 200). Shared via test-jar. */
+public final class RecordingReceiver implements AutoCloseable {
+    /** One recorded request. */
+    public record Request(String path, Map<String, List<String>> headers, byte[] body) {
+        public String header(String name) {
             return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
                     .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
         }
     }
 
-    final List<Request> requests = new CopyOnWriteArrayList<>();
+    public final List<Request> requests = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedDeque<int[]> script = new ConcurrentLinkedDeque<>();
     private final HttpServer server;
 
-    RecordingReceiver() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    public RecordingReceiver() throws IOException {
+        this(0);
+    }
+
+    /** On a given port (0: any free one), e.g. to come up where an agent already points. */
+    public RecordingReceiver(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         server.createContext("/", exchange -> {
             requests.add(new Request(exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
                     exchange.getRequestBody().readAllBytes()));
@@ -39,11 +45,11 @@ final class RecordingReceiver implements AutoCloseable {
     }
 
     /** The next answers: a status, or a status with a Retry-After in seconds. */
-    void answer(int... statusAndRetryAfter) {
+    public void answer(int... statusAndRetryAfter) {
         script.addLast(statusAndRetryAfter);
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 

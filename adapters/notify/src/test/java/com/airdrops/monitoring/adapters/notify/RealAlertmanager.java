@@ -1,0 +1,73 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** Debian's prometheus-alertmanager as a real peer, on a free loopback port, without clustering. Shared via test-jar. */
+public final class RealAlertmanager implements AutoCloseable {
+    private final Process process;
+    private final int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    private RealAlertmanager(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static RealAlertmanager start(Path dir) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path config = Files.writeString(dir.resolve("alertmanager.yml"), "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+        Process process = new ProcessBuilder(binary(), "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
+                .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        RealAlertmanager alertmanager = new RealAlertmanager(process, port);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertmanager.alerts(false) != null);
+        return alertmanager;
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** Alerts Alertmanager holds; {@code activeOnly} leaves out resolved ones. */
+    public JsonNode alerts(boolean activeOnly) throws IOException, InterruptedException {
+        URI uri = URI.create(url() + "/api/v2/alerts" + (activeOnly ? "?active=true&silenced=false&inhibited=false" : ""));
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("Alertmanager answered " + response.statusCode());
+        }
+        return AlertmanagerFormat.JSON.readTree(response.body());
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        process.waitFor();
+    }
+
+    private static String binary() {
+        for (String name : List.of("prometheus-alertmanager", "alertmanager")) {
+            for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+                if (Files.isExecutable(Path.of(dir, name))) {
+                    return Path.of(dir, name).toString();
+                }
+            }
+        }
+        throw new IllegalStateException("Alertmanager is not installed: apt-get install prometheus-alertmanager "
+                + "(./test.sh does this)");
+    }
+}

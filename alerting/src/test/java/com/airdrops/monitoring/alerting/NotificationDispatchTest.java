@@ -166,6 +166,32 @@ class NotificationDispatchTest {
     }
 
     @Test
+    void aThousandAlertsFiringInOnePassGiveAtMostTheRateLimitPlusOneDigest() {
+        NotificationPolicy threePerMinute = new NotificationPolicy(true, Duration.ofHours(1), 3, 5, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofSeconds(2));
+        Alerter alerter = alerter(threePerMinute, route("chat"));
+        alerter.loadAlertRules(List.of(rule("balance_low", "wallet_balance", AlertSeverity.HIGH)));
+        List<Sample> wallets = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            wallets.add(new Sample("wallet_balance", Map.of("wallet", "w" + i), 5, T0));
+        }
+        pass(alerter, 0, wallets.toArray(Sample[]::new));
+        ScriptedNotifier notifier = new ScriptedNotifier(List.of());
+        ChannelDelivery delivery = delivery("chat", notifier, threePerMinute);
+
+        delivery.deliverDue();
+        delivery.deliverDue(); // a second round within the same minute sends nothing more
+
+        assertThat(repository.find(1).orElseThrow().notification().alerts()).hasSize(NotificationPlanner.MAX_ALERTS_PER_MESSAGE);
+        assertThat(notifier.received).hasSize(3 + 1);
+        Notification digest = notifier.received.get(3);
+        assertThat(digest.foldedMessages()).isEqualTo(7);
+        assertThat(digest.alerts()).hasSize(700);
+        assertThat(notifier.received.stream().mapToInt(n -> n.alerts().size()).sum()).as("every alert delivered").isEqualTo(1_000);
+        assertThat(repository.depth()).isZero();
+    }
+
+    @Test
     void anAttemptThatHangsIsAbandonedAfterTheTimeout() {
         NotificationPolicy quick = new NotificationPolicy(true, Duration.ofHours(1), 30, 5, Duration.ofSeconds(1),
                 Duration.ofSeconds(60), Duration.ofMillis(100));

@@ -5,11 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,24 +29,16 @@ class AlertsEndToEndTest {
     @TempDir
     Path dir;
     private final AtomicReference<String> riskLevel = new AtomicReference<>("critical");
-    private HttpServer statusServer;
+    private StatusServer statusServer;
     private Map<String, String> environment;
 
     @BeforeEach
     void start() throws IOException {
-        statusServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        statusServer.createContext("/status", exchange -> {
-            byte[] body = ("{\"risk_level\": \"" + riskLevel.get() + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        statusServer.start();
+        statusServer = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
         Path components = Files.writeString(dir.resolve("components.yaml"), """
                 components:
-                  - { name: risk_manager, type: risk_manager, source: poll, url: "http://127.0.0.1:%d/status" }
-                """.formatted(statusServer.getAddress().getPort()));
+                  - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
+                """.formatted(statusServer.url()));
         Path rules = Files.writeString(dir.resolve("alert_rules.yaml"), """
                 rules:
                   - name: risk_level_critical
@@ -67,7 +55,7 @@ class AlertsEndToEndTest {
 
     @AfterEach
     void stop() {
-        statusServer.stop(0);
+        statusServer.close();
     }
 
     @Test

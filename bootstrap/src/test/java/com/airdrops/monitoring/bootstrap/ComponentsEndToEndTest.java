@@ -3,15 +3,11 @@ package com.airdrops.monitoring.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,22 +36,14 @@ class ComponentsEndToEndTest {
 
     @TempDir
     Path dir;
-    private HttpServer statusServer;
+    private StatusServer statusServer;
     private MonitoringAgent agent;
     private final HttpClient client = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws IOException {
-        statusServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        statusServer.createContext("/status", exchange -> {
-            byte[] body = STATUS_JSON.getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        statusServer.start();
-        String url = "http://127.0.0.1:" + statusServer.getAddress().getPort() + "/status";
+        statusServer = new StatusServer(() -> STATUS_JSON);
+        String url = statusServer.url();
         Path components = Files.writeString(dir.resolve("components.yaml"), """
                 components:
                   - { name: risk_manager, type: risk_manager, source: poll, url: "%1$s", timeout_seconds: 1, stale_after_seconds: 5 }
@@ -70,7 +58,7 @@ class ComponentsEndToEndTest {
     @AfterEach
     void stop() {
         agent.close();
-        statusServer.stop(0);
+        statusServer.close();
     }
 
     @Test
@@ -99,7 +87,7 @@ class ComponentsEndToEndTest {
         await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("component_status{component=\"risk_manager\"} 1.0"));
         double collectionsBefore = value(metrics(), "monitoring_collections_total");
 
-        statusServer.stop(0);
+        statusServer.close();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> metrics().contains("component_status{component=\"risk_manager\"} 0.0"));
         await().atMost(Duration.ofSeconds(10)).until(() ->

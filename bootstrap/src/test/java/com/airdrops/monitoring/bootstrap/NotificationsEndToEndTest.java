@@ -10,12 +10,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,25 +38,17 @@ class NotificationsEndToEndTest {
     @TempDir
     Path dir;
     private final AtomicReference<String> riskLevel = new AtomicReference<>("critical");
-    private HttpServer statusServer;
+    private StatusServer statusServer;
     private Path components;
     private Path rules;
 
     @BeforeEach
     void startStatusServer() throws IOException {
-        statusServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        statusServer.createContext("/status", exchange -> {
-            byte[] body = ("{\"risk_level\": \"" + riskLevel.get() + "\"}").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        statusServer.start();
+        statusServer = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
         components = Files.writeString(dir.resolve("components.yaml"), """
                 components:
-                  - { name: risk_manager, type: risk_manager, source: poll, url: "http://127.0.0.1:%d/status" }
-                """.formatted(statusServer.getAddress().getPort()));
+                  - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
+                """.formatted(statusServer.url()));
         rules = Files.writeString(dir.resolve("alert_rules.yaml"), """
                 rules:
                   - { name: risk_level_critical, metric_name: risk_level, condition: gte, threshold: 3,
@@ -70,7 +58,7 @@ class NotificationsEndToEndTest {
 
     @AfterEach
     void stop() {
-        statusServer.stop(0);
+        statusServer.close();
     }
 
     @Test

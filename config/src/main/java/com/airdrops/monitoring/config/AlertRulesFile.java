@@ -37,24 +37,15 @@ public final class AlertRulesFile {
         YamlFields topFields = new YamlFields(file, top, problems);
         topFields.allowOnly(Set.of("rules"));
         List<AlertRule> rules = new ArrayList<>();
-        Optional<YamlNode> list = topFields.node("rules");
-        if (list.isPresent() && list.get() instanceof YamlNode.Sequence sequence) {
-            Set<String> names = new HashSet<>();
-            for (YamlNode item : sequence.items()) {
-                if (!(item instanceof YamlNode.Mapping entry)) {
-                    problems.add(YamlDocument.problem(file, item, "expected a mapping describing one rule"));
-                    continue;
+        Set<String> names = new HashSet<>();
+        for (YamlNode.Mapping entry : topFields.listOfMappings("rules", "rule", "rules")) {
+            rule(file, entry, problems).ifPresent(rule -> {
+                if (!names.add(rule.name())) {
+                    problems.add(YamlDocument.problem(file, entry.entries().get("name"),
+                            "duplicate rule name '" + rule.name() + "'"));
                 }
-                rule(file, entry, problems).ifPresent(rule -> {
-                    if (!names.add(rule.name())) {
-                        problems.add(YamlDocument.problem(file, entry.entries().get("name"),
-                                "duplicate rule name '" + rule.name() + "'"));
-                    }
-                    rules.add(rule);
-                });
-            }
-        } else if (list.isPresent()) {
-            problems.add(YamlDocument.problem(file, list.get(), "expected a list of rules"));
+                rules.add(rule);
+            });
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

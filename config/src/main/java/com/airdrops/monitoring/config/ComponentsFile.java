@@ -41,28 +41,19 @@ public final class ComponentsFile {
         }
         YamlFields topFields = new YamlFields(file, top, problems);
         topFields.allowOnly(Set.of("components"));
-        Optional<YamlNode> list = topFields.node("components");
-        if (list.isPresent() && list.get() instanceof YamlNode.Sequence sequence) {
-            Set<String> names = new HashSet<>();
-            Set<String> roles = new HashSet<>();
-            for (YamlNode item : sequence.items()) {
-                if (item instanceof YamlNode.Mapping entry) {
-                    definition(file, entry, pluginTypes, problems).ifPresent(definition -> {
-                        if (!names.add(definition.name())) {
-                            problems.add(YamlDocument.problem(file, entry, "duplicate component name '" + definition.name() + "'"));
-                        }
-                        if (definition.role().filter(ComponentRole::isBotRole).isPresent() && !roles.add(definition.type())) {
-                            problems.add(YamlDocument.problem(file, entry, "a second component of type '" + definition.type()
-                                    + "': its metrics have no component label, so each bot role may appear once"));
-                        }
-                        definitions.add(definition);
-                    });
-                } else {
-                    problems.add(YamlDocument.problem(file, item, "expected a mapping describing one component"));
+        Set<String> names = new HashSet<>();
+        Set<String> roles = new HashSet<>();
+        for (YamlNode.Mapping entry : topFields.listOfMappings("components", "component", "components")) {
+            definition(file, entry, pluginTypes, problems).ifPresent(definition -> {
+                if (!names.add(definition.name())) {
+                    problems.add(YamlDocument.problem(file, entry, "duplicate component name '" + definition.name() + "'"));
                 }
-            }
-        } else if (list.isPresent()) {
-            problems.add(YamlDocument.problem(file, list.get(), "expected a list of components"));
+                if (definition.role().filter(ComponentRole::isBotRole).isPresent() && !roles.add(definition.type())) {
+                    problems.add(YamlDocument.problem(file, entry, "a second component of type '" + definition.type()
+                            + "': its metrics have no component label, so each bot role may appear once"));
+                }
+                definitions.add(definition);
+            });
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

@@ -48,23 +48,14 @@ public final class NotificationsFile {
         NotificationPolicy policy = fields.mapping("policy").map(mapping -> policy(file, mapping, problems))
                 .orElse(NotificationPolicy.DEFAULT);
         List<ChannelSettings> channels = new ArrayList<>();
-        Optional<YamlNode> list = fields.node("channels");
-        if (list.isPresent() && list.get() instanceof YamlNode.Sequence sequence) {
-            Set<String> names = new HashSet<>();
-            for (YamlNode item : sequence.items()) {
-                if (!(item instanceof YamlNode.Mapping entry)) {
-                    problems.add(YamlDocument.problem(file, item, "expected a mapping describing one channel"));
-                    continue;
+        Set<String> names = new HashSet<>();
+        for (YamlNode.Mapping entry : fields.listOfMappings("channels", "channel", "channels")) {
+            channel(file, entry, types, problems).ifPresent(channel -> {
+                if (!names.add(channel.channel().name())) {
+                    problems.add(YamlDocument.problem(file, entry, "duplicate channel name '" + channel.channel().name() + "'"));
                 }
-                channel(file, entry, types, problems).ifPresent(channel -> {
-                    if (!names.add(channel.channel().name())) {
-                        problems.add(YamlDocument.problem(file, entry, "duplicate channel name '" + channel.channel().name() + "'"));
-                    }
-                    channels.add(channel);
-                });
-            }
-        } else if (list.isPresent()) {
-            problems.add(YamlDocument.problem(file, list.get(), "expected a list of channels"));
+                channels.add(channel);
+            });
         }
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

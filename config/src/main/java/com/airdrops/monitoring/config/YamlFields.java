@@ -88,6 +88,30 @@ final class YamlFields {
         });
     }
 
+    /**
+     * The mappings of the list under {@code key} (empty when absent), reporting a value that is not a list and each
+     * item that is not a mapping, e.g. "expected a mapping describing one rule".
+     */
+    List<YamlNode.Mapping> listOfMappings(String key, String singular, String plural) {
+        Optional<YamlNode> list = node(key);
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        if (!(list.get() instanceof YamlNode.Sequence sequence)) {
+            problem(list.get(), "expected a list of " + plural);
+            return List.of();
+        }
+        List<YamlNode.Mapping> mappings = new java.util.ArrayList<>();
+        for (YamlNode item : sequence.items()) {
+            if (item instanceof YamlNode.Mapping mapping) {
+                mappings.add(mapping);
+            } else {
+                problem(item, "expected a mapping describing one " + singular);
+            }
+        }
+        return mappings;
+    }
+
     void problem(YamlNode node, String message) {
         problems.add(YamlDocument.problem(file, node, message));
     }

@@ -1,7 +1,6 @@
 package com.airdrops.monitoring.adapters.notify;
 
 import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertStatus;
 import com.airdrops.monitoring.domain.model.Notification;
 import com.airdrops.monitoring.domain.model.NotificationChannel;
 import com.airdrops.monitoring.domain.port.AlertNotifier;

@@ -7,6 +7,8 @@ import com.airdrops.monitoring.domain.model.NotificationChannel;
 import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
@@ -58,6 +60,31 @@ class SlackAndEmailNotifierTest {
                 .containsExactly("oncall@example.org", "lead@example.org");
         String body = GreenMailUtil.getBody(message);
         assertThat(body).contains("RiskManager reports a critical risk level", "risk_level =", "<table");
+    }
+
+    @Test
+    void emailGoesOverSmtpsAndStarttlsToo() throws Exception {
+        GreenMail tls = new GreenMail(new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()});
+        tls.start();
+        try {
+            var smtps = new EmailNotifier.Factory().create(new NotificationChannel("tls", "email", Map.of(
+                    "smtp_host", "127.0.0.1", "smtp_port", tls.getSmtps().getPort(), "transport", "smtps",
+                    "trusted_hosts", List.of("127.0.0.1"), "from", "monitor@example.org", "to", "oncall@example.org")));
+            assertThat(smtps.send(Alerts.notification(Alerts.firing()), Duration.ofSeconds(10)))
+                    .isInstanceOf(DeliveryOutcome.Delivered.class);
+            assertThat(tls.getReceivedMessages()).hasSize(1);
+
+            // STARTTLS insists on the upgrade: GreenMail's SMTP does not offer it, so nothing is sent in clear text.
+            var starttls = new EmailNotifier.Factory().create(new NotificationChannel("tls", "email", Map.of(
+                    "smtp_host", "127.0.0.1", "smtp_port", tls.getSmtp().getPort(), "transport", "starttls",
+                    "trusted_hosts", List.of("127.0.0.1"), "from", "monitor@example.org", "to", "oncall@example.org")));
+            assertThat(starttls.send(Alerts.notification(Alerts.firing()), Duration.ofSeconds(10)))
+                    .isInstanceOfSatisfying(DeliveryOutcome.Failed.class, failed ->
+                            assertThat(failed.reason()).contains("STARTTLS is required but host does not support STARTTLS"));
+            assertThat(tls.getReceivedMessages()).hasSize(1);
+        } finally {
+            tls.stop();
+        }
     }
 
     @Test

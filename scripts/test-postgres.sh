@@ -17,7 +17,26 @@ if [ -z "$pg_version" ]; then
   pg_version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
   pg_createcluster "$pg_version" main >/dev/null
 fi
-pg_ctlcluster "$pg_version" main start 2>/dev/null || pg_ctlcluster "$pg_version" main status >/dev/null
+# A server killed without shutdown (e.g. with the session that started it) leaves its socket lock file behind,
+# naming a PID that may belong to another process by now: PostgreSQL then refuses to start. Remove such files.
+remove_stale_locks() {
+  local lock lock_pid
+  for lock in /var/run/postgresql/.s.PGSQL.*.lock; do
+    [ -e "$lock" ] || continue
+    lock_pid=$(head -n 1 "$lock")
+    if ! ps -p "$lock_pid" -o comm= 2>/dev/null | grep -q postgres; then
+      rm -f "$lock" "${lock%.lock}"
+    fi
+  done
+}
+if ! pg_ctlcluster "$pg_version" main status >/dev/null 2>&1; then
+  remove_stale_locks
+  if ! pg_ctlcluster "$pg_version" main start; then
+    sleep 3 # processes of a killed server may still be exiting
+    remove_stale_locks
+    pg_ctlcluster "$pg_version" main start
+  fi
+fi
 pg_port=$(pg_conftool -s "$pg_version" main show port 2>/dev/null || echo 5432)
 as_postgres() { su postgres -s /bin/sh -c "$1"; }
 if ! as_postgres "psql -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'monitoring'\"" | grep -q 1; then

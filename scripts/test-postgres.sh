@@ -29,15 +29,19 @@ remove_stale_locks() {
     fi
   done
 }
-if ! pg_ctlcluster "$pg_version" main status >/dev/null 2>&1; then
-  remove_stale_locks
-  if ! pg_ctlcluster "$pg_version" main start; then
-    sleep 3 # processes of a killed server may still be exiting
-    remove_stale_locks
-    pg_ctlcluster "$pg_version" main start
-  fi
-fi
 pg_port=$(pg_conftool -s "$pg_version" main show port 2>/dev/null || echo 5432)
+start_and_wait() {
+  pg_ctlcluster "$pg_version" main status >/dev/null 2>&1 || { remove_stale_locks; pg_ctlcluster "$pg_version" main start || true; }
+  for _ in $(seq 1 30); do
+    pg_isready -q -h 127.0.0.1 -p "$pg_port" && return 0
+    sleep 1
+  done
+  return 1
+}
+if ! start_and_wait; then
+  sleep 3 # the processes of a killed server may still have been exiting: try once more
+  start_and_wait || { echo "error: the test PostgreSQL does not start; see /var/log/postgresql/" >&2; return 1; }
+fi
 as_postgres() { su postgres -s /bin/sh -c "$1"; }
 if ! as_postgres "psql -p $pg_port -tAc \"SELECT 1 FROM pg_roles WHERE rolname = 'monitoring'\"" | grep -q 1; then
   as_postgres "psql -p $pg_port -qc \"CREATE ROLE monitoring LOGIN PASSWORD 'monitoring'\""

@@ -150,8 +150,9 @@ class NotificationsEndToEndTest {
 
         try (AgentProcess first = AgentProcess.startFromClasspath(environment)) {
             first.awaitPort();
+            // At least two failed attempts (the counter is sampled every collection, so it may skip values).
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    first.metrics().contains("monitoring_notifications_total{channel=\"hook\",outcome=\"failed\"} 2.0"));
+                    value(first, "monitoring_notifications_total{channel=\"hook\",outcome=\"failed\"}") >= 2);
             first.kill();
         }
         try (RecordingReceiver webhook = new RecordingReceiver(port);
@@ -175,7 +176,12 @@ class NotificationsEndToEndTest {
     }
 
     private static double evaluations(AgentProcess agent) throws Exception {
-        return agent.metrics().lines().filter(line -> line.startsWith("monitoring_alert_evaluations_total "))
-                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).findFirst().orElse(0);
+        return value(agent, "monitoring_alert_evaluations_total");
+    }
+
+    /** The value of one series on /metrics, 0 while it is absent. */
+    private static double value(AgentProcess agent, String series) throws Exception {
+        return agent.metrics().lines().filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
     }
 }

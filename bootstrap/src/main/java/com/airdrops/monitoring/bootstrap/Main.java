@@ -39,12 +39,14 @@ public final class Main implements Callable<Integer> {
         }
         MonitoringAgent agent;
         try {
-            agent = MonitoringAgent.start(configuration);
+            agent = MonitoringAgent.create(configuration, java.util.List.of());
+            // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
+            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
+            agent.startServices();
         } catch (RuntimeException e) {
             System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));
             return EXIT_START_FAILED;
         }
-        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
         agent.awaitStop();
         return 0;
     }

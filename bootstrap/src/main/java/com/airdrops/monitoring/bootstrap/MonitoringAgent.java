@@ -62,25 +62,38 @@ public final class MonitoringAgent implements AutoCloseable {
      * (tests, embedding in a Java bot).
      */
     public static MonitoringAgent start(AgentConfiguration configuration, List<Module> extraModules) {
-        MonitoringSettings settings = configuration.settings();
-        List<Module> modules = new ArrayList<>(List.of(new CoreModule(settings), new OshiModule(),
+        MonitoringAgent agent = create(configuration, extraModules);
+        agent.startServices();
+        return agent;
+    }
+
+    /**
+     * Builds the agent (opening the database) without starting anything, so that a caller can register
+     * {@link #close()} as a shutdown hook before {@link #startServices()}: a SIGTERM during start-up then still
+     * stops the agent cleanly.
+     */
+    public static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules) {
+        List<Module> modules = new ArrayList<>(List.of(new CoreModule(configuration.settings()), new OshiModule(),
                 new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new AggregationModule(),
                 new PersistenceModule(), new AlertingModule(configuration), new NotifyModule(configuration), new HttpModule()));
         modules.addAll(extraModules);
-        MonitoringAgent agent = new MonitoringAgent(settings, Guice.createInjector(modules));
-        agent.aggregationLoop.start();
-        agent.collectionLoop.start();
-        agent.evaluationLoop.start();
-        agent.deliveryWorkers.start();
+        return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules));
+    }
+
+    /** Starts the loops, the delivery workers and the HTTP server; on failure stops what it started and throws. */
+    public synchronized void startServices() {
+        aggregationLoop.start();
+        collectionLoop.start();
+        evaluationLoop.start();
+        deliveryWorkers.start();
         try {
-            agent.httpServer.start();
+            httpServer.start();
         } catch (RuntimeException e) {
-            agent.stopWorkers();
+            stopWorkers();
             throw e;
         }
         LOG.info("Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
-                settings.httpHost(), agent.port(), displayHost(settings.httpHost()), agent.port());
-        return agent;
+                settings.httpHost(), port(), displayHost(settings.httpHost()), port());
     }
 
     public int port() {
@@ -96,8 +109,9 @@ public final class MonitoringAgent implements AutoCloseable {
         stopped.await();
     }
 
+    /** Stops everything started; waits for a start-up in progress to finish first. Safe to call more than once. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (stopped.getCount() == 0) {
             return;
         }

@@ -260,6 +260,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
                 samples.add(new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
         samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, saveFailures.get(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, unsaved.pendingTransitions(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, unsaved.droppedTransitions(), now));
         return samples;
     }
 

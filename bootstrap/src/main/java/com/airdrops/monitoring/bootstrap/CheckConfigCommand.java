@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 
 /** {@code check-config}: validates every environment variable and YAML file, prints each finding, exits 0 or 1. */
 @Command(name = "check-config", mixinStandardHelpOptions = true,
-        description = "Validate the environment variables and the YAML files (components, alert rules) without "
+        description = "Validate the environment variables and the YAML files (components, alert rules, "
+                + "notifications, each channel's own settings) without "
                 + "starting the service. Prints each problem with file, line, column and field; exits 0 when all "
                 + "is valid, 1 otherwise.")
 final class CheckConfigCommand implements Callable<Integer> {
@@ -20,6 +21,8 @@ final class CheckConfigCommand implements Callable<Integer> {
                     + configuration.components().size() + " components");
             System.out.println("OK: " + configuration.settings().alertRulesFile() + ": "
                     + configuration.rules().size() + " alert rules");
+            System.out.println("OK: " + configuration.settings().notificationsFile() + ": "
+                    + configuration.notifiers().size() + " channels");
             return 0;
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.out.println("ERROR: " + problem));

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.domain.model.MetricCatalog;
+import com.airdrops.monitoring.domain.model.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.Sample;
 import com.airdrops.monitoring.domain.port.LatestMetrics;
 import com.airdrops.monitoring.domain.port.MetricsSource;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
@@ -71,12 +73,13 @@ final class EvaluationLoop implements AutoCloseable, MetricsSource {
     }
 
     void pass() {
-        if (latest.latest().isEmpty()) {
+        Optional<MetricsSnapshot> snapshot = latest.latest();
+        if (snapshot.isEmpty()) {
             return;
         }
         long started = System.nanoTime();
         try {
-            List<Sample> input = new ArrayList<>(latest.latest().get().samples());
+            List<Sample> input = new ArrayList<>(snapshot.get().samples());
             input.addAll(aggregator.lastClosedWindow());
             alerter.evaluateRules(input);
             if (started - lastRetentionNanos > RETENTION_EVERY.toNanos() || lastRetentionNanos == 0) {

@@ -49,6 +49,7 @@ public final class MetricCatalog {
     public static final String ALERTS = "monitoring_alerts";
     public static final String ALERT_SAVE_FAILURES = "monitoring_alert_save_failures_total";
     public static final String ALERT_UNSAVED_TRANSITIONS = "monitoring_alert_unsaved_transitions";
+    public static final String ALERT_DROPPED_TRANSITIONS = "monitoring_alert_dropped_transitions_total";
     public static final String ALERT_EVALUATIONS = "monitoring_alert_evaluations_total";
     public static final String ALERT_EVALUATIONS_SKIPPED = "monitoring_alert_evaluations_skipped_total";
     public static final String ALERT_EVALUATION_DURATION = "monitoring_alert_evaluation_duration_seconds";
@@ -97,6 +98,8 @@ public final class MetricCatalog {
         gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");
         counter(ALERT_SAVE_FAILURES, "Evaluation passes whose alert changes could not be saved to the database.");
         gauge(ALERT_UNSAVED_TRANSITIONS, "Alert transitions kept in memory until the database takes them.");
+        counter(ALERT_DROPPED_TRANSITIONS, "Unsaved transitions and notifications dropped because more than 100,000 "
+                + "waited for the database.");
         counter(ALERT_EVALUATIONS, "Alert evaluation passes run.");
         counter(ALERT_EVALUATIONS_SKIPPED, "Alert evaluation ticks skipped because the previous pass overran.");
         gauge(ALERT_EVALUATION_DURATION, "Duration of the last alert evaluation pass, seconds.");
@@ -132,7 +135,4 @@ public final class MetricCatalog {
         return Optional.ofNullable(KNOWN.get(name));
     }
 
-    public static Map<String, MetricDescriptor> all() {
-        return Map.copyOf(KNOWN);
-    }
 }

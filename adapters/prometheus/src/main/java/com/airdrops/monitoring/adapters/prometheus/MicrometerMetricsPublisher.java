@@ -69,11 +69,6 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         return registry.scrape(format.contentType());
     }
 
-    /** The underlying registry, for decorators that add the agent's own instruments. */
-    public PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     private DistributionSummary registerHistogram(SeriesKey key) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
         return DistributionSummary.builder(descriptor.name()).description(descriptor.help()).tags(tags(key))

@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.aggregation;
 
-import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.time.Duration;
 import java.util.List;
 
@@ -9,11 +9,7 @@ import java.util.List;
  * buffer between collection and aggregation, and the most series it tracks at once.
  */
 public record AggregationSettings(
-        Duration window,
-        List<AggregationFunction> functions,
-        Duration retention,
-        int bufferMaxSize,
-        int maxSeries) {
+        Duration window, List<AggregationFunction> functions, Duration retention, int bufferMaxSize, int maxSeries) {
 
     public AggregationSettings {
         if (window == null || window.toMillis() <= 0) {

@@ -1,14 +1,15 @@
 package com.airdrops.monitoring.aggregation;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.AggregationFunction;
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.AggregateStore;
-import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
-import com.airdrops.monitoring.domain.port.MetricsSink;
-import com.airdrops.monitoring.domain.port.MetricsSource;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.AggregateStore;
+import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -23,8 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Aggregates samples into tumbling windows aligned to multiples of the window size, as the seed's
- * {@code MetricsAggregator} meant to: per series (name and labels) and per closed window, one
+ * Aggregates samples into tumbling windows aligned to multiples of the window size: per series (name and labels) and per closed window, one
  * {@link AggregatedMetric} per function named {@code <metric>_<function>}, stamped with the window's end.
  *
  * <p>A window closes when a snapshot from a later window arrives. Memory is bounded: at most {@code maxSeries}
@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: {@link #publish} may be called from any thread; snapshots are processed one at a time.
  */
-public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQuery, MetricsSource {
+public final class MetricsAggregator
+        implements MetricsSink, AggregatedMetricsQuery, ClosedWindowSamples, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsAggregator.class);
 
     private final AggregateStore store;
@@ -104,7 +105,7 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
     }
 
     /**
-     * Aggregates one snapshot at once (the seed's {@code process_metrics}) and returns the aggregates of the windows
+     * Aggregates one snapshot at once  and returns the aggregates of the windows
      * it closed, which are also stored.
      */
     public synchronized List<AggregatedMetric> processMetrics(MetricsSnapshot snapshot) {
@@ -124,8 +125,8 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
                 LOG.error("Storing {} aggregates failed: {}", result.size(), e.getMessage());
             }
             lastClosedWindow = result.stream()
-                    .map(aggregate -> new Sample(aggregate.metricName(), aggregate.labels(), aggregate.value(),
-                            aggregate.timestamp()))
+                    .map(aggregate -> new Sample(
+                            aggregate.metricName(), aggregate.labels(), aggregate.value(), aggregate.timestamp()))
                     .toList();
         }
         return result;
@@ -140,6 +141,7 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
      * The aggregates of the most recently closed window, as samples named {@code <metric>_<function>}: alert rules on
      * aggregates are evaluated on these.
      */
+    @Override
     public List<Sample> lastClosedWindow() {
         return lastClosedWindow;
     }
@@ -181,7 +183,8 @@ public final class MetricsAggregator implements MetricsSink, AggregatedMetricsQu
             return;
         }
         currentWindow = window;
-        Iterator<Map<Map<String, String>, SeriesWindow>> byName = series.values().iterator();
+        Iterator<Map<Map<String, String>, SeriesWindow>> byName =
+                series.values().iterator();
         while (byName.hasNext()) {
             Map<Map<String, String>, SeriesWindow> byLabels = byName.next();
             Iterator<SeriesWindow> windows = byLabels.values().iterator();

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.aggregation;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import com.datadoghq.sketch.ddsketch.DDSketch;
 import com.datadoghq.sketch.ddsketch.DDSketches;
 import java.time.Instant;
@@ -17,6 +17,7 @@ final class SeriesWindow {
     static final double RELATIVE_ACCURACY = 0.01;
     /** Caps a sketch at 2,048 bins (16 KiB), which covers values spanning 17 orders of magnitude at 1 %. */
     static final int MAX_BINS = 2048;
+
     static final long NO_WINDOW = Long.MIN_VALUE;
 
     private final String[] names;
@@ -84,7 +85,8 @@ final class SeriesWindow {
     void close(Instant windowEnd, List<AggregatedMetric> out) {
         if (count > 0) {
             for (int i = 0; i < functions.length; i++) {
-                out.add(new AggregatedMetric(names[i], value(functions[i]), windowEnd, labels, functions[i].wireName()));
+                out.add(new AggregatedMetric(
+                        names[i], value(functions[i]), windowEnd, labels, functions[i].wireName()));
             }
         }
         windowStart = NO_WINDOW;

@@ -2,10 +2,11 @@ package com.airdrops.monitoring.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.AggregationFunction;
-import com.airdrops.monitoring.domain.model.Labels;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.fakes.InMemoryAggregateStore;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.Labels;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,10 @@ class BoundedMemoryTest {
     void aDayOfAHundredThousandSeriesWithChurnStaysWithinEveryBound() {
         int maxStored = 300_000;
         InMemoryAggregateStore store = new InMemoryAggregateStore(maxStored);
-        MetricsAggregator aggregator = new MetricsAggregator(new AggregationSettings(Duration.ofMinutes(5),
-                List.of(AggregationFunction.AVG),
-                Duration.ofHours(168), 10, 125_000), store);
+        MetricsAggregator aggregator = new MetricsAggregator(
+                new AggregationSettings(
+                        Duration.ofMinutes(5), List.of(AggregationFunction.AVG), Duration.ofHours(168), 10, 125_000),
+                store);
         List<Map<String, String>> labels = new ArrayList<>();
         for (int i = 0; i < SERIES; i++) {
             labels.add(Labels.of(Map.of("wallet", "w" + i), "label"));
@@ -54,7 +56,9 @@ class BoundedMemoryTest {
         assertThat(maxSeriesSeen).isLessThanOrEqualTo(SERIES + CHURN);
         assertThat(store.size()).isEqualTo(maxStored);
         assertThat(store.dropped()).isEqualTo((windows - 1L) * SERIES - maxStored);
-        assertThat(MetricsAggregatorTest.counter(aggregator, "monitoring_aggregation_dropped_samples_total", "series_limit")).isZero();
+        assertThat(MetricsAggregatorTest.counter(
+                        aggregator, "monitoring_aggregation_dropped_samples_total", "series_limit"))
+                .isZero();
         assertThat(MetricsAggregatorTest.counter(aggregator, "monitoring_aggregation_evicted_series_total", null))
                 .isEqualTo((windows - 2.0) * CHURN);
     }

@@ -1,22 +1,21 @@
 package com.airdrops.monitoring.aggregation;
 
-import static com.airdrops.monitoring.domain.model.AggregationFunction.AVG;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.COUNT;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.LAST;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.MAX;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.MIN;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.P50;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.P90;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.P95;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.P99;
-import static com.airdrops.monitoring.domain.model.AggregationFunction.SUM;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.AVG;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.COUNT;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.LAST;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.MAX;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.P50;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.P90;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.P95;
+import static com.airdrops.monitoring.domain.model.metric.AggregationFunction.P99;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.AggregationFunction;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.fakes.InMemoryAggregateStore;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class MetricsAggregatorTest {
     /** A multiple of 300 s, so windows of 60 s and 300 s both start here. */
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
+
     private static final List<AggregationFunction> ALL = List.of(AggregationFunction.values());
 
     private InMemoryAggregateStore store = new InMemoryAggregateStore(1_000_000);
@@ -40,14 +40,25 @@ class MetricsAggregatorTest {
     void aggregatesOneToAHundredExactly() {
         MetricsAggregator aggregator = aggregator(Duration.ofSeconds(300), ALL, 10);
         for (int i = 1; i <= 100; i++) {
-            assertThat(aggregator.processMetrics(snapshot(T0.plusSeconds(i), sample("latency", i, T0.plusSeconds(i))))).isEmpty();
+            assertThat(aggregator.processMetrics(snapshot(T0.plusSeconds(i), sample("latency", i, T0.plusSeconds(i)))))
+                    .isEmpty();
         }
 
         List<AggregatedMetric> closed = aggregator.processMetrics(snapshot(T0.plusSeconds(300)));
 
         Map<String, AggregatedMetric> byName = byName(closed);
-        assertThat(byName.keySet()).containsExactlyInAnyOrder("latency_avg", "latency_max", "latency_min", "latency_sum",
-                "latency_count", "latency_last", "latency_p50", "latency_p90", "latency_p95", "latency_p99");
+        assertThat(byName.keySet())
+                .containsExactlyInAnyOrder(
+                        "latency_avg",
+                        "latency_max",
+                        "latency_min",
+                        "latency_sum",
+                        "latency_count",
+                        "latency_last",
+                        "latency_p50",
+                        "latency_p90",
+                        "latency_p95",
+                        "latency_p99");
         assertThat(byName.get("latency_avg").value()).isEqualTo(50.5);
         assertThat(byName.get("latency_min").value()).isEqualTo(1);
         assertThat(byName.get("latency_max").value()).isEqualTo(100);
@@ -61,7 +72,8 @@ class MetricsAggregatorTest {
         assertThat(byName.get("latency_p99").value()).isCloseTo(99, within(0.99));
         assertThat(closed).allSatisfy(aggregate -> {
             assertThat(aggregate.timestamp()).isEqualTo(T0.plusSeconds(300));
-            assertThat(aggregate.aggregationType()).isEqualTo(aggregate.metricName().substring("latency_".length()));
+            assertThat(aggregate.aggregationType())
+                    .isEqualTo(aggregate.metricName().substring("latency_".length()));
         });
     }
 
@@ -93,7 +105,8 @@ class MetricsAggregatorTest {
 
         aggregator.processMetrics(snapshot(T0.plusSeconds(10), sample("m", 1, T0.plusSeconds(10))));
         aggregator.processMetrics(snapshot(lastMilliOfFirstWindow, sample("m", 2, lastMilliOfFirstWindow)));
-        List<AggregatedMetric> first = aggregator.processMetrics(snapshot(T0.plusSeconds(60), sample("m", 3, T0.plusSeconds(60))));
+        List<AggregatedMetric> first =
+                aggregator.processMetrics(snapshot(T0.plusSeconds(60), sample("m", 3, T0.plusSeconds(60))));
         List<AggregatedMetric> second = aggregator.processMetrics(snapshot(T0.plusSeconds(125)));
 
         assertThat(byName(first).get("m_count").value()).isEqualTo(2);
@@ -106,17 +119,21 @@ class MetricsAggregatorTest {
     @Test
     void eachSeriesKeepsItsLabelsAndAggregatesSeparately() {
         MetricsAggregator aggregator = aggregator(Duration.ofSeconds(60), List.of(AVG), 10);
-        aggregator.processMetrics(snapshot(T0,
+        aggregator.processMetrics(snapshot(
+                T0,
                 new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40, T0),
                 new Sample("protocol_allocation_percent", Map.of("protocol", "zksync"), 35, T0)));
-        aggregator.processMetrics(snapshot(T0.plusSeconds(30),
+        aggregator.processMetrics(snapshot(
+                T0.plusSeconds(30),
                 new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 50, T0.plusSeconds(30))));
 
         List<AggregatedMetric> closed = aggregator.processMetrics(snapshot(T0.plusSeconds(60)));
 
-        assertThat(closed).extracting(AggregatedMetric::labels, AggregatedMetric::value).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(Map.of("protocol", "scroll"), 45.0),
-                org.assertj.core.groups.Tuple.tuple(Map.of("protocol", "zksync"), 35.0));
+        assertThat(closed)
+                .extracting(AggregatedMetric::labels, AggregatedMetric::value)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(Map.of("protocol", "scroll"), 45.0),
+                        org.assertj.core.groups.Tuple.tuple(Map.of("protocol", "zksync"), 35.0));
     }
 
     @Test
@@ -128,22 +145,27 @@ class MetricsAggregatorTest {
         aggregator.processMetrics(snapshot(T0.plusSeconds(61), sample("m", 1, T0.plusSeconds(30))));
         List<AggregatedMetric> next = aggregator.processMetrics(snapshot(T0.plusSeconds(120)));
 
-        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "late")).isEqualTo(1);
+        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "late"))
+                .isEqualTo(1);
         assertThat(aggregator.getAggregatedMetrics(T0, T0.plusSeconds(60), "m_count", 10))
-                .singleElement().extracting(AggregatedMetric::value).isEqualTo(1.0);
+                .singleElement()
+                .extracting(AggregatedMetric::value)
+                .isEqualTo(1.0);
         assertThat(byName(next).get("m_count").value()).isEqualTo(1);
     }
 
     @Test
     void seriesBeyondTheLimitAreDroppedAndCountedWhileKnownSeriesContinue() {
         MetricsAggregator aggregator = aggregator(Duration.ofSeconds(60), List.of(COUNT), 2);
-        aggregator.processMetrics(snapshot(T0, sample("a", 1, T0), sample("b", 1, T0), sample("c", 1, T0), sample("a", 2, T0)));
+        aggregator.processMetrics(
+                snapshot(T0, sample("a", 1, T0), sample("b", 1, T0), sample("c", 1, T0), sample("a", 2, T0)));
 
         List<AggregatedMetric> closed = aggregator.processMetrics(snapshot(T0.plusSeconds(60)));
 
         assertThat(byName(closed).keySet()).containsExactlyInAnyOrder("a_count", "b_count");
         assertThat(byName(closed).get("a_count").value()).isEqualTo(2);
-        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "series_limit")).isEqualTo(1);
+        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "series_limit"))
+                .isEqualTo(1);
         assertThat(aggregator.seriesCount()).isEqualTo(2);
     }
 
@@ -155,25 +177,31 @@ class MetricsAggregatorTest {
         aggregator.processMetrics(snapshot(T0.plusSeconds(120), sample("new", 1, T0.plusSeconds(120))));
 
         assertThat(aggregator.seriesCount()).isEqualTo(1);
-        assertThat(counter(aggregator, "monitoring_aggregation_evicted_series_total", null)).isEqualTo(1);
-        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(180))))).containsKey("new_count");
+        assertThat(counter(aggregator, "monitoring_aggregation_evicted_series_total", null))
+                .isEqualTo(1);
+        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(180)))))
+                .containsKey("new_count");
     }
 
     @Test
     void nonFiniteValuesAreDroppedAndCounted() {
         MetricsAggregator aggregator = aggregator(Duration.ofSeconds(60), List.of(AVG), 10);
-        aggregator.processMetrics(snapshot(T0, sample("m", Double.NaN, T0), sample("m", 4, T0),
-                sample("m", Double.POSITIVE_INFINITY, T0)));
+        aggregator.processMetrics(snapshot(
+                T0, sample("m", Double.NaN, T0), sample("m", 4, T0), sample("m", Double.POSITIVE_INFINITY, T0)));
 
-        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(60)))).get("m_avg").value()).isEqualTo(4);
-        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "not_finite")).isEqualTo(2);
+        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(60))))
+                        .get("m_avg")
+                        .value())
+                .isEqualTo(4);
+        assertThat(counter(aggregator, "monitoring_aggregation_dropped_samples_total", "not_finite"))
+                .isEqualTo(2);
     }
 
     @Test
     void retentionDeletesAggregatesOlderThanThePeriodAndCountsThem() {
         store = new InMemoryAggregateStore(1_000);
-        MetricsAggregator aggregator = new MetricsAggregator(new AggregationSettings(Duration.ofSeconds(60), List.of(MAX),
-                Duration.ofMinutes(3), 10, 10), store);
+        MetricsAggregator aggregator = new MetricsAggregator(
+                new AggregationSettings(Duration.ofSeconds(60), List.of(MAX), Duration.ofMinutes(3), 10, 10), store);
         for (int minute = 0; minute <= 6; minute++) {
             Instant at = T0.plusSeconds(60L * minute);
             aggregator.processMetrics(snapshot(at, sample("m", minute, at)));
@@ -183,7 +211,8 @@ class MetricsAggregatorTest {
         assertThat(aggregator.getAggregatedMetrics(T0, T0.plusSeconds(3600), "", 100))
                 .extracting(AggregatedMetric::timestamp)
                 .containsExactly(T0.plusSeconds(180), T0.plusSeconds(240), T0.plusSeconds(300), T0.plusSeconds(360));
-        assertThat(counter(aggregator, "monitoring_aggregates_expired_total", null)).isEqualTo(2);
+        assertThat(counter(aggregator, "monitoring_aggregates_expired_total", null))
+                .isEqualTo(2);
     }
 
     @Test
@@ -191,7 +220,9 @@ class MetricsAggregatorTest {
         store = new InMemoryAggregateStore(3);
         store.append(List.of(aggregate(1), aggregate(2), aggregate(3), aggregate(4), aggregate(5)));
 
-        assertThat(store.query(T0, T0.plusSeconds(10), "", 10)).extracting(AggregatedMetric::value).containsExactly(3.0, 4.0, 5.0);
+        assertThat(store.query(T0, T0.plusSeconds(10), "", 10))
+                .extracting(AggregatedMetric::value)
+                .containsExactly(3.0, 4.0, 5.0);
         assertThat(store.dropped()).isEqualTo(2);
     }
 
@@ -200,16 +231,19 @@ class MetricsAggregatorTest {
         MetricsAggregator aggregator = aggregator(Duration.ofSeconds(60), List.of(AVG, MAX), 10);
         for (int minute = 0; minute <= 3; minute++) {
             Instant at = T0.plusSeconds(60L * minute);
-            aggregator.processMetrics(snapshot(at, sample("system_cpu_usage_percent", minute, at), sample("risk_level", 1, at)));
+            aggregator.processMetrics(
+                    snapshot(at, sample("system_cpu_usage_percent", minute, at), sample("risk_level", 1, at)));
         }
 
         assertThat(aggregator.getAggregatedMetrics(T0.plusSeconds(120), T0.plusSeconds(180), "system_cpu", 100))
-                .extracting(AggregatedMetric::metricName, AggregatedMetric::timestamp).containsExactly(
+                .extracting(AggregatedMetric::metricName, AggregatedMetric::timestamp)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_avg", T0.plusSeconds(120)),
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_max", T0.plusSeconds(120)),
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_avg", T0.plusSeconds(180)),
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_max", T0.plusSeconds(180)));
-        assertThat(aggregator.getAggregatedMetrics(T0, T0.plusSeconds(180), "", 3)).hasSize(3);
+        assertThat(aggregator.getAggregatedMetrics(T0, T0.plusSeconds(180), "", 3))
+                .hasSize(3);
     }
 
     @Test
@@ -221,13 +255,18 @@ class MetricsAggregatorTest {
         aggregator.publish(snapshot(T0.plusSeconds(3), sample("m", 1, T0.plusSeconds(3))));
 
         assertThat(aggregator.processBuffered(Duration.ZERO)).isEqualTo(3);
-        assertThat(counter(aggregator, "monitoring_aggregation_dropped_snapshots_total", null)).isEqualTo(1);
-        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(60)))).get("m_count").value()).isEqualTo(3);
+        assertThat(counter(aggregator, "monitoring_aggregation_dropped_snapshots_total", null))
+                .isEqualTo(1);
+        assertThat(byName(aggregator.processMetrics(snapshot(T0.plusSeconds(60))))
+                        .get("m_count")
+                        .value())
+                .isEqualTo(3);
         assertThat(aggregator.processBuffered(Duration.ZERO)).isZero();
     }
 
     private MetricsAggregator aggregator(Duration window, List<AggregationFunction> functions, int maxSeries) {
-        return new MetricsAggregator(new AggregationSettings(window, functions, Duration.ofHours(168), 3, maxSeries), store);
+        return new MetricsAggregator(
+                new AggregationSettings(window, functions, Duration.ofHours(168), 3, maxSeries), store);
     }
 
     static MetricsSnapshot snapshot(Instant at, Sample... samples) {
@@ -249,7 +288,10 @@ class MetricsAggregatorTest {
     static double counter(MetricsAggregator aggregator, String name, String reason) {
         return aggregator.samples(T0).stream()
                 .filter(sample -> sample.name().equals(name))
-                .filter(sample -> reason == null || reason.equals(sample.labels().get("reason")))
-                .mapToDouble(Sample::value).findFirst().orElseThrow();
+                .filter(sample ->
+                        reason == null || reason.equals(sample.labels().get("reason")))
+                .mapToDouble(Sample::value)
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,13 +1,12 @@
 package com.airdrops.monitoring.alerting;
 
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The mutable in-memory state of one pending or firing alert, with the rule fields it was created under (so that it
@@ -22,20 +21,23 @@ final class AlertState {
     AlertSeverity severity;
     double threshold;
     String description;
-    AlertStatus status = AlertStatus.PENDING;
-    Instant pendingSince;
-    Instant firingSince;
+    AlertPhase.Active phase;
     double value;
     Instant lastHeld;
     long lastSeenPass;
 
-    AlertState(String fingerprint, AlertRule rule, Map<String, String> seriesLabels, Map<String, String> labels,
-               Instant pendingSince, double value) {
+    AlertState(
+            String fingerprint,
+            AlertRule rule,
+            Map<String, String> seriesLabels,
+            Map<String, String> labels,
+            Instant pendingSince,
+            double value) {
         this.fingerprint = fingerprint;
         this.ruleName = rule.name();
         this.seriesLabels = seriesLabels;
         this.labels = labels;
-        this.pendingSince = pendingSince;
+        this.phase = new AlertPhase.Pending(pendingSince);
         this.value = value;
         this.lastHeld = pendingSince;
         adopt(rule);
@@ -50,9 +52,7 @@ final class AlertState {
         this.severity = alert.severity();
         this.threshold = alert.threshold();
         this.description = alert.description();
-        this.status = alert.status();
-        this.pendingSince = alert.pendingSince();
-        this.firingSince = alert.firingSince().orElse(null);
+        this.phase = alert.phase();
         this.value = alert.currentValue();
         // keep_firing_for counts from the restart: the agent did not see the condition during its downtime.
         this.lastHeld = now;
@@ -70,13 +70,36 @@ final class AlertState {
         description = rule.description();
     }
 
-    Alert alert(AlertStatus shownStatus, Instant at, Optional<Instant> resolvedAt) {
-        return new Alert(ruleName, metricName, value, threshold, severity, shownStatus, description, at, labels,
-                Optional.ofNullable(firingSince), resolvedAt);
+    /** The for-duration ran out at {@code at}. */
+    void fire(Instant at) {
+        phase = new AlertPhase.Firing(phase.pendingSince(), at);
+    }
+
+    /** The alert as it stands, observed at {@code at}. */
+    Alert alert(Instant at) {
+        return alert(phase, at);
+    }
+
+    /** The alert resolving at {@code at}, after firing since {@code firing.since()}. */
+    Alert resolved(AlertPhase.Firing firing, Instant at) {
+        return alert(new AlertPhase.Resolved(firing.since(), at), at);
+    }
+
+    private Alert alert(AlertPhase shown, Instant at) {
+        return new Alert(ruleName, metricName, value, threshold, severity, shown, description, at, labels);
     }
 
     ActiveAlert toActive() {
-        return new ActiveAlert(fingerprint, ruleName, metricName, seriesLabels, labels, severity, status, value, threshold,
-                description, pendingSince, Optional.ofNullable(firingSince));
+        return new ActiveAlert(
+                fingerprint,
+                ruleName,
+                metricName,
+                seriesLabels,
+                labels,
+                severity,
+                phase,
+                value,
+                threshold,
+                description);
     }
 }

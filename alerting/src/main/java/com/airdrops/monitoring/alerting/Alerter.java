@@ -1,19 +1,21 @@
 package com.airdrops.monitoring.alerting;
 
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.AlertFingerprint;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Labels;
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.Notification;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.AlertRepository;
-import com.airdrops.monitoring.domain.port.MetricsSource;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.metric.Labels;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -23,7 +25,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -55,10 +57,6 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private volatile List<Alert> active = List.of();
     private long pass;
 
-    public Alerter(AlertRepository repository, InstantSource clock) {
-        this(repository, clock, NotificationPlanner.none());
-    }
-
     /** @param planner decides the notifications of each pass; they are saved with its transitions */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
         this.repository = repository;
@@ -77,7 +75,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         LOG.info("Restored {} pending or firing alerts", restored.size());
     }
 
-    /** Replaces the rules (the seed's {@code load_alert_rules}); alerts of removed rules resolve at the next pass. */
+    /** Replaces the rules; alerts of removed rules resolve at the next pass. */
     public synchronized void loadAlertRules(List<AlertRule> newRules) {
         rules = List.copyOf(newRules);
     }
@@ -88,7 +86,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
     }
 
     /**
-     * Evaluates every rule over {@code samples} (the seed's {@code evaluate_rules}) and returns the alerts that
+     * Evaluates every rule over {@code samples} and returns the alerts that
      * changed state in this pass: newly PENDING, FIRING or RESOLVED.
      */
     public synchronized List<Alert> evaluateRules(List<Sample> samples) {
@@ -97,7 +95,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
         Map<String, AlertRule> ruleByName = new HashMap<>();
         for (AlertRule rule : rules) {
             ruleByName.put(rule.name(), rule);
-            Map<Map<String, String>, AlertState> ruleStates = states.computeIfAbsent(rule.name(), name -> new HashMap<>());
+            Map<Map<String, String>, AlertState> ruleStates =
+                    states.computeIfAbsent(rule.name(), name -> new HashMap<>());
             for (Sample sample : byName.getOrDefault(rule.metricName(), List.of())) {
                 evaluate(rule, ruleStates, sample, current);
             }
@@ -116,7 +115,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
         return List.copyOf(current.transitions);
     }
 
-    private void evaluate(AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
+    private void evaluate(
+            AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
         boolean holds = rule.condition().holds(sample.value(), rule.threshold());
         AlertState state = ruleStates.get(sample.labels());
         if (state == null) {
@@ -135,58 +135,59 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
         state.value = sample.value();
         state.lastHeld = current.at;
-        if (state.status == AlertStatus.PENDING && !current.at.isBefore(state.pendingSince.plus(rule.forDuration()))) {
+        if (state.phase instanceof AlertPhase.Pending pending
+                && !current.at.isBefore(pending.since().plus(rule.forDuration()))) {
             fire(state, current);
         }
     }
 
     private void start(AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
         Map<String, String> labels = alertLabels(sample.labels(), rule);
-        AlertState state = new AlertState(AlertFingerprint.of(rule.name(), labels), rule, sample.labels(), labels,
-                current.at, sample.value());
+        AlertState state = new AlertState(
+                AlertFingerprint.of(rule.name(), labels), rule, sample.labels(), labels, current.at, sample.value());
         state.lastSeenPass = current.number;
         ruleStates.put(sample.labels(), state);
         if (rule.forDuration().isZero()) {
             fire(state, current);
         } else {
-            current.transitions.add(state.alert(AlertStatus.PENDING, current.at, Optional.empty()));
+            current.transitions.add(state.alert(current.at));
             current.upserts.put(state.fingerprint, state.toActive());
         }
     }
 
     private static void fire(AlertState state, Pass current) {
-        state.status = AlertStatus.FIRING;
-        state.firingSince = current.at;
-        current.transitions.add(state.alert(AlertStatus.FIRING, current.at, Optional.empty()));
+        state.fire(current.at);
+        current.transitions.add(state.alert(current.at));
         current.upserts.put(state.fingerprint, state.toActive());
     }
 
     /** The condition does not hold, or the series is gone: returns true when the alert's state ends. */
     private static boolean ends(AlertRule rule, AlertState state, double value, Pass current) {
-        if (state.status == AlertStatus.FIRING) {
+        if (state.phase instanceof AlertPhase.Firing firing) {
             if (Duration.between(state.lastHeld, current.at).compareTo(rule.keepFiringFor()) < 0) {
                 return false; // keep_firing_for holds it through a short dip
             }
             if (!Double.isNaN(value)) {
                 state.value = value;
             }
-            current.transitions.add(state.alert(AlertStatus.RESOLVED, current.at, Optional.of(current.at)));
+            current.transitions.add(state.resolved(firing, current.at));
         }
         // A PENDING alert goes back to inactive silently: no transition.
         current.remove(state.fingerprint);
         return true;
     }
 
-    private void resolveRemovedRules(java.util.Set<String> ruleNames, Pass current) {
-        Iterator<Map.Entry<String, Map<Map<String, String>, AlertState>>> byRule = states.entrySet().iterator();
+    private void resolveRemovedRules(Set<String> ruleNames, Pass current) {
+        Iterator<Map.Entry<String, Map<Map<String, String>, AlertState>>> byRule =
+                states.entrySet().iterator();
         while (byRule.hasNext()) {
             Map.Entry<String, Map<Map<String, String>, AlertState>> entry = byRule.next();
             if (ruleNames.contains(entry.getKey())) {
                 continue;
             }
             for (AlertState state : entry.getValue().values()) {
-                if (state.status == AlertStatus.FIRING) {
-                    current.transitions.add(state.alert(AlertStatus.RESOLVED, current.at, Optional.of(current.at)));
+                if (state.phase instanceof AlertPhase.Firing firing) {
+                    current.transitions.add(state.resolved(firing, current.at));
                 }
                 current.remove(state.fingerprint);
             }
@@ -199,8 +200,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
         List<Alert> firing = new ArrayList<>();
         for (Map<Map<String, String>, AlertState> byLabels : states.values()) {
             for (AlertState state : byLabels.values()) {
-                if (state.status == AlertStatus.FIRING && !current.upserts.containsKey(state.fingerprint)) {
-                    firing.add(state.alert(AlertStatus.FIRING, current.at, Optional.empty()));
+                if (state.phase instanceof AlertPhase.Firing && !current.upserts.containsKey(state.fingerprint)) {
+                    firing.add(state.alert(current.at));
                 }
             }
         }
@@ -218,14 +219,18 @@ public final class Alerter implements AlertQueries, MetricsSource {
         } catch (RuntimeException e) {
             saveFailures.incrementAndGet();
             unsaved.keep(merged);
-            LOG.error("Saving alert changes failed; {} transitions stay in memory and are retried with the next pass: {}",
-                    unsaved.pendingTransitions(), e.getMessage());
+            LOG.error(
+                    "Saving alert changes failed; {} transitions stay in memory and are retried with the next pass: {}",
+                    unsaved.pendingTransitions(),
+                    e.getMessage());
         }
     }
 
     private List<Alert> activeAlerts(Instant now) {
         List<Alert> alerts = new ArrayList<>();
-        states.values().forEach(byLabels -> byLabels.values().forEach(state -> alerts.add(state.toActive().toAlert(now))));
+        states.values()
+                .forEach(byLabels -> byLabels.values()
+                        .forEach(state -> alerts.add(state.toActive().toAlert(now))));
         return List.copyOf(alerts);
     }
 
@@ -249,15 +254,16 @@ public final class Alerter implements AlertQueries, MetricsSource {
         Map<String, Map<String, Integer>> counts = new TreeMap<>();
         for (AlertStatus status : List.of(AlertStatus.PENDING, AlertStatus.FIRING)) {
             for (AlertSeverity severity : AlertSeverity.values()) {
-                counts.computeIfAbsent(status.wireName(), key -> new TreeMap<>()).put(severity.wireName(), 0);
+                counts.computeIfAbsent(status.wireName(), key -> new TreeMap<>())
+                        .put(severity.wireName(), 0);
             }
         }
         for (Alert alert : active) {
             counts.get(alert.status().wireName()).merge(alert.severity().wireName(), 1, Integer::sum);
         }
         List<Sample> samples = new ArrayList<>();
-        counts.forEach((state, bySeverity) -> bySeverity.forEach((severity, count) ->
-                samples.add(new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
+        counts.forEach((state, bySeverity) -> bySeverity.forEach((severity, count) -> samples.add(
+                new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
         samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, saveFailures.get(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, unsaved.pendingTransitions(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, unsaved.droppedTransitions(), now));

@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.alerting;
 
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -40,7 +40,10 @@ final class UnsavedChanges {
         mergedTransitions.addAll(next.transitions());
         List<Notification> mergedNotifications = new ArrayList<>(notifications);
         mergedNotifications.addAll(next.notifications());
-        return new AlertChanges(List.copyOf(mergedUpserts.values()), List.copyOf(mergedRemovals), mergedTransitions,
+        return new AlertChanges(
+                List.copyOf(mergedUpserts.values()),
+                List.copyOf(mergedRemovals),
+                mergedTransitions,
                 mergedNotifications);
     }
 

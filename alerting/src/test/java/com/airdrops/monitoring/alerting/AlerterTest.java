@@ -1,18 +1,20 @@
 package com.airdrops.monitoring.alerting;
 
-import static com.airdrops.monitoring.domain.model.AlertStatus.FIRING;
-import static com.airdrops.monitoring.domain.model.AlertStatus.PENDING;
-import static com.airdrops.monitoring.domain.model.AlertStatus.RESOLVED;
+import static com.airdrops.monitoring.domain.model.alert.AlertStatus.FIRING;
+import static com.airdrops.monitoring.domain.model.alert.AlertStatus.PENDING;
+import static com.airdrops.monitoring.domain.model.alert.AlertStatus.RESOLVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Condition;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
+import com.airdrops.monitoring.domain.fakes.SilentNotificationPlanner;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -24,8 +26,15 @@ import org.junit.jupiter.api.Test;
 
 class AlerterTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    private static final AlertRule RISK = new AlertRule("risk_critical", "risk_level", Condition.GTE, 3,
-            AlertSeverity.CRITICAL, "Risk level is critical", Duration.ofSeconds(3), Map.of("team", "risk"));
+    private static final AlertRule RISK = new AlertRule(
+            "risk_critical",
+            "risk_level",
+            Condition.GTE,
+            3,
+            AlertSeverity.CRITICAL,
+            "Risk level is critical",
+            Duration.ofSeconds(3),
+            Map.of("team", "risk"));
 
     private final AtomicReference<Instant> now = new AtomicReference<>(T0);
     private final InstantSource clock = now::get;
@@ -110,38 +119,63 @@ class AlerterTest {
 
     @Test
     void eachMatchingSeriesHasItsOwnAlert() {
-        AlertRule componentDown = new AlertRule("component_down", "component_status", Condition.EQ, 0, AlertSeverity.HIGH,
-                "A component is unhealthy", Duration.ZERO, Map.of());
+        AlertRule componentDown = new AlertRule(
+                "component_down",
+                "component_status",
+                Condition.EQ,
+                0,
+                AlertSeverity.HIGH,
+                "A component is unhealthy",
+                Duration.ZERO,
+                Map.of());
         Alerter alerter = alerter(componentDown);
 
-        List<Alert> changes = at(0, alerter, new Sample("component_status", Map.of("component", "scheduler"), 0, T0),
+        List<Alert> changes = at(
+                0,
+                alerter,
+                new Sample("component_status", Map.of("component", "scheduler"), 0, T0),
                 new Sample("component_status", Map.of("component", "risk_manager"), 1, T0),
                 new Sample("component_status", Map.of("component", "wallet"), 0, T0));
 
-        assertThat(changes).extracting(alert -> alert.labels().get("component"))
+        assertThat(changes)
+                .extracting(alert -> alert.labels().get("component"))
                 .containsExactlyInAnyOrder("scheduler", "wallet");
         assertThat(alerter.getActiveAlerts()).hasSize(2);
     }
 
     @Test
     void aRestartKeepsThePendingTimerAndDoesNotAnnounceAFiringAlertAgain() {
-        AlertRule cpu = new AlertRule("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH,
-                "CPU", Duration.ofSeconds(60), Map.of());
+        AlertRule cpu = new AlertRule(
+                "cpu_high",
+                "system_cpu_usage_percent",
+                Condition.GT,
+                90,
+                AlertSeverity.HIGH,
+                "CPU",
+                Duration.ofSeconds(60),
+                Map.of());
         Alerter first = alerter(RISK, cpu);
         at(0, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
         at(3, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
 
         Alerter restarted = alerter(RISK, cpu);
-        assertThat(restarted.getActiveAlerts()).extracting(Alert::ruleName, Alert::status).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple("risk_critical", FIRING), org.assertj.core.groups.Tuple.tuple("cpu_high", PENDING));
+        assertThat(restarted.getActiveAlerts())
+                .extracting(Alert::ruleName, Alert::status)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("risk_critical", FIRING),
+                        org.assertj.core.groups.Tuple.tuple("cpu_high", PENDING));
 
         // Downtime counts toward for_duration: the CPU alert pending since 12:00:00 fires at 12:01:00.
-        assertThat(at(30, restarted, risk(3), Sample.of("system_cpu_usage_percent", 95, T0))).isEmpty();
+        assertThat(at(30, restarted, risk(3), Sample.of("system_cpu_usage_percent", 95, T0)))
+                .isEmpty();
         List<Alert> changes = at(60, restarted, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
-        assertThat(changes).extracting(Alert::ruleName, Alert::status)
+        assertThat(changes)
+                .extracting(Alert::ruleName, Alert::status)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("cpu_high", FIRING));
-        assertThat(repository.history(T0, 100)).filteredOn(alert -> alert.ruleName().equals("risk_critical"))
-                .extracting(Alert::status).containsExactly(FIRING, PENDING);
+        assertThat(repository.history(T0, 100))
+                .filteredOn(alert -> alert.ruleName().equals("risk_critical"))
+                .extracting(Alert::status)
+                .containsExactly(FIRING, PENDING);
     }
 
     @Test
@@ -159,7 +193,7 @@ class AlerterTest {
     void aFailingDatabaseNeitherStopsEvaluationNorLosesTransitions() {
         AtomicBoolean down = new AtomicBoolean(true);
         InMemoryAlertRepository real = new InMemoryAlertRepository();
-        Alerter alerter = new Alerter(new FlakyRepository(real, down), clock);
+        Alerter alerter = new Alerter(new FlakyRepository(real, down), clock, new SilentNotificationPlanner());
         alerter.loadAlertRules(List.of(rule(Duration.ZERO, Duration.ZERO)));
 
         assertThat(statuses(at(0, alerter, risk(3)))).containsExactly(FIRING);
@@ -191,14 +225,22 @@ class AlerterTest {
     }
 
     private Alerter alerter(AlertRule... rules) {
-        Alerter alerter = new Alerter(repository, clock);
+        Alerter alerter = new Alerter(repository, clock, new SilentNotificationPlanner());
         alerter.loadAlertRules(List.of(rules));
         return alerter;
     }
 
     private static AlertRule rule(Duration forDuration, Duration keepFiringFor) {
-        return new AlertRule("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL, "Risk is critical",
-                forDuration, Map.of(), keepFiringFor);
+        return new AlertRule(
+                "risk_critical",
+                "risk_level",
+                Condition.GTE,
+                3,
+                AlertSeverity.CRITICAL,
+                "Risk is critical",
+                forDuration,
+                Map.of(),
+                keepFiringFor);
     }
 
     private List<Alert> at(int seconds, Alerter alerter, Sample... samples) {
@@ -215,8 +257,8 @@ class AlerterTest {
     }
 
     /** Throws while {@code down} is set, as a database that is unreachable. */
-    private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down) implements
-            com.airdrops.monitoring.domain.port.AlertRepository {
+    private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down)
+            implements com.airdrops.monitoring.domain.port.driven.AlertRepository {
         @Override
         public List<ActiveAlert> loadActive() {
             return delegate.loadActive();
@@ -225,7 +267,7 @@ class AlerterTest {
         @Override
         public void save(AlertChanges changes) {
             if (down.get()) {
-                throw new com.airdrops.monitoring.domain.port.PersistenceException("connection refused", null);
+                throw new com.airdrops.monitoring.domain.port.driven.PersistenceException("connection refused", null);
             }
             delegate.save(changes);
         }

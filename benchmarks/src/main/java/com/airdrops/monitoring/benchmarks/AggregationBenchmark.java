@@ -1,13 +1,13 @@
 package com.airdrops.monitoring.benchmarks;
 
 import com.airdrops.monitoring.aggregation.AggregationSettings;
-import com.airdrops.monitoring.aggregation.InMemoryAggregateStore;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.AggregationFunction;
-import com.airdrops.monitoring.domain.model.Labels;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.fakes.InMemoryAggregateStore;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.Labels;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,12 +58,18 @@ public class AggregationBenchmark {
     public void setUp() {
         List<AggregationFunction> chosen = switch (functions) {
             case "default" -> List.of(AggregationFunction.AVG, AggregationFunction.MAX, AggregationFunction.MIN);
-            case "basic" -> List.of(AggregationFunction.AVG, AggregationFunction.MAX, AggregationFunction.MIN,
-                    AggregationFunction.SUM, AggregationFunction.COUNT);
+            case "basic" ->
+                List.of(
+                        AggregationFunction.AVG,
+                        AggregationFunction.MAX,
+                        AggregationFunction.MIN,
+                        AggregationFunction.SUM,
+                        AggregationFunction.COUNT);
             default -> Arrays.asList(AggregationFunction.values());
         };
-        aggregator = new MetricsAggregator(new AggregationSettings(Duration.ofHours(1), chosen, Duration.ofHours(2),
-                10, Math.max(series, 1)), new InMemoryAggregateStore(1_000));
+        aggregator = new MetricsAggregator(
+                new AggregationSettings(Duration.ofHours(1), chosen, Duration.ofHours(2), 10, Math.max(series, 1)),
+                new InMemoryAggregateStore(1_000));
         List<Map<String, String>> labels = new ArrayList<>();
         for (int i = 0; i < series; i++) {
             labels.add(Labels.of(Map.of("component", "c" + i), "label"));
@@ -71,7 +77,10 @@ public class AggregationBenchmark {
         List<Sample> samples = new ArrayList<>(SAMPLES);
         for (int i = 0; i < SAMPLES; i++) {
             // Timestamps stay inside one hour-long window: measurement never closes a window.
-            samples.add(new Sample("component_queue_depth", labels.get(i % series), (i * 7919) % 1000 + 0.5,
+            samples.add(new Sample(
+                    "component_queue_depth",
+                    labels.get(i % series),
+                    (i * 7919) % 1000 + 0.5,
                     WINDOW_START.plusMillis(i % 3_000_000)));
         }
         snapshot = new MetricsSnapshot(WINDOW_START, Optional.empty(), List.of(), samples);

@@ -1,13 +1,14 @@
 package com.airdrops.monitoring.benchmarks;
 
 import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.alerting.InMemoryAlertRepository;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.Condition;
-import com.airdrops.monitoring.domain.model.Labels;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
+import com.airdrops.monitoring.domain.fakes.SilentNotificationPlanner;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.metric.Labels;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,15 +57,23 @@ public class EvaluationBenchmark {
         for (int metric = 0; metric < METRICS; metric++) {
             for (int series = 0; series < SERIES_PER_METRIC; series++) {
                 double value = (metric * SERIES_PER_METRIC + series) % 100 == 0 ? 99 : 10;
-                samples.add(new Sample("metric_" + metric, Labels.of(Map.of("instance", "i" + series), "label"), value, now));
+                samples.add(new Sample(
+                        "metric_" + metric, Labels.of(Map.of("instance", "i" + series), "label"), value, now));
             }
         }
         List<AlertRule> ruleList = new ArrayList<>(rules);
         for (int i = 0; i < rules; i++) {
-            ruleList.add(new AlertRule("rule_" + i, "metric_" + (i % METRICS), Condition.GT, 90, AlertSeverity.HIGH,
-                    "value above 90", Duration.ofSeconds(60), Map.of()));
+            ruleList.add(new AlertRule(
+                    "rule_" + i,
+                    "metric_" + (i % METRICS),
+                    Condition.GT,
+                    90,
+                    AlertSeverity.HIGH,
+                    "value above 90",
+                    Duration.ofSeconds(60),
+                    Map.of()));
         }
-        alerter = new Alerter(new InMemoryAlertRepository(), Clock.systemUTC());
+        alerter = new Alerter(new InMemoryAlertRepository(), Clock.systemUTC(), new SilentNotificationPlanner());
         alerter.loadAlertRules(ruleList);
         alerter.evaluateRules(samples); // create the pending alerts before measuring steady-state passes
     }

@@ -8,9 +8,9 @@ import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.config.NotificationsConfig;
 import com.airdrops.monitoring.config.NotificationsFile;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,11 +19,16 @@ import java.util.function.Supplier;
 
 /**
  * Everything read at start-up, before any service is built: settings, plugins and the YAML files. Loading throws
- * {@link com.airdrops.monitoring.config.ConfigException} listing every problem.
+ * {@link ConfigException} listing every problem.
  */
-public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, List<ComponentDefinition> components,
-                                 List<AlertRule> rules, NotificationsConfig notifications,
-                                 Map<String, AlertNotifier> notifiers, Map<String, String> environment) {
+public record AgentConfiguration(
+        MonitoringSettings settings,
+        Plugins plugins,
+        List<ComponentDefinition> components,
+        List<AlertRule> rules,
+        NotificationsConfig notifications,
+        Map<String, AlertNotifier> notifiers,
+        Map<String, String> environment) {
 
     public AgentConfiguration {
         components = List.copyOf(components);
@@ -37,8 +42,12 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
         MonitoringSettings settings = EnvironmentSettings.load(environment);
         Plugins plugins = Plugins.load(settings.pluginsDir());
         List<String> problems = new ArrayList<>();
-        List<ComponentDefinition> components = collect(problems, () -> ComponentsFile.load(settings.componentsFile(),
-                environment, plugins.componentFactories().keySet()));
+        List<ComponentDefinition> components = collect(
+                problems,
+                () -> ComponentsFile.load(
+                        settings.componentsFile(),
+                        environment,
+                        plugins.componentFactories().keySet()));
         List<AlertRule> rules = collect(problems, () -> AlertRulesFile.load(settings.alertRulesFile(), environment));
         NotificationsConfig notifications = NotificationsConfig.NONE;
         try {
@@ -49,8 +58,11 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
         Map<String, AlertNotifier> notifiers = new LinkedHashMap<>();
         for (ChannelSettings channel : notifications.channels()) {
             try {
-                notifiers.put(channel.channel().name(),
-                        plugins.notifierFactories().get(channel.channel().type()).create(channel.channel()));
+                notifiers.put(
+                        channel.channel().name(),
+                        plugins.notifierFactories()
+                                .get(channel.channel().type())
+                                .create(channel.channel()));
             } catch (IllegalArgumentException e) {
                 problems.add(channel.location() + ": " + e.getMessage());
             }
@@ -66,9 +78,12 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
         return loadNotifications(settings, plugins, environment);
     }
 
-    private static NotificationsConfig loadNotifications(MonitoringSettings settings, Plugins plugins,
-                                                         Map<String, String> environment) {
-        return NotificationsFile.load(settings.notificationsFile(), environment, plugins.notifierFactories().keySet());
+    private static NotificationsConfig loadNotifications(
+            MonitoringSettings settings, Plugins plugins, Map<String, String> environment) {
+        return NotificationsFile.load(
+                settings.notificationsFile(),
+                environment,
+                plugins.notifierFactories().keySet());
     }
 
     /** Re-reads the alert rules file with the environment the agent started with. */
@@ -87,7 +102,7 @@ public record AgentConfiguration(MonitoringSettings settings, Plugins plugins, L
 
     @Override
     public String toString() {
-        return "AgentConfiguration[settings=" + settings + ", components=" + components.size() + ", rules=" + rules.size()
-                + ", channels=" + notifiers.keySet() + "]";
+        return "AgentConfiguration[settings=" + settings + ", components=" + components.size() + ", rules="
+                + rules.size() + ", channels=" + notifiers.keySet() + "]";
     }
 }

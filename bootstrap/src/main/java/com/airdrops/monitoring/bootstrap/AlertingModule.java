@@ -1,21 +1,23 @@
 package com.airdrops.monitoring.bootstrap;
 
-import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.alerting.NotificationPlanner;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.AlertRepository;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsSource;
+import com.airdrops.monitoring.alerting.EvaluationLoop;
+import com.airdrops.monitoring.alerting.EvaluationStats;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.notification.LiveNotificationSetup;
 import com.google.inject.AbstractModule;
-import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
 
-/** Provides the Alerter with the configured rules and its state restored, its queries and the reloader. */
+/** Provides the Alerter with the configured rules and its state restored, its evaluation loop and the reloader. */
 final class AlertingModule extends AbstractModule {
     private final AgentConfiguration configuration;
 
@@ -26,17 +28,29 @@ final class AlertingModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AlertQueries.class).to(Alerter.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(Alerter.class);
         bind(ConfigReloader.class).to(RulesReloader.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(EvaluationLoop.class);
+        Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
+        sources.addBinding().to(Alerter.class);
+        sources.addBinding().to(EvaluationStats.class);
     }
 
     @Provides
     @Singleton
-    EvaluationLoop evaluationLoop(Alerter alerter, Provider<LatestMetrics> latest, MetricsAggregator aggregator) {
-        // A provider: the collector's snapshot sources include this loop's own metrics.
-        return new EvaluationLoop(alerter, () -> latest.get().latest(), aggregator,
-                configuration.settings().alertEvaluationInterval(), configuration.settings().alertRetention());
+    EvaluationStats evaluationStats() {
+        return new EvaluationStats();
+    }
+
+    @Provides
+    @Singleton
+    EvaluationLoop evaluationLoop(
+            Alerter alerter, LatestMetrics latest, ClosedWindowSamples closedWindow, EvaluationStats stats) {
+        return new EvaluationLoop(
+                alerter,
+                latest,
+                closedWindow,
+                stats,
+                configuration.settings().alertEvaluationInterval(),
+                configuration.settings().alertRetention());
     }
 
     @Provides
@@ -49,7 +63,7 @@ final class AlertingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RulesReloader reloader(Alerter alerter, NotificationPlanner planner) {
-        return new RulesReloader(configuration, alerter, planner);
+    RulesReloader reloader(Alerter alerter, LiveNotificationSetup notificationSetup) {
+        return new RulesReloader(configuration, alerter, notificationSetup);
     }
 }

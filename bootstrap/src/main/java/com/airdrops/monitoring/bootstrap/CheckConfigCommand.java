@@ -5,7 +5,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
 /** {@code check-config}: validates every environment variable and YAML file, prints each finding, exits 0 or 1. */
-@Command(name = "check-config", mixinStandardHelpOptions = true,
+@Command(
+        name = "check-config",
+        mixinStandardHelpOptions = true,
         description = "Validate the environment variables and the YAML files (components, alert rules, "
                 + "notifications, each channel's own settings) without "
                 + "starting the service. Prints each problem with file, line, column and field; exits 0 when all "

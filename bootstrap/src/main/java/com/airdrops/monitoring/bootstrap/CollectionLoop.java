@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.collection.MetricsCollector;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -37,8 +37,11 @@ final class CollectionLoop implements AutoCloseable {
 
     void start() {
         scheduler.execute(this::cycle);
-        scheduler.scheduleAtFixedRate(this::cycle, delayToNextSlotMiddle(System.currentTimeMillis(), interval.toNanos()),
-                interval.toNanos(), TimeUnit.NANOSECONDS);
+        scheduler.scheduleAtFixedRate(
+                this::cycle,
+                delayToNextSlotMiddle(System.currentTimeMillis(), interval.toNanos()),
+                interval.toNanos(),
+                TimeUnit.NANOSECONDS);
     }
 
     /** Nanoseconds from {@code nowMillis} to the next instant {@code (k + 1/2) * interval} of the epoch. */
@@ -56,7 +59,8 @@ final class CollectionLoop implements AutoCloseable {
                 try {
                     sink.publish(snapshot);
                 } catch (RuntimeException e) {
-                    LOG.error("Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
+                    LOG.error(
+                            "Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
                 }
             }
         } catch (RuntimeException e) {

@@ -1,12 +1,12 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.collection.CollectionHealthCheck;
 import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.HealthCheckResult;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsSource;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -26,30 +26,17 @@ final class CollectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MetricsCollector collector(SystemProbe probe, List<ComponentRegistration> components, Set<MetricsSource> sources,
-                               InstantSource clock) {
+    MetricsCollector collector(
+            SystemProbe probe,
+            List<ComponentRegistration> components,
+            Set<MetricsSource> sources,
+            InstantSource clock) {
         return new MetricsCollector(probe, components, List.copyOf(sources), clock);
     }
 
-    /** Ready once a collection cycle has produced a snapshot. */
-    static final class CollectionHealthCheck implements HealthCheck {
-        private final LatestMetrics latest;
-
-        @com.google.inject.Inject
-        CollectionHealthCheck(LatestMetrics latest) {
-            this.latest = latest;
-        }
-
-        @Override
-        public String name() {
-            return "collection";
-        }
-
-        @Override
-        public HealthCheckResult check() {
-            return latest.latest()
-                    .map(snapshot -> HealthCheckResult.up("last collection at " + snapshot.timestamp()))
-                    .orElseGet(() -> HealthCheckResult.down("no collection has run yet"));
-        }
+    @Provides
+    @Singleton
+    CollectionHealthCheck collectionHealth(LatestMetrics latest) {
+        return new CollectionHealthCheck(latest);
     }
 }

@@ -3,11 +3,11 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.components.HttpPollingComponentProbe;
 import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.PushedComponentSnapshots;
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentSource;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
-import com.airdrops.monitoring.domain.port.ComponentProbeFactory;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
+import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -40,18 +40,20 @@ final class ComponentsModule extends AbstractModule {
     PushedComponentSnapshots pushedSnapshots() {
         return new PushedComponentSnapshots(configuration.components().stream()
                 .filter(definition -> definition.source() == ComponentSource.PUSH)
-                .map(ComponentDefinition::name).toList());
+                .map(ComponentDefinition::name)
+                .toList());
     }
 
     @Provides
     @Singleton
-    List<ComponentRegistration> registrations(PushedComponentSnapshots pushed, InstantSource clock,
-                                              Set<ComponentRegistration> inProcess) {
+    List<ComponentRegistration> registrations(
+            PushedComponentSnapshots pushed, InstantSource clock, Set<ComponentRegistration> inProcess) {
         HttpClient client = HttpPollingComponentProbe.defaultClient();
         List<ComponentRegistration> registrations = new ArrayList<>();
         for (ComponentDefinition definition : configuration.components()) {
             ComponentProbe probe = switch (definition.source()) {
-                case POLL -> new HttpPollingComponentProbe(definition.url().orElseThrow(), definition.timeout(), clock, client);
+                case POLL ->
+                    new HttpPollingComponentProbe(definition.url().orElseThrow(), definition.timeout(), clock, client);
                 case PUSH -> pushed.probeFor(definition.name());
                 case PLUGIN -> plugin(definition).create(definition);
             };
@@ -62,7 +64,8 @@ final class ComponentsModule extends AbstractModule {
     }
 
     private ComponentProbeFactory plugin(ComponentDefinition definition) {
-        ComponentProbeFactory factory = configuration.plugins().componentFactories().get(definition.type());
+        ComponentProbeFactory factory =
+                configuration.plugins().componentFactories().get(definition.type());
         if (factory == null) {
             throw new IllegalStateException("no plugin provides component type '" + definition.type() + "'");
         }

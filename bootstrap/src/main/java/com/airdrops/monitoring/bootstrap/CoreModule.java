@@ -10,13 +10,9 @@ final class CoreModule extends AbstractModule {
     private final MonitoringSettings settings;
     private final InstantSource clock;
 
-    CoreModule(MonitoringSettings settings, InstantSource clock) {
-        this.settings = settings;
-        this.clock = clock;
-    }
-
     CoreModule(MonitoringSettings settings) {
-        this(settings, Clock.systemUTC());
+        this.settings = settings;
+        this.clock = Clock.systemUTC();
     }
 
     @Override

@@ -4,14 +4,14 @@ import com.airdrops.monitoring.adapters.http.HttpServerPorts;
 import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsExposition;
-import com.airdrops.monitoring.domain.port.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -23,13 +23,33 @@ import java.util.Set;
 final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
-    JavalinHttpServer httpServer(MonitoringSettings settings, MetricsExposition exposition, LatestMetrics latest,
-                                 Set<HealthCheck> checks, ComponentPushReceiver pushReceiver,
-                                 AggregatedMetricsQuery aggregates, AlertQueries alerts, ConfigReloader reloader,
-                                 NotificationAdmin notifications, InstantSource clock) {
-        HttpServerSettings http = new HttpServerSettings(settings.httpHost(), settings.httpPort(),
-                HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, settings.apiToken());
-        return new JavalinHttpServer(http, new HttpServerPorts(exposition, latest, List.copyOf(checks), pushReceiver,
-                aggregates, alerts, reloader, notifications, clock));
+    JavalinHttpServer httpServer(
+            MonitoringSettings settings,
+            MetricsExposition exposition,
+            LatestMetrics latest,
+            Set<HealthCheck> checks,
+            ComponentPushReceiver pushReceiver,
+            AggregatedMetricsQuery aggregates,
+            AlertQueries alerts,
+            ConfigReloader reloader,
+            NotificationAdmin notifications,
+            InstantSource clock) {
+        HttpServerSettings http = new HttpServerSettings(
+                settings.httpHost(),
+                settings.httpPort(),
+                HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES,
+                settings.apiToken());
+        return new JavalinHttpServer(
+                http,
+                new HttpServerPorts(
+                        exposition,
+                        latest,
+                        List.copyOf(checks),
+                        pushReceiver,
+                        aggregates,
+                        alerts,
+                        reloader,
+                        notifications,
+                        clock));
     }
 }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -10,12 +11,18 @@ import picocli.CommandLine.Command;
  * validates the environment and the YAML files. Exit status: 2 invalid configuration at start, 1 failure to start
  * (or findings of check-config), 0 otherwise.
  */
-@Command(name = "airdrops-monitoring", mixinStandardHelpOptions = true, version = "Airdrops Monitoring 0.1.0",
+@Command(
+        name = "airdrops-monitoring",
+        mixinStandardHelpOptions = true,
+        version = "Airdrops Monitoring 0.1.0",
         description = "Monitoring agent for the airdrop automation bot: host and component metrics on /metrics, "
                 + "windowed aggregates, alert rules and alert history. Without a command: run the service.",
         subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Configuration comes from environment variables (see README) and the files named by "
-                + "ALERT_RULES_FILE, NOTIFICATIONS_FILE and COMPONENTS_FILE."})
+        footer = {
+            "",
+            "Configuration comes from environment variables (see README) and the files named by "
+                    + "ALERT_RULES_FILE, NOTIFICATIONS_FILE and COMPONENTS_FILE."
+        })
 public final class Main implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;
     static final int EXIT_START_FAILED = 1;
@@ -39,9 +46,10 @@ public final class Main implements Callable<Integer> {
         }
         MonitoringAgent agent;
         try {
-            agent = MonitoringAgent.create(configuration, java.util.List.of());
+            agent = MonitoringAgent.create(configuration, List.of());
             // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
-            Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
+            Runtime.getRuntime()
+                    .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
             agent.startServices();
         } catch (RuntimeException e) {
             System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));

@@ -3,9 +3,11 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
+import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.notification.DeliveryWorkers;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -43,7 +45,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
         this.settings = settings;
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
-        Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() { }));
+        Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}));
         this.collector = injector.getInstance(MetricsCollector.class);
         this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
         this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
@@ -73,9 +75,17 @@ public final class MonitoringAgent implements AutoCloseable {
      * stops the agent cleanly.
      */
     public static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules) {
-        List<Module> modules = new ArrayList<>(List.of(new CoreModule(configuration.settings()), new OshiModule(),
-                new PrometheusModule(), new ComponentsModule(configuration), new CollectionModule(), new AggregationModule(),
-                new PersistenceModule(), new AlertingModule(configuration), new NotifyModule(configuration), new HttpModule()));
+        List<Module> modules = new ArrayList<>(List.of(
+                new CoreModule(configuration.settings()),
+                new OshiModule(),
+                new PrometheusModule(),
+                new ComponentsModule(configuration),
+                new CollectionModule(),
+                new AggregationModule(),
+                new PersistenceModule(),
+                new AlertingModule(configuration),
+                new NotifyModule(configuration),
+                new HttpModule()));
         modules.addAll(extraModules);
         return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules));
     }
@@ -92,8 +102,12 @@ public final class MonitoringAgent implements AutoCloseable {
             stopWorkers();
             throw e;
         }
-        LOG.info("Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
-                settings.httpHost(), port(), displayHost(settings.httpHost()), port());
+        LOG.info(
+                "Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
+                settings.httpHost(),
+                port(),
+                displayHost(settings.httpHost()),
+                port());
     }
 
     public int port() {

@@ -1,14 +1,18 @@
 package com.airdrops.monitoring.bootstrap;
 
-import com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository;
-import com.airdrops.monitoring.alerting.ChannelDelivery;
-import com.airdrops.monitoring.alerting.DeliveryStats;
-import com.airdrops.monitoring.alerting.NotificationPlanner;
 import com.airdrops.monitoring.config.ChannelSettings;
-import com.airdrops.monitoring.domain.model.OutboxEntry;
-import com.airdrops.monitoring.domain.port.MetricsSource;
-import com.airdrops.monitoring.domain.port.NotificationAdmin;
-import com.airdrops.monitoring.domain.port.NotificationOutbox;
+import com.airdrops.monitoring.config.NotificationsConfig;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.notification.ChannelDelivery;
+import com.airdrops.monitoring.notification.DeliveryStats;
+import com.airdrops.monitoring.notification.DeliveryWorkers;
+import com.airdrops.monitoring.notification.LiveNotificationSetup;
+import com.airdrops.monitoring.notification.NotificationAdministration;
+import com.airdrops.monitoring.notification.NotificationSetup;
+import com.airdrops.monitoring.notification.RoutingNotificationPlanner;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -16,10 +20,14 @@ import com.google.inject.multibindings.Multibinder;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** Provides the notification planner, one delivery worker per channel on the outbox, their stats, and the admin API. */
+/**
+ * Provides the notification setup in force, the planner, one delivery worker per channel on the outbox, their stats,
+ * and the admin API; all of them read the one {@link LiveNotificationSetup}, which a reload replaces.
+ */
 final class NotifyModule extends AbstractModule {
     private final AgentConfiguration configuration;
 
@@ -29,14 +37,36 @@ final class NotifyModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        bind(NotificationOutbox.class).to(JdbiAlertRepository.class);
+        bind(NotificationPlanner.class).to(RoutingNotificationPlanner.class);
+        bind(NotificationAdmin.class).to(NotificationAdministration.class);
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(DeliveryStats.class);
+    }
+
+    /** The setup a notifications file describes: routes and policy, and each channel's config with secrets hidden. */
+    static NotificationSetup setupOf(NotificationsConfig notifications) {
+        Map<String, Map<String, Object>> shown = new LinkedHashMap<>();
+        for (ChannelSettings channel : notifications.channels()) {
+            shown.put(channel.channel().name(), channel.redactedConfig());
+        }
+        return new NotificationSetup(notifications.routes(), notifications.policy(), shown);
     }
 
     @Provides
     @Singleton
-    NotificationPlanner planner() {
-        return new NotificationPlanner(configuration.notifications().routes(), configuration.notifications().policy());
+    LiveNotificationSetup setup() {
+        return new LiveNotificationSetup(setupOf(configuration.notifications()));
+    }
+
+    @Provides
+    @Singleton
+    RoutingNotificationPlanner planner(LiveNotificationSetup setup) {
+        return new RoutingNotificationPlanner(setup);
+    }
+
+    @Provides
+    @Singleton
+    NotificationAdministration admin(LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock) {
+        return new NotificationAdministration(setup, outbox, clock);
     }
 
     @Provides
@@ -47,37 +77,14 @@ final class NotifyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliveryWorkers workers(NotificationOutbox outbox, InstantSource clock, DeliveryStats stats) {
+    DeliveryWorkers workers(
+            LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock, DeliveryStats stats) {
         SecureRandom random = new SecureRandom();
         List<ChannelDelivery> deliveries = new ArrayList<>();
-        configuration.notifiers().forEach((channel, notifier) -> deliveries.add(new ChannelDelivery(channel, notifier,
-                outbox, configuration.notifications().policy(), clock, random::nextDouble, stats)));
-        return new DeliveryWorkers(deliveries, configuration.notifications().policy().timeout());
-    }
-
-    @Provides
-    @Singleton
-    NotificationAdmin admin(NotificationOutbox outbox, InstantSource clock, NotificationPlanner planner) {
-        return new NotificationAdmin() {
-            @Override
-            public List<ChannelView> channels() {
-                return configuration.notifications().channels().stream().map(NotifyModule::view).toList();
-            }
-
-            @Override
-            public List<OutboxEntry> deadLetters(int limit) {
-                return outbox.dead(limit);
-            }
-
-            @Override
-            public Optional<OutboxEntry> replay(long id) {
-                return outbox.replay(id, clock.instant()) ? outbox.find(id) : Optional.empty();
-            }
-        };
-    }
-
-    private static NotificationAdmin.ChannelView view(ChannelSettings settings) {
-        return new NotificationAdmin.ChannelView(settings.channel().name(), settings.channel().type(),
-                settings.channel().enabled(), settings.route().severities(), settings.redactedConfig());
+        configuration
+                .notifiers()
+                .forEach((channel, notifier) -> deliveries.add(
+                        new ChannelDelivery(channel, notifier, outbox, setup, clock, random::nextDouble, stats)));
+        return new DeliveryWorkers(deliveries, setup);
     }
 }

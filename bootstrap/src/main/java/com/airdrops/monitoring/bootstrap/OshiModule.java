@@ -3,7 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.oshi.OshiProbeSettings;
 import com.airdrops.monitoring.adapters.oshi.OshiSystemProbe;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

@@ -1,21 +1,32 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.persistence.Database;
+import com.airdrops.monitoring.adapters.persistence.JdbiAggregateStore;
 import com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository;
+import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.domain.port.AlertRepository;
-import com.airdrops.monitoring.domain.port.HealthCheck;
+import com.airdrops.monitoring.domain.port.driven.AggregateStore;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 
-/** Opens the database of MONITORING_DB_URL and exposes the alert repository and the database readiness check. */
+/**
+ * Opens the database of MONITORING_DB_URL and binds every port it backs: alert state and history, the notification
+ * outbox, the aggregate store, and the database readiness check.
+ */
 final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(Database.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(JdbiAggregateStore.class);
         bind(AlertRepository.class).to(JdbiAlertRepository.class);
+        bind(NotificationOutbox.class).to(JdbiNotificationOutbox.class);
+        bind(AggregateStore.class).to(JdbiAggregateStore.class);
     }
 
     @Provides
@@ -28,5 +39,17 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     JdbiAlertRepository alertRepository(Database database) {
         return new JdbiAlertRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    JdbiNotificationOutbox outbox(Database database) {
+        return new JdbiNotificationOutbox(database);
+    }
+
+    @Provides
+    @Singleton
+    JdbiAggregateStore aggregateStore(Database database, MonitoringSettings settings) {
+        return new JdbiAggregateStore(database, settings.maxStoredAggregates());
     }
 }

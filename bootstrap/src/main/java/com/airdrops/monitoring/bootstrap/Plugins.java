@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
-import com.airdrops.monitoring.domain.model.ComponentRole;
-import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
-import com.airdrops.monitoring.domain.port.ComponentProbeFactory;
+import com.airdrops.monitoring.domain.model.component.ComponentRole;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
 import java.io.IOException;
 import java.net.MalformedURLException;
 import java.net.URL;
@@ -29,7 +29,9 @@ final class Plugins {
     private final Map<String, ComponentProbeFactory> componentFactories;
     private final Map<String, AlertNotifierFactory> notifierFactories;
 
-    private Plugins(Map<String, ComponentProbeFactory> componentFactories, Map<String, AlertNotifierFactory> notifierFactories) {
+    private Plugins(
+            Map<String, ComponentProbeFactory> componentFactories,
+            Map<String, AlertNotifierFactory> notifierFactories) {
         this.componentFactories = Map.copyOf(componentFactories);
         this.notifierFactories = Map.copyOf(notifierFactories);
     }
@@ -47,15 +49,18 @@ final class Plugins {
                 problems.add("plugins " + factories.get(type).getClass().getName() + " and "
                         + factory.getClass().getName() + " both declare component type '" + type + "'");
             } else {
-                LOG.info("Plugin component type '{}' from {}", type, factory.getClass().getName());
+                LOG.info(
+                        "Plugin component type '{}' from {}",
+                        type,
+                        factory.getClass().getName());
             }
         }
         Map<String, AlertNotifierFactory> notifiers = new TreeMap<>();
         for (AlertNotifierFactory factory : ServiceLoader.load(AlertNotifierFactory.class, loader)) {
             AlertNotifierFactory previous = notifiers.putIfAbsent(factory.type(), factory);
             if (previous != null) {
-                problems.add("plugins " + previous.getClass().getName() + " and " + factory.getClass().getName()
-                        + " both declare channel type '" + factory.type() + "'");
+                problems.add("plugins " + previous.getClass().getName() + " and "
+                        + factory.getClass().getName() + " both declare channel type '" + factory.type() + "'");
             }
         }
         if (!problems.isEmpty()) {
@@ -79,11 +84,14 @@ final class Plugins {
             return parent;
         }
         try (Stream<Path> files = Files.list(pluginsDir)) {
-            URL[] jars = files.filter(file -> file.toString().endsWith(".jar")).sorted().map(Plugins::url)
+            URL[] jars = files.filter(file -> file.toString().endsWith(".jar"))
+                    .sorted()
+                    .map(Plugins::url)
                     .toArray(URL[]::new);
             return jars.length == 0 ? parent : new URLClassLoader("plugins", jars, parent);
         } catch (IOException e) {
-            throw new ConfigException(List.of("MONITORING_PLUGINS_DIR='" + pluginsDir + "' cannot be read: " + e.getMessage()));
+            throw new ConfigException(
+                    List.of("MONITORING_PLUGINS_DIR='" + pluginsDir + "' cannot be read: " + e.getMessage()));
         }
     }
 

@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
-import com.airdrops.monitoring.domain.port.MetricsExposition;
-import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;

@@ -1,11 +1,11 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.alerting.NotificationPlanner;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.NotificationsConfig;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.notification.LiveNotificationSetup;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code POST /api/v1/reload}: re-reads alert_rules.yaml and notifications.yaml and applies them only when both are
- * valid: the rules, and the routes and policy of the existing channels. Adding or removing a channel, and changes
+ * valid: the rules, and the routes and policy of the existing channels, which the planner, every channel's
+ * delivery and the channels view take together. Adding or removing a channel, and changes
  * to components.yaml or the environment, need a restart.
  */
 final class RulesReloader implements ConfigReloader {
@@ -23,12 +24,12 @@ final class RulesReloader implements ConfigReloader {
 
     private final AgentConfiguration configuration;
     private final Alerter alerter;
-    private final NotificationPlanner planner;
+    private final LiveNotificationSetup notificationSetup;
 
-    RulesReloader(AgentConfiguration configuration, Alerter alerter, NotificationPlanner planner) {
+    RulesReloader(AgentConfiguration configuration, Alerter alerter, LiveNotificationSetup notificationSetup) {
         this.configuration = configuration;
         this.alerter = alerter;
-        this.planner = planner;
+        this.notificationSetup = notificationSetup;
     }
 
     @Override
@@ -45,11 +46,15 @@ final class RulesReloader implements ConfigReloader {
             try {
                 notifications = configuration.reloadNotifications();
                 Set<String> names = new TreeSet<>();
-                notifications.channels().forEach(channel -> names.add(channel.channel().name()));
+                notifications
+                        .channels()
+                        .forEach(channel -> names.add(channel.channel().name()));
                 if (!names.equals(new TreeSet<>(configuration.notifiers().keySet()))) {
-                    problems.add(configuration.settings().notificationsFile() + ": channels " + names + " differ from the "
-                            + "running " + new TreeSet<>(configuration.notifiers().keySet())
-                            + "; adding or removing a channel needs a restart");
+                    problems.add(
+                            configuration.settings().notificationsFile() + ": channels " + names + " differ from the "
+                                    + "running "
+                                    + new TreeSet<>(configuration.notifiers().keySet())
+                                    + "; adding or removing a channel needs a restart");
                 }
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
@@ -58,10 +63,15 @@ final class RulesReloader implements ConfigReloader {
                 throw new ConfigException(problems);
             }
             alerter.loadAlertRules(rules);
-            planner.update(notifications.routes(), notifications.policy());
-            LOG.info("Reloaded {} alert rules and the routes of {} channels", rules.size(), notifications.channels().size());
-            return new ReloadOutcome.Reloaded(rules.size() + " alert rules from " + configuration.settings().alertRulesFile()
-                    + ", " + notifications.channels().size() + " channels from " + configuration.settings().notificationsFile());
+            notificationSetup.replace(NotifyModule.setupOf(notifications));
+            LOG.info(
+                    "Reloaded {} alert rules and the routes of {} channels",
+                    rules.size(),
+                    notifications.channels().size());
+            return new ReloadOutcome.Reloaded(rules.size() + " alert rules from "
+                    + configuration.settings().alertRulesFile() + ", "
+                    + notifications.channels().size() + " channels from "
+                    + configuration.settings().notificationsFile());
         } catch (ConfigException e) {
             LOG.warn("Reload refused, keeping the running rules: {}", e.getMessage());
             return new ReloadOutcome.Rejected(e.problems());

@@ -25,7 +25,8 @@ class AgentEndToEndTest {
 
     @BeforeAll
     static void startAgent() {
-        agent = MonitoringAgent.start(AgentConfiguration.load(TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "0.2")));
+        agent = MonitoringAgent.start(
+                AgentConfiguration.load(TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "0.2")));
         await().atMost(Duration.ofSeconds(10)).until(() -> get("/health/ready").statusCode() == 200);
     }
 
@@ -37,7 +38,8 @@ class AgentEndToEndTest {
     @Test
     void servesEverySystemMetric() throws Exception {
         String metrics = get("/metrics").body();
-        assertThat(metrics).containsPattern("(?m)^system_cpu_usage_percent [0-9.]+")
+        assertThat(metrics)
+                .containsPattern("(?m)^system_cpu_usage_percent [0-9.]+")
                 .containsPattern("(?m)^system_memory_usage_percent [0-9.]+")
                 .containsPattern("(?m)^system_disk_usage_percent [0-9.]+")
                 .containsPattern("(?m)^system_network_bytes_sent_total [0-9.E]+")
@@ -48,8 +50,8 @@ class AgentEndToEndTest {
     @Test
     void promtoolFindsNothingToCriticise() throws Exception {
         String metrics = get("/metrics").body();
-        ExternalTool.Result result = ExternalTool.run(
-                List.of(ExternalTool.require("promtool").toString(), "check", "metrics"), metrics);
+        ExternalTool.Result result =
+                ExternalTool.run(List.of(ExternalTool.require("promtool").toString(), "check", "metrics"), metrics);
         assertThat(result.output()).as("promtool findings").isEmpty();
         assertThat(result.exitCode()).isZero();
     }
@@ -61,17 +63,24 @@ class AgentEndToEndTest {
 
     @Test
     void readinessReportsTheCollectionAndDatabaseChecks() throws Exception {
-        assertThat(get("/health/ready").body()).contains("\"name\":\"collection\"", "\"name\":\"database\"",
-                "\"status\":\"UP\"");
+        assertThat(get("/health/ready").body())
+                .contains("\"name\":\"collection\"", "\"name\":\"database\"", "\"status\":\"UP\"");
     }
 
     private static double collections() throws Exception {
-        return get("/metrics").body().lines().filter(line -> line.startsWith("monitoring_collections_total "))
-                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).findFirst().orElse(0);
+        return get("/metrics")
+                .body()
+                .lines()
+                .filter(line -> line.startsWith("monitoring_collections_total "))
+                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1]))
+                .findFirst()
+                .orElse(0);
     }
 
     static HttpResponse<String> get(String path) throws Exception {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -32,7 +32,8 @@ public final class AgentProcess implements AutoCloseable {
     private AgentProcess(Process process) {
         this.process = process;
         Thread.ofPlatform().daemon(true).start(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            try (BufferedReader reader =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 String line;
                 while ((line = reader.readLine()) != null) {
                     output.add(line);
@@ -54,8 +55,12 @@ public final class AgentProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaArguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(key -> key.startsWith("METRICS_") || key.startsWith("MONITORING_")
-                || key.startsWith("ALERT_") || key.endsWith("_FILE"));
+        builder.environment()
+                .keySet()
+                .removeIf(key -> key.startsWith("METRICS_")
+                        || key.startsWith("MONITORING_")
+                        || key.startsWith("ALERT_")
+                        || key.endsWith("_FILE"));
         builder.environment().putAll(environment);
         return new AgentProcess(builder.start());
     }
@@ -72,7 +77,9 @@ public final class AgentProcess implements AutoCloseable {
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException("the agent did not exit: " + output);
         }
-        Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> output.stream().anyMatch(line -> !line.isBlank()));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .until(() -> output.stream().anyMatch(line -> !line.isBlank()));
         return process.exitValue();
     }
 
@@ -81,8 +88,22 @@ public final class AgentProcess implements AutoCloseable {
     }
 
     public String get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    /** POSTs an empty body with {@code Authorization: Bearer token}; returns the answer's body. */
+    public String post(String path, String token) throws IOException, InterruptedException {
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                                .header("Authorization", "Bearer " + token)
+                                .POST(HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

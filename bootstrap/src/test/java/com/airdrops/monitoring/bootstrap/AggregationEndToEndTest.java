@@ -23,9 +23,14 @@ class AggregationEndToEndTest {
 
     @Test
     void everyClosedWindowHasAvgMaxMinP95AndACountOfFourAndSurvivesARestart(@TempDir Path dir) throws Exception {
-        Map<String, String> environment = TestEnvironment.agent(dir,
-                "METRICS_AGGREGATION_WINDOW_SECONDS", "2", "METRICS_COLLECTION_INTERVAL", "0.5",
-                "METRICS_AGGREGATION_FUNCTIONS", "avg,max,min,p95,count");
+        Map<String, String> environment = TestEnvironment.agent(
+                dir,
+                "METRICS_AGGREGATION_WINDOW_SECONDS",
+                "2",
+                "METRICS_COLLECTION_INTERVAL",
+                "0.5",
+                "METRICS_AGGREGATION_FUNCTIONS",
+                "avg,max,min,p95,count");
         Map<Double, Map<String, Double>> before;
         try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(environment))) {
             // The first window is partial (the agent started inside it); wait for two full ones after it.
@@ -35,9 +40,14 @@ class AggregationEndToEndTest {
             windows.remove(windows.keySet().iterator().next());
             assertThat(windows).isNotEmpty();
             windows.forEach((end, values) -> {
-                assertThat(values).as("window ending %s", end).containsOnlyKeys("system_cpu_usage_percent_avg",
-                        "system_cpu_usage_percent_max", "system_cpu_usage_percent_min", "system_cpu_usage_percent_p95",
-                        "system_cpu_usage_percent_count");
+                assertThat(values)
+                        .as("window ending %s", end)
+                        .containsOnlyKeys(
+                                "system_cpu_usage_percent_avg",
+                                "system_cpu_usage_percent_max",
+                                "system_cpu_usage_percent_min",
+                                "system_cpu_usage_percent_p95",
+                                "system_cpu_usage_percent_count");
                 double min = values.get("system_cpu_usage_percent_min");
                 double max = values.get("system_cpu_usage_percent_max");
                 assertThat(values.get("system_cpu_usage_percent_avg")).isBetween(min, max);
@@ -48,19 +58,25 @@ class AggregationEndToEndTest {
             before = windows(agent);
         }
         try (MonitoringAgent restarted = MonitoringAgent.start(AgentConfiguration.load(environment))) {
-            assertThat(windows(restarted)).as("aggregates stored before the restart").containsAllEntriesOf(before);
+            assertThat(windows(restarted))
+                    .as("aggregates stored before the restart")
+                    .containsAllEntriesOf(before);
         }
     }
 
     /** window end (epoch seconds) -> aggregate name -> value. */
     private Map<Double, Map<String, Double>> windows(MonitoringAgent agent) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + agent.port() + "/api/v1/aggregates?name=system_cpu")).build(),
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + agent.port() + "/api/v1/aggregates?name=system_cpu"))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         Map<Double, Map<String, Double>> windows = new TreeMap<>();
         for (JsonNode aggregate : JSON.readTree(response.body())) {
             windows.computeIfAbsent(aggregate.get("timestamp").asDouble(), end -> new TreeMap<>())
-                    .put(aggregate.get("metric_name").asText(), aggregate.get("value").asDouble());
+                    .put(
+                            aggregate.get("metric_name").asText(),
+                            aggregate.get("value").asDouble());
         }
         return windows;
     }

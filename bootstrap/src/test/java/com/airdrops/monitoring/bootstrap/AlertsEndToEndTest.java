@@ -28,6 +28,7 @@ class AlertsEndToEndTest {
 
     @TempDir
     Path dir;
+
     private final AtomicReference<String> riskLevel = new AtomicReference<>("critical");
     private StatusServer statusServer;
     private Map<String, String> environment;
@@ -49,8 +50,16 @@ class AlertsEndToEndTest {
                     description: RiskManager reports a critical risk level
                     for_duration: 3
                 """);
-        environment = TestEnvironment.agent(dir, "COMPONENTS_FILE", components.toString(),
-                "ALERT_RULES_FILE", rules.toString(), "METRICS_COLLECTION_INTERVAL", "0.5", "ALERT_EVALUATION_INTERVAL", "1");
+        environment = TestEnvironment.agent(
+                dir,
+                "COMPONENTS_FILE",
+                components.toString(),
+                "ALERT_RULES_FILE",
+                rules.toString(),
+                "METRICS_COLLECTION_INTERVAL",
+                "0.5",
+                "ALERT_EVALUATION_INTERVAL",
+                "1");
     }
 
     @AfterEach
@@ -69,26 +78,31 @@ class AlertsEndToEndTest {
             JsonNode history = JSON.readTree(first.get("/api/v1/alerts/history?hours=1"));
             double pendingAt = transition(history, "pending").get("timestamp").asDouble();
             firingSince = transition(history, "firing").get("firing_since").asDouble();
-            assertThat(firingSince - pendingAt).as("seconds from PENDING to FIRING").isGreaterThanOrEqualTo(3.0);
+            assertThat(firingSince - pendingAt)
+                    .as("seconds from PENDING to FIRING")
+                    .isGreaterThanOrEqualTo(3.0);
 
             first.kill();
         }
 
         try (AgentProcess second = AgentProcess.startFromClasspath(environment)) {
             second.awaitPort();
-            await().atMost(Duration.ofSeconds(20)).until(() -> second.get("/health/ready").contains("\"status\":\"UP\""));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> second.get("/health/ready").contains("\"status\":\"UP\""));
             JsonNode active = JSON.readTree(second.get("/api/v1/alerts"));
             assertThat(active).hasSize(1);
             assertThat(active.get(0).get("status").asText()).isEqualTo("firing");
             assertThat(active.get(0).get("firing_since").asDouble()).isEqualTo(firingSince);
             // Several evaluation passes after the restart: still exactly one FIRING transition.
-            await().atMost(Duration.ofSeconds(20)).until(() -> second.metrics().contains("monitoring_alert_evaluations_total 3.0")
-                    || evaluations(second) >= 3);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> second.metrics().contains("monitoring_alert_evaluations_total 3.0")
+                            || evaluations(second) >= 3);
             assertThat(statuses(JSON.readTree(second.get("/api/v1/alerts/history?hours=1"))))
                     .containsExactly("firing", "pending");
 
             riskLevel.set("low");
-            await().atMost(Duration.ofSeconds(20)).until(() -> JSON.readTree(second.get("/api/v1/alerts")).isEmpty());
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> JSON.readTree(second.get("/api/v1/alerts")).isEmpty());
             assertThat(statuses(JSON.readTree(second.get("/api/v1/alerts/history?hours=1"))))
                     .containsExactly("resolved", "firing", "pending");
         }
@@ -101,15 +115,23 @@ class AlertsEndToEndTest {
 
     private static JsonNode transition(JsonNode history, String status) {
         return StreamSupport.stream(history.spliterator(), false)
-                .filter(node -> node.get("status").asText().equals(status)).findFirst().orElseThrow();
+                .filter(node -> node.get("status").asText().equals(status))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static List<String> statuses(JsonNode history) {
-        return StreamSupport.stream(history.spliterator(), false).map(node -> node.get("status").asText()).toList();
+        return StreamSupport.stream(history.spliterator(), false)
+                .map(node -> node.get("status").asText())
+                .toList();
     }
 
     private static double evaluations(AgentProcess agent) throws Exception {
-        return agent.metrics().lines().filter(line -> line.startsWith("monitoring_alert_evaluations_total "))
-                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1])).findFirst().orElse(0);
+        return agent.metrics()
+                .lines()
+                .filter(line -> line.startsWith("monitoring_alert_evaluations_total "))
+                .mapToDouble(line -> Double.parseDouble(line.split(" ")[1]))
+                .findFirst()
+                .orElse(0);
     }
 }

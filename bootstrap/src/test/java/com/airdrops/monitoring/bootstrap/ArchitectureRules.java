@@ -5,9 +5,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.ArrayList;
 import java.util.List;
 
-/** The module and package rules of SPEC section 2, shared by the architecture test and its self-test. */
+/** The module and package rules, shared by the architecture test and its self-test. */
 final class ArchitectureRules {
     static final String ROOT = "com.airdrops.monitoring";
     static final String DOMAIN = ROOT + ".domain..";
@@ -15,51 +16,88 @@ final class ArchitectureRules {
     static final String COLLECTION = ROOT + ".collection..";
     static final String AGGREGATION = ROOT + ".aggregation..";
     static final String ALERTING = ROOT + ".alerting..";
+    static final String NOTIFICATION = ROOT + ".notification..";
+    static final String[] SERVICES = {COLLECTION, AGGREGATION, ALERTING, NOTIFICATION};
     static final String ADAPTERS = ROOT + ".adapters..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
 
     /** Pure computation libraries without I/O that services may use where an issue names one. */
     static final List<String> PURE_LIBRARIES = List.of("org.slf4j..", "com.datadoghq.sketch..");
 
-    private ArchitectureRules() {
-    }
+    private ArchitectureRules() {}
 
-    static final ArchRule DOMAIN_IS_PURE_JAVA = classes().that().resideInAPackage(DOMAIN)
-            .should().onlyDependOnClassesThat().resideInAnyPackage("java..", DOMAIN)
-            .because("the domain is the model and its ports; it must not know any technology (SPEC 2)");
+    static final ArchRule DOMAIN_IS_PURE_JAVA = classes()
+            .that()
+            .resideInAPackage(DOMAIN)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", DOMAIN)
+            .because("the domain is the model and its ports; it must not know any technology");
 
-    static final ArchRule SERVICES_USE_ONLY_THE_DOMAIN = classes().that()
-            .resideInAnyPackage(COLLECTION, AGGREGATION, ALERTING)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(serviceAllowed())
+    static final ArchRule SERVICES_USE_ONLY_THE_DOMAIN = classes()
+            .that()
+            .resideInAnyPackage(SERVICES)
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(serviceAllowed())
             .because("services compute over domain ports; OSHI, Micrometer, Javalin, JDBI, mail, HTTP, Guice and YAML "
-                    + "belong in adapters (SPEC 2)");
+                    + "belong in adapters");
+
+    static final ArchRule SERVICES_MEET_ONLY_THROUGH_PORTS = slices().matching(
+                    ROOT + ".(collection|aggregation|alerting|notification)..")
+            .should()
+            .notDependOnEachOther()
+            .because("one service reaches another only through a domain port (e.g. alerting reads closed windows "
+                    + "through ClosedWindowSamples and plans notifications through NotificationPlanner), so each can be "
+                    + "replaced or tested alone");
 
     static final ArchRule ADAPTERS_DO_NOT_USE_EACH_OTHER = slices().matching(ROOT + ".adapters.(*)..")
-            .should().notDependOnEachOther()
-            .because("each adapter implements domain ports with its own technology; bootstrap composes them (SPEC 2)");
+            .should()
+            .notDependOnEachOther()
+            .because("each adapter implements domain ports with its own technology; bootstrap composes them");
 
-    static final ArchRule ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP = noClasses().that().resideInAPackage(ADAPTERS)
-            .should().dependOnClassesThat().resideInAnyPackage(COLLECTION, AGGREGATION, ALERTING, BOOTSTRAP)
-            .because("adapters see the domain (and config types), never a service's internals (SPEC 2)");
+    static final ArchRule ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP = noClasses()
+            .that()
+            .resideInAPackage(ADAPTERS)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(COLLECTION, AGGREGATION, ALERTING, NOTIFICATION, BOOTSTRAP)
+            .because("adapters see the domain (and config types), never a service's internals");
 
-    static final ArchRule SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS = noClasses().that()
-            .resideInAnyPackage(CONFIG, COLLECTION, AGGREGATION, ALERTING)
-            .should().dependOnClassesThat().resideInAnyPackage(ADAPTERS, BOOTSTRAP)
+    static final ArchRule SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS = noClasses()
+            .that()
+            .resideInAnyPackage(CONFIG, COLLECTION, AGGREGATION, ALERTING, NOTIFICATION)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(ADAPTERS, BOOTSTRAP)
             .because("dependencies point inwards: domain <- services <- adapters <- bootstrap");
 
-    static final ArchRule GUICE_ONLY_IN_BOOTSTRAP = noClasses().that().resideOutsideOfPackage(BOOTSTRAP)
-            .should().dependOnClassesThat().resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
-            .because("services and adapters have plain constructors; wiring lives in bootstrap (SPEC 2)");
+    static final ArchRule GUICE_ONLY_IN_BOOTSTRAP = noClasses()
+            .that()
+            .resideOutsideOfPackage(BOOTSTRAP)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("com.google.inject..", "jakarta.inject..", "javax.inject..")
+            .because("services and adapters have plain constructors; wiring lives in bootstrap");
 
-    static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(**)").should().beFreeOfCycles()
-            .because("package cycles make modules impossible to split (SPEC 2)");
+    static final ArchRule NO_PACKAGE_CYCLES = slices().matching(ROOT + ".(**)")
+            .should()
+            .beFreeOfCycles()
+            .because("package cycles make modules impossible to split");
 
-    static final List<ArchRule> ALL = List.of(DOMAIN_IS_PURE_JAVA, SERVICES_USE_ONLY_THE_DOMAIN,
-            ADAPTERS_DO_NOT_USE_EACH_OTHER, ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP,
-            SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS, GUICE_ONLY_IN_BOOTSTRAP, NO_PACKAGE_CYCLES);
+    static final List<ArchRule> ALL = List.of(
+            DOMAIN_IS_PURE_JAVA,
+            SERVICES_USE_ONLY_THE_DOMAIN,
+            SERVICES_MEET_ONLY_THROUGH_PORTS,
+            ADAPTERS_DO_NOT_USE_EACH_OTHER,
+            ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP,
+            SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS,
+            GUICE_ONLY_IN_BOOTSTRAP,
+            NO_PACKAGE_CYCLES);
 
     private static String[] serviceAllowed() {
-        List<String> allowed = new java.util.ArrayList<>(List.of("java..", DOMAIN, COLLECTION, AGGREGATION, ALERTING));
+        List<String> allowed = new ArrayList<>(List.of("java..", DOMAIN));
+        allowed.addAll(List.of(SERVICES));
         allowed.addAll(PURE_LIBRARIES);
         return allowed.toArray(String[]::new);
     }

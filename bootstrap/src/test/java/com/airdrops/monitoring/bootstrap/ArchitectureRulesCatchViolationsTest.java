@@ -2,12 +2,18 @@ package com.airdrops.monitoring.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.collection.archfixture.CollectorUsingOshi;
 import com.airdrops.monitoring.domain.archfixture.DomainClassUsingJavalin;
+import com.airdrops.monitoring.notification.archfixture.DeliveryUsingJdbi;
+import com.airdrops.monitoring.notification.archfixture.PlannerUsingAlerter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
-/** Proves the rules can fail: a domain class using Javalin and a service class using OSHI are rejected. */
+/**
+ * Proves the rules can fail: a domain class using Javalin, service classes using OSHI or JDBI, and one service calling
+ * another directly are rejected.
+ */
 class ArchitectureRulesCatchViolationsTest {
 
     @Test
@@ -25,5 +31,22 @@ class ArchitectureRulesCatchViolationsTest {
         assertThatThrownBy(() -> ArchitectureRules.SERVICES_USE_ONLY_THE_DOMAIN.check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("oshi.SystemInfo");
+    }
+
+    @Test
+    void aNotificationClassThatUsesJdbiBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(DeliveryUsingJdbi.class);
+        assertThatThrownBy(() -> ArchitectureRules.SERVICES_USE_ONLY_THE_DOMAIN.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.jdbi.v3.core.Jdbi");
+    }
+
+    @Test
+    void aNotificationClassThatCallsTheAlerterBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(PlannerUsingAlerter.class, Alerter.class);
+        assertThatThrownBy(() -> ArchitectureRules.SERVICES_MEET_ONLY_THROUGH_PORTS.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("PlannerUsingAlerter")
+                .hasMessageContaining("only through a domain port");
     }
 }

@@ -11,8 +11,16 @@ class CollectionLoopTest {
     @ParameterizedTest
     @CsvSource({
         // now (ms) -> delay (ms) to the next k * 0.5 s + 0.25 s
-        "1000, 250", "1100, 150", "1250, 0", "1251, 499", "1499, 251", "1750, 0", "1760, 490"})
+        "1000, 250",
+        "1100, 150",
+        "1250, 0",
+        "1251, 499",
+        "1499, 251",
+        "1750, 0",
+        "1760, 490"
+    })
     void ticksAreAlignedToTheMiddleOfEachIntervalSlot(long nowMillis, long expectedDelayMillis) {
-        assertThat(CollectionLoop.delayToNextSlotMiddle(nowMillis, HALF_SECOND)).isEqualTo(expectedDelayMillis * 1_000_000L);
+        assertThat(CollectionLoop.delayToNextSlotMiddle(nowMillis, HALF_SECOND))
+                .isEqualTo(expectedDelayMillis * 1_000_000L);
     }
 }

@@ -6,10 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.airdrops.monitoring.adapters.components.InProcessComponentProbes;
 import com.airdrops.monitoring.adapters.notify.RecordingReceiver;
 import com.airdrops.monitoring.collection.ComponentRegistration;
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentSource;
-import com.airdrops.monitoring.domain.model.RiskLevel;
-import com.airdrops.monitoring.domain.port.RiskManager;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.spi.RiskManager;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.multibindings.Multibinder;
@@ -67,13 +67,21 @@ class EmbeddingAndRoutingEndToEndTest {
                 return Map.of("max_protocol_exposure", 0.2);
             }
         };
-        ComponentDefinition definition = new ComponentDefinition("risk_manager", "risk_manager", ComponentSource.PLUGIN,
-                Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(60), Map.of());
+        ComponentDefinition definition = new ComponentDefinition(
+                "risk_manager",
+                "risk_manager",
+                ComponentSource.PLUGIN,
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(60),
+                Map.of());
         AbstractModule embedding = new AbstractModule() {
             @Override
             protected void configure() {
-                Multibinder.newSetBinder(binder(), ComponentRegistration.class).addBinding().toInstance(
-                        new ComponentRegistration(definition, InProcessComponentProbes.riskManager(bot, Clock.systemUTC())));
+                Multibinder.newSetBinder(binder(), ComponentRegistration.class)
+                        .addBinding()
+                        .toInstance(new ComponentRegistration(
+                                definition, InProcessComponentProbes.riskManager(bot, Clock.systemUTC())));
             }
         };
         // A rule on the 1 s window's average of the risk level: it fires once a closed window averaged >= 2.
@@ -83,7 +91,8 @@ class EmbeddingAndRoutingEndToEndTest {
                       severity: high, description: Average risk level high over a window, for_duration: 0 }
                 """);
         List<Socket> held = new CopyOnWriteArrayList<>();
-        try (ServerSocket hanging = new ServerSocket(0); RecordingReceiver prompt = new RecordingReceiver()) {
+        try (ServerSocket hanging = new ServerSocket(0);
+                RecordingReceiver prompt = new RecordingReceiver()) {
             Thread.ofVirtual().start(() -> {
                 while (!hanging.isClosed()) {
                     try {
@@ -93,27 +102,46 @@ class EmbeddingAndRoutingEndToEndTest {
                     }
                 }
             });
-            Path notifications = Files.writeString(dir.resolve("notifications.yaml"), """
+            Path notifications = Files.writeString(
+                    dir.resolve("notifications.yaml"), """
                     channels:
                       - { name: stuck, type: webhook, config: { url: "http://127.0.0.1:%d/hook" } }
                       - { name: prompt, type: webhook, config: { url: "%s" } }
                     policy:
                       retry: { max_attempts: 3, initial_backoff_seconds: 1, max_backoff_seconds: 5, timeout_seconds: 60 }
                     """.formatted(hanging.getLocalPort(), prompt.url("/hook")));
-            try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(TestEnvironment.agent(dir,
-                    "ALERT_RULES_FILE", rules.toString(), "NOTIFICATIONS_FILE", notifications.toString(),
-                    "METRICS_COLLECTION_INTERVAL", "0.25", "METRICS_AGGREGATION_WINDOW_SECONDS", "1",
-                    "ALERT_EVALUATION_INTERVAL", "0.25")), List.of(embedding))) {
+            try (MonitoringAgent agent = MonitoringAgent.start(
+                    AgentConfiguration.load(TestEnvironment.agent(
+                            dir,
+                            "ALERT_RULES_FILE",
+                            rules.toString(),
+                            "NOTIFICATIONS_FILE",
+                            notifications.toString(),
+                            "METRICS_COLLECTION_INTERVAL",
+                            "0.25",
+                            "METRICS_AGGREGATION_WINDOW_SECONDS",
+                            "1",
+                            "ALERT_EVALUATION_INTERVAL",
+                            "0.25")),
+                    List.of(embedding))) {
                 try {
-                    await().atMost(Duration.ofSeconds(10)).until(() -> get(agent, "/metrics").contains("risk_level 2.0"));
-                assertThat(get(agent, "/metrics")).contains("risk_limit{limit=\"max_protocol_exposure\"} 0.2",
-                        "component_status{component=\"risk_manager\"} 1.0");
+                    await().atMost(Duration.ofSeconds(10))
+                            .until(() -> get(agent, "/metrics").contains("risk_level 2.0"));
+                    assertThat(get(agent, "/metrics"))
+                            .contains(
+                                    "risk_limit{limit=\"max_protocol_exposure\"} 0.2",
+                                    "component_status{component=\"risk_manager\"} 1.0");
 
-                // The prompt channel gets the notification while the other one hangs on its first attempt.
-                await().atMost(Duration.ofSeconds(15)).until(() -> prompt.requests.size() == 1);
-                assertThat(held).as("the stuck receiver holds a connection").isNotEmpty();
-                assertThat(JSON.readTree(prompt.requests.getFirst().body()).get("alerts").get(0).get("labels")
-                        .get("alertname").asText()).isEqualTo("risk_high_on_average");
+                    // The prompt channel gets the notification while the other one hangs on its first attempt.
+                    await().atMost(Duration.ofSeconds(15)).until(() -> prompt.requests.size() == 1);
+                    assertThat(held).as("the stuck receiver holds a connection").isNotEmpty();
+                    assertThat(JSON.readTree(prompt.requests.getFirst().body())
+                                    .get("alerts")
+                                    .get(0)
+                                    .get("labels")
+                                    .get("alertname")
+                                    .asText())
+                            .isEqualTo("risk_high_on_average");
                 } finally {
                     // Release the stuck attempt before the agent closes: a closing agent waits for attempts in flight.
                     for (Socket socket : held) {
@@ -125,7 +153,10 @@ class EmbeddingAndRoutingEndToEndTest {
     }
 
     private String get(MonitoringAgent agent, String path) throws Exception {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + agent.port() + path))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 }

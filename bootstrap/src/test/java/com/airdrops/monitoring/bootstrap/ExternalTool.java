@@ -9,11 +9,9 @@ import java.util.concurrent.TimeUnit;
 
 /** Runs a real command-line tool that the test environment provides (.ci/run installs them). */
 final class ExternalTool {
-    record Result(int exitCode, String output) {
-    }
+    record Result(int exitCode, String output) {}
 
-    private ExternalTool() {
-    }
+    private ExternalTool() {}
 
     static Path require(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
@@ -22,8 +20,8 @@ final class ExternalTool {
                 return candidate;
             }
         }
-        throw new IllegalStateException(name + " is not on PATH: install Debian's 'prometheus' package "
-                + "(.ci/run does this)");
+        throw new IllegalStateException(
+                name + " is not on PATH: install Debian's 'prometheus' package " + "(.ci/run does this)");
     }
 
     static Result run(List<String> command, String stdin) throws IOException, InterruptedException {

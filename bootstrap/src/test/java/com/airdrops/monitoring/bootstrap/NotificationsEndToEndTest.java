@@ -37,6 +37,7 @@ class NotificationsEndToEndTest {
 
     @TempDir
     Path dir;
+
     private final AtomicReference<String> riskLevel = new AtomicReference<>("critical");
     private StatusServer statusServer;
     private Path components;
@@ -63,8 +64,9 @@ class NotificationsEndToEndTest {
 
     @Test
     void aCriticalRiskLevelReachesEveryChannelThenResolvesAndSecretsStayHidden() throws Exception {
-        try (RecordingReceiver webhook = new RecordingReceiver(); RecordingReceiver slack = new RecordingReceiver();
-             RealAlertmanager alertmanager = RealAlertmanager.start(dir)) {
+        try (RecordingReceiver webhook = new RecordingReceiver();
+                RecordingReceiver slack = new RecordingReceiver();
+                RealAlertmanager alertmanager = RealAlertmanager.start(dir)) {
             webhook.answer(500);
             webhook.answer(500);
             webhook.answer(500);
@@ -83,15 +85,22 @@ class NotificationsEndToEndTest {
                       repeat_interval_seconds: 3600
                       rate_limit_per_minute: 30
                       retry: { max_attempts: 5, initial_backoff_seconds: 0.2, max_backoff_seconds: 1, timeout_seconds: 2 }
-                    """.formatted(webhook.url("/hook"), SMTP.getSmtp().getPort(), alertmanager.url()));
-            Map<String, String> environment = environment(notifications, "WEBHOOK_SECRET", WEBHOOK_SECRET,
-                    "SLACK_WEBHOOK_URL", slack.url(SLACK_PATH).toString());
+                    """.formatted(
+                            webhook.url("/hook"), SMTP.getSmtp().getPort(), alertmanager.url()));
+            Map<String, String> environment = environment(
+                    notifications,
+                    "WEBHOOK_SECRET",
+                    WEBHOOK_SECRET,
+                    "SLACK_WEBHOOK_URL",
+                    slack.url(SLACK_PATH).toString());
 
             try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {
                 agent.awaitPort();
                 // The webhook answers 500 three times: the fourth attempt delivers, with the same event id each time.
                 await().atMost(Duration.ofSeconds(30)).until(() -> webhook.requests.size() >= 4);
-                assertThat(webhook.requests).extracting(request -> request.header("X-Alert-Event-Id")).hasSize(4)
+                assertThat(webhook.requests)
+                        .extracting(request -> request.header("X-Alert-Event-Id"))
+                        .hasSize(4)
                         .containsOnly(webhook.requests.getFirst().header("X-Alert-Event-Id"));
                 RecordingReceiver.Request delivered = webhook.requests.get(3);
                 assertThat(delivered.header("X-Signature-256"))
@@ -100,17 +109,34 @@ class NotificationsEndToEndTest {
                 JsonNode body = JSON.readTree(delivered.body());
                 assertThat(body.get("version").asText()).isEqualTo("4");
                 assertThat(body.get("status").asText()).isEqualTo("firing");
-                assertThat(body.get("alerts").get(0).get("labels").get("alertname").asText()).isEqualTo("risk_level_critical");
+                assertThat(body.get("alerts")
+                                .get(0)
+                                .get("labels")
+                                .get("alertname")
+                                .asText())
+                        .isEqualTo("risk_level_critical");
 
-                await().atMost(Duration.ofSeconds(20)).until(() -> slack.requests.size() == 1 && SMTP.getReceivedMessages().length == 1
-                        && alertmanager.alerts(true).size() == 1);
-                assertThat(JSON.readTree(slack.requests.getFirst().body()).get("attachments").get(0).get("color").asText())
+                await().atMost(Duration.ofSeconds(20))
+                        .until(() -> slack.requests.size() == 1
+                                && SMTP.getReceivedMessages().length == 1
+                                && alertmanager.alerts(true).size() == 1);
+                assertThat(JSON.readTree(slack.requests.getFirst().body())
+                                .get("attachments")
+                                .get(0)
+                                .get("color")
+                                .asText())
                         .isEqualTo("#d00000");
-                assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("[CRITICAL] FIRING: risk_level_critical");
+                assertThat(SMTP.getReceivedMessages()[0].getSubject())
+                        .isEqualTo("[CRITICAL] FIRING: risk_level_critical");
                 // Self-metrics are sampled by the next collection.
-                await().atMost(Duration.ofSeconds(10)).until(() -> agent.metrics().contains(
-                        "monitoring_notifications_total{channel=\"audit-webhook\",outcome=\"retried\"} 3.0")
-                        && agent.metrics().contains("monitoring_notifications_total{channel=\"audit-webhook\",outcome=\"sent\"} 1.0"));
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> agent.metrics()
+                                                .contains(
+                                                        "monitoring_notifications_total{channel=\"audit-webhook\",outcome=\"retried\"} 3.0")
+                                        && agent.metrics()
+                                                .contains(
+                                                        "monitoring_notifications_total{channel=\"audit-webhook\",outcome=\"sent\"} 1.0"));
 
                 // Still firing over several passes: within repeat_interval nothing is sent again.
                 double passes = evaluations(agent);
@@ -119,17 +145,32 @@ class NotificationsEndToEndTest {
                 assertThat(webhook.requests).hasSize(4);
 
                 riskLevel.set("low");
-                await().atMost(Duration.ofSeconds(30)).until(() -> webhook.requests.size() == 5 && slack.requests.size() == 2
-                        && SMTP.getReceivedMessages().length == 2 && alertmanager.alerts(true).isEmpty());
-                assertThat(JSON.readTree(webhook.requests.get(4).body()).get("status").asText()).isEqualTo("resolved");
-                assertThat(JSON.readTree(slack.requests.get(1).body()).get("attachments").get(0).get("color").asText())
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> webhook.requests.size() == 5
+                                && slack.requests.size() == 2
+                                && SMTP.getReceivedMessages().length == 2
+                                && alertmanager.alerts(true).isEmpty());
+                assertThat(JSON.readTree(webhook.requests.get(4).body())
+                                .get("status")
+                                .asText())
+                        .isEqualTo("resolved");
+                assertThat(JSON.readTree(slack.requests.get(1).body())
+                                .get("attachments")
+                                .get(0)
+                                .get("color")
+                                .asText())
                         .isEqualTo("#2eb886");
-                assertThat(SMTP.getReceivedMessages()[1].getSubject()).isEqualTo("[CRITICAL] RESOLVED: risk_level_critical");
+                assertThat(SMTP.getReceivedMessages()[1].getSubject())
+                        .isEqualTo("[CRITICAL] RESOLVED: risk_level_critical");
 
                 String channels = agent.get("/api/v1/channels");
-                assertThat(channels).contains("\"secret\":\"***\"", "\"webhook_url\":\"***\"")
-                        .doesNotContain(WEBHOOK_SECRET).doesNotContain("slack-secret-path");
-                assertThat(String.join("\n", agent.output())).doesNotContain(WEBHOOK_SECRET).doesNotContain("slack-secret-path");
+                assertThat(channels)
+                        .contains("\"secret\":\"***\"", "\"webhook_url\":\"***\"")
+                        .doesNotContain(WEBHOOK_SECRET)
+                        .doesNotContain("slack-secret-path");
+                assertThat(String.join("\n", agent.output()))
+                        .doesNotContain(WEBHOOK_SECRET)
+                        .doesNotContain("slack-secret-path");
             }
         }
     }
@@ -151,24 +192,39 @@ class NotificationsEndToEndTest {
         try (AgentProcess first = AgentProcess.startFromClasspath(environment)) {
             first.awaitPort();
             // At least two failed attempts (the counter is sampled every collection, so it may skip values).
-            await().atMost(Duration.ofSeconds(30)).until(() ->
-                    value(first, "monitoring_notifications_total{channel=\"hook\",outcome=\"failed\"}") >= 2);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            value(first, "monitoring_notifications_total{channel=\"hook\",outcome=\"failed\"}") >= 2);
             first.kill();
         }
         try (RecordingReceiver webhook = new RecordingReceiver(port);
-             AgentProcess second = AgentProcess.startFromClasspath(environment)) {
+                AgentProcess second = AgentProcess.startFromClasspath(environment)) {
             second.awaitPort();
             await().atMost(Duration.ofSeconds(30)).until(() -> webhook.requests.size() == 1);
             // And never again: several delivery rounds and evaluation passes later, still exactly one.
-            await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).until(() -> webhook.requests.size() == 1);
-            assertThat(JSON.readTree(webhook.requests.getFirst().body()).get("status").asText()).isEqualTo("firing");
+            await().during(Duration.ofSeconds(3))
+                    .atMost(Duration.ofSeconds(6))
+                    .until(() -> webhook.requests.size() == 1);
+            assertThat(JSON.readTree(webhook.requests.getFirst().body())
+                            .get("status")
+                            .asText())
+                    .isEqualTo("firing");
         }
     }
 
     private Map<String, String> environment(Path notifications, String... extra) {
-        Map<String, String> environment = TestEnvironment.agent(dir, "COMPONENTS_FILE", components.toString(),
-                "ALERT_RULES_FILE", rules.toString(), "NOTIFICATIONS_FILE", notifications.toString(),
-                "METRICS_COLLECTION_INTERVAL", "0.5", "ALERT_EVALUATION_INTERVAL", "0.5");
+        Map<String, String> environment = TestEnvironment.agent(
+                dir,
+                "COMPONENTS_FILE",
+                components.toString(),
+                "ALERT_RULES_FILE",
+                rules.toString(),
+                "NOTIFICATIONS_FILE",
+                notifications.toString(),
+                "METRICS_COLLECTION_INTERVAL",
+                "0.5",
+                "ALERT_EVALUATION_INTERVAL",
+                "0.5");
         for (int i = 0; i < extra.length; i += 2) {
             environment.put(extra[i], extra[i + 1]);
         }
@@ -181,7 +237,11 @@ class NotificationsEndToEndTest {
 
     /** The value of one series on /metrics, 0 while it is absent. */
     private static double value(AgentProcess agent, String series) throws Exception {
-        return agent.metrics().lines().filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1))).findFirst().orElse(0);
+        return agent.metrics()
+                .lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
     }
 }

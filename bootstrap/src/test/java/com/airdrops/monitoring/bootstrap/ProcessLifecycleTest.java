@@ -24,8 +24,8 @@ class ProcessLifecycleTest {
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
 
         assertThat(process.exitValue()).isEqualTo(2);
-        assertThat(stderr.lines().filter(line -> !line.startsWith("WARNING:")).toList()).containsExactly(
-                "airdrops-monitoring: configuration error: METRICS_HTTP_PORT='abc' is invalid: "
+        assertThat(stderr.lines().filter(line -> !line.startsWith("WARNING:")).toList())
+                .containsExactly("airdrops-monitoring: configuration error: METRICS_HTTP_PORT='abc' is invalid: "
                         + "expected a TCP port from 0 to 65535 (0 picks a free port)");
     }
 
@@ -33,7 +33,8 @@ class ProcessLifecycleTest {
     void sigtermStopsTheServiceCleanly() throws Exception {
         Process process = start(TestEnvironment.agent(dir));
         List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null && !line.contains("Airdrops Monitoring started")) {
                 lines.add(line);
@@ -52,10 +53,12 @@ class ProcessLifecycleTest {
 
     private static Process start(Map<String, String> environment) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
-                Main.class.getName());
-        builder.environment().keySet().removeIf(key -> key.startsWith("METRICS_") || key.startsWith("ALERT_")
-                || key.startsWith("MONITORING_"));
+        ProcessBuilder builder =
+                new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        builder.environment()
+                .keySet()
+                .removeIf(
+                        key -> key.startsWith("METRICS_") || key.startsWith("ALERT_") || key.startsWith("MONITORING_"));
         builder.environment().putAll(environment);
         return builder.start();
     }

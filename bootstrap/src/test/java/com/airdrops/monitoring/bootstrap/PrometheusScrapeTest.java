@@ -23,8 +23,8 @@ class PrometheusScrapeTest {
 
     @Test
     void prometheusScrapesTheAgentWithUpEqualToOne(@TempDir Path dir) throws Exception {
-        try (MonitoringAgent agent = MonitoringAgent.start(AgentConfiguration.load(
-                TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "1")))) {
+        try (MonitoringAgent agent = MonitoringAgent.start(
+                AgentConfiguration.load(TestEnvironment.agent(dir, "METRICS_COLLECTION_INTERVAL", "1")))) {
             int prometheusPort = freePort();
             Path config = dir.resolve("prometheus.yml");
             Files.writeString(config, """
@@ -36,13 +36,20 @@ class PrometheusScrapeTest {
                         static_configs:
                           - targets: ['127.0.0.1:%d']
                     """.formatted(agent.port()));
-            Process prometheus = new ProcessBuilder(ExternalTool.require("prometheus").toString(),
-                    "--config.file=" + config, "--storage.tsdb.path=" + dir.resolve("data"),
-                    "--web.listen-address=127.0.0.1:" + prometheusPort)
-                    .redirectErrorStream(true).redirectOutput(dir.resolve("prometheus.log").toFile()).start();
+            Process prometheus = new ProcessBuilder(
+                            ExternalTool.require("prometheus").toString(),
+                            "--config.file=" + config,
+                            "--storage.tsdb.path=" + dir.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + prometheusPort)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("prometheus.log").toFile())
+                    .start();
             try {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
-                        .until(() -> query(prometheusPort, "up{job=\"airdrops\"}").contains("\"1\"]"));
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
+                        .until(() ->
+                                query(prometheusPort, "up{job=\"airdrops\"}").contains("\"1\"]"));
                 assertThat(query(prometheusPort, "system_cpu_usage_percent{job=\"airdrops\"}"))
                         .contains("\"status\":\"success\"", "system_cpu_usage_percent");
             } finally {
@@ -55,7 +62,8 @@ class PrometheusScrapeTest {
     private String query(int port, String promql) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
                 + URLEncoder.encode(promql, StandardCharsets.UTF_8));
-        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     private static int freePort() throws IOException {

@@ -6,17 +6,22 @@ import java.util.Map;
 
 /** The environment of an agent under test: loopback, a free port, its own H2 file in {@code dir}, and {@code extra}. */
 final class TestEnvironment {
-    private TestEnvironment() {
-    }
+    private TestEnvironment() {}
 
     static Map<String, String> agent(Path dir, String... keysAndValues) {
         Map<String, String> environment = new HashMap<>(Map.of(
-                "METRICS_HTTP_HOST", "127.0.0.1",
-                "METRICS_HTTP_PORT", "0",
-                "MONITORING_DB_URL", "jdbc:h2:file:" + dir.resolve("db/monitoring"),
-                "ALERT_RULES_FILE", dir.resolve("no-rules.yaml").toString(),
-                "COMPONENTS_FILE", dir.resolve("no-components.yaml").toString(),
-                "NOTIFICATIONS_FILE", dir.resolve("no-notifications.yaml").toString()));
+                "METRICS_HTTP_HOST",
+                "127.0.0.1",
+                "METRICS_HTTP_PORT",
+                "0",
+                "MONITORING_DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db/monitoring"),
+                "ALERT_RULES_FILE",
+                dir.resolve("no-rules.yaml").toString(),
+                "COMPONENTS_FILE",
+                dir.resolve("no-components.yaml").toString(),
+                "NOTIFICATIONS_FILE",
+                dir.resolve("no-notifications.yaml").toString()));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             environment.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -97,8 +97,7 @@ final class ComponentCollector implements AutoCloseable {
         return String.valueOf(duration.toMillis() / 1000.0);
     }
 
-    private record Running(State state, Future<ComponentSnapshot> future, long startedNanos) {
-    }
+    private record Running(State state, Future<ComponentSnapshot> future, long startedNanos) {}
 
     /** Counts of one component across cycles. */
     private static final class State {
@@ -116,7 +115,8 @@ final class ComponentCollector implements AutoCloseable {
             Duration age = Duration.between(snapshot.observedAt(), now);
             Duration limit = registration.definition().staleAfter();
             if (age.compareTo(limit) > 0) {
-                return failed("stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s",
+                return failed(
+                        "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s",
                         probeSeconds);
             }
             successes++;
@@ -134,7 +134,10 @@ final class ComponentCollector implements AutoCloseable {
                 failing = true;
                 LOG.warn("Component {} unhealthy: {}", registration.definition().name(), reason);
             } else {
-                LOG.debug("Component {} still unhealthy: {}", registration.definition().name(), reason);
+                LOG.debug(
+                        "Component {} still unhealthy: {}",
+                        registration.definition().name(),
+                        reason);
             }
             return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
         }

@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.ComponentStatus;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 
 /** The outcome of probing one component in one cycle, with the running counts of its probes. */
 sealed interface ComponentReading {
@@ -15,14 +15,17 @@ sealed interface ComponentReading {
     long successes();
 
     /** Fresh data arrived within the timeout and the staleness limit. */
-    record Fresh(ComponentDefinition definition, ComponentSnapshot snapshot, double probeSeconds, long errors,
-                 long successes) implements ComponentReading {
-    }
+    record Fresh(
+            ComponentDefinition definition,
+            ComponentSnapshot snapshot,
+            double probeSeconds,
+            long errors,
+            long successes)
+            implements ComponentReading {}
 
     /** The probe threw, timed out, was still busy, or its data was stale. */
     record Failed(ComponentDefinition definition, String reason, double probeSeconds, long errors, long successes)
-            implements ComponentReading {
-    }
+            implements ComponentReading {}
 
     default ComponentStatus status() {
         return switch (this) {

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
 
 /** A configured component and the probe that reads it. */
 public record ComponentRegistration(ComponentDefinition definition, ComponentProbe probe) {

@@ -1,11 +1,11 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.model.ComponentMetrics;
-import com.airdrops.monitoring.domain.model.ComponentRole;
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.Observation;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentRole;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps a component reading to the samples of SPEC 5. A failed or stale component keeps only its health series
+ * Maps a component reading to the component samples that /metrics exposes (see the README's metric table). A failed or stale component keeps only its health series
  * (status, errors, probe duration): its business gauges disappear rather than repeat stale values.
  */
 final class ComponentSamples {
@@ -27,7 +27,8 @@ final class ComponentSamples {
         this.samples = samples;
     }
 
-    static ComponentMetrics add(ComponentReading reading, Instant at, List<Sample> samples, List<Observation> observations) {
+    static ComponentMetrics add(
+            ComponentReading reading, Instant at, List<Sample> samples, List<Observation> observations) {
         String name = reading.definition().name();
         Map<String, String> component = Map.of("component", name);
         ComponentSamples out = new ComponentSamples(at, samples);
@@ -48,7 +49,10 @@ final class ComponentSamples {
         snapshot.successCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_SUCCESSES, component, value));
         snapshot.metrics().forEach((metric, value) -> {
             if (MetricCatalog.known(metric).isPresent()) {
-                LOG.warn("Component {} reported gauge '{}', a name of the agent's own; ignored", component.get("component"), metric);
+                LOG.warn(
+                        "Component {} reported gauge '{}', a name of the agent's own; ignored",
+                        component.get("component"),
+                        metric);
             } else {
                 add(metric, component, value);
             }
@@ -57,19 +61,25 @@ final class ComponentSamples {
             case RISK_MANAGER -> {
                 snapshot.riskLevel().ifPresent(level -> add(MetricCatalog.RISK_LEVEL, Map.of(), level.gaugeValue()));
                 snapshot.portfolioValueUsd().ifPresent(value -> add(MetricCatalog.PORTFOLIO_VALUE, Map.of(), value));
-                snapshot.circuitBreakerActive().ifPresent(active -> add(MetricCatalog.CIRCUIT_BREAKER, Map.of(), active ? 1 : 0));
-                snapshot.riskLimits().forEach((limit, value) -> add(MetricCatalog.RISK_LIMIT, Map.of("limit", limit), value));
+                snapshot.circuitBreakerActive()
+                        .ifPresent(active -> add(MetricCatalog.CIRCUIT_BREAKER, Map.of(), active ? 1 : 0));
+                snapshot.riskLimits()
+                        .forEach((limit, value) -> add(MetricCatalog.RISK_LIMIT, Map.of("limit", limit), value));
             }
             case CAPITAL_ALLOCATOR -> {
-                snapshot.capitalUtilizationPercent().ifPresent(value -> add(MetricCatalog.CAPITAL_UTILIZATION, Map.of(), value));
-                snapshot.protocolAllocations().forEach((protocol, percent) ->
-                        add(MetricCatalog.PROTOCOL_ALLOCATION, Map.of("protocol", protocol), percent));
+                snapshot.capitalUtilizationPercent()
+                        .ifPresent(value -> add(MetricCatalog.CAPITAL_UTILIZATION, Map.of(), value));
+                snapshot.protocolAllocations()
+                        .forEach((protocol, percent) ->
+                                add(MetricCatalog.PROTOCOL_ALLOCATION, Map.of("protocol", protocol), percent));
             }
             case SCHEDULER -> {
-                snapshot.running().ifPresent(running -> add(MetricCatalog.SCHEDULER_RUNNING, Map.of(), running ? 1 : 0));
+                snapshot.running()
+                        .ifPresent(running -> add(MetricCatalog.SCHEDULER_RUNNING, Map.of(), running ? 1 : 0));
                 snapshot.taskDefinitions().ifPresent(count -> add(MetricCatalog.SCHEDULED_TASKS, Map.of(), count));
-                snapshot.taskExecutions().forEach((status, count) ->
-                        add(MetricCatalog.TASK_EXECUTIONS, Map.of("status", status), count));
+                snapshot.taskExecutions()
+                        .forEach(
+                                (status, count) -> add(MetricCatalog.TASK_EXECUTIONS, Map.of("status", status), count));
             }
             case GENERIC -> {
                 // Generic components and plugin types report only their extra gauges.

@@ -1,11 +1,10 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.port.HostReading;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
 
 /** Memory and disk percentages as the kernel's tools compute them. */
 final class HostPercentages {
-    private HostPercentages() {
-    }
+    private HostPercentages() {}
 
     /** (MemTotal - MemAvailable) / MemTotal, as free(1) and psutil do. */
     static double memory(HostReading reading) {

@@ -1,15 +1,15 @@
 package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.domain.model.ComponentMetrics;
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Observation;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.model.SystemMetrics;
-import com.airdrops.monitoring.domain.port.HostReading;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsSource;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Collects host metrics through a {@link SystemProbe} and component metrics through each component's probe into
- * {@link MetricsSnapshot}s, as the seed's {@code MetricsCollector}, and remembers the latest one. A failing probe is
+ * {@link MetricsSnapshot}s, and remembers the latest one. A failing probe is
  * logged and counted, never thrown. Thread-safe: collections are serialised.
  */
 public final class MetricsCollector implements LatestMetrics, AutoCloseable {
@@ -50,8 +50,11 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
      * @param sources services' own samples (drop counters, queue depths) added to every snapshot; a failing source is
      *                logged and skipped
      */
-    public MetricsCollector(SystemProbe systemProbe, List<ComponentRegistration> components, List<MetricsSource> sources,
-                            InstantSource clock) {
+    public MetricsCollector(
+            SystemProbe systemProbe,
+            List<ComponentRegistration> components,
+            List<MetricsSource> sources,
+            InstantSource clock) {
         this.systemProbe = systemProbe;
         this.clock = clock;
         this.components = new ComponentCollector(components, clock);
@@ -84,9 +87,11 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
             componentMetrics.add(ComponentSamples.add(reading, started, samples, observations));
         }
         Instant finished = clock.instant();
-        samples.add(Sample.of(MetricCatalog.COLLECTION_DURATION, seconds(Duration.between(started, finished)), started));
+        samples.add(
+                Sample.of(MetricCatalog.COLLECTION_DURATION, seconds(Duration.between(started, finished)), started));
         samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
-        samples.add(new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
+        samples.add(
+                new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
         for (MetricsSource source : sources) {
             try {
                 samples.addAll(source.samples(started));

@@ -2,18 +2,18 @@ package com.airdrops.monitoring.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentMetrics;
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.ComponentSource;
-import com.airdrops.monitoring.domain.model.ComponentStatus;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Observation;
-import com.airdrops.monitoring.domain.model.RiskLevel;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver.PushOutcome;
-import com.airdrops.monitoring.domain.port.HostReading;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,26 +45,38 @@ class ComponentCollectionTest {
 
     @Test
     void riskManagerFieldsBecomeTheirSpecMetrics() {
-        collector = collector(registration("risk_manager", "risk_manager", () -> ComponentSnapshot.builder(now.get())
-                .riskLevel(RiskLevel.CRITICAL).portfolioValueUsd(152340.55).circuitBreakerActive(true)
-                .riskLimit("max_protocol_exposure", 0.2).lastExecutionTime(0.42).errorCount(1).successCount(17)
-                .metric("queue_depth", 3).build()));
+        collector = collector(registration(
+                "risk_manager",
+                "risk_manager",
+                () -> ComponentSnapshot.builder(now.get())
+                        .riskLevel(RiskLevel.CRITICAL)
+                        .portfolioValueUsd(152340.55)
+                        .circuitBreakerActive(true)
+                        .riskLimit("max_protocol_exposure", 0.2)
+                        .lastExecutionTime(0.42)
+                        .errorCount(1)
+                        .successCount(17)
+                        .metric("queue_depth", 3)
+                        .build()));
 
         MetricsSnapshot snapshot = collector.collectAllMetrics();
 
-        assertThat(samples(snapshot)).contains(
-                sample("component_status", Map.of("component", "risk_manager"), 1),
-                sample("component_errors_total", Map.of("component", "risk_manager"), 0),
-                sample("component_last_execution_seconds", Map.of("component", "risk_manager"), 0.42),
-                sample("component_reported_errors", Map.of("component", "risk_manager"), 1),
-                sample("component_reported_successes", Map.of("component", "risk_manager"), 17),
-                sample("queue_depth", Map.of("component", "risk_manager"), 3),
-                sample("risk_level", Map.of(), 3),
-                sample("portfolio_value_usd", Map.of(), 152340.55),
-                sample("circuit_breaker_active", Map.of(), 1),
-                sample("risk_limit", Map.of("limit", "max_protocol_exposure"), 0.2));
-        assertThat(snapshot.observations()).extracting(Observation::name, Observation::labels)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("component_execution_seconds", Map.of("component", "risk_manager")));
+        assertThat(samples(snapshot))
+                .contains(
+                        sample("component_status", Map.of("component", "risk_manager"), 1),
+                        sample("component_errors_total", Map.of("component", "risk_manager"), 0),
+                        sample("component_last_execution_seconds", Map.of("component", "risk_manager"), 0.42),
+                        sample("component_reported_errors", Map.of("component", "risk_manager"), 1),
+                        sample("component_reported_successes", Map.of("component", "risk_manager"), 17),
+                        sample("queue_depth", Map.of("component", "risk_manager"), 3),
+                        sample("risk_level", Map.of(), 3),
+                        sample("portfolio_value_usd", Map.of(), 152340.55),
+                        sample("circuit_breaker_active", Map.of(), 1),
+                        sample("risk_limit", Map.of("limit", "max_protocol_exposure"), 0.2));
+        assertThat(snapshot.observations())
+                .extracting(Observation::name, Observation::labels)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        "component_execution_seconds", Map.of("component", "risk_manager")));
         assertThat(snapshot.components()).singleElement().satisfies(metrics -> {
             assertThat(metrics.status()).isEqualTo(ComponentStatus.HEALTHY);
             assertThat(metrics.lastExecutionTime()).isEqualTo(0.42);
@@ -75,27 +87,46 @@ class ComponentCollectionTest {
     @Test
     void allocatorAndSchedulerFieldsBecomeTheirSpecMetrics() {
         collector = collector(
-                registration("capital_allocator", "capital_allocator", () -> ComponentSnapshot.builder(now.get())
-                        .capitalUtilizationPercent(71.5).protocolAllocation("scroll", 40).protocolAllocation("zksync", 35).build()),
-                registration("scheduler", "scheduler", () -> ComponentSnapshot.builder(now.get())
-                        .running(true).taskDefinitions(12).taskExecutions("completed", 30).taskExecutions("failed", 2).build()));
+                registration(
+                        "capital_allocator",
+                        "capital_allocator",
+                        () -> ComponentSnapshot.builder(now.get())
+                                .capitalUtilizationPercent(71.5)
+                                .protocolAllocation("scroll", 40)
+                                .protocolAllocation("zksync", 35)
+                                .build()),
+                registration(
+                        "scheduler",
+                        "scheduler",
+                        () -> ComponentSnapshot.builder(now.get())
+                                .running(true)
+                                .taskDefinitions(12)
+                                .taskExecutions("completed", 30)
+                                .taskExecutions("failed", 2)
+                                .build()));
 
         List<Value> samples = samples(collector.collectAllMetrics());
 
-        assertThat(samples).contains(
-                sample("capital_utilization_percent", Map.of(), 71.5),
-                sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40),
-                sample("protocol_allocation_percent", Map.of("protocol", "zksync"), 35),
-                sample("scheduler_running", Map.of(), 1),
-                sample("scheduled_tasks", Map.of(), 12),
-                sample("task_executions", Map.of("status", "completed"), 30),
-                sample("task_executions", Map.of("status", "failed"), 2));
+        assertThat(samples)
+                .contains(
+                        sample("capital_utilization_percent", Map.of(), 71.5),
+                        sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40),
+                        sample("protocol_allocation_percent", Map.of("protocol", "zksync"), 35),
+                        sample("scheduler_running", Map.of(), 1),
+                        sample("scheduled_tasks", Map.of(), 12),
+                        sample("task_executions", Map.of("status", "completed"), 30),
+                        sample("task_executions", Map.of("status", "failed"), 2));
     }
 
     @Test
     void genericComponentsReportOnlyTheirGaugesEvenIfTheySendRoleFields() {
-        collector = collector(registration("wallet", "generic", () -> ComponentSnapshot.builder(now.get())
-                .riskLevel(RiskLevel.HIGH).metric("wallet_balance_eth", 1.5).build()));
+        collector = collector(registration(
+                "wallet",
+                "generic",
+                () -> ComponentSnapshot.builder(now.get())
+                        .riskLevel(RiskLevel.HIGH)
+                        .metric("wallet_balance_eth", 1.5)
+                        .build()));
 
         List<Value> samples = samples(collector.collectAllMetrics());
 
@@ -110,22 +141,29 @@ class ComponentCollectionTest {
                     awaitRelease();
                     return ComponentSnapshot.builder(now.get()).build();
                 }),
-                registration("capital_allocator", "capital_allocator", () -> ComponentSnapshot.builder(now.get())
-                        .capitalUtilizationPercent(50).build()));
+                registration(
+                        "capital_allocator",
+                        "capital_allocator",
+                        () -> ComponentSnapshot.builder(now.get())
+                                .capitalUtilizationPercent(50)
+                                .build()));
 
         long started = System.nanoTime();
         MetricsSnapshot snapshot = collector.collectAllMetrics();
         Duration cycle = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(cycle).isLessThan(Duration.ofSeconds(5));
-        assertThat(samples(snapshot)).contains(
-                sample("component_status", Map.of("component", "scheduler"), 0),
-                sample("component_errors_total", Map.of("component", "scheduler"), 1),
-                sample("component_status", Map.of("component", "capital_allocator"), 1),
-                sample("capital_utilization_percent", Map.of(), 50))
+        assertThat(samples(snapshot))
+                .contains(
+                        sample("component_status", Map.of("component", "scheduler"), 0),
+                        sample("component_errors_total", Map.of("component", "scheduler"), 1),
+                        sample("component_status", Map.of("component", "capital_allocator"), 1),
+                        sample("capital_utilization_percent", Map.of(), 50))
                 .anyMatch(sample -> sample.name().equals("system_cpu_usage_percent"));
-        assertThat(snapshot.observations()).filteredOn(o -> o.labels().get("component").equals("scheduler"))
-                .extracting(Observation::value).containsExactly(0.2);
+        assertThat(snapshot.observations())
+                .filteredOn(o -> o.labels().get("component").equals("scheduler"))
+                .extracting(Observation::value)
+                .containsExactly(0.2);
     }
 
     @Test
@@ -150,51 +188,79 @@ class ComponentCollectionTest {
                 registration("risk_manager", "risk_manager", () -> {
                     throw new IllegalStateException("bot crashed");
                 }),
-                registration("wallet", "generic", () -> ComponentSnapshot.builder(now.get()).metric("balance", 2).build()));
+                registration(
+                        "wallet",
+                        "generic",
+                        () -> ComponentSnapshot.builder(now.get())
+                                .metric("balance", 2)
+                                .build()));
 
         collector.collectAllMetrics();
         MetricsSnapshot second = collector.collectAllMetrics();
 
-        assertThat(samples(second)).contains(
-                sample("component_status", Map.of("component", "risk_manager"), 0),
-                sample("component_errors_total", Map.of("component", "risk_manager"), 2),
-                sample("component_status", Map.of("component", "wallet"), 1),
-                sample("balance", Map.of("component", "wallet"), 2));
-        assertThat(second.components()).extracting(ComponentMetrics::componentName, ComponentMetrics::errorCount)
+        assertThat(samples(second))
+                .contains(
+                        sample("component_status", Map.of("component", "risk_manager"), 0),
+                        sample("component_errors_total", Map.of("component", "risk_manager"), 2),
+                        sample("component_status", Map.of("component", "wallet"), 1),
+                        sample("balance", Map.of("component", "wallet"), 2));
+        assertThat(second.components())
+                .extracting(ComponentMetrics::componentName, ComponentMetrics::errorCount)
                 .contains(org.assertj.core.groups.Tuple.tuple("risk_manager", 2L));
     }
 
     @Test
     void aComponentThatReportsItselfUnhealthyIsUnhealthyWithoutAnError() {
-        collector = collector(registration("scheduler", "scheduler", () -> ComponentSnapshot.builder(now.get())
-                .status(ComponentStatus.UNHEALTHY).running(false).build()));
+        collector = collector(registration(
+                "scheduler",
+                "scheduler",
+                () -> ComponentSnapshot.builder(now.get())
+                        .status(ComponentStatus.UNHEALTHY)
+                        .running(false)
+                        .build()));
 
-        assertThat(samples(collector.collectAllMetrics())).contains(
-                sample("component_status", Map.of("component", "scheduler"), 0),
-                sample("component_errors_total", Map.of("component", "scheduler"), 0),
-                sample("scheduler_running", Map.of(), 0));
+        assertThat(samples(collector.collectAllMetrics()))
+                .contains(
+                        sample("component_status", Map.of("component", "scheduler"), 0),
+                        sample("component_errors_total", Map.of("component", "scheduler"), 0),
+                        sample("scheduler_running", Map.of(), 0));
     }
 
     @Test
     void pushedDataOlderThanTheStalenessLimitMakesTheComponentUnhealthyAndDropsItsGauges() {
         PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
-        ComponentDefinition definition = new ComponentDefinition("risk_manager", "risk_manager", ComponentSource.PUSH,
-                Optional.empty(), Duration.ofSeconds(1), Duration.ofSeconds(120), Map.of());
-        collector = new MetricsCollector(HOST, List.of(new ComponentRegistration(definition, pushed.probeFor("risk_manager"))), clock);
+        ComponentDefinition definition = new ComponentDefinition(
+                "risk_manager",
+                "risk_manager",
+                ComponentSource.PUSH,
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(120),
+                Map.of());
+        collector = new MetricsCollector(
+                HOST, List.of(new ComponentRegistration(definition, pushed.probeFor("risk_manager"))), clock);
 
         assertThat(samples(collector.collectAllMetrics()))
                 .contains(sample("component_status", Map.of("component", "risk_manager"), 0));
 
-        assertThat(pushed.accept("risk_manager", ComponentSnapshot.builder(now.get()).riskLevel(RiskLevel.HIGH).build()))
+        assertThat(pushed.accept(
+                        "risk_manager",
+                        ComponentSnapshot.builder(now.get())
+                                .riskLevel(RiskLevel.HIGH)
+                                .build()))
                 .isInstanceOf(PushOutcome.Accepted.class);
         now.set(START.plusSeconds(120));
-        assertThat(samples(collector.collectAllMetrics())).contains(
-                sample("component_status", Map.of("component", "risk_manager"), 1), sample("risk_level", Map.of(), 2));
+        assertThat(samples(collector.collectAllMetrics()))
+                .contains(
+                        sample("component_status", Map.of("component", "risk_manager"), 1),
+                        sample("risk_level", Map.of(), 2));
 
         now.set(START.plusSeconds(121));
         List<Value> stale = samples(collector.collectAllMetrics());
-        assertThat(stale).contains(sample("component_status", Map.of("component", "risk_manager"), 0),
-                sample("component_errors_total", Map.of("component", "risk_manager"), 2));
+        assertThat(stale)
+                .contains(
+                        sample("component_status", Map.of("component", "risk_manager"), 0),
+                        sample("component_errors_total", Map.of("component", "risk_manager"), 2));
         assertThat(stale).noneMatch(sample -> sample.name().equals("risk_level"));
     }
 
@@ -236,13 +302,24 @@ class ComponentCollectionTest {
         return registration(name, type, Duration.ofSeconds(5), probe);
     }
 
-    private static ComponentRegistration registration(String name, String type, Duration timeout, ComponentProbe probe) {
-        return new ComponentRegistration(new ComponentDefinition(name, type, ComponentSource.POLL,
-                Optional.of(URI.create("http://127.0.0.1:1/status")), timeout, Duration.ofSeconds(120), Map.of()), probe);
+    private static ComponentRegistration registration(
+            String name, String type, Duration timeout, ComponentProbe probe) {
+        return new ComponentRegistration(
+                new ComponentDefinition(
+                        name,
+                        type,
+                        ComponentSource.POLL,
+                        Optional.of(URI.create("http://127.0.0.1:1/status")),
+                        timeout,
+                        Duration.ofSeconds(120),
+                        Map.of()),
+                probe);
     }
 
     private static List<Value> samples(MetricsSnapshot snapshot) {
-        return snapshot.samples().stream().map(sample -> new Value(sample.name(), sample.labels(), sample.value())).toList();
+        return snapshot.samples().stream()
+                .map(sample -> new Value(sample.name(), sample.labels(), sample.value()))
+                .toList();
     }
 
     private static Value sample(String name, Map<String, String> labels, double value) {
@@ -250,6 +327,5 @@ class ComponentCollectionTest {
     }
 
     /** A sample without its timestamp. */
-    private record Value(String name, Map<String, String> labels, double value) {
-    }
+    private record Value(String name, Map<String, String> labels, double value) {}
 }

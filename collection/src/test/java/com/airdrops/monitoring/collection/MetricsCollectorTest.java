@@ -3,12 +3,12 @@ package com.airdrops.monitoring.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.model.SystemMetrics;
-import com.airdrops.monitoring.domain.port.HostReading;
-import com.airdrops.monitoring.domain.port.ProbeException;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -59,7 +59,8 @@ class MetricsCollectorTest {
 
         assertThat(snapshot.timestamp()).isEqualTo(Instant.parse("2026-11-26T12:00:00Z"));
         assertThat(snapshot.system()).isPresent();
-        assertThat(values(snapshot)).containsEntry("system_cpu_usage_percent", 50.0)
+        assertThat(values(snapshot))
+                .containsEntry("system_cpu_usage_percent", 50.0)
                 .containsEntry("system_memory_usage_percent", 75.0)
                 .containsEntry("system_network_bytes_sent_total", 123.0)
                 .containsEntry("system_network_bytes_recv_total", 456.0)
@@ -79,12 +80,16 @@ class MetricsCollectorTest {
         MetricsSnapshot recovered = collector.collectAllMetrics();
 
         assertThat(failed.system()).isEmpty();
-        assertThat(values(failed)).doesNotContainKey("system_cpu_usage_percent")
+        assertThat(values(failed))
+                .doesNotContainKey("system_cpu_usage_percent")
                 .containsEntry("monitoring_collection_errors_total", 1.0);
-        assertThat(failed.samples()).filteredOn(sample -> sample.name().equals("monitoring_collection_errors_total"))
-                .extracting(Sample::labels).containsExactly(Map.of("source", "system"));
+        assertThat(failed.samples())
+                .filteredOn(sample -> sample.name().equals("monitoring_collection_errors_total"))
+                .extracting(Sample::labels)
+                .containsExactly(Map.of("source", "system"));
         assertThat(recovered.system()).isPresent();
-        assertThat(values(recovered)).containsEntry("monitoring_collections_total", 2.0)
+        assertThat(values(recovered))
+                .containsEntry("monitoring_collections_total", 2.0)
                 .containsEntry("monitoring_collection_errors_total", 1.0);
     }
 

@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.Condition;
 import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Condition;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -13,17 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Loads {@code alert_rules.yaml} ({@code rules:} of {@link AlertRule} fields in snake_case) with every problem
  * reported at once, naming file, line, column and field. A missing file means no rules.
  */
 public final class AlertRulesFile {
-    private static final Set<String> FIELDS = Set.of("name", "metric_name", "condition", "threshold", "severity",
-            "description", "for_duration", "keep_firing_for", "labels");
+    private static final Set<String> FIELDS = Set.of(
+            "name",
+            "metric_name",
+            "condition",
+            "threshold",
+            "severity",
+            "description",
+            "for_duration",
+            "keep_firing_for",
+            "labels");
 
-    private AlertRulesFile() {
-    }
+    private AlertRulesFile() {}
 
     public static List<AlertRule> load(Path file, Map<String, String> environment) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
@@ -31,7 +39,8 @@ public final class AlertRulesFile {
             return List.of();
         }
         if (!(root.get() instanceof YamlNode.Mapping top)) {
-            throw new ConfigException(List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'rules:'")));
+            throw new ConfigException(
+                    List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'rules:'")));
         }
         List<String> problems = new ArrayList<>();
         YamlFields topFields = new YamlFields(file, top, problems);
@@ -41,8 +50,8 @@ public final class AlertRulesFile {
         for (YamlNode.Mapping entry : topFields.listOfMappings("rules", "rule", "rules")) {
             rule(file, entry, problems).ifPresent(rule -> {
                 if (!names.add(rule.name())) {
-                    problems.add(YamlDocument.problem(file, entry.entries().get("name"),
-                            "duplicate rule name '" + rule.name() + "'"));
+                    problems.add(YamlDocument.problem(
+                            file, entry.entries().get("name"), "duplicate rule name '" + rule.name() + "'"));
                 }
                 rules.add(rule);
             });
@@ -58,13 +67,13 @@ public final class AlertRulesFile {
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);
         Optional<String> name = fields.requiredText("name");
-        Optional<String> metric = fields.requiredText("metric_name").filter(value -> valid(fields, "metric_name", () ->
-                Require.metricName(value, "metric_name")));
-        Optional<Condition> condition = fields.requiredText("condition").flatMap(value -> parsed(fields, "condition",
-                () -> Condition.parse(value)));
+        Optional<String> metric = fields.requiredText("metric_name")
+                .filter(value -> valid(fields, "metric_name", () -> Require.metricName(value, "metric_name")));
+        Optional<Condition> condition = fields.requiredText("condition")
+                .flatMap(value -> parsed(fields, "condition", () -> Condition.parse(value)));
         Optional<Double> threshold = finiteNumber(fields, "threshold", true);
-        Optional<AlertSeverity> severity = fields.requiredText("severity").flatMap(value -> parsed(fields, "severity",
-                () -> AlertSeverity.parse(value)));
+        Optional<AlertSeverity> severity = fields.requiredText("severity")
+                .flatMap(value -> parsed(fields, "severity", () -> AlertSeverity.parse(value)));
         String description = fields.text("description").orElse("");
         Duration forDuration = seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
@@ -72,8 +81,16 @@ public final class AlertRulesFile {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new AlertRule(name.orElseThrow(), metric.orElseThrow(), condition.orElseThrow(),
-                threshold.orElseThrow(), severity.orElseThrow(), description, forDuration, labels, keepFiringFor));
+        return Optional.of(new AlertRule(
+                name.orElseThrow(),
+                metric.orElseThrow(),
+                condition.orElseThrow(),
+                threshold.orElseThrow(),
+                severity.orElseThrow(),
+                description,
+                forDuration,
+                labels,
+                keepFiringFor));
     }
 
     private static boolean valid(YamlFields fields, String key, Runnable check) {
@@ -86,7 +103,7 @@ public final class AlertRulesFile {
         }
     }
 
-    private static <T> Optional<T> parsed(YamlFields fields, String key, java.util.function.Supplier<T> parse) {
+    private static <T> Optional<T> parsed(YamlFields fields, String key, Supplier<T> parse) {
         try {
             return Optional.of(parse.get());
         } catch (IllegalArgumentException e) {
@@ -103,7 +120,8 @@ public final class AlertRulesFile {
             }
             return Optional.empty();
         }
-        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
+        if (node.get() instanceof YamlNode.Scalar scalar
+                && scalar.value() instanceof Number number
                 && Double.isFinite(number.doubleValue())) {
             return Optional.of(number.doubleValue());
         }
@@ -111,14 +129,16 @@ public final class AlertRulesFile {
         return Optional.empty();
     }
 
-    /** Seconds >= 0 (the seed's for_duration is seconds). */
+    /** Seconds >= 0: every duration in the rules file is in seconds. */
     private static Optional<Duration> seconds(YamlFields fields, String key) {
         Optional<YamlNode> node = fields.node(key);
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        if (node.get() instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
-                && number.doubleValue() >= 0 && Double.isFinite(number.doubleValue())) {
+        if (node.get() instanceof YamlNode.Scalar scalar
+                && scalar.value() instanceof Number number
+                && number.doubleValue() >= 0
+                && Double.isFinite(number.doubleValue())) {
             return Optional.of(Duration.ofNanos(Math.round(number.doubleValue() * 1e9)));
         }
         fields.problem(node.get(), "expected a number of seconds >= 0, got " + YamlFields.shown(node.get()));
@@ -127,19 +147,22 @@ public final class AlertRulesFile {
 
     private static Map<String, String> labels(YamlFields fields) {
         Map<String, String> labels = new LinkedHashMap<>();
-        fields.mapping("labels").ifPresent(mapping -> mapping.entries().forEach((key, value) -> {
-            try {
-                Require.labelName(key, "label name");
-            } catch (IllegalArgumentException e) {
-                fields.problem(value, e.getMessage());
-                return;
-            }
-            if (value instanceof YamlNode.Scalar scalar && scalar.value() != null && !(scalar.value() instanceof Boolean)) {
-                labels.put(key, String.valueOf(scalar.value()));
-            } else {
-                fields.problem(value, "expected a label value (a string)");
-            }
-        }));
+        fields.mapping("labels")
+                .ifPresent(mapping -> mapping.entries().forEach((key, value) -> {
+                    try {
+                        Require.labelName(key, "label name");
+                    } catch (IllegalArgumentException e) {
+                        fields.problem(value, e.getMessage());
+                        return;
+                    }
+                    if (value instanceof YamlNode.Scalar scalar
+                            && scalar.value() != null
+                            && !(scalar.value() instanceof Boolean)) {
+                        labels.put(key, String.valueOf(scalar.value()));
+                    } else {
+                        fields.problem(value, "expected a label value (a string)");
+                    }
+                }));
         return labels;
     }
 }

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.ChannelRoute;
-import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,8 +13,8 @@ import java.util.Set;
  * and where it stands in the file (for errors found later, e.g. by the channel type's own checks).
  */
 public record ChannelSettings(ChannelRoute route, Set<String> secretKeys, String location) {
-    private static final List<String> SECRET_WORDS = List.of("password", "secret", "token", "key", "webhook_url",
-            "authorization");
+    private static final List<String> SECRET_WORDS =
+            List.of("password", "secret", "token", "key", "webhook_url", "authorization");
 
     public ChannelSettings {
         secretKeys = Set.copyOf(secretKeys);

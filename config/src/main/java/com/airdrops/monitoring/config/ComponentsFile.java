@@ -1,10 +1,11 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentRole;
-import com.airdrops.monitoring.domain.model.ComponentSource;
 import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentRole;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,15 +17,14 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Loads {@code components.yaml} (SPEC 10a) into {@link ComponentDefinition}s. A missing file means no components;
+ * Loads {@code components.yaml} into {@link ComponentDefinition}s. A missing file means no components;
  * every problem of a present file is reported at once with file, line, column and field path.
  */
 public final class ComponentsFile {
-    private static final Set<String> FIELDS = Set.of("name", "type", "source", "url", "timeout_seconds",
-            "stale_after_seconds", "config");
+    private static final Set<String> FIELDS =
+            Set.of("name", "type", "source", "url", "timeout_seconds", "stale_after_seconds", "config");
 
-    private ComponentsFile() {
-    }
+    private ComponentsFile() {}
 
     /**
      * @param pluginTypes component types that plugins on the classpath provide, besides the built-in ones
@@ -37,7 +37,8 @@ public final class ComponentsFile {
         List<String> problems = new ArrayList<>();
         List<ComponentDefinition> definitions = new ArrayList<>();
         if (!(root.get() instanceof YamlNode.Mapping top)) {
-            throw new ConfigException(List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'components:'")));
+            throw new ConfigException(
+                    List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'components:'")));
         }
         YamlFields topFields = new YamlFields(file, top, problems);
         topFields.allowOnly(Set.of("components"));
@@ -46,11 +47,15 @@ public final class ComponentsFile {
         for (YamlNode.Mapping entry : topFields.listOfMappings("components", "component", "components")) {
             definition(file, entry, pluginTypes, problems).ifPresent(definition -> {
                 if (!names.add(definition.name())) {
-                    problems.add(YamlDocument.problem(file, entry, "duplicate component name '" + definition.name() + "'"));
+                    problems.add(
+                            YamlDocument.problem(file, entry, "duplicate component name '" + definition.name() + "'"));
                 }
                 if (definition.role().filter(ComponentRole::isBotRole).isPresent() && !roles.add(definition.type())) {
-                    problems.add(YamlDocument.problem(file, entry, "a second component of type '" + definition.type()
-                            + "': its metrics have no component label, so each bot role may appear once"));
+                    problems.add(YamlDocument.problem(
+                            file,
+                            entry,
+                            "a second component of type '" + definition.type()
+                                    + "': its metrics have no component label, so each bot role may appear once"));
                 }
                 definitions.add(definition);
             });
@@ -61,8 +66,8 @@ public final class ComponentsFile {
         return List.copyOf(definitions);
     }
 
-    private static Optional<ComponentDefinition> definition(Path file, YamlNode.Mapping entry, Set<String> pluginTypes,
-                                                            List<String> problems) {
+    private static Optional<ComponentDefinition> definition(
+            Path file, YamlNode.Mapping entry, Set<String> pluginTypes, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);
@@ -79,24 +84,33 @@ public final class ComponentsFile {
         for (ComponentRole role : ComponentRole.values()) {
             allowedTypes.add(role.wireName());
         }
-        type.filter(value -> !allowedTypes.contains(value)).ifPresent(value -> fields.problem(fields.node("type").orElseThrow(),
-                "unknown type '" + value + "'; allowed: " + String.join(", ", allowedTypes)
-                        + (pluginTypes.isEmpty() ? " (no plugin types found on the classpath or in plugins/)" : "")));
+        type.filter(value -> !allowedTypes.contains(value))
+                .ifPresent(value -> fields.problem(
+                        fields.node("type").orElseThrow(),
+                        "unknown type '" + value + "'; allowed: " + String.join(", ", allowedTypes)
+                                + (pluginTypes.isEmpty()
+                                        ? " (no plugin types found on the classpath or in plugins/)"
+                                        : "")));
         boolean builtIn = type.flatMap(ComponentRole::find).isPresent();
         Optional<ComponentSource> source = source(fields, builtIn);
         Optional<URI> url = fields.text("url").flatMap(value -> url(fields, value));
-        if (source.filter(value -> value == ComponentSource.POLL).isPresent() && fields.node("url").isEmpty()) {
+        if (source.filter(value -> value == ComponentSource.POLL).isPresent()
+                && fields.node("url").isEmpty()) {
             fields.problem(entry, "a component with source: poll needs a url");
         }
-        Duration timeout = fields.positiveNumber("timeout_seconds").map(ComponentsFile::seconds)
+        Duration timeout = fields.positiveNumber("timeout_seconds")
+                .map(ComponentsFile::seconds)
                 .orElse(ComponentDefinition.DEFAULT_TIMEOUT);
-        Duration staleAfter = fields.positiveNumber("stale_after_seconds").map(ComponentsFile::seconds)
+        Duration staleAfter = fields.positiveNumber("stale_after_seconds")
+                .map(ComponentsFile::seconds)
                 .orElse(ComponentDefinition.DEFAULT_STALE_AFTER);
-        Map<String, Object> config = fields.mapping("config").map(YamlFields::plainMap).orElse(Map.of());
+        Map<String, Object> config =
+                fields.mapping("config").map(YamlFields::plainMap).orElse(Map.of());
         if (problems.size() > before || name.isEmpty() || type.isEmpty() || source.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new ComponentDefinition(name.get(), type.get(), source.get(), url, timeout, staleAfter, config));
+        return Optional.of(
+                new ComponentDefinition(name.get(), type.get(), source.get(), url, timeout, staleAfter, config));
     }
 
     private static Optional<ComponentSource> source(YamlFields fields, boolean builtInType) {
@@ -118,8 +132,9 @@ public final class ComponentsFile {
         if (value.equals("plugin") && !builtInType) {
             return Optional.of(ComponentSource.PLUGIN);
         }
-        fields.problem(fields.node("source").orElseThrow(), "unknown source '" + value + "'; allowed: poll, push"
-                + (builtInType ? "" : ", plugin"));
+        fields.problem(
+                fields.node("source").orElseThrow(),
+                "unknown source '" + value + "'; allowed: poll, push" + (builtInType ? "" : ", plugin"));
         return Optional.empty();
     }
 
@@ -129,7 +144,7 @@ public final class ComponentsFile {
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return Optional.of(uri);
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below
         }
         fields.problem(fields.node("url").orElseThrow(), "expected an http:// or https:// URL, got '" + value + "'");

@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Reads {@link MonitoringSettings} from environment variables, with the seed's names and defaults. Every bad value is
+ * Reads {@link MonitoringSettings} from environment variables, with the names and defaults the README documents. Every bad value is
  * collected and reported at once, one line per variable, as a {@link ConfigException}.
  */
 public final class EnvironmentSettings {
@@ -89,7 +89,11 @@ public final class EnvironmentSettings {
     }
 
     private Duration seconds(String name, String fallback) {
-        return parse(name, fallback, Duration.ofSeconds(1), "expected a number of seconds greater than 0 (e.g. 30 or 0.5)",
+        return parse(
+                name,
+                fallback,
+                Duration.ofSeconds(1),
+                "expected a number of seconds greater than 0 (e.g. 30 or 0.5)",
                 value -> {
                     double seconds = Double.parseDouble(value);
                     if (!(seconds > 0) || Double.isInfinite(seconds)) {
@@ -100,7 +104,11 @@ public final class EnvironmentSettings {
     }
 
     private Duration hours(String name, String fallback) {
-        return parse(name, fallback, Duration.ofHours(1), "expected a whole number of hours greater than 0 (e.g. 168)",
+        return parse(
+                name,
+                fallback,
+                Duration.ofHours(1),
+                "expected a whole number of hours greater than 0 (e.g. 168)",
                 value -> {
                     long hours = Long.parseLong(value);
                     if (hours <= 0) {
@@ -111,25 +119,23 @@ public final class EnvironmentSettings {
     }
 
     private int port(String name, String fallback) {
-        return parse(name, fallback, 0, "expected a TCP port from 0 to 65535 (0 picks a free port)",
-                value -> {
-                    int port = Integer.parseInt(value);
-                    if (port < 0 || port > 65535) {
-                        throw new IllegalArgumentException();
-                    }
-                    return port;
-                });
+        return parse(name, fallback, 0, "expected a TCP port from 0 to 65535 (0 picks a free port)", value -> {
+            int port = Integer.parseInt(value);
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException();
+            }
+            return port;
+        });
     }
 
     private int positiveInt(String name, String fallback) {
-        return parse(name, fallback, 1, "expected a whole number greater than 0",
-                value -> {
-                    int number = Integer.parseInt(value);
-                    if (number <= 0) {
-                        throw new IllegalArgumentException();
-                    }
-                    return number;
-                });
+        return parse(name, fallback, 1, "expected a whole number greater than 0", value -> {
+            int number = Integer.parseInt(value);
+            if (number <= 0) {
+                throw new IllegalArgumentException();
+            }
+            return number;
+        });
     }
 
     private List<AggregationFunction> functions(String name, String fallback) {
@@ -147,8 +153,8 @@ public final class EnvironmentSettings {
             }
         }
         if (!unknown.isEmpty()) {
-            problems.add(name + "='" + value + "' is invalid: unknown aggregation function(s) " + String.join(", ", unknown)
-                    + "; allowed: " + AggregationFunction.allowed());
+            problems.add(name + "='" + value + "' is invalid: unknown aggregation function(s) "
+                    + String.join(", ", unknown) + "; allowed: " + AggregationFunction.allowed());
         } else if (functions.isEmpty()) {
             problems.add(name + "='" + value + "' is invalid: name at least one of " + AggregationFunction.allowed());
         }
@@ -170,8 +176,12 @@ public final class EnvironmentSettings {
     }
 
     private String jdbcUrl(String name, String fallback) {
-        return parse(name, fallback, fallback, "expected a JDBC URL such as jdbc:h2:file:./data/monitoring or "
-                + "jdbc:postgresql://host:5432/db", value -> {
+        return parse(
+                name,
+                fallback,
+                fallback,
+                "expected a JDBC URL such as jdbc:h2:file:./data/monitoring or " + "jdbc:postgresql://host:5432/db",
+                value -> {
                     if (!value.startsWith("jdbc:")) {
                         throw new IllegalArgumentException();
                     }

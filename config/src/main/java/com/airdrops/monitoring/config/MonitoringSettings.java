@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,8 @@ public record MonitoringSettings(
         return "MonitoringSettings[collectionInterval=" + collectionInterval
                 + ", httpHost=" + httpHost + ", httpPort=" + httpPort
                 + ", aggregationWindow=" + aggregationWindow + ", aggregationFunctions=" + aggregationFunctions
-                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize + ", maxSeries=" + maxSeries
+                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize + ", maxSeries="
+                + maxSeries
                 + ", maxStoredAggregates=" + maxStoredAggregates
                 + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
                 + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.ChannelRoute;
-import com.airdrops.monitoring.domain.model.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import java.util.List;
 
 /** The channels and the policy of notifications.yaml. */

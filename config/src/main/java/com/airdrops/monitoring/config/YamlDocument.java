@@ -48,13 +48,13 @@ public final class YamlDocument {
 
     /** Formats a problem at a node: {@code file:line:column: path: message}. */
     public static String problem(Path file, YamlNode node, String message) {
-        return file + ":" + node.line() + ":" + node.column() + ": " + (node.path().isEmpty() ? "" : node.path() + ": ")
-                + message;
+        return file + ":" + node.line() + ":" + node.column() + ": "
+                + (node.path().isEmpty() ? "" : node.path() + ": ") + message;
     }
 
     private Optional<YamlNode> parse() {
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
-             JsonParser parser = YAML.createParser(reader)) {
+                JsonParser parser = YAML.createParser(reader)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
@@ -103,7 +103,11 @@ public final class YamlDocument {
             }
             case VALUE_STRING -> {
                 String text = parser.getText();
-                return new YamlNode.Scalar(interpolate(text, line, column, path), line, column, path,
+                return new YamlNode.Scalar(
+                        interpolate(text, line, column, path),
+                        line,
+                        column,
+                        path,
                         VARIABLE.matcher(text).find());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.config;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,11 @@ final class YamlFields {
     void allowOnly(Set<String> allowed) {
         mapping.entries().forEach((key, node) -> {
             if (!allowed.contains(key)) {
-                problems.add(YamlDocument.problem(file, node, "unknown field; allowed: "
-                        + String.join(", ", allowed.stream().sorted().toList())));
+                problems.add(YamlDocument.problem(
+                        file,
+                        node,
+                        "unknown field; allowed: "
+                                + String.join(", ", allowed.stream().sorted().toList())));
             }
         });
     }
@@ -59,8 +63,10 @@ final class YamlFields {
 
     Optional<Double> positiveNumber(String key) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number
-                    && number.doubleValue() > 0 && Double.isFinite(number.doubleValue())) {
+            if (node instanceof YamlNode.Scalar scalar
+                    && scalar.value() instanceof Number number
+                    && number.doubleValue() > 0
+                    && Double.isFinite(number.doubleValue())) {
                 return Optional.of(number.doubleValue());
             }
             problem(node, "expected a number greater than 0, got " + shown(node));
@@ -101,7 +107,7 @@ final class YamlFields {
             problem(list.get(), "expected a list of " + plural);
             return List.of();
         }
-        List<YamlNode.Mapping> mappings = new java.util.ArrayList<>();
+        List<YamlNode.Mapping> mappings = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
             if (item instanceof YamlNode.Mapping mapping) {
                 mappings.add(mapping);

@@ -1,5 +1,7 @@
 package com.airdrops.monitoring.config;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,7 +16,7 @@ public sealed interface YamlNode {
 
     record Mapping(Map<String, YamlNode> entries, int line, int column, String path) implements YamlNode {
         public Mapping {
-            entries = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(entries));
+            entries = Collections.unmodifiableMap(new LinkedHashMap<>(entries));
         }
     }
 
@@ -35,11 +37,12 @@ public sealed interface YamlNode {
     default Object toPlain() {
         return switch (this) {
             case Mapping mapping -> {
-                Map<String, Object> plain = new java.util.LinkedHashMap<>();
+                Map<String, Object> plain = new LinkedHashMap<>();
                 mapping.entries().forEach((key, value) -> plain.put(key, value.toPlain()));
                 yield plain;
             }
-            case Sequence sequence -> sequence.items().stream().map(YamlNode::toPlain).toList();
+            case Sequence sequence ->
+                sequence.items().stream().map(YamlNode::toPlain).toList();
             case Scalar scalar -> scalar.value();
         };
     }

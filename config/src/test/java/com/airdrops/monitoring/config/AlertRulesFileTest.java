@@ -3,9 +3,9 @@ package com.airdrops.monitoring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.Condition;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Condition;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,8 +22,16 @@ class AlertRulesFileTest {
     @Test
     void theShippedRulesLoad() {
         List<AlertRule> rules = AlertRulesFile.load(Path.of("alert_rules.yaml"), Map.of());
-        assertThat(rules).extracting(AlertRule::name).containsExactly("cpu_high", "memory_high", "disk_almost_full",
-                "risk_level_critical", "circuit_breaker_active", "component_unhealthy", "scheduler_not_running");
+        assertThat(rules)
+                .extracting(AlertRule::name)
+                .containsExactly(
+                        "cpu_high",
+                        "memory_high",
+                        "disk_almost_full",
+                        "risk_level_critical",
+                        "circuit_breaker_active",
+                        "component_unhealthy",
+                        "scheduler_not_running");
     }
 
     @Test
@@ -44,9 +52,17 @@ class AlertRulesFileTest {
 
         List<AlertRule> rules = AlertRulesFile.load(file, Map.of("TEAM", "risk"));
 
-        assertThat(rules.get(0)).isEqualTo(new AlertRule("risk_critical", "risk_level", Condition.GTE, 3,
-                AlertSeverity.CRITICAL, "Risk is critical", Duration.ofSeconds(3), Map.of("team", "risk"),
-                Duration.ofMillis(30_500)));
+        assertThat(rules.get(0))
+                .isEqualTo(new AlertRule(
+                        "risk_critical",
+                        "risk_level",
+                        Condition.GTE,
+                        3,
+                        AlertSeverity.CRITICAL,
+                        "Risk is critical",
+                        Duration.ofSeconds(3),
+                        Map.of("team", "risk"),
+                        Duration.ofMillis(30_500)));
         assertThat(rules.get(1).forDuration()).isEqualTo(Duration.ofSeconds(300));
         assertThat(rules.get(1).threshold()).isEqualTo(90.5);
     }
@@ -70,23 +86,36 @@ class AlertRulesFileTest {
                 """);
 
         assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        file + ":4:16: rules[0].condition: unknown condition 'above', allowed: gt, lt, eq, ne, gte, lte",
-                        file + ":5:16: rules[0].threshold: expected a finite number, got 'lots'",
-                        file + ":6:15: rules[0].severity: unknown severity 'urgent', allowed: low, medium, high, critical",
-                        file + ":7:19: rules[0].for_duration: expected a number of seconds >= 0, got -5",
-                        file + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
-                                + "keep_firing_for, labels, metric_name, name, severity, threshold",
-                        file + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
-                                + "digits, '_' and ':' and do not start with a digit"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file
+                                                + ":4:16: rules[0].condition: unknown condition 'above', allowed: gt, lt, eq, ne, gte, lte",
+                                        file + ":5:16: rules[0].threshold: expected a finite number, got 'lots'",
+                                        file
+                                                + ":6:15: rules[0].severity: unknown severity 'urgent', allowed: low, medium, high, critical",
+                                        file
+                                                + ":7:19: rules[0].for_duration: expected a number of seconds >= 0, got -5",
+                                        file
+                                                + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
+                                                + "keep_firing_for, labels, metric_name, name, severity, threshold",
+                                        file
+                                                + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
+                                                + "digits, '_' and ':' and do not start with a digit"));
     }
 
     @Test
     void aNotANumberThresholdIsRefusedWhereItStands() throws IOException {
         Path file = write("rules:\n  - { name: a, metric_name: m, condition: gt, threshold: .nan, severity: low }\n");
         assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement().asString()
-                        .startsWith(file + ":2:").contains("'.nan'"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(file + ":2:")
+                                .contains("'.nan'"));
     }
 
     @Test
@@ -97,8 +126,10 @@ class AlertRulesFileTest {
                   - { name: a, metric_name: n, condition: gt, threshold: 1, severity: low }
                 """);
         assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .containsExactly(file + ":3:13: rules[1].name: duplicate rule name 'a'"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(file + ":3:13: rules[1].name: duplicate rule name 'a'"));
     }
 
     private Path write(String yaml) throws IOException {

@@ -3,8 +3,8 @@ package com.airdrops.monitoring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.ComponentSource;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -38,8 +38,8 @@ class ComponentsFileTest {
                     config: { rpc_url: "${RPC_URL}" }
                 """);
 
-        List<ComponentDefinition> definitions = ComponentsFile.load(file, Map.of("RPC_URL", "http://127.0.0.1:8545"),
-                Set.of("gas_price"));
+        List<ComponentDefinition> definitions =
+                ComponentsFile.load(file, Map.of("RPC_URL", "http://127.0.0.1:8545"), Set.of("gas_price"));
 
         assertThat(definitions).hasSize(3);
         ComponentDefinition risk = definitions.get(0);
@@ -54,7 +54,8 @@ class ComponentsFileTest {
 
     @Test
     void aMissingFileMeansNoComponents() {
-        assertThat(ComponentsFile.load(dir.resolve("absent.yaml"), Map.of(), Set.of())).isEmpty();
+        assertThat(ComponentsFile.load(dir.resolve("absent.yaml"), Map.of(), Set.of()))
+                .isEmpty();
     }
 
     @Test
@@ -76,14 +77,21 @@ class ComponentsFileTest {
                 """);
 
         assertThatThrownBy(() -> ComponentsFile.load(file, Map.of(), Set.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        file + ":3:11: components[0].type: unknown type 'risk_mgr'; allowed: capital_allocator, generic, "
-                                + "risk_manager, scheduler (no plugin types found on the classpath or in plugins/)",
-                        file + ":9:21: components[1].tmeout_seconds: unknown field; allowed: config, name, source, "
-                                + "stale_after_seconds, timeout_seconds, type, url",
-                        file + ":8:13: components[1].source: unknown source 'pull'; allowed: poll, push",
-                        file + ":10:5: components[2]: a component with source: poll needs a url",
-                        file + ":13:22: components[2].timeout_seconds: expected a number greater than 0, got -1"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file
+                                                + ":3:11: components[0].type: unknown type 'risk_mgr'; allowed: capital_allocator, generic, "
+                                                + "risk_manager, scheduler (no plugin types found on the classpath or in plugins/)",
+                                        file
+                                                + ":9:21: components[1].tmeout_seconds: unknown field; allowed: config, name, source, "
+                                                + "stale_after_seconds, timeout_seconds, type, url",
+                                        file
+                                                + ":8:13: components[1].source: unknown source 'pull'; allowed: poll, push",
+                                        file + ":10:5: components[2]: a component with source: poll needs a url",
+                                        file
+                                                + ":13:22: components[2].timeout_seconds: expected a number greater than 0, got -1"));
     }
 
     @Test
@@ -96,19 +104,28 @@ class ComponentsFileTest {
                 """);
 
         assertThatThrownBy(() -> ComponentsFile.load(file, Map.of(), Set.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        file + ":3:5: components[1]: a second component of type 'risk_manager': its metrics have no "
-                                + "component label, so each bot role may appear once",
-                        file + ":4:5: components[2]: duplicate component name 'risk_a'"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file
+                                                + ":3:5: components[1]: a second component of type 'risk_manager': its metrics have no "
+                                                + "component label, so each bot role may appear once",
+                                        file + ":4:5: components[2]: duplicate component name 'risk_a'"));
     }
 
     @Test
     void yamlSyntaxErrorsAndMissingVariablesAreLocated() throws IOException {
         Path broken = write("components:\n  - name: [unclosed\n");
         assertThatThrownBy(() -> ComponentsFile.load(broken, Map.of(), Set.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).singleElement()
-                        .asString().startsWith(broken + ":2:").contains("invalid YAML: while parsing a flow sequence")
-                        .doesNotContain("\n"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(broken + ":2:")
+                                .contains("invalid YAML: while parsing a flow sequence")
+                                .doesNotContain("\n"));
 
         Path missingVariable = write("""
                 components:
@@ -118,8 +135,11 @@ class ComponentsFileTest {
                     url: "${WALLET_URL}"
                 """);
         assertThatThrownBy(() -> ComponentsFile.load(missingVariable, Map.of(), Set.of()))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).contains(
-                        missingVariable + ":5:10: components[0].url: environment variable WALLET_URL is not set"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .contains(missingVariable
+                                        + ":5:10: components[0].url: environment variable WALLET_URL is not set"));
     }
 
     private Path write(String yaml) throws IOException {

@@ -3,7 +3,7 @@ package com.airdrops.monitoring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -67,19 +67,22 @@ class EnvironmentSettingsTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "METRICS_HTTP_PORT | abc | METRICS_HTTP_PORT='abc' is invalid: expected a TCP port from 0 to 65535 (0 picks a free port)",
-        "METRICS_HTTP_PORT | 70000 | METRICS_HTTP_PORT='70000' is invalid",
-        "METRICS_COLLECTION_INTERVAL | -1 | METRICS_COLLECTION_INTERVAL='-1' is invalid: expected a number of seconds greater than 0",
-        "METRICS_COLLECTION_INTERVAL | 0 | METRICS_COLLECTION_INTERVAL='0' is invalid",
-        "ALERT_EVALUATION_INTERVAL | soon | ALERT_EVALUATION_INTERVAL='soon' is invalid",
-        "METRICS_AGGREGATION_WINDOW_SECONDS | NaN | METRICS_AGGREGATION_WINDOW_SECONDS='NaN' is invalid",
-        "METRICS_RETENTION_PERIOD_HOURS | 1.5 | METRICS_RETENTION_PERIOD_HOURS='1.5' is invalid: expected a whole number of hours",
-        "METRICS_BUFFER_MAX_SIZE | 0 | METRICS_BUFFER_MAX_SIZE='0' is invalid: expected a whole number greater than 0",
-        "MONITORING_DB_URL | postgres://x | MONITORING_DB_URL='postgres://x' is invalid: expected a JDBC URL",
-        "METRICS_AGGREGATION_FUNCTIONS | avg,median_ish | METRICS_AGGREGATION_FUNCTIONS='avg,median_ish' is invalid: "
-                + "unknown aggregation function(s) median_ish; allowed: avg, max, min, sum, count, last, p50, p90, p95, p99",
-        "METRICS_AGGREGATION_FUNCTIONS | ' , ' | METRICS_AGGREGATION_FUNCTIONS=',' is invalid: name at least one of"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "METRICS_HTTP_PORT | abc | METRICS_HTTP_PORT='abc' is invalid: expected a TCP port from 0 to 65535 (0 picks a free port)",
+                "METRICS_HTTP_PORT | 70000 | METRICS_HTTP_PORT='70000' is invalid",
+                "METRICS_COLLECTION_INTERVAL | -1 | METRICS_COLLECTION_INTERVAL='-1' is invalid: expected a number of seconds greater than 0",
+                "METRICS_COLLECTION_INTERVAL | 0 | METRICS_COLLECTION_INTERVAL='0' is invalid",
+                "ALERT_EVALUATION_INTERVAL | soon | ALERT_EVALUATION_INTERVAL='soon' is invalid",
+                "METRICS_AGGREGATION_WINDOW_SECONDS | NaN | METRICS_AGGREGATION_WINDOW_SECONDS='NaN' is invalid",
+                "METRICS_RETENTION_PERIOD_HOURS | 1.5 | METRICS_RETENTION_PERIOD_HOURS='1.5' is invalid: expected a whole number of hours",
+                "METRICS_BUFFER_MAX_SIZE | 0 | METRICS_BUFFER_MAX_SIZE='0' is invalid: expected a whole number greater than 0",
+                "MONITORING_DB_URL | postgres://x | MONITORING_DB_URL='postgres://x' is invalid: expected a JDBC URL",
+                "METRICS_AGGREGATION_FUNCTIONS | avg,median_ish | METRICS_AGGREGATION_FUNCTIONS='avg,median_ish' is invalid: "
+                        + "unknown aggregation function(s) median_ish; allowed: avg, max, min, sum, count, last, p50, p90, p95, p99",
+                "METRICS_AGGREGATION_FUNCTIONS | ' , ' | METRICS_AGGREGATION_FUNCTIONS=',' is invalid: name at least one of"
+            })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))
                 .isInstanceOfSatisfying(ConfigException.class, e -> {
@@ -90,17 +93,22 @@ class EnvironmentSettingsTest {
 
     @Test
     void everyBadVariableIsReportedAtOnce() {
-        assertThatThrownBy(() -> EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", "abc", "ALERT_RETENTION_HOURS", "-3")))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
-                        .anySatisfy(line -> assertThat(line).startsWith("METRICS_HTTP_PORT='abc'"))
-                        .anySatisfy(line -> assertThat(line).startsWith("ALERT_RETENTION_HOURS='-3'"))
-                        .hasSize(2));
+        assertThatThrownBy(() ->
+                        EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", "abc", "ALERT_RETENTION_HOURS", "-3")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(line -> assertThat(line).startsWith("METRICS_HTTP_PORT='abc'"))
+                                .anySatisfy(line -> assertThat(line).startsWith("ALERT_RETENTION_HOURS='-3'"))
+                                .hasSize(2));
     }
 
     @Test
     void blankValuesMeanTheDefault() {
-        assertThat(EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", " ")).httpPort()).isEqualTo(8000);
-        assertThat(EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", "")).apiToken()).isEmpty();
+        assertThat(EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", " ")).httpPort())
+                .isEqualTo(8000);
+        assertThat(EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", "")).apiToken())
+                .isEmpty();
     }
 
     @Test

@@ -3,8 +3,8 @@ package com.airdrops.monitoring.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class NotificationsFileTest {
     private static final Set<String> TYPES = Set.of("email", "slack", "webhook", "alertmanager");
-    private static final String SPEC_EXAMPLE = """
+    private static final String DOCUMENTED_EXAMPLE = """
             channels:
               - name: ops-slack
                 type: slack
@@ -46,25 +46,40 @@ class NotificationsFileTest {
 
     @Test
     void readsTheSpecExampleWithSecretsFromTheEnvironment() throws IOException {
-        NotificationsConfig config = NotificationsFile.load(write(SPEC_EXAMPLE),
-                Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"), TYPES);
+        NotificationsConfig config = NotificationsFile.load(
+                write(DOCUMENTED_EXAMPLE),
+                Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"),
+                TYPES);
 
-        assertThat(config.channels()).extracting(channel -> channel.channel().name())
+        assertThat(config.channels())
+                .extracting(channel -> channel.channel().name())
                 .containsExactly("ops-slack", "audit-webhook", "oncall-email", "am");
-        assertThat(config.routes().getFirst().severities()).containsExactlyInAnyOrder(AlertSeverity.HIGH, AlertSeverity.CRITICAL);
+        assertThat(config.routes().getFirst().severities())
+                .containsExactlyInAnyOrder(AlertSeverity.HIGH, AlertSeverity.CRITICAL);
         assertThat(config.channels().get(1).channel().config()).containsEntry("secret", "s3cret");
-        assertThat(config.policy()).isEqualTo(new NotificationPolicy(true, Duration.ofHours(1), 30, 5, Duration.ofSeconds(1),
-                Duration.ofSeconds(60), Duration.ofSeconds(10)));
+        assertThat(config.policy())
+                .isEqualTo(new NotificationPolicy(
+                        true,
+                        Duration.ofHours(1),
+                        30,
+                        5,
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(60),
+                        Duration.ofSeconds(10)));
     }
 
     @Test
     void secretsAreRedactedWhereverConfigIsShown() throws IOException {
-        NotificationsConfig config = NotificationsFile.load(write(SPEC_EXAMPLE),
-                Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"), TYPES);
+        NotificationsConfig config = NotificationsFile.load(
+                write(DOCUMENTED_EXAMPLE),
+                Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"),
+                TYPES);
 
         assertThat(config.channels().get(0).redactedConfig()).containsEntry("webhook_url", "***");
         Map<String, Object> webhook = config.channels().get(1).redactedConfig();
-        assertThat(webhook).containsEntry("secret", "***").containsEntry("url", "http://127.0.0.1:9999/hook")
+        assertThat(webhook)
+                .containsEntry("secret", "***")
+                .containsEntry("url", "http://127.0.0.1:9999/hook")
                 .containsEntry("headers", Map.of("X-Team", "ops"));
         assertThat(config.channels().get(2).redactedConfig()).containsEntry("password", "***");
         assertThat(config.toString()).doesNotContain("s3cret");
@@ -78,13 +93,22 @@ class NotificationsFileTest {
                   - { name: b, type: webhook, severities: [urgent], config: { url: "http://x" } }
                 """);
         assertThatThrownBy(() -> NotificationsFile.load(file, Map.of(), TYPES))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        file + ":2:46: channels[0].config.token: environment variable PAGER_TOKEN is not set"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file
+                                                + ":2:46: channels[0].config.token: environment variable PAGER_TOKEN is not set"));
 
         assertThatThrownBy(() -> NotificationsFile.load(file, Map.of("PAGER_TOKEN", "t"), TYPES))
-                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems()).containsExactly(
-                        file + ":2:22: channels[0].type: unknown channel type 'pager'; allowed: alertmanager, email, slack, webhook",
-                        file + ":3:44: channels[1].severities[0]: unknown severity 'urgent', allowed: low, medium, high, critical"));
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file
+                                                + ":2:22: channels[0].type: unknown channel type 'pager'; allowed: alertmanager, email, slack, webhook",
+                                        file
+                                                + ":3:44: channels[1].severities[0]: unknown severity 'urgent', allowed: low, medium, high, critical"));
     }
 
     @Test

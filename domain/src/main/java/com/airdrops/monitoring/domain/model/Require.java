@@ -2,8 +2,7 @@ package com.airdrops.monitoring.domain.model;
 
 /** Argument checks shared by the domain records; each failure is an {@link IllegalArgumentException} a user can act on. */
 public final class Require {
-    private Require() {
-    }
+    private Require() {}
 
     public static String nonBlank(String value, String field) {
         if (value == null || value.isBlank()) {

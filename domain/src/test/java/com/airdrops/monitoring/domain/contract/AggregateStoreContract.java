@@ -2,8 +2,8 @@ package com.airdrops.monitoring.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.port.AggregateStore;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +26,10 @@ public abstract class AggregateStoreContract {
 
     @Test
     void storedAggregatesComeBackWithEveryFieldOldestFirst() {
-        AggregatedMetric cpu = new AggregatedMetric("system_cpu_usage_percent_avg", 12.5, T0.plusSeconds(300), Map.of(), "avg");
-        AggregatedMetric scroll = new AggregatedMetric("protocol_allocation_percent_p95", 40.25, T0.plusSeconds(600),
-                Map.of("protocol", "scroll"), "p95");
+        AggregatedMetric cpu =
+                new AggregatedMetric("system_cpu_usage_percent_avg", 12.5, T0.plusSeconds(300), Map.of(), "avg");
+        AggregatedMetric scroll = new AggregatedMetric(
+                "protocol_allocation_percent_p95", 40.25, T0.plusSeconds(600), Map.of("protocol", "scroll"), "p95");
         store.append(List.of(cpu));
         store.append(List.of(scroll));
 
@@ -37,11 +38,15 @@ public abstract class AggregateStoreContract {
 
     @Test
     void queriesFilterByInclusiveTimeRangeNameSubstringAndLimit() {
-        store.append(List.of(aggregate("system_cpu_usage_percent_avg", 0), aggregate("system_cpu_usage_percent_max", 300),
-                aggregate("risk_level_max", 300), aggregate("system_cpu_usage_percent_avg", 600)));
+        store.append(List.of(
+                aggregate("system_cpu_usage_percent_avg", 0),
+                aggregate("system_cpu_usage_percent_max", 300),
+                aggregate("risk_level_max", 300),
+                aggregate("system_cpu_usage_percent_avg", 600)));
 
         assertThat(store.query(T0.plusSeconds(300), T0.plusSeconds(600), "cpu", 10))
-                .extracting(AggregatedMetric::metricName, AggregatedMetric::timestamp).containsExactly(
+                .extracting(AggregatedMetric::metricName, AggregatedMetric::timestamp)
+                .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_max", T0.plusSeconds(300)),
                         org.assertj.core.groups.Tuple.tuple("system_cpu_usage_percent_avg", T0.plusSeconds(600)));
         assertThat(store.query(T0, T0.plusSeconds(600), "", 2)).hasSize(2);
@@ -50,7 +55,8 @@ public abstract class AggregateStoreContract {
     @Test
     void theNameFilterIsALiteralSubstring() {
         store.append(List.of(aggregate("queue_depth_avg", 0), aggregate("queueXdepth_avg", 0)));
-        assertThat(store.query(T0, T0, "queue_depth", 10)).extracting(AggregatedMetric::metricName)
+        assertThat(store.query(T0, T0, "queue_depth", 10))
+                .extracting(AggregatedMetric::metricName)
                 .containsExactly("queue_depth_avg");
         assertThat(store.query(T0, T0, "%", 10)).isEmpty();
     }
@@ -60,11 +66,13 @@ public abstract class AggregateStoreContract {
         store.append(List.of(aggregate("m_avg", 0), aggregate("m_avg", 300), aggregate("m_avg", 600)));
 
         assertThat(store.deleteOlderThan(T0.plusSeconds(300))).isEqualTo(1);
-        assertThat(store.query(T0, T0.plusSeconds(600), "", 10)).extracting(AggregatedMetric::timestamp)
+        assertThat(store.query(T0, T0.plusSeconds(600), "", 10))
+                .extracting(AggregatedMetric::timestamp)
                 .containsExactly(T0.plusSeconds(300), T0.plusSeconds(600));
     }
 
     private static AggregatedMetric aggregate(String name, long seconds) {
-        return new AggregatedMetric(name, 1, T0.plusSeconds(seconds), Map.of(), name.substring(name.lastIndexOf('_') + 1));
+        return new AggregatedMetric(
+                name, 1, T0.plusSeconds(seconds), Map.of(), name.substring(name.lastIndexOf('_') + 1));
     }
 }

@@ -2,17 +2,16 @@ package com.airdrops.monitoring.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.AlertFingerprint;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.port.AlertRepository;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +36,7 @@ public abstract class AlertRepositoryContract {
         ActiveAlert pending = pending("component_down");
         ActiveAlert firing = firing("risk_critical");
 
-        repository.save(new AlertChanges(List.of(pending, firing), List.of(), List.of()));
+        repository.save(new AlertChanges(List.of(pending, firing), List.of(), List.of(), List.of()));
 
         assertThat(repository.loadActive()).containsExactlyInAnyOrder(pending, firing);
     }
@@ -45,26 +44,34 @@ public abstract class AlertRepositoryContract {
     @Test
     void anUpsertReplacesTheStateOfTheSameFingerprintAndARemovalDeletesIt() {
         ActiveAlert pending = pending("component_down");
-        repository.save(new AlertChanges(List.of(pending), List.of(), List.of()));
-        ActiveAlert nowFiring = new ActiveAlert(pending.fingerprint(), pending.ruleName(), pending.metricName(), SERIES,
-                LABELS, pending.severity(), AlertStatus.FIRING, 0, 0, pending.description(), pending.pendingSince(),
-                Optional.of(T0.plusSeconds(60)));
+        repository.save(new AlertChanges(List.of(pending), List.of(), List.of(), List.of()));
+        ActiveAlert nowFiring = new ActiveAlert(
+                pending.fingerprint(),
+                pending.ruleName(),
+                pending.metricName(),
+                SERIES,
+                LABELS,
+                pending.severity(),
+                new AlertPhase.Firing(pending.pendingSince(), T0.plusSeconds(60)),
+                0,
+                0,
+                pending.description());
 
-        repository.save(new AlertChanges(List.of(nowFiring), List.of(), List.of()));
+        repository.save(new AlertChanges(List.of(nowFiring), List.of(), List.of(), List.of()));
         assertThat(repository.loadActive()).containsExactly(nowFiring);
 
-        repository.save(new AlertChanges(List.of(), List.of(pending.fingerprint()), List.of()));
+        repository.save(new AlertChanges(List.of(), List.of(pending.fingerprint()), List.of(), List.of()));
         assertThat(repository.loadActive()).isEmpty();
     }
 
     @Test
     void historyIsNewestFirstFromTheGivenInstantAndLimited() {
-        Alert pending = transition(AlertStatus.PENDING, T0, Optional.empty(), Optional.empty());
-        Alert firing = transition(AlertStatus.FIRING, T0.plusSeconds(60), Optional.of(T0.plusSeconds(60)), Optional.empty());
-        Alert resolved = transition(AlertStatus.RESOLVED, T0.plusSeconds(120), Optional.of(T0.plusSeconds(60)),
-                Optional.of(T0.plusSeconds(120)));
-        repository.save(new AlertChanges(List.of(), List.of(), List.of(pending, firing)));
-        repository.save(new AlertChanges(List.of(), List.of(), List.of(resolved)));
+        Alert pending = transition(new AlertPhase.Pending(T0), T0);
+        Alert firing = transition(new AlertPhase.Firing(T0, T0.plusSeconds(60)), T0.plusSeconds(60));
+        Alert resolved =
+                transition(new AlertPhase.Resolved(T0.plusSeconds(60), T0.plusSeconds(120)), T0.plusSeconds(120));
+        repository.save(new AlertChanges(List.of(), List.of(), List.of(pending, firing), List.of()));
+        repository.save(new AlertChanges(List.of(), List.of(), List.of(resolved), List.of()));
 
         assertThat(repository.history(T0, 10)).containsExactly(resolved, firing, pending);
         assertThat(repository.history(T0.plusSeconds(60), 10)).containsExactly(resolved, firing);
@@ -73,9 +80,13 @@ public abstract class AlertRepositoryContract {
 
     @Test
     void retentionDeletesOnlyOlderHistory() {
-        repository.save(new AlertChanges(List.of(), List.of(), List.of(
-                transition(AlertStatus.PENDING, T0, Optional.empty(), Optional.empty()),
-                transition(AlertStatus.PENDING, T0.plusSeconds(3600), Optional.empty(), Optional.empty()))));
+        repository.save(new AlertChanges(
+                List.of(),
+                List.of(),
+                List.of(
+                        transition(new AlertPhase.Pending(T0), T0),
+                        transition(new AlertPhase.Pending(T0.plusSeconds(3600)), T0.plusSeconds(3600))),
+                List.of()));
 
         assertThat(repository.deleteHistoryOlderThan(T0.plusSeconds(1))).isEqualTo(1);
         assertThat(repository.history(T0, 10)).extracting(Alert::timestamp).containsExactly(T0.plusSeconds(3600));
@@ -83,24 +94,53 @@ public abstract class AlertRepositoryContract {
 
     @Test
     void aNonFiniteValueIsKeptAsNaN() {
-        Alert alert = new Alert("r", "m", Double.NaN, 1, AlertSeverity.LOW, AlertStatus.PENDING, "", T0, Map.of(),
-                Optional.empty(), Optional.empty());
-        repository.save(new AlertChanges(List.of(), List.of(), List.of(alert)));
-        assertThat(repository.history(T0, 1)).singleElement().extracting(Alert::currentValue).isEqualTo(Double.NaN);
+        Alert alert =
+                new Alert("r", "m", Double.NaN, 1, AlertSeverity.LOW, new AlertPhase.Pending(T0), "", T0, Map.of());
+        repository.save(new AlertChanges(List.of(), List.of(), List.of(alert), List.of()));
+        assertThat(repository.history(T0, 1))
+                .singleElement()
+                .extracting(Alert::currentValue)
+                .isEqualTo(Double.NaN);
     }
 
     private static ActiveAlert pending(String rule) {
-        return new ActiveAlert(AlertFingerprint.of(rule, LABELS), rule, "component_status", SERIES, LABELS,
-                AlertSeverity.HIGH, AlertStatus.PENDING, 0, 0, "A component is unhealthy", T0, Optional.empty());
+        return new ActiveAlert(
+                AlertFingerprint.of(rule, LABELS),
+                rule,
+                "component_status",
+                SERIES,
+                LABELS,
+                AlertSeverity.HIGH,
+                new AlertPhase.Pending(T0),
+                0,
+                0,
+                "A component is unhealthy");
     }
 
     private static ActiveAlert firing(String rule) {
-        return new ActiveAlert(AlertFingerprint.of(rule, Map.of()), rule, "risk_level", Map.of(), Map.of(),
-                AlertSeverity.CRITICAL, AlertStatus.FIRING, 3, 3, "Risk is critical", T0, Optional.of(T0.plusSeconds(3)));
+        return new ActiveAlert(
+                AlertFingerprint.of(rule, Map.of()),
+                rule,
+                "risk_level",
+                Map.of(),
+                Map.of(),
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                3,
+                3,
+                "Risk is critical");
     }
 
-    private static Alert transition(AlertStatus status, Instant at, Optional<Instant> firingSince, Optional<Instant> resolvedAt) {
-        return new Alert("risk_critical", "risk_level", 3.5, 3, AlertSeverity.CRITICAL, status, "Risk is critical", at,
-                Map.of("team", "risk"), firingSince, resolvedAt);
+    private static Alert transition(AlertPhase phase, Instant at) {
+        return new Alert(
+                "risk_critical",
+                "risk_level",
+                3.5,
+                3,
+                AlertSeverity.CRITICAL,
+                phase,
+                "Risk is critical",
+                at,
+                Map.of("team", "risk"));
     }
 }

@@ -2,19 +2,18 @@ package com.airdrops.monitoring.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Notification;
-import com.airdrops.monitoring.domain.model.OutboxEntry;
-import com.airdrops.monitoring.domain.model.OutboxEntry.OutboxStatus;
-import com.airdrops.monitoring.domain.port.AlertRepository;
-import com.airdrops.monitoring.domain.port.NotificationOutbox;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,13 +23,16 @@ public abstract class NotificationOutboxContract {
     private AlertRepository repository;
     private NotificationOutbox outbox;
 
-    /** A repository over empty storage that is also the outbox. */
-    protected abstract AlertRepository newRepository();
+    /** The alert repository and the outbox over one empty storage: what the repository saves, the outbox holds. */
+    public record Storage(AlertRepository repository, NotificationOutbox outbox) {}
+
+    protected abstract Storage newStorage();
 
     @BeforeEach
     void create() {
-        repository = newRepository();
-        outbox = (NotificationOutbox) repository;
+        Storage storage = newStorage();
+        repository = storage.repository();
+        outbox = storage.outbox();
     }
 
     @Test
@@ -56,10 +58,12 @@ public abstract class NotificationOutboxContract {
         outbox.markRetry(id, 1, "HTTP 500", NOW.plusSeconds(60));
 
         assertThat(outbox.due("webhook", NOW.plusSeconds(59), 10)).isEmpty();
-        assertThat(outbox.due("webhook", NOW.plusSeconds(60), 10)).singleElement().satisfies(entry -> {
-            assertThat(entry.attempts()).isEqualTo(1);
-            assertThat(entry.lastError()).contains("HTTP 500");
-        });
+        assertThat(outbox.due("webhook", NOW.plusSeconds(60), 10))
+                .singleElement()
+                .satisfies(entry -> {
+                    assertThat(entry.attempts()).isEqualTo(1);
+                    assertThat(entry.lastError()).contains("HTTP 500");
+                });
     }
 
     @Test
@@ -73,14 +77,19 @@ public abstract class NotificationOutboxContract {
 
         assertThat(outbox.due("a", NOW.plusSeconds(1), 10)).isEmpty();
         assertThat(outbox.depth()).isZero();
-        assertThat(outbox.find(due.get(0).id())).get().extracting(OutboxEntry::status).isEqualTo(OutboxStatus.SENT);
+        assertThat(outbox.find(due.get(0).id()))
+                .get()
+                .extracting(OutboxEntry::status)
+                .isEqualTo(OutboxStatus.SENT);
         assertThat(outbox.dead(10)).singleElement().satisfies(entry -> {
             assertThat(entry.attempts()).isEqualTo(5);
             assertThat(entry.lastError()).contains("HTTP 500");
         });
 
         assertThat(outbox.replay(due.get(2).id(), NOW)).isTrue();
-        assertThat(outbox.replay(due.get(0).id(), NOW)).as("only dead rows replay").isFalse();
+        assertThat(outbox.replay(due.get(0).id(), NOW))
+                .as("only dead rows replay")
+                .isFalse();
         assertThat(outbox.due("a", NOW.plusSeconds(1), 10)).singleElement().satisfies(entry -> {
             assertThat(entry.id()).isEqualTo(due.get(2).id());
             assertThat(entry.attempts()).isZero();
@@ -94,9 +103,17 @@ public abstract class NotificationOutboxContract {
     private static int counter;
 
     private static Notification notification(String channel) {
-        Alert alert = new Alert("risk_critical", "risk_level", 3, 3, AlertSeverity.CRITICAL, AlertStatus.FIRING,
-                "Risk is critical", Instant.ofEpochMilli(NOW.toEpochMilli()), Map.of("team", "risk"),
-                Optional.of(Instant.ofEpochMilli(NOW.toEpochMilli())), Optional.empty());
+        Instant at = Instant.ofEpochMilli(NOW.toEpochMilli());
+        Alert alert = new Alert(
+                "risk_critical",
+                "risk_level",
+                3,
+                3,
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(at.minusSeconds(60), at),
+                "Risk is critical",
+                at,
+                Map.of("team", "risk"));
         return new Notification("event-" + (++counter) + "-" + channel, channel, List.of(alert), 0);
     }
 }

@@ -3,11 +3,24 @@ package com.airdrops.monitoring.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
+import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
+import com.airdrops.monitoring.domain.model.metric.MetricType;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -52,27 +65,54 @@ class DomainModelTest {
 
     @Test
     void alertRuleDefaultsToTheSeedsFiveMinutesAndRejectsNegativeDurations() {
-        AlertRule rule = new AlertRule("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH, "CPU");
+        AlertRule rule =
+                new AlertRule("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH, "CPU");
         assertThat(rule.forDuration()).isEqualTo(Duration.ofSeconds(300));
         assertThat(rule.labels()).isEmpty();
-        assertThatThrownBy(() -> new AlertRule("r", "m", Condition.GT, 1, AlertSeverity.LOW, "", Duration.ofSeconds(-1), null))
+        assertThatThrownBy(() ->
+                        new AlertRule("r", "m", Condition.GT, 1, AlertSeverity.LOW, "", Duration.ofSeconds(-1), null))
                 .hasMessage("for_duration must be >= 0, got -1 s");
         assertThatThrownBy(() -> new AlertRule("r", "m", Condition.GT, Double.NaN, AlertSeverity.LOW, ""))
                 .hasMessageContaining("threshold must be a finite number");
     }
 
     @Test
-    void alertStatusMustMatchItsTimestamps() {
-        assertThatThrownBy(() -> new Alert("r", "m", 1, 1, AlertSeverity.LOW, AlertStatus.FIRING, "", NOW, Map.of(),
-                Optional.empty(), Optional.empty())).hasMessage("a FIRING alert needs firingSince");
-        assertThatThrownBy(() -> new Alert("r", "m", 1, 1, AlertSeverity.LOW, AlertStatus.RESOLVED, "", NOW, Map.of(),
-                Optional.of(NOW), Optional.empty())).hasMessage("a RESOLVED alert needs resolvedAt");
+    void anAlertsStatusAndInstantsComeFromItsPhase() {
+        Instant pendingSince = NOW.minusSeconds(120);
+        Instant firingSince = NOW.minusSeconds(60);
+        Alert firing = alert(new AlertPhase.Firing(pendingSince, firingSince));
+        assertThat(firing.status()).isEqualTo(AlertStatus.FIRING);
+        assertThat(firing.pendingSince()).contains(pendingSince);
+        assertThat(firing.firingSince()).contains(firingSince);
+        assertThat(firing.resolvedAt()).isEmpty();
+
+        Alert resolved = alert(new AlertPhase.Resolved(firingSince, NOW));
+        assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
+        assertThat(resolved.firingSince()).contains(firingSince);
+        assertThat(resolved.resolvedAt()).contains(NOW);
+
+        Alert pending = alert(new AlertPhase.Pending(pendingSince));
+        assertThat(pending.status()).isEqualTo(AlertStatus.PENDING);
+        assertThat(pending.firingSince()).isEmpty();
+        assertThatThrownBy(() -> new AlertPhase.Firing(pendingSince, null)).hasMessageContaining("since");
+        assertThatThrownBy(() -> new AlertPhase.Resolved(null, NOW)).hasMessageContaining("firingSince");
+    }
+
+    private static Alert alert(AlertPhase phase) {
+        return new Alert("r", "m", 1, 1, AlertSeverity.LOW, phase, "", NOW, Map.of());
     }
 
     @ParameterizedTest
     @CsvSource({
-        "gt, 2, 1, true", "gt, 1, 1, false", "gte, 1, 1, true", "lt, 0, 1, true", "lte, 2, 1, false",
-        "eq, 1, 1, true", "ne, 1, 1, false", "ne, 2, 1, true"})
+        "gt, 2, 1, true",
+        "gt, 1, 1, false",
+        "gte, 1, 1, true",
+        "lt, 0, 1, true",
+        "lte, 2, 1, false",
+        "eq, 1, 1, true",
+        "ne, 1, 1, false",
+        "ne, 2, 1, true"
+    })
     void conditionsCompareValueWithThreshold(String condition, double value, double threshold, boolean holds) {
         assertThat(Condition.parse(condition).holds(value, threshold)).isEqualTo(holds);
     }
@@ -86,11 +126,13 @@ class DomainModelTest {
 
     @Test
     void parsingNamesTheAllowedValues() {
-        assertThatThrownBy(() -> Condition.parse("above")).hasMessage("unknown condition 'above', allowed: gt, lt, eq, ne, gte, lte");
+        assertThatThrownBy(() -> Condition.parse("above"))
+                .hasMessage("unknown condition 'above', allowed: gt, lt, eq, ne, gte, lte");
         assertThatThrownBy(() -> AlertSeverity.parse("urgent"))
                 .hasMessage("unknown severity 'urgent', allowed: low, medium, high, critical");
         assertThatThrownBy(() -> AggregationFunction.parse("median_ish"))
-                .hasMessage("unknown aggregation function 'median_ish', allowed: avg, max, min, sum, count, last, p50, p90, p95, p99");
+                .hasMessage(
+                        "unknown aggregation function 'median_ish', allowed: avg, max, min, sum, count, last, p50, p90, p95, p99");
         assertThat(AlertSeverity.parse(" HIGH ")).isEqualTo(AlertSeverity.HIGH);
     }
 

@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.adapters.components;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.ComponentSnapshotParser;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
-import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.config.ComponentSnapshotJson;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import java.time.InstantSource;
 import java.util.Map;
 
 /**
- * Reads a component by GETting its status URL, which answers SPEC 10a's snapshot JSON. Any HTTP status other than
+ * Reads a component by GETting its status URL, which answers the component snapshot JSON. Any HTTP status other than
  * 2xx, a body over 1 MiB, invalid JSON or a field of the wrong type is a {@link ProbeException} saying which.
  * Thread-safe.
  */
@@ -39,13 +39,19 @@ public final class HttpPollingComponentProbe implements ComponentProbe {
 
     /** A client suited to polling: short connect timeout, no redirects to other hosts. */
     public static HttpClient defaultClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2))
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(2))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     @Override
     public ComponentSnapshot probe() {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Accept", "application/json").GET().build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
         byte[] body;
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -81,7 +87,7 @@ public final class HttpPollingComponentProbe implements ComponentProbe {
         try {
             @SuppressWarnings("unchecked")
             Map<String, ?> fields = (Map<String, ?>) map;
-            return ComponentSnapshotParser.parse(fields, clock.instant());
+            return ComponentSnapshotJson.parse(fields, clock.instant());
         } catch (IllegalArgumentException e) {
             throw new ProbeException("GET " + url + " answered an invalid snapshot: " + e.getMessage(), e);
         }

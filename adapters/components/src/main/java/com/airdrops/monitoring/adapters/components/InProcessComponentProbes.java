@@ -1,16 +1,15 @@
 package com.airdrops.monitoring.adapters.components;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.port.CapitalAllocator;
-import com.airdrops.monitoring.domain.port.CentralScheduler;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
-import com.airdrops.monitoring.domain.port.RiskManager;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.spi.CapitalAllocator;
+import com.airdrops.monitoring.domain.spi.CentralScheduler;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
+import com.airdrops.monitoring.domain.spi.RiskManager;
 import java.time.InstantSource;
 
 /** Probes of a Java bot that implements the component ports itself and runs in the agent's JVM. */
 public final class InProcessComponentProbes {
-    private InProcessComponentProbes() {
-    }
+    private InProcessComponentProbes() {}
 
     public static ComponentProbe riskManager(RiskManager riskManager, InstantSource clock) {
         return () -> {

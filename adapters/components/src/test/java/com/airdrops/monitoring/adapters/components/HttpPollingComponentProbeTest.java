@@ -3,10 +3,11 @@ package com.airdrops.monitoring.adapters.components;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.ComponentStatus;
-import com.airdrops.monitoring.domain.model.RiskLevel;
-import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.fixtures.SnapshotJson;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -23,21 +24,10 @@ import org.junit.jupiter.api.Test;
 
 /** Polls a real local HTTP server that answers like a bot's status URL. */
 class HttpPollingComponentProbeTest {
-    static final String SPEC_SNAPSHOT = """
-            { "status": "healthy", "last_execution_time": 0.42, "error_count": 0, "success_count": 17,
-              "metrics": { "queue_depth": 3 },
-              "risk_level": "high", "portfolio_value_usd": 152340.55, "circuit_breaker_active": false,
-              "risk_limits": { "max_protocol_exposure": 0.2 },
-              "capital_utilization_percent": 71.5,
-              "protocol_allocations": { "scroll": 40.0, "zksync": 35.0 },
-              "running": true, "task_definitions": 12,
-              "task_executions": { "completed": 30, "failed": 2, "running": 1, "pending": 4 },
-              "something_new": [1, 2, 3] }
-            """;
     private static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
 
     private final AtomicInteger status = new AtomicInteger(200);
-    private final AtomicReference<String> body = new AtomicReference<>(SPEC_SNAPSHOT);
+    private final AtomicReference<String> body = new AtomicReference<>(SnapshotJson.full("high"));
     private HttpServer server;
     private HttpPollingComponentProbe probe;
 
@@ -52,8 +42,11 @@ class HttpPollingComponentProbeTest {
             exchange.close();
         });
         server.start();
-        probe = new HttpPollingComponentProbe(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/status"),
-                Duration.ofSeconds(2), InstantSource.fixed(NOW), HttpPollingComponentProbe.defaultClient());
+        probe = new HttpPollingComponentProbe(
+                URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/status"),
+                Duration.ofSeconds(2),
+                InstantSource.fixed(NOW),
+                HttpPollingComponentProbe.defaultClient());
     }
 
     @AfterEach
@@ -90,10 +83,13 @@ class HttpPollingComponentProbeTest {
     @Test
     void invalidJsonAndWrongTypesAreProbeFailuresNamingTheProblem() {
         body.set("{\"risk_level\": ");
-        assertThatThrownBy(probe::probe).isInstanceOf(ProbeException.class).hasMessageContaining("answered invalid JSON");
+        assertThatThrownBy(probe::probe)
+                .isInstanceOf(ProbeException.class)
+                .hasMessageContaining("answered invalid JSON");
 
         body.set("{\"task_definitions\": \"twelve\"}");
-        assertThatThrownBy(probe::probe).isInstanceOf(ProbeException.class)
+        assertThatThrownBy(probe::probe)
+                .isInstanceOf(ProbeException.class)
                 .hasMessageContaining("invalid snapshot: task_definitions: expected a whole number >= 0, got 'twelve'");
     }
 

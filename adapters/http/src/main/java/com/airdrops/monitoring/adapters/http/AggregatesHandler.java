@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import io.javalin.http.Context;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,8 @@ final class AggregatesHandler {
         String name = parameters.text("name").orElse("");
         int limit = parameters.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
         List<Map<String, Object>> body = query.getAggregatedMetrics(start, end, name, limit).stream()
-                .map(AggregatesHandler::view).toList();
+                .map(AggregatesHandler::view)
+                .toList();
         ctx.json(body);
     }
 

@@ -1,10 +1,10 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
-import com.airdrops.monitoring.domain.port.ConfigReloader.ReloadOutcome;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -39,7 +39,8 @@ final class AlertsHandler {
                 hours = Double.NaN;
             }
             if (!(hours > 0 && hours <= MAX_HISTORY_HOURS)) {
-                throw QueryParameters.bad("hours", raw, "a number of hours greater than 0 and at most " + MAX_HISTORY_HOURS);
+                throw QueryParameters.bad(
+                        "hours", raw, "a number of hours greater than 0 and at most " + MAX_HISTORY_HOURS);
             }
         }
         ctx.json(alerts.getAlertHistory(hours).stream().map(AlertsHandler::view).toList());
@@ -52,7 +53,8 @@ final class AlertsHandler {
     void reload(Context ctx) {
         token.authorize(ctx.header("Authorization"));
         switch (reloader.reload()) {
-            case ReloadOutcome.Reloaded reloaded -> ctx.json(Map.of("status", "reloaded", "loaded", reloaded.summary()));
+            case ReloadOutcome.Reloaded reloaded ->
+                ctx.json(Map.of("status", "reloaded", "loaded", reloaded.summary()));
             case ReloadOutcome.Rejected rejected -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", "configuration rejected; the running configuration is unchanged");

@@ -8,8 +8,7 @@ import java.util.Map;
 final class ApiError {
     private static final String WRITTEN = "airdrops.api-error-written";
 
-    private ApiError() {
-    }
+    private ApiError() {}
 
     /** For the status-code error handlers: answers with a generic message unless a handler already explained. */
     static void respondIfUnexplained(Context ctx, int status, String message) {

@@ -15,13 +15,14 @@ final class BearerToken {
 
     /** Throws 403 when no token is configured, 401 when the header is missing or wrong. */
     void authorize(String authorizationHeader) {
-        byte[] expected = expectedDigest.orElseThrow(() -> new ApiException(403,
-                "mutating endpoints are disabled: set MONITORING_API_TOKEN to enable them"));
+        byte[] expected = expectedDigest.orElseThrow(() ->
+                new ApiException(403, "mutating endpoints are disabled: set MONITORING_API_TOKEN to enable them"));
         if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
             throw new ApiException(401, "missing bearer token: send 'Authorization: Bearer <MONITORING_API_TOKEN>'");
         }
         // Comparing fixed-length digests keeps the time independent of the token's content and length.
-        byte[] provided = digest(authorizationHeader.substring("Bearer ".length()).trim());
+        byte[] provided =
+                digest(authorizationHeader.substring("Bearer ".length()).trim());
         if (!MessageDigest.isEqual(expected, provided)) {
             throw new ApiException(401, "wrong bearer token");
         }

@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.ComponentSnapshotParser;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.config.ComponentSnapshotJson;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -36,16 +36,17 @@ final class ComponentPushHandler {
         Map<String, ?> json = parseObject(readBounded(ctx));
         ComponentSnapshot snapshot;
         try {
-            snapshot = ComponentSnapshotParser.parse(json, clock.instant());
+            snapshot = ComponentSnapshotJson.parse(json, clock.instant());
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid snapshot: " + e.getMessage());
         }
         String name = ctx.pathParam("name");
         switch (receiver.accept(name, snapshot)) {
             case PushOutcome.Accepted accepted ->
-                    ctx.status(202).json(Map.of("status", "accepted", "component", accepted.componentName()));
-            case PushOutcome.UnknownComponent unknown -> throw new ApiException(404,
-                    "no push component named '" + unknown.componentName() + "' in components.yaml");
+                ctx.status(202).json(Map.of("status", "accepted", "component", accepted.componentName()));
+            case PushOutcome.UnknownComponent unknown ->
+                throw new ApiException(
+                        404, "no push component named '" + unknown.componentName() + "' in components.yaml");
         }
     }
 
@@ -75,8 +76,11 @@ final class ComponentPushHandler {
         try {
             json = JSON.readValue(body, Object.class);
         } catch (JacksonException e) {
-            throw new ApiException(400, "malformed JSON: " + e.getOriginalMessage()
-                    + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
+            throw new ApiException(
+                    400,
+                    "malformed JSON: " + e.getOriginalMessage() + " at line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new ApiException(400, "malformed JSON: " + e.getMessage());
         }

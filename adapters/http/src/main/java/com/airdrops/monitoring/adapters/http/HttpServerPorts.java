@@ -1,13 +1,13 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsExposition;
-import com.airdrops.monitoring.domain.port.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import java.time.InstantSource;
 import java.util.List;
 

@@ -1,11 +1,11 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.port.ExpositionFormat;
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.HealthCheckResult;
-import com.airdrops.monitoring.domain.port.LatestMetrics;
-import com.airdrops.monitoring.domain.port.MetricsExposition;
-import com.airdrops.monitoring.domain.port.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
@@ -40,7 +40,8 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.latestMetrics = ports.latestMetrics();
         this.readinessChecks = ports.readinessChecks();
         BearerToken token = new BearerToken(settings.apiToken());
-        this.pushHandler = new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
+        this.pushHandler =
+                new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
@@ -67,17 +68,18 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/channels", notificationsHandler::channels);
             config.routes.get("/api/v1/notifications/dead", notificationsHandler::dead);
             config.routes.post("/api/v1/notifications/{id}/replay", notificationsHandler::replay);
-            config.routes.error(HttpStatus.NOT_FOUND.getCode(),
-                    ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
-            config.routes.error(HttpStatus.METHOD_NOT_ALLOWED.getCode(),
+            config.routes.error(
+                    HttpStatus.NOT_FOUND.getCode(), ctx -> ApiError.respondIfUnexplained(ctx, 404, "no such endpoint"));
+            config.routes.error(
+                    HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 405, "method not allowed"));
             config.routes.exception(ApiException.class, (e, ctx) -> ApiError.respond(ctx, e.status(), e.getMessage()));
             config.routes.exception(PersistenceException.class, (e, ctx) -> {
                 LOG.warn("Request {} {} failed on the database: {}", ctx.method(), ctx.path(), e.getMessage());
                 ApiError.respond(ctx, 503, "database unavailable; try again");
             });
-            config.routes.exception(IllegalArgumentException.class,
-                    (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
+            config.routes.exception(
+                    IllegalArgumentException.class, (e, ctx) -> ApiError.respond(ctx, 400, e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Request {} {} failed", ctx.method(), ctx.path(), e);
                 ApiError.respond(ctx, 500, "internal error");
@@ -86,8 +88,8 @@ public final class JavalinHttpServer implements AutoCloseable {
         try {
             created.start();
         } catch (RuntimeException e) {
-            throw new IllegalStateException("cannot listen on " + settings.host() + ":" + settings.port() + ": "
-                    + rootMessage(e), e);
+            throw new IllegalStateException(
+                    "cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
         }
         app = created;
     }
@@ -109,7 +111,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     }
 
     private void metrics(Context ctx) {
-        ExpositionFormat format = ExpositionFormat.negotiate(ctx.header("Accept"));
+        ExpositionFormat format = ContentNegotiation.exposition(ctx.header("Accept"));
         ctx.contentType(format.contentType()).result(exposition.scrape(format));
     }
 
@@ -148,9 +150,11 @@ public final class JavalinHttpServer implements AutoCloseable {
     }
 
     private void latest(Context ctx) {
-        latestMetrics.latest().ifPresentOrElse(
-                snapshot -> ctx.json(JsonViews.snapshot(snapshot)),
-                () -> ApiError.respond(ctx, 503, "no collection has run yet"));
+        latestMetrics
+                .latest()
+                .ifPresentOrElse(
+                        snapshot -> ctx.json(JsonViews.snapshot(snapshot)),
+                        () -> ApiError.respond(ctx, 503, "no collection has run yet"));
     }
 
     private static String rootMessage(Throwable e) {

@@ -1,20 +1,20 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Maps domain values to the JSON shapes of SPEC section 10a: snake_case fields, epoch seconds, null for NaN. */
+/** Maps domain values to the JSON shapes the README documents: snake_case fields, epoch seconds, null for NaN. */
 final class JsonViews {
-    private JsonViews() {
-    }
+    private JsonViews() {}
 
     static Map<String, Object> snapshot(MetricsSnapshot snapshot) {
-        List<Map<String, Object>> samples = snapshot.samples().stream().map(JsonViews::sample).toList();
+        List<Map<String, Object>> samples =
+                snapshot.samples().stream().map(JsonViews::sample).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", epochSeconds(snapshot.timestamp()));
         body.put("samples", samples);

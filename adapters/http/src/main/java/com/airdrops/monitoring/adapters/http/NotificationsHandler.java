@@ -1,10 +1,11 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.OutboxEntry;
-import com.airdrops.monitoring.domain.port.NotificationAdmin;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Channels with secrets shown as "***", dead letters, and replaying one (bearer token). */
@@ -18,19 +19,28 @@ final class NotificationsHandler {
     }
 
     void channels(Context ctx) {
-        ctx.json(admin.channels().stream().map(channel -> {
-            Map<String, Object> view = new LinkedHashMap<>();
-            view.put("name", channel.name());
-            view.put("type", channel.type());
-            view.put("enabled", channel.enabled());
-            view.put("severities", channel.severities().stream().sorted().map(AlertSeverity::wireName).toList());
-            view.put("config", channel.config());
-            return view;
-        }).toList());
+        ctx.json(admin.channels().stream()
+                .map(channel -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("name", channel.name());
+                    view.put("type", channel.type());
+                    view.put("enabled", channel.enabled());
+                    view.put(
+                            "severities",
+                            channel.severities().stream()
+                                    .sorted()
+                                    .map(AlertSeverity::wireName)
+                                    .toList());
+                    view.put("config", channel.config());
+                    return view;
+                })
+                .toList());
     }
 
     void dead(Context ctx) {
-        ctx.json(admin.deadLetters(1_000).stream().map(NotificationsHandler::view).toList());
+        ctx.json(admin.deadLetters(1_000).stream()
+                .map(NotificationsHandler::view)
+                .toList());
     }
 
     void replay(Context ctx) {
@@ -39,7 +49,8 @@ final class NotificationsHandler {
         try {
             id = Long.parseLong(ctx.pathParam("id"));
         } catch (NumberFormatException e) {
-            throw new ApiException(400, "path parameter 'id'='" + ctx.pathParam("id") + "' is invalid: expected a whole number");
+            throw new ApiException(
+                    400, "path parameter 'id'='" + ctx.pathParam("id") + "' is invalid: expected a whole number");
         }
         OutboxEntry entry = admin.replay(id).orElseThrow(() -> new ApiException(404, "no dead letter with id " + id));
         ctx.status(202).json(view(entry));
@@ -50,10 +61,12 @@ final class NotificationsHandler {
         view.put("id", entry.id());
         view.put("event_id", entry.notification().eventId());
         view.put("channel", entry.notification().channel());
-        view.put("status", entry.status().name().toLowerCase(java.util.Locale.ROOT));
+        view.put("status", entry.status().name().toLowerCase(Locale.ROOT));
         view.put("attempts", entry.attempts());
         view.put("last_error", entry.lastError().orElse(null));
-        view.put("alerts", entry.notification().alerts().stream().map(AlertsHandler::view).toList());
+        view.put(
+                "alerts",
+                entry.notification().alerts().stream().map(AlertsHandler::view).toList());
         view.put("created_at", JsonViews.epochSeconds(entry.createdAt()));
         return view;
     }

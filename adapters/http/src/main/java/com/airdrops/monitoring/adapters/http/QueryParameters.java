@@ -3,6 +3,7 @@ package com.airdrops.monitoring.adapters.http;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,9 +21,12 @@ final class QueryParameters {
             try {
                 BigDecimal seconds = new BigDecimal(value);
                 BigDecimal whole = seconds.setScale(0, RoundingMode.FLOOR);
-                long nanos = seconds.subtract(whole).movePointRight(9).setScale(0, RoundingMode.DOWN).longValueExact();
+                long nanos = seconds.subtract(whole)
+                        .movePointRight(9)
+                        .setScale(0, RoundingMode.DOWN)
+                        .longValueExact();
                 return Instant.ofEpochSecond(whole.longValueExact(), nanos);
-            } catch (ArithmeticException | NumberFormatException | java.time.DateTimeException e) {
+            } catch (ArithmeticException | NumberFormatException | DateTimeException e) {
                 throw bad(name, value, "epoch seconds, e.g. 1795737600 or 1795737600.5");
             }
         });

@@ -3,24 +3,24 @@ package com.airdrops.monitoring.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertRule;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Condition;
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.RiskLevel;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.AggregatedMetricsQuery;
-import com.airdrops.monitoring.domain.port.AlertQueries;
-import com.airdrops.monitoring.domain.port.ConfigReloader;
-import com.airdrops.monitoring.domain.port.NotificationAdmin;
-import com.airdrops.monitoring.domain.port.ComponentPushReceiver;
-import com.airdrops.monitoring.domain.port.ExpositionFormat;
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.HealthCheckResult;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -68,8 +68,16 @@ class JavalinHttpServerTest {
     private final AlertQueries alertQueries = new AlertQueries() {
         @Override
         public List<Alert> getActiveAlerts() {
-            return List.of(new Alert("risk_critical", "risk_level", 3, 3, AlertSeverity.CRITICAL, AlertStatus.FIRING,
-                    "Risk is critical", NOW, Map.of("team", "risk"), Optional.of(NOW.minusSeconds(10)), Optional.empty()));
+            return List.of(new Alert(
+                    "risk_critical",
+                    "risk_level",
+                    3,
+                    3,
+                    AlertSeverity.CRITICAL,
+                    new AlertPhase.Firing(NOW.minusSeconds(20), NOW.minusSeconds(10)),
+                    "Risk is critical",
+                    NOW,
+                    Map.of("team", "risk")));
         }
 
         @Override
@@ -80,24 +88,35 @@ class JavalinHttpServerTest {
 
         @Override
         public List<AlertRule> rules() {
-            return List.of(new AlertRule("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL, "Risk",
-                    java.time.Duration.ofSeconds(3), Map.of()));
+            return List.of(new AlertRule(
+                    "risk_critical",
+                    "risk_level",
+                    Condition.GTE,
+                    3,
+                    AlertSeverity.CRITICAL,
+                    "Risk",
+                    java.time.Duration.ofSeconds(3),
+                    Map.of()));
         }
     };
     private final NotificationAdmin notificationAdmin = new NotificationAdmin() {
         @Override
         public List<ChannelView> channels() {
-            return List.of(new ChannelView("audit", "webhook", true, java.util.EnumSet.of(AlertSeverity.HIGH,
-                    AlertSeverity.LOW), Map.of("url", "http://127.0.0.1:9999/hook", "secret", "***")));
+            return List.of(new ChannelView(
+                    "audit",
+                    "webhook",
+                    true,
+                    java.util.EnumSet.of(AlertSeverity.HIGH, AlertSeverity.LOW),
+                    Map.of("url", "http://127.0.0.1:9999/hook", "secret", "***")));
         }
 
         @Override
-        public List<com.airdrops.monitoring.domain.model.OutboxEntry> deadLetters(int limit) {
+        public List<com.airdrops.monitoring.domain.model.notification.OutboxEntry> deadLetters(int limit) {
             return List.of();
         }
 
         @Override
-        public Optional<com.airdrops.monitoring.domain.model.OutboxEntry> replay(long id) {
+        public Optional<com.airdrops.monitoring.domain.model.notification.OutboxEntry> replay(long id) {
             return Optional.empty();
         }
     };
@@ -123,9 +142,18 @@ class JavalinHttpServerTest {
                 return dbHealth.get();
             }
         };
-        server = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
-                new HttpServerPorts(format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
-                        () -> Optional.ofNullable(latest.get()), List.of(database), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
+        server = new JavalinHttpServer(
+                new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
+                new HttpServerPorts(
+                        format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
+                        () -> Optional.ofNullable(latest.get()),
+                        List.of(database),
+                        pushes,
+                        aggregates,
+                        alertQueries,
+                        reloader,
+                        notificationAdmin,
+                        CLOCK));
         server.start();
     }
 
@@ -144,7 +172,8 @@ class JavalinHttpServerTest {
 
     @Test
     void openMetricsIsServedWhenTheScraperAsksForIt() throws Exception {
-        HttpResponse<String> response = get("/metrics",
+        HttpResponse<String> response = get(
+                "/metrics",
                 Map.of("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5"));
         assertThat(response.headers().firstValue("Content-Type"))
                 .contains("application/openmetrics-text; version=1.0.0; charset=utf-8");
@@ -153,7 +182,8 @@ class JavalinHttpServerTest {
 
     @Test
     void metricsAreGzippedWhenAccepted() throws Exception {
-        HttpResponse<byte[]> response = client.send(request("/metrics", Map.of("Accept-Encoding", "gzip")).build(),
+        HttpResponse<byte[]> response = client.send(
+                request("/metrics", Map.of("Accept-Encoding", "gzip")).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.headers().firstValue("Content-Encoding")).contains("gzip");
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(response.body()))) {
@@ -189,9 +219,13 @@ class JavalinHttpServerTest {
         assertThat(JSON.readTree(before.body()).get("error").asText()).isEqualTo("no collection has run yet");
 
         Instant at = Instant.parse("2026-11-26T12:00:00.250Z");
-        latest.set(new MetricsSnapshot(at, Optional.empty(), List.of(), List.of(
-                new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40.0, at),
-                Sample.of("odd_value", Double.NaN, at))));
+        latest.set(new MetricsSnapshot(
+                at,
+                Optional.empty(),
+                List.of(),
+                List.of(
+                        new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40.0, at),
+                        Sample.of("odd_value", Double.NaN, at))));
         HttpResponse<String> after = get("/api/v1/metrics/latest", Map.of());
 
         assertThat(after.statusCode()).isEqualTo(200);
@@ -207,21 +241,35 @@ class JavalinHttpServerTest {
     void unknownPathsGetAJson404() throws Exception {
         HttpResponse<String> response = get("/api/v1/nope", Map.of());
         assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(JSON.readTree(response.body()).get("error").asText()).isEqualTo("no such endpoint");
     }
 
     @Test
     void aPortInUseIsReportedWithHostAndPort() {
-        JavalinHttpServer second = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", server.port()),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
-        assertThatThrownBy(second::start).isInstanceOf(IllegalStateException.class)
+        JavalinHttpServer second = new JavalinHttpServer(
+                new HttpServerSettings("127.0.0.1", server.port()),
+                new HttpServerPorts(
+                        format -> "",
+                        Optional::empty,
+                        List.of(),
+                        pushes,
+                        aggregates,
+                        alertQueries,
+                        reloader,
+                        notificationAdmin,
+                        CLOCK));
+        assertThatThrownBy(second::start)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("cannot listen on 127.0.0.1:" + server.port());
     }
 
     @Test
     void aPushWithTheRightTokenIsAccepted() throws Exception {
-        HttpResponse<String> response = post("/api/v1/components/risk_manager", "Bearer " + TOKEN,
+        HttpResponse<String> response = post(
+                "/api/v1/components/risk_manager",
+                "Bearer " + TOKEN,
                 "{\"status\":\"healthy\",\"risk_level\":\"critical\",\"portfolio_value_usd\":152340.55,\"extra\":1}");
 
         assertThat(response.statusCode()).isEqualTo(202);
@@ -234,8 +282,9 @@ class JavalinHttpServerTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("badPushes")
-    void aBadPushGetsItsStatusAndChangesNothing(String description, String path, String authorization, String body,
-                                               int status, String error) throws Exception {
+    void aBadPushGetsItsStatusAndChangesNothing(
+            String description, String path, String authorization, String body, int status, String error)
+            throws Exception {
         HttpResponse<String> response = post(path, authorization, body);
 
         assertThat(response.statusCode()).isEqualTo(status);
@@ -251,32 +300,75 @@ class JavalinHttpServerTest {
                 Arguments.of("missing token", path, null, ok, 401, "missing bearer token"),
                 Arguments.of("wrong token", path, "Bearer nope", ok, 401, "wrong bearer token"),
                 Arguments.of("not a bearer", path, "Basic " + TOKEN, ok, 401, "missing bearer token"),
-                Arguments.of("body over 1 MiB", path, bearer, "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}", 413,
+                Arguments.of(
+                        "body over 1 MiB",
+                        path,
+                        bearer,
+                        "{\"x\":\"" + "a".repeat(1024 * 1024) + "\"}",
+                        413,
                         "larger than 1048576 bytes"),
                 Arguments.of("malformed JSON", path, bearer, "{\"risk_level\": ", 400, "malformed JSON"),
                 Arguments.of("not an object", path, bearer, "[1,2]", 400, "must be a JSON object"),
-                Arguments.of("wrong type", path, bearer, "{\"portfolio_value_usd\": \"lots\"}", 400,
+                Arguments.of(
+                        "wrong type",
+                        path,
+                        bearer,
+                        "{\"portfolio_value_usd\": \"lots\"}",
+                        400,
                         "portfolio_value_usd: expected a finite number, got 'lots'"),
-                Arguments.of("bad risk level", path, bearer, "{\"risk_level\": \"extreme\"}", 400,
+                Arguments.of(
+                        "bad risk level",
+                        path,
+                        bearer,
+                        "{\"risk_level\": \"extreme\"}",
+                        400,
                         "risk_level: expected low, medium, high, critical or 0..3, got 'extreme'"),
-                Arguments.of("nested wrong type", path, bearer, "{\"protocol_allocations\": {\"scroll\": true}}", 400,
+                Arguments.of(
+                        "nested wrong type",
+                        path,
+                        bearer,
+                        "{\"protocol_allocations\": {\"scroll\": true}}",
+                        400,
                         "protocol_allocations.scroll: expected a finite number"),
-                Arguments.of("negative count", path, bearer, "{\"error_count\": -1}", 400,
+                Arguments.of(
+                        "negative count",
+                        path,
+                        bearer,
+                        "{\"error_count\": -1}",
+                        400,
                         "error_count: expected a whole number >= 0"),
-                Arguments.of("unknown component", "/api/v1/components/wallet", bearer, ok, 404,
+                Arguments.of(
+                        "unknown component",
+                        "/api/v1/components/wallet",
+                        bearer,
+                        ok,
+                        404,
                         "no push component named 'wallet'"));
     }
 
     @Test
     void pushesAreForbiddenWhenNoTokenIsConfigured() throws Exception {
-        JavalinHttpServer open = new JavalinHttpServer(new HttpServerSettings("127.0.0.1", 0),
-                new HttpServerPorts(format -> "", Optional::empty, List.of(), pushes, aggregates, alertQueries, reloader, notificationAdmin, CLOCK));
+        JavalinHttpServer open = new JavalinHttpServer(
+                new HttpServerSettings("127.0.0.1", 0),
+                new HttpServerPorts(
+                        format -> "",
+                        Optional::empty,
+                        List.of(),
+                        pushes,
+                        aggregates,
+                        alertQueries,
+                        reloader,
+                        notificationAdmin,
+                        CLOCK));
         open.start();
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + open.port() + "/api/v1/components/risk_manager"))
-                    .header("Authorization", "Bearer anything")
-                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(
+                                    URI.create("http://127.0.0.1:" + open.port() + "/api/v1/components/risk_manager"))
+                            .header("Authorization", "Bearer anything")
+                            .POST(HttpRequest.BodyPublishers.ofString("{}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(403);
             assertThat(JSON.readTree(response.body()).get("error").asText()).contains("set MONITORING_API_TOKEN");
             assertThat(pushes.received).isEmpty();
@@ -287,31 +379,41 @@ class JavalinHttpServerTest {
 
     @Test
     void aggregatesAreListedWithSnakeCaseFieldsAndEpochSeconds() throws Exception {
-        HttpResponse<String> response = get("/api/v1/aggregates?start=1795690800&end=1795694400.5&name=system_cpu&limit=50",
-                Map.of());
+        HttpResponse<String> response =
+                get("/api/v1/aggregates?start=1795690800&end=1795694400.5&name=system_cpu&limit=50", Map.of());
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("""
                 [{"metric_name":"system_cpu_usage_percent_avg","value":12.5,"timestamp":1795694400.000,
                   "labels":{"host":"a"},"aggregation_type":"avg"}]"""));
-        assertThat(aggregateQueries).singleElement().satisfies(query -> assertThat(query).containsExactly(
-                Instant.ofEpochSecond(1795690800), Instant.ofEpochSecond(1795694400, 500_000_000), "system_cpu", 50));
+        assertThat(aggregateQueries)
+                .singleElement()
+                .satisfies(query -> assertThat(query)
+                        .containsExactly(
+                                Instant.ofEpochSecond(1795690800),
+                                Instant.ofEpochSecond(1795694400, 500_000_000),
+                                "system_cpu",
+                                50));
     }
 
     @Test
     void aggregatesDefaultToTheLastHourWithoutAFilter() throws Exception {
         assertThat(get("/api/v1/aggregates", Map.of()).statusCode()).isEqualTo(200);
-        assertThat(aggregateQueries).singleElement().satisfies(query -> assertThat(query)
-                .containsExactly(NOW.minusSeconds(3600), NOW, "", 10_000));
+        assertThat(aggregateQueries)
+                .singleElement()
+                .satisfies(query -> assertThat(query).containsExactly(NOW.minusSeconds(3600), NOW, "", 10_000));
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "start=abc | query parameter 'start'='abc' is invalid: expected epoch seconds",
-        "end=tomorrow | query parameter 'end'='tomorrow' is invalid: expected epoch seconds",
-        "limit=0 | query parameter 'limit'='0' is invalid: expected a whole number from 1 to 100000",
-        "limit=lots | query parameter 'limit'='lots' is invalid",
-        "start=200&end=100 | query parameter 'start' must not be after 'end'"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "start=abc | query parameter 'start'='abc' is invalid: expected epoch seconds",
+                "end=tomorrow | query parameter 'end'='tomorrow' is invalid: expected epoch seconds",
+                "limit=0 | query parameter 'limit'='0' is invalid: expected a whole number from 1 to 100000",
+                "limit=lots | query parameter 'limit'='lots' is invalid",
+                "start=200&end=100 | query parameter 'start' must not be after 'end'"
+            })
     void aBadAggregatesParameterIsA400NamingIt(String query, String error) throws Exception {
         HttpResponse<String> response = get("/api/v1/aggregates?" + query, Map.of());
         assertThat(response.statusCode()).isEqualTo(400);
@@ -340,7 +442,8 @@ class JavalinHttpServerTest {
         assertThat(get("/api/v1/alerts/history", Map.of()).statusCode()).isEqualTo(200);
         HttpResponse<String> bad = get("/api/v1/alerts/history?hours=-1", Map.of());
         assertThat(bad.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(bad.body()).get("error").asText()).startsWith("query parameter 'hours'='-1' is invalid");
+        assertThat(JSON.readTree(bad.body()).get("error").asText())
+                .startsWith("query parameter 'hours'='-1' is invalid");
         assertThat(historyHours).containsExactly(6.0, 24.0);
     }
 
@@ -353,21 +456,27 @@ class JavalinHttpServerTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).get("loaded").asText()).isEqualTo("7 alert rules");
 
-        reloadOutcome.set(new ConfigReloader.ReloadOutcome.Rejected(List.of("rules.yaml:3:5: rules[0].condition: unknown")));
+        reloadOutcome.set(
+                new ConfigReloader.ReloadOutcome.Rejected(List.of("rules.yaml:3:5: rules[0].condition: unknown")));
         HttpResponse<String> rejected = post("/api/v1/reload", "Bearer " + TOKEN, "");
         assertThat(rejected.statusCode()).isEqualTo(400);
-        assertThat(JSON.readTree(rejected.body()).get("problems").get(0).asText()).contains("rules[0].condition");
+        assertThat(JSON.readTree(rejected.body()).get("problems").get(0).asText())
+                .contains("rules[0].condition");
     }
 
     @Test
     void channelsAreListedAsTheAdminRedactedThemAndReplayNeedsAKnownDeadLetter() throws Exception {
-        JsonNode channel = JSON.readTree(get("/api/v1/channels", Map.of()).body()).get(0);
+        JsonNode channel =
+                JSON.readTree(get("/api/v1/channels", Map.of()).body()).get(0);
         assertThat(channel.get("severities").toString()).isEqualTo("[\"low\",\"high\"]");
         assertThat(channel.get("config").get("secret").asText()).isEqualTo("***");
 
-        assertThat(post("/api/v1/notifications/7/replay", null, "").statusCode()).isEqualTo(401);
-        assertThat(post("/api/v1/notifications/7/replay", "Bearer " + TOKEN, "").statusCode()).isEqualTo(404);
-        assertThat(post("/api/v1/notifications/x/replay", "Bearer " + TOKEN, "").statusCode()).isEqualTo(400);
+        assertThat(post("/api/v1/notifications/7/replay", null, "").statusCode())
+                .isEqualTo(401);
+        assertThat(post("/api/v1/notifications/7/replay", "Bearer " + TOKEN, "").statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/notifications/x/replay", "Bearer " + TOKEN, "").statusCode())
+                .isEqualTo(400);
         assertThat(get("/api/v1/notifications/dead", Map.of()).body()).isEqualTo("[]");
     }
 
@@ -399,7 +508,8 @@ class JavalinHttpServerTest {
         }
     }
 
-    private HttpResponse<String> get(String path, Map<String, String> headers) throws IOException, InterruptedException {
+    private HttpResponse<String> get(String path, Map<String, String> headers)
+            throws IOException, InterruptedException {
         return client.send(request(path, headers).build(), HttpResponse.BodyHandlers.ofString());
     }
 

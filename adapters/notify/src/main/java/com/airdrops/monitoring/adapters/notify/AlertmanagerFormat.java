@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertFingerprint;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Notification;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -20,8 +20,7 @@ final class AlertmanagerFormat {
     static final ObjectMapper JSON = new ObjectMapper();
     private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
-    private AlertmanagerFormat() {
-    }
+    private AlertmanagerFormat() {}
 
     /** {@code alertname} and {@code severity} first, then the alert's own labels. */
     static Map<String, String> labels(Alert alert) {
@@ -45,17 +44,22 @@ final class AlertmanagerFormat {
     }
 
     static byte[] webhookBody(Notification notification, String receiver) {
-        List<Map<String, Object>> alerts = notification.alerts().stream().map(alert -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("status", alert.status() == AlertStatus.RESOLVED ? "resolved" : "firing");
-            item.put("labels", labels(alert));
-            item.put("annotations", annotations(alert));
-            item.put("startsAt", startsAt(alert).toString());
-            item.put("endsAt", alert.resolvedAt().map(Instant::toString).orElse(ZERO_TIME));
-            item.put("generatorURL", "");
-            item.put("fingerprint", AlertFingerprint.of(alert.ruleName(), alert.labels()).substring(0, 16));
-            return item;
-        }).toList();
+        List<Map<String, Object>> alerts = notification.alerts().stream()
+                .map(alert -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("status", alert.status() == AlertStatus.RESOLVED ? "resolved" : "firing");
+                    item.put("labels", labels(alert));
+                    item.put("annotations", annotations(alert));
+                    item.put("startsAt", startsAt(alert).toString());
+                    item.put("endsAt", alert.resolvedAt().map(Instant::toString).orElse(ZERO_TIME));
+                    item.put("generatorURL", "");
+                    item.put(
+                            "fingerprint",
+                            AlertFingerprint.of(alert.ruleName(), alert.labels())
+                                    .substring(0, 16));
+                    return item;
+                })
+                .toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("version", "4");
         body.put("groupKey", receiver + ":" + notification.eventId());
@@ -74,21 +78,24 @@ final class AlertmanagerFormat {
     }
 
     static byte[] apiV2Body(Notification notification) {
-        List<Map<String, Object>> alerts = notification.alerts().stream().map(alert -> {
-            Map<String, Object> item = new LinkedHashMap<>();
-            item.put("labels", labels(alert));
-            item.put("annotations", annotations(alert));
-            item.put("startsAt", startsAt(alert).toString());
-            alert.resolvedAt().ifPresent(resolved -> item.put("endsAt", resolved.toString()));
-            item.put("generatorURL", "");
-            return item;
-        }).toList();
+        List<Map<String, Object>> alerts = notification.alerts().stream()
+                .map(alert -> {
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("labels", labels(alert));
+                    item.put("annotations", annotations(alert));
+                    item.put("startsAt", startsAt(alert).toString());
+                    alert.resolvedAt().ifPresent(resolved -> item.put("endsAt", resolved.toString()));
+                    item.put("generatorURL", "");
+                    return item;
+                })
+                .toList();
         return bytes(alerts);
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, String> common(List<Map<String, Object>> alerts, String field) {
-        Map<String, String> common = new TreeMap<>((Map<String, String>) alerts.getFirst().get(field));
+        Map<String, String> common =
+                new TreeMap<>((Map<String, String>) alerts.getFirst().get(field));
         for (Map<String, Object> alert : alerts) {
             Map<String, String> values = (Map<String, String>) alert.get(field);
             common.entrySet().removeIf(entry -> !entry.getValue().equals(values.get(entry.getKey())));

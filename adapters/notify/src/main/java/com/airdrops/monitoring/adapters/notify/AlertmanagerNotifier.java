@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.model.Notification;
-import com.airdrops.monitoring.domain.model.NotificationChannel;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
-import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,7 +30,8 @@ public final class AlertmanagerNotifier implements AlertNotifier {
             String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             try {
                 URI uri = URI.create(base + "/api/v2/alerts");
-                if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                if (uri.getHost() == null
+                        || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
                     throw new IllegalArgumentException("not http");
                 }
                 uris.add(uri);
@@ -49,9 +50,14 @@ public final class AlertmanagerNotifier implements AlertNotifier {
         boolean retryable = false;
         for (URI endpoint : endpoints) {
             DeliveryOutcome outcome = JsonHttp.post(endpoint, body, Map.of(), timeout);
-            if (outcome instanceof DeliveryOutcome.Failed failed) {
-                failures.add(endpoint.getHost() + ":" + endpoint.getPort() + " " + failed.reason());
-                retryable |= failed.retryable();
+            String member = endpoint.getHost() + ":" + endpoint.getPort() + " ";
+            switch (outcome) {
+                case DeliveryOutcome.Delivered delivered -> {}
+                case DeliveryOutcome.RetryLater later -> {
+                    failures.add(member + later.reason());
+                    retryable = true;
+                }
+                case DeliveryOutcome.Rejected rejected -> failures.add(member + rejected.reason());
             }
         }
         if (failures.size() < endpoints.size()) {
@@ -60,7 +66,8 @@ public final class AlertmanagerNotifier implements AlertNotifier {
             }
             return DeliveryOutcome.delivered();
         }
-        return new DeliveryOutcome.Failed(String.join("; ", failures), retryable, java.util.Optional.empty());
+        String reason = String.join("; ", failures);
+        return retryable ? DeliveryOutcome.retry(reason) : DeliveryOutcome.rejected(reason);
     }
 
     /** Creates Alertmanager notifiers; registered through ServiceLoader like any plugin. */

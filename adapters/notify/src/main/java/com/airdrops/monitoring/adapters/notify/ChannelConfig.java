@@ -1,7 +1,8 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.model.NotificationChannel;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -36,7 +37,7 @@ final class ChannelConfig {
             if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
                 return uri;
             }
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             // reported below, without the value, which may carry a token
         }
         throw problem(key, "must be an http:// or https:// URL");
@@ -63,7 +64,9 @@ final class ChannelConfig {
         if (value instanceof String text && !text.isBlank()) {
             return List.of(text);
         }
-        if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(item -> item instanceof String)) {
+        if (value instanceof List<?> list
+                && !list.isEmpty()
+                && list.stream().allMatch(item -> item instanceof String)) {
             return list.stream().map(String.class::cast).toList();
         }
         throw problem(key, "must be a non-empty list of strings");
@@ -82,7 +85,7 @@ final class ChannelConfig {
     }
 
     private IllegalArgumentException problem(String key, String message) {
-        return new IllegalArgumentException("config." + key + " " + message + " (channel '" + channel.name()
-                + "', type " + channel.type() + ")");
+        return new IllegalArgumentException(
+                "config." + key + " " + message + " (channel '" + channel.name() + "', type " + channel.type() + ")");
     }
 }

@@ -1,10 +1,10 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.Notification;
-import com.airdrops.monitoring.domain.model.NotificationChannel;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
-import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -38,23 +38,31 @@ public final class EmailNotifier implements AlertNotifier {
         this.password = config.text("password").orElse(null);
         this.from = config.requiredText("from");
         this.to = config.textList("to");
-        this.trustedHosts = channel.config().containsKey("trusted_hosts") ? config.textList("trusted_hosts") : List.of();
+        this.trustedHosts =
+                channel.config().containsKey("trusted_hosts") ? config.textList("trusted_hosts") : List.of();
     }
 
     @Override
     public DeliveryOutcome send(Notification notification, Duration timeout) {
-        Email email = EmailBuilder.startingBlank().from(from).toMultiple(to.toArray(String[]::new))
-                .withSubject(subject(notification)).withPlainText(text(notification)).withHTMLText(html(notification))
+        Email email = EmailBuilder.startingBlank()
+                .from(from)
+                .toMultiple(to.toArray(String[]::new))
+                .withSubject(subject(notification))
+                .withPlainText(text(notification))
+                .withHTMLText(html(notification))
                 .buildEmail();
         try {
             int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-            var mailer = MailerBuilder.withSMTPServer(host, port, username, password).withTransportStrategy(transport)
-                    .withSessionTimeout(millis).withProperty("mail.smtp.connectiontimeout", String.valueOf(millis))
+            var mailer = MailerBuilder.withSMTPServer(host, port, username, password)
+                    .withTransportStrategy(transport)
+                    .withSessionTimeout(millis)
+                    .withProperty("mail.smtp.connectiontimeout", String.valueOf(millis))
                     .withProperty("mail.smtp.timeout", String.valueOf(millis))
                     .withProperty("mail.smtps.connectiontimeout", String.valueOf(millis))
                     .withProperty("mail.smtps.timeout", String.valueOf(millis));
             if (!trustedHosts.isEmpty()) {
-                mailer = mailer.trustingSSLHosts(trustedHosts.toArray(String[]::new)).verifyingServerIdentity(false);
+                mailer = mailer.trustingSSLHosts(trustedHosts.toArray(String[]::new))
+                        .verifyingServerIdentity(false);
             }
             mailer.buildMailer().sendMail(email);
             return DeliveryOutcome.delivered();
@@ -65,7 +73,8 @@ public final class EmailNotifier implements AlertNotifier {
 
     static String subject(Notification notification) {
         Alert first = notification.alerts().getFirst();
-        String status = notification.isDigest() ? "DIGEST" : notification.groupStatus().name();
+        String status =
+                notification.isDigest() ? "DIGEST" : notification.groupStatus().name();
         int more = notification.alerts().size() - 1;
         return "[" + notification.highestSeverity().name() + "] " + status + ": " + first.ruleName()
                 + (more > 0 ? " (+" + more + " more)" : "");
@@ -74,16 +83,32 @@ public final class EmailNotifier implements AlertNotifier {
     static String text(Notification notification) {
         StringBuilder text = new StringBuilder();
         if (notification.isDigest()) {
-            text.append("Rate limit reached: ").append(notification.foldedMessages())
+            text.append("Rate limit reached: ")
+                    .append(notification.foldedMessages())
                     .append(" notifications were folded into this digest.\n\n");
         }
         for (Alert alert : notification.alerts()) {
-            text.append(alert.status().name()).append(' ').append(alert.ruleName()).append(" (")
-                    .append(alert.severity().wireName()).append(")\n  ").append(alert.description()).append("\n  ")
-                    .append(alert.metricName()).append(" = ").append(alert.currentValue()).append(" (threshold ")
-                    .append(alert.threshold()).append(")\n  labels: ").append(alert.labels()).append("\n  since: ")
+            text.append(alert.status().name())
+                    .append(' ')
+                    .append(alert.ruleName())
+                    .append(" (")
+                    .append(alert.severity().wireName())
+                    .append(")\n  ")
+                    .append(alert.description())
+                    .append("\n  ")
+                    .append(alert.metricName())
+                    .append(" = ")
+                    .append(alert.currentValue())
+                    .append(" (threshold ")
+                    .append(alert.threshold())
+                    .append(")\n  labels: ")
+                    .append(alert.labels())
+                    .append("\n  since: ")
                     .append(alert.firingSince().orElse(alert.timestamp()))
-                    .append(alert.resolvedAt().map(at -> "\n  resolved at: " + at).orElse("")).append("\n\n");
+                    .append(alert.resolvedAt()
+                            .map(at -> "\n  resolved at: " + at)
+                            .orElse(""))
+                    .append("\n\n");
         }
         return text.toString();
     }
@@ -92,10 +117,19 @@ public final class EmailNotifier implements AlertNotifier {
         StringBuilder html = new StringBuilder("<html><body><table border=\"1\" cellpadding=\"4\">"
                 + "<tr><th>Status</th><th>Rule</th><th>Severity</th><th>Value</th><th>Description</th></tr>");
         for (Alert alert : notification.alerts()) {
-            html.append("<tr><td>").append(alert.status().name()).append("</td><td>").append(escape(alert.ruleName()))
-                    .append("</td><td>").append(alert.severity().wireName()).append("</td><td>")
-                    .append(escape(alert.metricName())).append(" = ").append(alert.currentValue()).append("</td><td>")
-                    .append(escape(alert.description())).append("</td></tr>");
+            html.append("<tr><td>")
+                    .append(alert.status().name())
+                    .append("</td><td>")
+                    .append(escape(alert.ruleName()))
+                    .append("</td><td>")
+                    .append(alert.severity().wireName())
+                    .append("</td><td>")
+                    .append(escape(alert.metricName()))
+                    .append(" = ")
+                    .append(alert.currentValue())
+                    .append("</td><td>")
+                    .append(escape(alert.description()))
+                    .append("</td></tr>");
         }
         return html.append("</table></body></html>").toString();
     }
@@ -109,8 +143,9 @@ public final class EmailNotifier implements AlertNotifier {
             case "smtp" -> TransportStrategy.SMTP;
             case "smtps" -> TransportStrategy.SMTPS;
             case "starttls" -> TransportStrategy.SMTP_TLS;
-            default -> throw new IllegalArgumentException("config.transport must be smtp, smtps or starttls (channel '"
-                    + channel.name() + "', type email)");
+            default ->
+                throw new IllegalArgumentException("config.transport must be smtp, smtps or starttls (channel '"
+                        + channel.name() + "', type email)");
         };
     }
 

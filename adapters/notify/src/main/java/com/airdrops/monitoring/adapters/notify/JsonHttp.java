@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
+import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,15 +16,18 @@ import java.util.Optional;
  * Retry-After); any other status final. Failure reasons never contain the URL, which may carry a secret.
  */
 final class JsonHttp {
-    static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    static final HttpClient CLIENT = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
-    private JsonHttp() {
-    }
+    private JsonHttp() {}
 
     static DeliveryOutcome post(URI url, byte[] body, Map<String, String> headers, Duration timeout) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
             HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
@@ -45,9 +48,9 @@ final class JsonHttp {
         }
         String reason = "HTTP " + status;
         if (status == 429) {
-            return new DeliveryOutcome.Failed(reason, true, retryAfter.flatMap(JsonHttp::seconds));
+            return new DeliveryOutcome.RetryLater(reason, retryAfter.flatMap(JsonHttp::seconds));
         }
-        return new DeliveryOutcome.Failed(reason, status == 408 || status >= 500, Optional.empty());
+        return status == 408 || status >= 500 ? DeliveryOutcome.retry(reason) : DeliveryOutcome.rejected(reason);
     }
 
     /** Retry-After in delta-seconds (the form rate limiters use); an HTTP date is ignored. */

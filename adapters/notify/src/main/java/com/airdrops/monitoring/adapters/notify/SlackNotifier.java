@@ -1,15 +1,16 @@
 package com.airdrops.monitoring.adapters.notify;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.model.Notification;
-import com.airdrops.monitoring.domain.model.NotificationChannel;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
-import com.airdrops.monitoring.domain.port.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,13 +34,19 @@ public final class SlackNotifier implements AlertNotifier {
     static Map<String, Object> message(Notification notification) {
         List<Alert> alerts = notification.alerts();
         String headline = notification.isDigest()
-                ? ":warning: Rate limit reached: " + notification.foldedMessages() + " notifications folded into this digest ("
-                        + alerts.size() + " alerts)"
-                : (notification.groupStatus() == AlertStatus.RESOLVED ? ":white_check_mark: Resolved" : ":rotating_light: Firing")
+                ? ":warning: Rate limit reached: " + notification.foldedMessages()
+                        + " notifications folded into this digest (" + alerts.size() + " alerts)"
+                : (notification.groupStatus() == AlertStatus.RESOLVED
+                                ? ":white_check_mark: Resolved"
+                                : ":rotating_light: Firing")
                         + ": " + alerts.size() + (alerts.size() == 1 ? " alert" : " alerts");
-        List<Map<String, Object>> attachments = alerts.stream().limit(MAX_ATTACHMENTS).map(SlackNotifier::attachment).toList();
+        List<Map<String, Object>> attachments = alerts.stream()
+                .limit(MAX_ATTACHMENTS)
+                .map(SlackNotifier::attachment)
+                .toList();
         Map<String, Object> message = new LinkedHashMap<>();
-        message.put("text", headline + (alerts.size() > MAX_ATTACHMENTS ? " (first " + MAX_ATTACHMENTS + " shown)" : ""));
+        message.put(
+                "text", headline + (alerts.size() > MAX_ATTACHMENTS ? " (first " + MAX_ATTACHMENTS + " shown)" : ""));
         message.put("attachments", attachments);
         return message;
     }
@@ -47,10 +54,14 @@ public final class SlackNotifier implements AlertNotifier {
     private static Map<String, Object> attachment(Alert alert) {
         Map<String, Object> attachment = new LinkedHashMap<>();
         attachment.put("color", color(alert));
-        attachment.put("title", "[" + alert.status().wireName().toUpperCase(java.util.Locale.ROOT) + "] " + alert.ruleName()
-                + " (" + alert.severity().wireName() + ")");
-        attachment.put("text", alert.description() + "\n" + alert.metricName() + " = " + alert.currentValue()
-                + " (threshold " + alert.threshold() + ")" + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels()));
+        attachment.put(
+                "title",
+                "[" + alert.status().wireName().toUpperCase(Locale.ROOT) + "] " + alert.ruleName() + " ("
+                        + alert.severity().wireName() + ")");
+        attachment.put(
+                "text",
+                alert.description() + "\n" + alert.metricName() + " = " + alert.currentValue() + " (threshold "
+                        + alert.threshold() + ")" + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels()));
         attachment.put("ts", (alert.resolvedAt().orElse(alert.timestamp())).getEpochSecond());
         return attachment;
     }

@@ -3,9 +3,10 @@ package com.airdrops.monitoring.adapters.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.airdrops.monitoring.domain.model.NotificationChannel;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
-import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
+import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,8 +19,8 @@ class AlertmanagerNotifierTest {
     @Test
     void alertmanagerShowsTheAlertActiveThenResolved(@TempDir Path dir) throws Exception {
         try (RealAlertmanager alertmanager = RealAlertmanager.start(dir)) {
-            AlertNotifier notifier = new AlertmanagerNotifier.Factory().create(new NotificationChannel("am", "alertmanager",
-                    Map.of("urls", List.of(alertmanager.url()))));
+            AlertNotifier notifier = new AlertmanagerNotifier.Factory()
+                    .create(new NotificationChannel("am", "alertmanager", Map.of("urls", List.of(alertmanager.url()))));
 
             assertThat(notifier.send(Alerts.notification(Alerts.firing()), Duration.ofSeconds(5)))
                     .isInstanceOf(DeliveryOutcome.Delivered.class);
@@ -29,7 +30,8 @@ class AlertmanagerNotifierTest {
             });
 
             notifier.send(Alerts.notification(Alerts.resolved()), Duration.ofSeconds(5));
-            await().atMost(Duration.ofSeconds(10)).until(() -> alertmanager.alerts(true).isEmpty());
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> alertmanager.alerts(true).isEmpty());
         }
     }
 }

@@ -30,10 +30,17 @@ public final class RealAlertmanager implements AutoCloseable {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path config = Files.writeString(dir.resolve("alertmanager.yml"), "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
-        Process process = new ProcessBuilder(binary(), "--config.file=" + config, "--storage.path=" + dir.resolve("am-data"),
-                "--web.listen-address=127.0.0.1:" + port, "--cluster.listen-address=")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("alertmanager.log").toFile()).start();
+        Path config = Files.writeString(
+                dir.resolve("alertmanager.yml"), "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+        Process process = new ProcessBuilder(
+                        binary(),
+                        "--config.file=" + config,
+                        "--storage.path=" + dir.resolve("am-data"),
+                        "--web.listen-address=127.0.0.1:" + port,
+                        "--cluster.listen-address=")
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
         RealAlertmanager alertmanager = new RealAlertmanager(process, port);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertmanager.alerts(false) != null);
         return alertmanager;
@@ -45,8 +52,10 @@ public final class RealAlertmanager implements AutoCloseable {
 
     /** Alerts Alertmanager holds; {@code activeOnly} leaves out resolved ones. */
     public JsonNode alerts(boolean activeOnly) throws IOException, InterruptedException {
-        URI uri = URI.create(url() + "/api/v2/alerts" + (activeOnly ? "?active=true&silenced=false&inhibited=false" : ""));
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        URI uri = URI.create(
+                url() + "/api/v2/alerts" + (activeOnly ? "?active=true&silenced=false&inhibited=false" : ""));
+        HttpResponse<String> response =
+                client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("Alertmanager answered " + response.statusCode());
         }
@@ -67,7 +76,7 @@ public final class RealAlertmanager implements AutoCloseable {
                 }
             }
         }
-        throw new IllegalStateException("Alertmanager is not installed: apt-get install prometheus-alertmanager "
-                + "(./test.sh does this)");
+        throw new IllegalStateException(
+                "Alertmanager is not installed: apt-get install prometheus-alertmanager " + "(./test.sh does this)");
     }
 }

@@ -3,9 +3,10 @@ package com.airdrops.monitoring.adapters.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.model.NotificationChannel;
-import com.airdrops.monitoring.domain.port.AlertNotifier;
-import com.airdrops.monitoring.domain.port.AlertNotifier.DeliveryOutcome;
+import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
@@ -30,13 +31,15 @@ class WebhookNotifierTest {
 
     @Test
     void postsAlertmanagerWebhookVersion4SignedWithTheSecret() throws Exception {
-        AlertNotifier notifier = webhook(Map.of("url", receiver.url("/hook").toString(), "secret", "s3cret",
-                "headers", Map.of("X-Team", "ops")));
+        AlertNotifier notifier = webhook(Map.of(
+                "url", receiver.url("/hook").toString(), "secret", "s3cret", "headers", Map.of("X-Team", "ops")));
 
-        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT)).isInstanceOf(DeliveryOutcome.Delivered.class);
+        assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                .isInstanceOf(DeliveryOutcome.Delivered.class);
 
         RecordingReceiver.Request request = receiver.requests.getFirst();
-        assertThat(request.header("X-Signature-256")).isEqualTo("sha256=" + WebhookNotifier.hmacSha256("s3cret", request.body()));
+        assertThat(request.header("X-Signature-256"))
+                .isEqualTo("sha256=" + WebhookNotifier.hmacSha256("s3cret", request.body()));
         assertThat(request.header("X-Alert-Event-Id")).isEqualTo("event-42");
         assertThat(request.header("X-Team")).isEqualTo("ops");
         JsonNode body = AlertmanagerFormat.JSON.readTree(request.body());
@@ -48,7 +51,8 @@ class WebhookNotifierTest {
         assertThat(alert.get("status").asText()).isEqualTo("firing");
         assertThat(alert.get("labels").get("severity").asText()).isEqualTo("critical");
         assertThat(alert.get("labels").get("team").asText()).isEqualTo("risk");
-        assertThat(alert.get("annotations").get("description").asText()).isEqualTo("RiskManager reports a critical risk level");
+        assertThat(alert.get("annotations").get("description").asText())
+                .isEqualTo("RiskManager reports a critical risk level");
         assertThat(alert.get("startsAt").asText()).isEqualTo("2026-11-26T12:00:03Z");
         assertThat(alert.get("endsAt").asText()).isEqualTo("0001-01-01T00:00:00Z");
         assertThat(alert.get("fingerprint").asText()).hasSize(16);
@@ -73,28 +77,34 @@ class WebhookNotifierTest {
         receiver.answer(400);
 
         assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
-                .isEqualTo(new DeliveryOutcome.Failed("HTTP 500", true, Optional.empty()));
+                .isEqualTo(DeliveryOutcome.retry("HTTP 500"));
         assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
-                .isEqualTo(new DeliveryOutcome.Failed("HTTP 429", true, Optional.of(Duration.ofSeconds(30))));
+                .isEqualTo(new DeliveryOutcome.RetryLater("HTTP 429", Optional.of(Duration.ofSeconds(30))));
         assertThat(notifier.send(Alerts.notification(Alerts.firing()), TIMEOUT))
-                .isEqualTo(new DeliveryOutcome.Failed("HTTP 400", false, Optional.empty()));
-        assertThat(receiver.requests).extracting(request -> request.header("X-Alert-Event-Id")).containsOnly("event-42");
+                .isEqualTo(DeliveryOutcome.rejected("HTTP 400"));
+        assertThat(receiver.requests)
+                .extracting(request -> request.header("X-Alert-Event-Id"))
+                .containsOnly("event-42");
     }
 
     @Test
     void anUnreachableReceiverIsRetryableAndTheReasonHasNoUrl() {
         receiver.close();
-        DeliveryOutcome outcome = webhook(Map.of("url", receiver.url("/hook?token=abc").toString()))
+        DeliveryOutcome outcome = webhook(
+                        Map.of("url", receiver.url("/hook?token=abc").toString()))
                 .send(Alerts.notification(Alerts.firing()), TIMEOUT);
-        assertThat(outcome).isInstanceOfSatisfying(DeliveryOutcome.Failed.class, failed -> {
-            assertThat(failed.retryable()).isTrue();
-            assertThat(failed.reason()).doesNotContain("token").doesNotContain("127.0.0.1");
-        });
+        assertThat(outcome)
+                .isInstanceOfSatisfying(
+                        DeliveryOutcome.RetryLater.class,
+                        later -> assertThat(later.reason())
+                                .doesNotContain("token")
+                                .doesNotContain("127.0.0.1"));
     }
 
     @Test
     void aChannelWithoutAUrlIsRefusedNamingTheKey() {
-        assertThatThrownBy(() -> webhook(Map.of())).hasMessage("config.url is required (channel 'ops-hook', type webhook)");
+        assertThatThrownBy(() -> webhook(Map.of()))
+                .hasMessage("config.url is required (channel 'ops-hook', type webhook)");
     }
 
     private static AlertNotifier webhook(Map<String, Object> config) {

@@ -1,9 +1,10 @@
 package com.airdrops.monitoring.adapters.oshi;
 
-import com.airdrops.monitoring.domain.port.HostReading;
-import com.airdrops.monitoring.domain.port.ProbeException;
-import com.airdrops.monitoring.domain.port.SystemProbe;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
+import com.airdrops.monitoring.domain.port.driven.SystemProbe;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.util.List;
@@ -53,8 +54,16 @@ public final class OshiSystemProbe implements SystemProbe {
                 sent += networkInterface.getBytesSent();
                 received += networkInterface.getBytesRecv();
             }
-            return new HostReading(total, Math.min(idle, total), memory.getTotal(), memory.getAvailable(),
-                    store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace(), sent, received);
+            return new HostReading(
+                    total,
+                    Math.min(idle, total),
+                    memory.getTotal(),
+                    memory.getAvailable(),
+                    store.getTotalSpace(),
+                    store.getUnallocatedSpace(),
+                    store.getUsableSpace(),
+                    sent,
+                    received);
         } catch (IOException | RuntimeException e) {
             fileStore = null;
             throw new ProbeException("reading host counters failed: " + e.getMessage(), e);
@@ -71,16 +80,19 @@ public final class OshiSystemProbe implements SystemProbe {
     private static boolean isNotLoopback(NetworkIF networkInterface) {
         try {
             return !networkInterface.queryNetworkInterface().isLoopback();
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return !"lo".equals(networkInterface.getName());
         }
     }
 
     private List<NetworkIF> interfaces() {
         long now = System.nanoTime();
-        if (interfacesListedAtNanos == 0 || now - interfacesListedAtNanos > settings.interfaceRefresh().toNanos()) {
+        if (interfacesListedAtNanos == 0
+                || now - interfacesListedAtNanos > settings.interfaceRefresh().toNanos()) {
             // false: leave out local interfaces (loopback, and those without a hardware address).
-            interfaces = hardware.getNetworkIFs(false).stream().filter(OshiSystemProbe::isNotLoopback).toList();
+            interfaces = hardware.getNetworkIFs(false).stream()
+                    .filter(OshiSystemProbe::isNotLoopback)
+                    .toList();
             interfacesListedAtNanos = now;
         }
         return interfaces;

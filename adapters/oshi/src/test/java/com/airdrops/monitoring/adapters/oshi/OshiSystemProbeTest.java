@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import com.airdrops.monitoring.domain.port.HostReading;
-import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.port.driven.HostReading;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +26,8 @@ class OshiSystemProbeTest {
         long availableKb = meminfoKb("MemAvailable");
 
         assertThat(reading.memoryTotalBytes()).isEqualTo(totalKb * 1024);
-        double probePercent = 100.0 * (reading.memoryTotalBytes() - reading.memoryAvailableBytes()) / reading.memoryTotalBytes();
+        double probePercent =
+                100.0 * (reading.memoryTotalBytes() - reading.memoryAvailableBytes()) / reading.memoryTotalBytes();
         double kernelPercent = 100.0 * (totalKb - availableKb) / totalKb;
         assertThat(probePercent).isCloseTo(kernelPercent, within(2.0));
     }
@@ -36,7 +37,8 @@ class OshiSystemProbeTest {
         HostReading reading = probe.read();
         // df's Use% = used / (used + avail), rounded up.
         Process df = new ProcessBuilder("df", "-B1", "--output=size,used,avail", "/").start();
-        List<String> lines = new String(df.getInputStream().readAllBytes()).lines().toList();
+        List<String> lines =
+                new String(df.getInputStream().readAllBytes()).lines().toList();
         assertThat(df.waitFor()).isZero();
         String[] columns = lines.get(1).trim().split("\\s+");
         long used = Long.parseLong(columns[1]);
@@ -80,7 +82,8 @@ class OshiSystemProbeTest {
         return Files.readAllLines(Path.of("/proc/meminfo")).stream()
                 .filter(line -> line.startsWith(key + ":"))
                 .map(line -> Long.parseLong(line.replaceAll("[^0-9]", "")))
-                .findFirst().orElseThrow();
+                .findFirst()
+                .orElseThrow();
     }
 
     /** {received, sent} bytes summed over the interfaces OSHI would list: not lo. */

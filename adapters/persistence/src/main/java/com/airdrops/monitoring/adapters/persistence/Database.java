@@ -1,11 +1,12 @@
 package com.airdrops.monitoring.adapters.persistence;
 
-import com.airdrops.monitoring.domain.port.HealthCheck;
-import com.airdrops.monitoring.domain.port.HealthCheckResult;
-import com.airdrops.monitoring.domain.port.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -35,7 +36,11 @@ public final class Database implements AutoCloseable, HealthCheck {
         try {
             Connection keeper = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url) : null;
             UrlDataSource dataSource = new UrlDataSource(url);
-            Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             LOG.info("Database ready at {}", redacted(url));
             return new Database(url, Jdbi.create(dataSource), keeper);
         } catch (SQLException | RuntimeException e) {
@@ -55,7 +60,8 @@ public final class Database implements AutoCloseable, HealthCheck {
     @Override
     public HealthCheckResult check() {
         try {
-            jdbi.withHandle(handle -> handle.createQuery("SELECT 1").mapTo(Integer.class).one());
+            jdbi.withHandle(handle ->
+                    handle.createQuery("SELECT 1").mapTo(Integer.class).one());
             return HealthCheckResult.up(redacted(url));
         } catch (RuntimeException e) {
             return HealthCheckResult.down(rootMessage(e));
@@ -75,7 +81,7 @@ public final class Database implements AutoCloseable, HealthCheck {
 
     /** H2 keeps committed changes in memory for up to 500 ms by default; write them at once instead. */
     static String durable(String url) {
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) {
+        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
             return url + ";WRITE_DELAY=0";
         }
         return url;

@@ -1,11 +1,11 @@
 package com.airdrops.monitoring.adapters.persistence;
 
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.AggregateStore;
-import com.airdrops.monitoring.domain.port.MetricsSource;
-import com.airdrops.monitoring.domain.port.PersistenceException;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.AggregateStore;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -36,19 +36,25 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
         }
         try {
             jdbi.useTransaction(handle -> {
-                PreparedBatch batch = handle.prepareBatch("INSERT INTO aggregates (metric_name, labels, aggregation_type, "
-                        + "agg_value, window_end) VALUES (:name, :labels, :type, :value, :end)");
+                PreparedBatch batch =
+                        handle.prepareBatch("INSERT INTO aggregates (metric_name, labels, aggregation_type, "
+                                + "agg_value, window_end) VALUES (:name, :labels, :type, :value, :end)");
                 for (AggregatedMetric aggregate : aggregates) {
-                    batch.bind("name", aggregate.metricName()).bind("labels", LabelsJson.write(aggregate.labels()))
+                    batch.bind("name", aggregate.metricName())
+                            .bind("labels", LabelsJson.write(aggregate.labels()))
                             .bind("type", aggregate.aggregationType())
                             .bind("value", Double.isFinite(aggregate.value()) ? aggregate.value() : null)
-                            .bind("end", aggregate.timestamp().toEpochMilli()).add();
+                            .bind("end", aggregate.timestamp().toEpochMilli())
+                            .add();
                 }
                 batch.execute();
-                Long newest = handle.createQuery("SELECT MAX(id) FROM aggregates").mapTo(Long.class).one();
+                Long newest = handle.createQuery("SELECT MAX(id) FROM aggregates")
+                        .mapTo(Long.class)
+                        .one();
                 if (newest != null && newest > maxRows) {
                     dropped.addAndGet(handle.createUpdate("DELETE FROM aggregates WHERE id <= ?")
-                            .bind(0, newest - maxRows).execute());
+                            .bind(0, newest - maxRows)
+                            .execute());
                 }
             });
         } catch (RuntimeException e) {
@@ -59,16 +65,23 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     @Override
     public List<AggregatedMetric> query(Instant start, Instant end, String nameFilter, int limit) {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM aggregates WHERE window_end >= :start "
-                            + "AND window_end <= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
-                    .bind("start", start.toEpochMilli()).bind("end", end.toEpochMilli())
-                    .bind("name", "%" + escapeLike(nameFilter) + "%").bind("limit", limit)
+            return jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT * FROM aggregates WHERE window_end >= :start "
+                                    + "AND window_end <= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
+                    .bind("start", start.toEpochMilli())
+                    .bind("end", end.toEpochMilli())
+                    .bind("name", "%" + escapeLike(nameFilter) + "%")
+                    .bind("limit", limit)
                     .map((rs, ctx) -> {
                         double value = rs.getDouble("agg_value");
-                        return new AggregatedMetric(rs.getString("metric_name"), rs.wasNull() ? Double.NaN : value,
-                                Instant.ofEpochMilli(rs.getLong("window_end")), LabelsJson.read(rs.getString("labels")),
+                        return new AggregatedMetric(
+                                rs.getString("metric_name"),
+                                rs.wasNull() ? Double.NaN : value,
+                                Instant.ofEpochMilli(rs.getLong("window_end")),
+                                LabelsJson.read(rs.getString("labels")),
                                 rs.getString("aggregation_type"));
-                    }).list());
+                    })
+                    .list());
         } catch (RuntimeException e) {
             throw new PersistenceException("querying aggregates failed: " + Database.rootMessage(e), e);
         }
@@ -78,7 +91,8 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     public long deleteOlderThan(Instant cutoff) {
         try {
             return jdbi.withHandle(handle -> (long) handle.createUpdate("DELETE FROM aggregates WHERE window_end < ?")
-                    .bind(0, cutoff.toEpochMilli()).execute());
+                    .bind(0, cutoff.toEpochMilli())
+                    .execute());
         } catch (RuntimeException e) {
             throw new PersistenceException("deleting old aggregates failed: " + Database.rootMessage(e), e);
         }

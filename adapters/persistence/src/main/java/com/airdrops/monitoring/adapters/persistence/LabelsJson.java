@@ -9,11 +9,9 @@ import java.util.TreeMap;
 /** Label sets as JSON objects with sorted keys. */
 final class LabelsJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<TreeMap<String, String>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<TreeMap<String, String>> TYPE = new TypeReference<>() {};
 
-    private LabelsJson() {
-    }
+    private LabelsJson() {}
 
     static String write(Map<String, String> labels) {
         try {

@@ -1,8 +1,9 @@
 package com.airdrops.monitoring.adapters.persistence;
 
-import com.airdrops.monitoring.domain.model.Alert;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,14 +16,13 @@ import java.util.Optional;
 /** The alerts of an outbox row as JSON; times in epoch milliseconds, NaN as null. */
 final class NotificationJson {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<List<Map<String, Object>>> TYPE = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Map<String, Object>>> TYPE = new TypeReference<>() {};
 
-    private NotificationJson() {
-    }
+    private NotificationJson() {}
 
     static String write(List<Alert> alerts) {
-        List<Map<String, Object>> rows = alerts.stream().map(NotificationJson::row).toList();
+        List<Map<String, Object>> rows =
+                alerts.stream().map(NotificationJson::row).toList();
         try {
             return JSON.writeValueAsString(rows);
         } catch (JsonProcessingException e) {
@@ -32,7 +32,9 @@ final class NotificationJson {
 
     static List<Alert> read(String json) {
         try {
-            return JSON.readValue(json, TYPE).stream().map(NotificationJson::alert).toList();
+            return JSON.readValue(json, TYPE).stream()
+                    .map(NotificationJson::alert)
+                    .toList();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("corrupt notification payload in the database", e);
         }
@@ -49,6 +51,7 @@ final class NotificationJson {
         row.put("description", alert.description());
         row.put("timestamp", alert.timestamp().toEpochMilli());
         row.put("labels", alert.labels());
+        row.put("pending_since", alert.pendingSince().map(Instant::toEpochMilli).orElse(null));
         row.put("firing_since", alert.firingSince().map(Instant::toEpochMilli).orElse(null));
         row.put("resolved_at", alert.resolvedAt().map(Instant::toEpochMilli).orElse(null));
         return row;
@@ -57,11 +60,23 @@ final class NotificationJson {
     @SuppressWarnings("unchecked")
     private static Alert alert(Map<String, Object> row) {
         Object value = row.get("current_value");
-        return new Alert((String) row.get("rule_name"), (String) row.get("metric_name"),
-                value == null ? Double.NaN : ((Number) value).doubleValue(), ((Number) row.get("threshold")).doubleValue(),
-                AlertSeverity.valueOf((String) row.get("severity")), AlertStatus.valueOf((String) row.get("status")),
-                (String) row.get("description"), Instant.ofEpochMilli(((Number) row.get("timestamp")).longValue()),
-                (Map<String, String>) row.get("labels"), instant(row.get("firing_since")), instant(row.get("resolved_at")));
+        Instant timestamp = Instant.ofEpochMilli(((Number) row.get("timestamp")).longValue());
+        AlertPhase phase = AlertPhases.of(
+                AlertStatus.valueOf((String) row.get("status")),
+                timestamp,
+                instant(row.get("pending_since")),
+                instant(row.get("firing_since")),
+                instant(row.get("resolved_at")));
+        return new Alert(
+                (String) row.get("rule_name"),
+                (String) row.get("metric_name"),
+                value == null ? Double.NaN : ((Number) value).doubleValue(),
+                ((Number) row.get("threshold")).doubleValue(),
+                AlertSeverity.valueOf((String) row.get("severity")),
+                phase,
+                (String) row.get("description"),
+                timestamp,
+                (Map<String, String>) row.get("labels"));
     }
 
     private static Optional<Instant> instant(Object millis) {

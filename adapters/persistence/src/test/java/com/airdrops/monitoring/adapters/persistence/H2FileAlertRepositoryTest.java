@@ -3,17 +3,16 @@ package com.airdrops.monitoring.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.contract.AlertRepositoryContract;
-import com.airdrops.monitoring.domain.model.ActiveAlert;
-import com.airdrops.monitoring.domain.model.AlertChanges;
-import com.airdrops.monitoring.domain.model.AlertSeverity;
-import com.airdrops.monitoring.domain.model.AlertStatus;
-import com.airdrops.monitoring.domain.port.AlertRepository;
-import com.airdrops.monitoring.domain.port.HealthCheckResult;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     @TempDir
     Path dir;
+
     private final List<Database> opened = new ArrayList<>();
 
     @Override
@@ -43,9 +43,18 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     @Test
     void stateSurvivesReopeningTheFile() {
         Database first = open();
-        ActiveAlert alert = new ActiveAlert("f".repeat(64), "risk_critical", "risk_level", Map.of(), Map.of(),
-                AlertSeverity.CRITICAL, AlertStatus.FIRING, 3, 3, "Risk", T0, Optional.of(T0));
-        new JdbiAlertRepository(first).save(new AlertChanges(List.of(alert), List.of(), List.of()));
+        ActiveAlert alert = new ActiveAlert(
+                "f".repeat(64),
+                "risk_critical",
+                "risk_level",
+                Map.of(),
+                Map.of(),
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(T0, T0),
+                3,
+                3,
+                "Risk");
+        new JdbiAlertRepository(first).save(new AlertChanges(List.of(alert), List.of(), List.of(), List.of()));
         first.close();
         opened.remove(first);
 
@@ -55,15 +64,17 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     @Test
     void theHealthCheckAnswersAndTheUrlIsMadeDurable() {
         assertThat(open().check()).isInstanceOf(HealthCheckResult.Up.class);
-        assertThat(Database.durable("jdbc:h2:file:./data/monitoring")).isEqualTo("jdbc:h2:file:./data/monitoring;WRITE_DELAY=0");
-        assertThat(Database.redacted("jdbc:postgresql://db:5432/m?user=u&password=secret")).isEqualTo("jdbc:postgresql://db:5432/m");
+        assertThat(Database.durable("jdbc:h2:file:./data/monitoring"))
+                .isEqualTo("jdbc:h2:file:./data/monitoring;WRITE_DELAY=0");
+        assertThat(Database.redacted("jdbc:postgresql://db:5432/m?user=u&password=secret"))
+                .isEqualTo("jdbc:postgresql://db:5432/m");
     }
 
     @Test
     void anUnreachableDatabaseIsAPersistenceExceptionWithoutTheSecret() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        Database.open("jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret"))
-                .isInstanceOf(com.airdrops.monitoring.domain.port.PersistenceException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> Database.open("jdbc:postgresql://127.0.0.1:1/none?user=u&password=secret"))
+                .isInstanceOf(com.airdrops.monitoring.domain.port.driven.PersistenceException.class)
                 .hasMessageStartingWith("cannot open the database at jdbc:postgresql://127.0.0.1:1/none:")
                 .hasMessageNotContaining("secret");
     }

@@ -3,8 +3,8 @@ package com.airdrops.monitoring.adapters.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.contract.AggregateStoreContract;
-import com.airdrops.monitoring.domain.model.AggregatedMetric;
-import com.airdrops.monitoring.domain.port.AggregateStore;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,16 +41,21 @@ class JdbiAggregateStoreTest {
 
         @Test
         void theOldestRowsBeyondTheBoundAreDroppedAndCounted() {
-            JdbiAggregateStore store = new JdbiAggregateStore(track(Database.open("jdbc:h2:file:" + dir.resolve("small"))), 3);
+            JdbiAggregateStore store =
+                    new JdbiAggregateStore(track(Database.open("jdbc:h2:file:" + dir.resolve("small"))), 3);
             List<AggregatedMetric> five = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 five.add(new AggregatedMetric("m_avg", i, T0.plusSeconds(i), Map.of(), "avg"));
             }
             store.append(five);
 
-            assertThat(store.query(T0, T0.plusSeconds(10), "", 10)).extracting(AggregatedMetric::value)
+            assertThat(store.query(T0, T0.plusSeconds(10), "", 10))
+                    .extracting(AggregatedMetric::value)
                     .containsExactly(2.0, 3.0, 4.0);
-            assertThat(store.samples(T0)).singleElement().extracting(sample -> sample.value()).isEqualTo(2.0);
+            assertThat(store.samples(T0))
+                    .singleElement()
+                    .extracting(sample -> sample.value())
+                    .isEqualTo(2.0);
         }
     }
 

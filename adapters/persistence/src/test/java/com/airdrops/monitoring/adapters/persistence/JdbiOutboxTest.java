@@ -1,7 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.contract.NotificationOutboxContract;
-import com.airdrops.monitoring.domain.port.AlertRepository;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,11 @@ class JdbiOutboxTest {
         OPENED.clear();
     }
 
-    private static AlertRepository repository(String url) {
+    private static NotificationOutboxContract.Storage storage(String url) {
         Database database = Database.open(url);
         OPENED.add(database);
-        return new JdbiAlertRepository(database);
+        return new NotificationOutboxContract.Storage(
+                new JdbiAlertRepository(database), new JdbiNotificationOutbox(database));
     }
 
     @Nested
@@ -31,17 +31,17 @@ class JdbiOutboxTest {
         Path dir;
 
         @Override
-        protected AlertRepository newRepository() {
-            return repository("jdbc:h2:file:" + dir.resolve("db"));
+        protected Storage newStorage() {
+            return storage("jdbc:h2:file:" + dir.resolve("db"));
         }
     }
 
     @Nested
     class OnPostgres extends NotificationOutboxContract {
         @Override
-        protected AlertRepository newRepository() {
+        protected Storage newStorage() {
             try {
-                return repository(TestPostgres.freshSchemaUrl());
+                return storage(TestPostgres.freshSchemaUrl());
             } catch (Exception e) {
                 throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
             }

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.contract.AlertRepositoryContract;
-import com.airdrops.monitoring.domain.port.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

@@ -16,15 +16,15 @@ import java.util.UUID;
 final class TestPostgres {
     private static EmbeddedPostgres embedded;
 
-    private TestPostgres() {
-    }
+    private TestPostgres() {}
 
     static synchronized String freshSchemaUrl() throws IOException, SQLException {
         String base = System.getenv("MONITORING_TEST_POSTGRES_URL");
         if (base == null || base.isBlank()) {
             if ("root".equals(System.getProperty("user.name"))) {
-                throw new IllegalStateException("PostgreSQL refuses to run as root, so the embedded server cannot start: "
-                        + "run ./test.sh (it starts Debian's PostgreSQL and sets MONITORING_TEST_POSTGRES_URL) or set it");
+                throw new IllegalStateException(
+                        "PostgreSQL refuses to run as root, so the embedded server cannot start: "
+                                + "run ./test.sh (it starts Debian's PostgreSQL and sets MONITORING_TEST_POSTGRES_URL) or set it");
             }
             if (embedded == null) {
                 embedded = EmbeddedPostgres.builder().start();
@@ -32,7 +32,8 @@ final class TestPostgres {
             base = embedded.getJdbcUrl("postgres", "postgres");
         }
         String schema = "t_" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection connection = DriverManager.getConnection(base); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(base);
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE SCHEMA " + schema);
         }
         return base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;

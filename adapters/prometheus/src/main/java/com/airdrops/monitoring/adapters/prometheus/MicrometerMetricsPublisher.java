@@ -1,13 +1,13 @@
 package com.airdrops.monitoring.adapters.prometheus;
 
-import com.airdrops.monitoring.domain.model.MetricCatalog;
-import com.airdrops.monitoring.domain.model.MetricDescriptor;
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Observation;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.ExpositionFormat;
-import com.airdrops.monitoring.domain.port.MetricsExposition;
-import com.airdrops.monitoring.domain.port.MetricsSink;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -71,8 +71,11 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
 
     private DistributionSummary registerHistogram(SeriesKey key) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
-        return DistributionSummary.builder(descriptor.name()).description(descriptor.help()).tags(tags(key))
-                .serviceLevelObjectives(BUCKETS).register(registry);
+        return DistributionSummary.builder(descriptor.name())
+                .description(descriptor.help())
+                .tags(tags(key))
+                .serviceLevelObjectives(BUCKETS)
+                .register(registry);
     }
 
     private static Tags tags(SeriesKey key) {
@@ -88,13 +91,20 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         Series holder = new Series();
         Tags tags = tags(key);
         holder.meter = switch (descriptor.type()) {
-            case GAUGE -> Gauge.builder(descriptor.name(), holder, Series::value)
-                    .description(descriptor.help()).tags(tags).register(registry);
+            case GAUGE ->
+                Gauge.builder(descriptor.name(), holder, Series::value)
+                        .description(descriptor.help())
+                        .tags(tags)
+                        .register(registry);
             // Micrometer appends _total to counters itself.
-            case COUNTER -> FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
-                    .description(descriptor.help()).tags(tags).register(registry);
-            case HISTOGRAM -> throw new IllegalArgumentException(
-                    "'" + key.name() + "' is a histogram: publish it as observations, not samples");
+            case COUNTER ->
+                FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
+                        .description(descriptor.help())
+                        .tags(tags)
+                        .register(registry);
+            case HISTOGRAM ->
+                throw new IllegalArgumentException(
+                        "'" + key.name() + "' is a histogram: publish it as observations, not samples");
         };
         return holder;
     }
@@ -103,8 +113,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         return name.substring(0, name.length() - "_total".length());
     }
 
-    private record SeriesKey(String name, Map<String, String> labels) {
-    }
+    private record SeriesKey(String name, Map<String, String> labels) {}
 
     /** Holds the latest value of one series; read by the meter on each scrape. */
     private static final class Series {

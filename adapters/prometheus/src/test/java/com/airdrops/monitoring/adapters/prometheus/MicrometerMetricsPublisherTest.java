@@ -2,9 +2,9 @@ package com.airdrops.monitoring.adapters.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import com.airdrops.monitoring.domain.model.Sample;
-import com.airdrops.monitoring.domain.port.ExpositionFormat;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +24,21 @@ class MicrometerMetricsPublisherTest {
 
         String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
 
-        assertThat(text).contains("# TYPE system_cpu_usage_percent gauge\n", "system_cpu_usage_percent 12.5\n",
-                "# HELP system_cpu_usage_percent Host CPU utilisation",
-                "# TYPE system_network_bytes_sent_total counter\n", "system_network_bytes_sent_total 1024.0\n",
-                "# TYPE queue_depth gauge\n", "queue_depth{component=\"scheduler\"} 3.0\n");
+        assertThat(text)
+                .contains(
+                        "# TYPE system_cpu_usage_percent gauge\n",
+                        "system_cpu_usage_percent 12.5\n",
+                        "# HELP system_cpu_usage_percent Host CPU utilisation",
+                        "# TYPE system_network_bytes_sent_total counter\n",
+                        "system_network_bytes_sent_total 1024.0\n",
+                        "# TYPE queue_depth gauge\n",
+                        "queue_depth{component=\"scheduler\"} 3.0\n");
     }
 
     @Test
     void eachSnapshotReplacesTheValuesAndDropsSeriesItNoLongerCarries() {
-        publisher.publish(snapshot(new Sample("protocol_share", Map.of("protocol", "scroll"), 40, NOW),
+        publisher.publish(snapshot(
+                new Sample("protocol_share", Map.of("protocol", "scroll"), 40, NOW),
                 new Sample("protocol_share", Map.of("protocol", "zksync"), 60, NOW)));
         publisher.publish(snapshot(new Sample("protocol_share", Map.of("protocol", "scroll"), 100, NOW)));
 
@@ -47,7 +53,8 @@ class MicrometerMetricsPublisherTest {
 
         String text = publisher.scrape(ExpositionFormat.OPENMETRICS);
 
-        assertThat(text).contains("# TYPE system_network_bytes_recv counter\n", "system_network_bytes_recv_total 7.0\n")
+        assertThat(text)
+                .contains("# TYPE system_network_bytes_recv counter\n", "system_network_bytes_recv_total 7.0\n")
                 .endsWith("# EOF\n");
     }
 

@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.examples.gasprice;
 
-import com.airdrops.monitoring.domain.model.ComponentSnapshot;
-import com.airdrops.monitoring.domain.port.ComponentProbe;
-import com.airdrops.monitoring.domain.port.ProbeException;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
+import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -35,8 +35,11 @@ final class GasPriceProbe implements ComponentProbe {
 
     @Override
     public ComponentSnapshot probe() {
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(REQUEST)).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(REQUEST))
+                .build();
         String body;
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
@@ -55,7 +58,9 @@ final class GasPriceProbe implements ComponentProbe {
             throw new ProbeException("eth_gasPrice at " + url + " answered no hex result: " + abbreviate(body));
         }
         BigDecimal gwei = new BigDecimal(new BigInteger(result.group(1), 16)).divide(WEI_PER_GWEI);
-        return ComponentSnapshot.builder(clock.instant()).metric("gas_price_gwei", gwei.doubleValue()).build();
+        return ComponentSnapshot.builder(clock.instant())
+                .metric("gas_price_gwei", gwei.doubleValue())
+                .build();
     }
 
     private static String abbreviate(String text) {

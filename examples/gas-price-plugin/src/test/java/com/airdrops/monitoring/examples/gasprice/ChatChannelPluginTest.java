@@ -21,11 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The plugin's chat channel type works from a jar on the classpath, with no core change, and is unknown without it. */
 class ChatChannelPluginTest {
-    private static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar").toAbsolutePath().normalize();
+    private static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar")
+            .toAbsolutePath()
+            .normalize();
     private static final Path PLUGIN_CLASSES = Path.of("target/classes").toAbsolutePath();
 
     @TempDir
     Path dir;
+
     private HttpServer chatApi;
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private Map<String, String> environment;
@@ -34,8 +37,8 @@ class ChatChannelPluginTest {
     void start() throws Exception {
         chatApi = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         chatApi.createContext("/", exchange -> {
-            requests.add(exchange.getRequestURI().getPath() + " " + new String(exchange.getRequestBody().readAllBytes(),
-                    StandardCharsets.UTF_8));
+            requests.add(exchange.getRequestURI().getPath() + " "
+                    + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });
@@ -48,12 +51,27 @@ class ChatChannelPluginTest {
         Path notifications = Files.writeString(dir.resolve("notifications.yaml"), """
                 channels:
                   - { name: team-chat, type: chat, config: { api_url: "http://127.0.0.1:%d", token: "${CHAT_TOKEN}", chat_id: "-100" } }
-                """.formatted(chatApi.getAddress().getPort()));
-        environment = new HashMap<>(Map.of("METRICS_HTTP_HOST", "127.0.0.1", "METRICS_HTTP_PORT", "0",
-                "METRICS_COLLECTION_INTERVAL", "0.3", "ALERT_EVALUATION_INTERVAL", "0.3",
-                "MONITORING_DB_URL", "jdbc:h2:file:" + dir.resolve("db/monitoring"), "ALERT_RULES_FILE", rules.toString(),
-                "NOTIFICATIONS_FILE", notifications.toString(), "CHAT_TOKEN", "123:bot-token",
-                "COMPONENTS_FILE", dir.resolve("none.yaml").toString()));
+                """.formatted(
+                        chatApi.getAddress().getPort()));
+        environment = new HashMap<>(Map.of(
+                "METRICS_HTTP_HOST",
+                "127.0.0.1",
+                "METRICS_HTTP_PORT",
+                "0",
+                "METRICS_COLLECTION_INTERVAL",
+                "0.3",
+                "ALERT_EVALUATION_INTERVAL",
+                "0.3",
+                "MONITORING_DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db/monitoring"),
+                "ALERT_RULES_FILE",
+                rules.toString(),
+                "NOTIFICATIONS_FILE",
+                notifications.toString(),
+                "CHAT_TOKEN",
+                "123:bot-token",
+                "COMPONENTS_FILE",
+                dir.resolve("none.yaml").toString()));
     }
 
     @AfterEach
@@ -63,13 +81,20 @@ class ChatChannelPluginTest {
 
     @Test
     void withThePluginTheChatChannelReceivesTheAlert() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of("-cp", AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
-                "com.airdrops.monitoring.bootstrap.Main"), environment)) {
+        try (AgentProcess agent = AgentProcess.start(
+                List.of(
+                        "-cp",
+                        AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
+                        "com.airdrops.monitoring.bootstrap.Main"),
+                environment)) {
             agent.awaitPort();
             await().atMost(Duration.ofSeconds(20)).until(() -> !requests.isEmpty());
-            assertThat(requests.getFirst()).startsWith("/bot123:bot-token/sendMessage ")
+            assertThat(requests.getFirst())
+                    .startsWith("/bot123:bot-token/sendMessage ")
                     .contains("\"chat_id\":\"-100\"", "FIRING", "agent_collecting");
-            assertThat(agent.get("/api/v1/channels")).contains("\"token\":\"***\"").doesNotContain("bot-token");
+            assertThat(agent.get("/api/v1/channels"))
+                    .contains("\"token\":\"***\"")
+                    .doesNotContain("bot-token");
         }
     }
 

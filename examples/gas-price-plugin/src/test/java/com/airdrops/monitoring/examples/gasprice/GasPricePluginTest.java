@@ -27,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
  * on the classpath or in plugins/, and is absent (or refused in components.yaml) without it. No core file names it.
  */
 class GasPricePluginTest {
-    private static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar").toAbsolutePath().normalize();
+    private static final Path AGENT_JAR = Path.of("../../bootstrap/target/airdrops-monitoring.jar")
+            .toAbsolutePath()
+            .normalize();
     private static final Path PLUGIN_CLASSES = Path.of("target/classes").toAbsolutePath();
     private static final String GAUGE = "gas_price_gwei{component=\"gas\"} 20.0";
 
     @TempDir
     Path dir;
+
     private HttpServer rpc;
     private Path componentsFile;
 
@@ -43,15 +46,17 @@ class GasPricePluginTest {
             String request = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             // 20 gwei = 20,000,000,000 wei = 0x4a817c800
             byte[] answer = (request.contains("eth_gasPrice")
-                    ? "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x4a817c800\"}"
-                    : "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601}}").getBytes(StandardCharsets.UTF_8);
+                            ? "{\"jsonrpc\":\"2.0\",\"id\":1,\"result\":\"0x4a817c800\"}"
+                            : "{\"jsonrpc\":\"2.0\",\"id\":1,\"error\":{\"code\":-32601}}")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, answer.length);
             try (OutputStream body = exchange.getResponseBody()) {
                 body.write(answer);
             }
         });
         rpc.start();
-        componentsFile = Files.writeString(dir.resolve("components.yaml"), """
+        componentsFile = Files.writeString(
+                dir.resolve("components.yaml"), """
                 components:
                   - name: gas
                     type: gas_price
@@ -67,7 +72,9 @@ class GasPricePluginTest {
     @Test
     void withThePluginOnTheClasspathTheComponentAppearsOnMetrics() throws Exception {
         try (AgentProcess agent = AgentProcess.start(
-                List.of("-cp", AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
+                List.of(
+                        "-cp",
+                        AGENT_JAR + java.io.File.pathSeparator + PLUGIN_CLASSES,
                         "com.airdrops.monitoring.bootstrap.Main"),
                 environment(Map.of("COMPONENTS_FILE", componentsFile.toString())))) {
             agent.awaitPort();
@@ -80,9 +87,10 @@ class GasPricePluginTest {
     void withThePluginJarInThePluginsFolderTheComponentAppearsOnMetrics() throws Exception {
         Path plugins = Files.createDirectories(dir.resolve("plugins"));
         jar(PLUGIN_CLASSES, plugins.resolve("gas-price-plugin.jar"));
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
-                environment(Map.of("COMPONENTS_FILE", componentsFile.toString(),
-                        "MONITORING_PLUGINS_DIR", plugins.toString())))) {
+        try (AgentProcess agent = AgentProcess.start(
+                List.of("-jar", AGENT_JAR.toString()),
+                environment(Map.of(
+                        "COMPONENTS_FILE", componentsFile.toString(), "MONITORING_PLUGINS_DIR", plugins.toString())))) {
             agent.awaitPort();
             await().atMost(Duration.ofSeconds(20)).until(() -> agent.metrics().contains(GAUGE));
         }
@@ -90,17 +98,20 @@ class GasPricePluginTest {
 
     @Test
     void withoutThePluginTheComponentIsAbsent() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
+        try (AgentProcess agent = AgentProcess.start(
+                List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", dir.resolve("none.yaml").toString())))) {
             agent.awaitPort();
-            await().atMost(Duration.ofSeconds(20)).until(() -> agent.metrics().contains("monitoring_collections_total"));
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> agent.metrics().contains("monitoring_collections_total"));
             assertThat(agent.metrics()).doesNotContain("gas_price");
         }
     }
 
     @Test
     void withoutThePluginAComponentOfItsTypeIsAConfigurationError() throws Exception {
-        try (AgentProcess agent = AgentProcess.start(List.of("-jar", AGENT_JAR.toString()),
+        try (AgentProcess agent = AgentProcess.start(
+                List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", componentsFile.toString())))) {
             assertThat(agent.awaitExit()).isEqualTo(2);
             assertThat(String.join("\n", agent.output())).contains("components[0].type: unknown type 'gas_price'");
@@ -108,18 +119,25 @@ class GasPricePluginTest {
     }
 
     private Map<String, String> environment(Map<String, String> extra) {
-        Map<String, String> environment = new java.util.HashMap<>(Map.of("METRICS_HTTP_HOST", "127.0.0.1",
-                "METRICS_HTTP_PORT", "0", "METRICS_COLLECTION_INTERVAL", "0.2",
-                "MONITORING_DB_URL", "jdbc:h2:file:" + dir.resolve("db/monitoring")));
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "METRICS_HTTP_HOST",
+                "127.0.0.1",
+                "METRICS_HTTP_PORT",
+                "0",
+                "METRICS_COLLECTION_INTERVAL",
+                "0.2",
+                "MONITORING_DB_URL",
+                "jdbc:h2:file:" + dir.resolve("db/monitoring")));
         environment.putAll(extra);
         return environment;
     }
 
     private static void jar(Path classes, Path jar) throws IOException {
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
-             Stream<Path> files = Files.walk(classes)) {
+                Stream<Path> files = Files.walk(classes)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                out.putNextEntry(
+                        new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
                 out.write(Files.readAllBytes(file));
                 out.closeEntry();
             }

@@ -1,0 +1,123 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import static com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository.wrap;
+
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** The notification outbox in {@code notification_log}: due rows per channel, attempts, dead letters. Thread-safe. */
+public final class JdbiNotificationOutbox implements NotificationOutbox {
+    private final Jdbi jdbi;
+
+    public JdbiNotificationOutbox(Database database) {
+        this.jdbi = database.jdbi();
+    }
+
+    @Override
+    public List<OutboxEntry> due(String channel, Instant now, int limit) {
+        return wrap(
+                "reading the outbox",
+                () -> jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT * FROM notification_log WHERE channel = :channel AND status = 'PENDING' "
+                                        + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+                        .bind("channel", channel)
+                        .bind("now", now.toEpochMilli())
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> OutboxRows.entry(rs))
+                        .list()));
+    }
+
+    @Override
+    public void markSent(long id, int attempts, Instant at) {
+        mark(id, OutboxStatus.SENT, attempts, null, at, at);
+    }
+
+    @Override
+    public void markRetry(long id, int attempts, String error, Instant nextAttemptAt) {
+        mark(id, OutboxStatus.PENDING, attempts, error, nextAttemptAt, Instant.now());
+    }
+
+    @Override
+    public void markDead(long id, int attempts, String error, Instant at) {
+        mark(id, OutboxStatus.DEAD, attempts, error, at, at);
+    }
+
+    @Override
+    public void markFolded(List<Long> ids, Instant at) {
+        wrap("updating the outbox", () -> {
+            jdbi.useTransaction(handle -> {
+                PreparedBatch batch = handle.prepareBatch(
+                        "UPDATE notification_log SET status = 'FOLDED', updated_at = :at " + "WHERE id = :id");
+                ids.forEach(
+                        id -> batch.bind("id", id).bind("at", at.toEpochMilli()).add());
+                batch.execute();
+            });
+            return null;
+        });
+    }
+
+    @Override
+    public List<OutboxEntry> dead(int limit) {
+        return wrap(
+                "reading dead letters",
+                () -> jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT * FROM notification_log WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> OutboxRows.entry(rs))
+                        .list()));
+    }
+
+    @Override
+    public boolean replay(long id, Instant at) {
+        return wrap(
+                "replaying a dead letter",
+                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                                        "UPDATE notification_log SET status = 'PENDING', attempts = 0, next_attempt_at = :at, "
+                                                + "updated_at = :at WHERE id = :id AND status = 'DEAD'")
+                                .bind("id", id)
+                                .bind("at", at.toEpochMilli())
+                                .execute()
+                        == 1));
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(long id) {
+        return wrap(
+                "reading the outbox",
+                () -> jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM notification_log WHERE id = :id")
+                        .bind("id", id)
+                        .map((rs, ctx) -> OutboxRows.entry(rs))
+                        .findOne()));
+    }
+
+    @Override
+    public long depth() {
+        return wrap(
+                "counting the outbox",
+                () -> jdbi.withHandle(
+                        handle -> handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE status = 'PENDING'")
+                                .mapTo(Long.class)
+                                .one()));
+    }
+
+    private void mark(long id, OutboxStatus status, int attempts, String error, Instant next, Instant at) {
+        wrap(
+                "updating the outbox",
+                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                                "UPDATE notification_log SET status = :status, attempts = :attempts, "
+                                        + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
+                        .bind("status", status.name())
+                        .bind("attempts", attempts)
+                        .bind("error", OutboxRows.truncate(error))
+                        .bind("next", next.toEpochMilli())
+                        .bind("at", at.toEpochMilli())
+                        .bind("id", id)
+                        .execute()));
+    }
+}

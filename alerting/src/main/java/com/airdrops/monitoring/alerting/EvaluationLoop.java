@@ -1,0 +1,109 @@
+package com.airdrops.monitoring.alerting;
+
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Evaluates the alert rules every ALERT_EVALUATION_INTERVAL on the latest snapshot plus the last closed aggregation
+ * window, on one thread: passes never overlap, and ticks that pass while a pass overruns are skipped and counted.
+ * Alert history retention runs at most once a minute.
+ */
+public final class EvaluationLoop implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EvaluationLoop.class);
+    private static final Duration RETENTION_EVERY = Duration.ofMinutes(1);
+
+    private final Alerter alerter;
+    private final LatestMetrics latest;
+    private final ClosedWindowSamples closedWindow;
+    private final long intervalNanos;
+    private final Duration retention;
+    private final Thread thread;
+    private final EvaluationStats stats;
+    private volatile boolean running = true;
+    private long lastRetentionNanos;
+
+    public EvaluationLoop(
+            Alerter alerter,
+            LatestMetrics latest,
+            ClosedWindowSamples closedWindow,
+            EvaluationStats stats,
+            Duration interval,
+            Duration retention) {
+        this.alerter = alerter;
+        this.latest = latest;
+        this.closedWindow = closedWindow;
+        this.stats = stats;
+        this.intervalNanos = interval.toNanos();
+        this.retention = retention;
+        this.thread = Thread.ofPlatform().name("alert-evaluation").daemon(true).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        long next = System.nanoTime();
+        while (running) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+                continue; // re-check: parking may end early
+            }
+            pass();
+            long missed = missedTicks(next, System.nanoTime(), intervalNanos);
+            stats.skipped(missed);
+            next += (missed + 1) * intervalNanos;
+        }
+    }
+
+    /** How many ticks after {@code scheduled} have already passed at {@code now}: they are skipped, not run late. */
+    static long missedTicks(long scheduled, long now, long intervalNanos) {
+        long overrun = now - scheduled;
+        return overrun < intervalNanos ? 0 : overrun / intervalNanos;
+    }
+
+    void pass() {
+        Optional<MetricsSnapshot> snapshot = latest.latest();
+        if (snapshot.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        try {
+            List<Sample> input = new ArrayList<>(snapshot.get().samples());
+            input.addAll(closedWindow.lastClosedWindow());
+            alerter.evaluateRules(input);
+            if (started - lastRetentionNanos > RETENTION_EVERY.toNanos() || lastRetentionNanos == 0) {
+                lastRetentionNanos = started;
+                long deleted = alerter.applyRetention(retention);
+                if (deleted > 0) {
+                    LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("Alert evaluation failed; the next pass runs as scheduled", e);
+        } finally {
+            stats.passed((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

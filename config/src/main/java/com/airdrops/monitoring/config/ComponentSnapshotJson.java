@@ -1,0 +1,132 @@
+package com.airdrops.monitoring.config;
+
+import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Turns the component snapshot JSON (pushed or polled), already decoded into maps, lists and scalars, into a
+ * {@link ComponentSnapshot}. Unknown fields are ignored; a field of the wrong type is an
+ * {@link IllegalArgumentException} whose message starts with the field's path.
+ */
+public final class ComponentSnapshotJson {
+    private ComponentSnapshotJson() {}
+
+    public static ComponentSnapshot parse(Map<String, ?> json, Instant observedAt) {
+        ComponentSnapshot.Builder builder = ComponentSnapshot.builder(observedAt);
+        for (Map.Entry<String, ?> field : json.entrySet()) {
+            String name = field.getKey();
+            Object value = field.getValue();
+            if (value == null) {
+                continue;
+            }
+            switch (name) {
+                case "status" -> builder.status(field(name, () -> ComponentStatus.parse(text(name, value))));
+                case "last_execution_time" -> builder.lastExecutionTime(nonNegative(name, value));
+                case "error_count" -> builder.errorCount(count(name, value));
+                case "success_count" -> builder.successCount(count(name, value));
+                case "metrics" ->
+                    map(name, value)
+                            .forEach((key, metric) ->
+                                    builder.metric(gaugeName(name + "." + key, key), number(name + "." + key, metric)));
+                case "risk_level" -> builder.riskLevel(field(name, () -> RiskLevel.parse(value)));
+                case "portfolio_value_usd" -> builder.portfolioValueUsd(number(name, value));
+                case "circuit_breaker_active" -> builder.circuitBreakerActive(bool(name, value));
+                case "risk_limits" ->
+                    map(name, value).forEach((key, limit) -> builder.riskLimit(key, number(name + "." + key, limit)));
+                case "capital_utilization_percent" -> builder.capitalUtilizationPercent(nonNegative(name, value));
+                case "protocol_allocations" ->
+                    map(name, value)
+                            .forEach((key, percent) ->
+                                    builder.protocolAllocation(key, nonNegative(name + "." + key, percent)));
+                case "running" -> builder.running(bool(name, value));
+                case "task_definitions" -> builder.taskDefinitions(count(name, value));
+                case "task_executions" ->
+                    map(name, value)
+                            .forEach((key, count) -> builder.taskExecutions(key, count(name + "." + key, count)));
+                default -> {
+                    // Unknown fields are ignored so that bots can send more than we read.
+                }
+            }
+        }
+        return builder.build();
+    }
+
+    private static <T> T field(String name, Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(String name, Object value) {
+        if (value instanceof String text) {
+            return text;
+        }
+        throw wrongType(name, "a string", value);
+    }
+
+    private static double number(String name, Object value) {
+        if (value instanceof Number number && Double.isFinite(number.doubleValue())) {
+            return number.doubleValue();
+        }
+        throw wrongType(name, "a finite number", value);
+    }
+
+    private static double nonNegative(String name, Object value) {
+        double number = number(name, value);
+        if (number < 0) {
+            throw new IllegalArgumentException(name + ": expected a number >= 0, got " + number);
+        }
+        return number;
+    }
+
+    private static long count(String name, Object value) {
+        if (value instanceof Number number) {
+            double count = number.doubleValue();
+            if (count >= 0 && count == Math.rint(count) && count <= Long.MAX_VALUE) {
+                return (long) count;
+            }
+        }
+        throw wrongType(name, "a whole number >= 0", value);
+    }
+
+    private static boolean bool(String name, Object value) {
+        if (value instanceof Boolean bool) {
+            return bool;
+        }
+        throw wrongType(name, "true or false", value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(String name, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        throw wrongType(name, "an object", value);
+    }
+
+    private static String gaugeName(String path, String key) {
+        try {
+            Require.metricName(key, "metric name");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
+        }
+        if (MetricCatalog.known(key).isPresent()) {
+            throw new IllegalArgumentException(
+                    path + ": '" + key + "' is a metric of the agent itself; choose another name");
+        }
+        return key;
+    }
+
+    private static IllegalArgumentException wrongType(String name, String expected, Object value) {
+        String shown = value instanceof String ? "'" + value + "'" : String.valueOf(value);
+        return new IllegalArgumentException(name + ": expected " + expected + ", got " + shown);
+    }
+}

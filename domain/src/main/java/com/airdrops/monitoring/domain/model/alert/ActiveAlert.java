@@ -1,0 +1,51 @@
+package com.airdrops.monitoring.domain.model.alert;
+
+import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.metric.Labels;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The persisted state of one pending or firing alert: enough to carry its timers over a restart. {@code seriesLabels}
+ * identify the series the rule matched; {@code labels} are the alert's (series labels plus the rule's).
+ */
+public record ActiveAlert(
+        String fingerprint,
+        String ruleName,
+        String metricName,
+        Map<String, String> seriesLabels,
+        Map<String, String> labels,
+        AlertSeverity severity,
+        AlertPhase.Active phase,
+        double currentValue,
+        double threshold,
+        String description) {
+
+    public ActiveAlert {
+        Require.nonBlank(fingerprint, "fingerprint");
+        Require.nonBlank(ruleName, "ruleName");
+        seriesLabels = Labels.of(seriesLabels, "label");
+        labels = Labels.of(labels, "label");
+        Require.nonNull(severity, "severity");
+        Require.nonNull(phase, "phase");
+        description = description == null ? "" : description;
+    }
+
+    public AlertStatus status() {
+        return phase.status();
+    }
+
+    public Instant pendingSince() {
+        return phase.pendingSince();
+    }
+
+    public Optional<Instant> firingSince() {
+        return phase instanceof AlertPhase.Firing firing ? Optional.of(firing.since()) : Optional.empty();
+    }
+
+    /** This state as an {@link Alert} observed at {@code at}. */
+    public Alert toAlert(Instant at) {
+        return new Alert(ruleName, metricName, currentValue, threshold, severity, phase, description, at, labels);
+    }
+}

@@ -1,0 +1,2 @@
+/** Alert rules and the alerts they raise: conditions, severities, lifecycle states and fingerprints. */
+package com.airdrops.monitoring.domain.model.alert;

@@ -1,0 +1,163 @@
+package com.airdrops.monitoring.domain.model.component;
+
+import com.airdrops.monitoring.domain.model.Require;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+
+/**
+ * What one component reported at one instant (the snapshot JSON it pushes or serves): its health and execution counts, extra
+ * gauges, and the fields of whichever bot role it plays. Every field but {@code observedAt} is optional.
+ */
+public record ComponentSnapshot(
+        Instant observedAt,
+        Optional<ComponentStatus> status,
+        OptionalDouble lastExecutionTime,
+        OptionalLong errorCount,
+        OptionalLong successCount,
+        Map<String, Double> metrics,
+        Optional<RiskLevel> riskLevel,
+        OptionalDouble portfolioValueUsd,
+        Optional<Boolean> circuitBreakerActive,
+        Map<String, Double> riskLimits,
+        OptionalDouble capitalUtilizationPercent,
+        Map<String, Double> protocolAllocations,
+        Optional<Boolean> running,
+        OptionalLong taskDefinitions,
+        Map<String, Long> taskExecutions) {
+
+    public ComponentSnapshot {
+        Require.nonNull(observedAt, "observedAt");
+        metrics = Map.copyOf(metrics);
+        riskLimits = Map.copyOf(riskLimits);
+        protocolAllocations = Map.copyOf(protocolAllocations);
+        taskExecutions = Map.copyOf(taskExecutions);
+    }
+
+    public static Builder builder(Instant observedAt) {
+        return new Builder(observedAt);
+    }
+
+    /** Builds snapshots for in-process components and tests; unset fields stay empty. */
+    public static final class Builder {
+        private final Instant observedAt;
+        private ComponentStatus status;
+        private Double lastExecutionTime;
+        private Long errorCount;
+        private Long successCount;
+        private final Map<String, Double> metrics = new LinkedHashMap<>();
+        private RiskLevel riskLevel;
+        private Double portfolioValueUsd;
+        private Boolean circuitBreakerActive;
+        private final Map<String, Double> riskLimits = new LinkedHashMap<>();
+        private Double capitalUtilizationPercent;
+        private final Map<String, Double> protocolAllocations = new LinkedHashMap<>();
+        private Boolean running;
+        private Long taskDefinitions;
+        private final Map<String, Long> taskExecutions = new LinkedHashMap<>();
+
+        private Builder(Instant observedAt) {
+            this.observedAt = observedAt;
+        }
+
+        public Builder status(ComponentStatus value) {
+            status = value;
+            return this;
+        }
+
+        public Builder lastExecutionTime(double seconds) {
+            lastExecutionTime = seconds;
+            return this;
+        }
+
+        public Builder errorCount(long value) {
+            errorCount = value;
+            return this;
+        }
+
+        public Builder successCount(long value) {
+            successCount = value;
+            return this;
+        }
+
+        public Builder metric(String name, double value) {
+            metrics.put(name, value);
+            return this;
+        }
+
+        public Builder riskLevel(RiskLevel value) {
+            riskLevel = value;
+            return this;
+        }
+
+        public Builder portfolioValueUsd(double value) {
+            portfolioValueUsd = value;
+            return this;
+        }
+
+        public Builder circuitBreakerActive(boolean value) {
+            circuitBreakerActive = value;
+            return this;
+        }
+
+        public Builder riskLimit(String name, double value) {
+            riskLimits.put(name, value);
+            return this;
+        }
+
+        public Builder capitalUtilizationPercent(double value) {
+            capitalUtilizationPercent = value;
+            return this;
+        }
+
+        public Builder protocolAllocation(String protocol, double percent) {
+            protocolAllocations.put(protocol, percent);
+            return this;
+        }
+
+        public Builder running(boolean value) {
+            running = value;
+            return this;
+        }
+
+        public Builder taskDefinitions(long value) {
+            taskDefinitions = value;
+            return this;
+        }
+
+        public Builder taskExecutions(String status, long count) {
+            taskExecutions.put(status, count);
+            return this;
+        }
+
+        public ComponentSnapshot build() {
+            return new ComponentSnapshot(
+                    observedAt,
+                    Optional.ofNullable(status),
+                    optional(lastExecutionTime),
+                    optional(errorCount),
+                    optional(successCount),
+                    metrics,
+                    Optional.ofNullable(riskLevel),
+                    optional(portfolioValueUsd),
+                    Optional.ofNullable(circuitBreakerActive),
+                    riskLimits,
+                    optional(capitalUtilizationPercent),
+                    protocolAllocations,
+                    Optional.ofNullable(running),
+                    optional(taskDefinitions),
+                    taskExecutions);
+        }
+
+        private static OptionalDouble optional(Double value) {
+            return value == null ? OptionalDouble.empty() : OptionalDouble.of(value);
+        }
+
+        private static OptionalLong optional(Long value) {
+            return value == null ? OptionalLong.empty() : OptionalLong.of(value);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package com.airdrops.monitoring.domain.model.metric;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The metrics this product exposes, by exposed name (the README's metric tables). A sample whose name is not listed here is a
+ * gauge reported by a component. The README's metric table mirrors this class.
+ */
+public final class MetricCatalog {
+    public static final String CPU_USAGE = "system_cpu_usage_percent";
+    public static final String MEMORY_USAGE = "system_memory_usage_percent";
+    public static final String DISK_USAGE = "system_disk_usage_percent";
+    public static final String NETWORK_SENT = "system_network_bytes_sent_total";
+    public static final String NETWORK_RECV = "system_network_bytes_recv_total";
+
+    public static final String COLLECTION_DURATION = "monitoring_collection_duration_seconds";
+    public static final String COLLECTIONS = "monitoring_collections_total";
+    public static final String COLLECTION_ERRORS = "monitoring_collection_errors_total";
+
+    public static final String COMPONENT_STATUS = "component_status";
+    public static final String COMPONENT_EXECUTION = "component_execution_seconds";
+    public static final String COMPONENT_ERRORS = "component_errors_total";
+    public static final String COMPONENT_LAST_EXECUTION = "component_last_execution_seconds";
+    public static final String COMPONENT_REPORTED_ERRORS = "component_reported_errors";
+    public static final String COMPONENT_REPORTED_SUCCESSES = "component_reported_successes";
+    public static final String RISK_LEVEL = "risk_level";
+    public static final String PORTFOLIO_VALUE = "portfolio_value_usd";
+    public static final String CIRCUIT_BREAKER = "circuit_breaker_active";
+    public static final String RISK_LIMIT = "risk_limit";
+    public static final String CAPITAL_UTILIZATION = "capital_utilization_percent";
+    public static final String PROTOCOL_ALLOCATION = "protocol_allocation_percent";
+    public static final String SCHEDULER_RUNNING = "scheduler_running";
+    public static final String SCHEDULED_TASKS = "scheduled_tasks";
+    public static final String TASK_EXECUTIONS = "task_executions";
+
+    public static final String AGGREGATION_SERIES = "monitoring_aggregation_series";
+    public static final String AGGREGATION_DROPPED_SAMPLES = "monitoring_aggregation_dropped_samples_total";
+    public static final String AGGREGATION_DROPPED_SNAPSHOTS = "monitoring_aggregation_dropped_snapshots_total";
+    public static final String AGGREGATION_BUFFERED_SNAPSHOTS = "monitoring_aggregation_buffered_snapshots";
+    public static final String AGGREGATION_EVICTED_SERIES = "monitoring_aggregation_evicted_series_total";
+    public static final String AGGREGATES_EMITTED = "monitoring_aggregates_emitted_total";
+    public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
+    public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
+    public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
+    public static final String AGGREGATES_STORE_FAILURES = "monitoring_aggregates_store_failures_total";
+
+    public static final String ALERTS = "monitoring_alerts";
+    public static final String ALERT_SAVE_FAILURES = "monitoring_alert_save_failures_total";
+    public static final String ALERT_UNSAVED_TRANSITIONS = "monitoring_alert_unsaved_transitions";
+    public static final String ALERT_DROPPED_TRANSITIONS = "monitoring_alert_dropped_transitions_total";
+    public static final String ALERT_EVALUATIONS = "monitoring_alert_evaluations_total";
+    public static final String ALERT_EVALUATIONS_SKIPPED = "monitoring_alert_evaluations_skipped_total";
+    public static final String ALERT_EVALUATION_DURATION = "monitoring_alert_evaluation_duration_seconds";
+
+    public static final String NOTIFICATIONS = "monitoring_notifications_total";
+    public static final String OUTBOX_DEPTH = "monitoring_notification_outbox_depth";
+
+    private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
+
+    static {
+        gauge(CPU_USAGE, "Host CPU utilisation between the last two collections, percent.");
+        gauge(MEMORY_USAGE, "Host memory in use, (total - available) / total, percent.");
+        gauge(DISK_USAGE, "Disk space in use on the filesystem of METRICS_DISK_PATH, as df computes it, percent.");
+        counter(NETWORK_SENT, "Bytes sent over all non-loopback network interfaces since boot.");
+        counter(NETWORK_RECV, "Bytes received over all non-loopback network interfaces since boot.");
+        gauge(COLLECTION_DURATION, "Wall-clock duration of the last collection cycle, seconds.");
+        counter(COLLECTIONS, "Collection cycles run since start.");
+        counter(COLLECTION_ERRORS, "Failures while collecting, by source (system or a component name).");
+        gauge(
+                COMPONENT_STATUS,
+                "Component health: 1 healthy, 0 unhealthy (failed, timed out, stale or reported unhealthy).");
+        KNOWN.put(
+                COMPONENT_EXECUTION,
+                new MetricDescriptor(
+                        COMPONENT_EXECUTION, MetricType.HISTOGRAM, "Duration of each probe of a component, seconds."));
+        counter(COMPONENT_ERRORS, "Collections of a component that failed, timed out or found stale data.");
+        gauge(COMPONENT_LAST_EXECUTION, "Duration of the component's last execution as it reports it, seconds.");
+        gauge(COMPONENT_REPORTED_ERRORS, "Error count the component reports about itself.");
+        gauge(COMPONENT_REPORTED_SUCCESSES, "Success count the component reports about itself.");
+        gauge(RISK_LEVEL, "RiskManager risk level: 0 low, 1 medium, 2 high, 3 critical.");
+        gauge(PORTFOLIO_VALUE, "Portfolio value reported by the RiskManager, USD.");
+        gauge(CIRCUIT_BREAKER, "RiskManager circuit breaker: 1 active, 0 inactive.");
+        gauge(RISK_LIMIT, "RiskManager risk limits by name.");
+        gauge(CAPITAL_UTILIZATION, "Capital utilisation reported by the CapitalAllocator, percent.");
+        gauge(PROTOCOL_ALLOCATION, "Capital allocated per protocol by the CapitalAllocator, percent.");
+        gauge(SCHEDULER_RUNNING, "CentralScheduler running: 1 yes, 0 no.");
+        gauge(SCHEDULED_TASKS, "Task definitions known to the CentralScheduler (formerly scheduled_tasks_total).");
+        gauge(TASK_EXECUTIONS, "CentralScheduler task executions by status (formerly task_execution_status_total).");
+        gauge(AGGREGATION_SERIES, "Series the aggregator tracks now.");
+        counter(
+                AGGREGATION_DROPPED_SAMPLES,
+                "Samples the aggregator dropped, by reason: late (window already closed), "
+                        + "series_limit, not_finite.");
+        counter(AGGREGATION_DROPPED_SNAPSHOTS, "Snapshots dropped because the aggregation buffer was full.");
+        gauge(AGGREGATION_BUFFERED_SNAPSHOTS, "Snapshots waiting for aggregation.");
+        counter(AGGREGATION_EVICTED_SERIES, "Series forgotten after two windows without samples.");
+        counter(AGGREGATES_EMITTED, "Aggregates produced by closed windows.");
+        counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
+        gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
+        counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
+        counter(AGGREGATES_STORE_FAILURES, "Aggregates lost because the aggregate store (database) failed.");
+        gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");
+        counter(ALERT_SAVE_FAILURES, "Evaluation passes whose alert changes could not be saved to the database.");
+        gauge(ALERT_UNSAVED_TRANSITIONS, "Alert transitions kept in memory until the database takes them.");
+        counter(
+                ALERT_DROPPED_TRANSITIONS,
+                "Unsaved transitions and notifications dropped because more than 100,000 "
+                        + "waited for the database.");
+        counter(ALERT_EVALUATIONS, "Alert evaluation passes run.");
+        counter(ALERT_EVALUATIONS_SKIPPED, "Alert evaluation ticks skipped because the previous pass overran.");
+        gauge(ALERT_EVALUATION_DURATION, "Duration of the last alert evaluation pass, seconds.");
+        counter(
+                NOTIFICATIONS,
+                "Notification attempts by channel and outcome: sent, failed, retried, dead, folded "
+                        + "(messages folded into a digest by the rate limit).");
+        gauge(OUTBOX_DEPTH, "Notifications waiting in the outbox.");
+    }
+
+    private MetricCatalog() {}
+
+    private static void gauge(String name, String help) {
+        KNOWN.put(name, new MetricDescriptor(name, MetricType.GAUGE, help));
+    }
+
+    private static void counter(String name, String help) {
+        KNOWN.put(name, new MetricDescriptor(name, MetricType.COUNTER, help));
+    }
+
+    /** The descriptor of a known metric, or of a component gauge for any other name. */
+    public static MetricDescriptor describe(String name) {
+        MetricDescriptor known = KNOWN.get(name);
+        if (known != null) {
+            return known;
+        }
+        if (name.endsWith("_total")) {
+            return new MetricDescriptor(name, MetricType.COUNTER, "Counter " + name + " reported by a component.");
+        }
+        return new MetricDescriptor(name, MetricType.GAUGE, "Gauge " + name + " reported by a component.");
+    }
+
+    public static Optional<MetricDescriptor> known(String name) {
+        return Optional.ofNullable(KNOWN.get(name));
+    }
+}

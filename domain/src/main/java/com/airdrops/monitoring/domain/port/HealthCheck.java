@@ -1,8 +1,0 @@
-package com.airdrops.monitoring.domain.port;
-
-/** One readiness check (collection has run, the database answers, ...). */
-public interface HealthCheck {
-    String name();
-
-    HealthCheckResult check();
-}

@@ -1,9 +1,0 @@
-package com.airdrops.monitoring.domain.port;
-
-import com.airdrops.monitoring.domain.model.MetricsSnapshot;
-import java.util.Optional;
-
-/** The most recent collected snapshot, empty until the first collection has run. */
-public interface LatestMetrics {
-    Optional<MetricsSnapshot> latest();
-}

@@ -1,6 +1,0 @@
-package com.airdrops.monitoring.domain.port;
-
-/** Renders the current metrics in a Prometheus wire format. Thread-safe. */
-public interface MetricsExposition {
-    String scrape(ExpositionFormat format);
-}

@@ -1,6 +1,0 @@
-package com.airdrops.monitoring.domain.port;
-
-/** Reads the host's raw resource counters. Must return promptly and never sleep; failures throw {@link ProbeException}. */
-public interface SystemProbe {
-    HostReading read();
-}

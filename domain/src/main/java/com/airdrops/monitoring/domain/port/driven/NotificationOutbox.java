@@ -1,0 +1,34 @@
+package com.airdrops.monitoring.domain.port.driven;
+
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The durable queue of notifications. Rows are added with alert transitions ({@link AlertRepository#save}); delivery
+ * workers take the due ones and record each attempt. Thread-safe.
+ */
+public interface NotificationOutbox {
+    /** PENDING rows of {@code channel} due at {@code now}, oldest first. */
+    List<OutboxEntry> due(String channel, Instant now, int limit);
+
+    void markSent(long id, int attempts, Instant at);
+
+    void markRetry(long id, int attempts, String error, Instant nextAttemptAt);
+
+    void markDead(long id, int attempts, String error, Instant at);
+
+    /** Marks rows folded into a digest that was delivered. */
+    void markFolded(List<Long> ids, Instant at);
+
+    List<OutboxEntry> dead(int limit);
+
+    /** Makes a DEAD row PENDING again with its attempts reset; false when there is no such dead row. */
+    boolean replay(long id, Instant at);
+
+    Optional<OutboxEntry> find(long id);
+
+    /** PENDING rows across channels. */
+    long depth();
+}

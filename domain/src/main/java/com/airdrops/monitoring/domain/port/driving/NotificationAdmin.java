@@ -1,0 +1,22 @@
+package com.airdrops.monitoring.domain.port.driving;
+
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** What the API shows and does about notifications: channels (secrets redacted), dead letters, replays. */
+public interface NotificationAdmin {
+    List<ChannelView> channels();
+
+    List<OutboxEntry> deadLetters(int limit);
+
+    /** Queues a dead letter again; empty when there is no dead letter with that id. */
+    Optional<OutboxEntry> replay(long id);
+
+    /** A channel as the API shows it: secrets in {@code config} are "***". */
+    record ChannelView(
+            String name, String type, boolean enabled, Set<AlertSeverity> severities, Map<String, Object> config) {}
+}

@@ -1,0 +1,127 @@
+package com.airdrops.monitoring.domain.fakes;
+
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Alert state, history and notification outbox in memory: for tests and for embedding without a database. Thread-safe. */
+public final class InMemoryAlertRepository implements AlertRepository, NotificationOutbox {
+    private final Map<String, ActiveAlert> active = new LinkedHashMap<>();
+    private final List<Alert> history = new ArrayList<>();
+    private final Map<Long, OutboxEntry> outbox = new LinkedHashMap<>();
+    private long nextId = 1;
+
+    @Override
+    public synchronized List<ActiveAlert> loadActive() {
+        return List.copyOf(active.values());
+    }
+
+    @Override
+    public synchronized void save(AlertChanges changes) {
+        changes.removedFingerprints().forEach(active::remove);
+        changes.upserts().forEach(alert -> active.put(alert.fingerprint(), alert));
+        history.addAll(changes.transitions());
+        Instant now = changes.transitions().isEmpty()
+                ? Instant.EPOCH
+                : changes.transitions().getFirst().timestamp();
+        for (Notification notification : changes.notifications()) {
+            long id = nextId++;
+            outbox.put(
+                    id,
+                    new OutboxEntry(id, notification, OutboxStatus.PENDING, 0, Optional.empty(), Instant.EPOCH, now));
+        }
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> due(String channel, Instant now, int limit) {
+        return outbox.values().stream()
+                .filter(entry -> entry.status() == OutboxStatus.PENDING)
+                .filter(entry -> entry.notification().channel().equals(channel))
+                .filter(entry -> !entry.nextAttemptAt().isAfter(now))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized void markSent(long id, int attempts, Instant at) {
+        update(id, OutboxStatus.SENT, attempts, Optional.empty(), at);
+    }
+
+    @Override
+    public synchronized void markRetry(long id, int attempts, String error, Instant nextAttemptAt) {
+        update(id, OutboxStatus.PENDING, attempts, Optional.of(error), nextAttemptAt);
+    }
+
+    @Override
+    public synchronized void markDead(long id, int attempts, String error, Instant at) {
+        update(id, OutboxStatus.DEAD, attempts, Optional.of(error), at);
+    }
+
+    @Override
+    public synchronized void markFolded(List<Long> ids, Instant at) {
+        ids.forEach(id -> update(id, OutboxStatus.FOLDED, outbox.get(id).attempts(), Optional.empty(), at));
+    }
+
+    @Override
+    public synchronized List<OutboxEntry> dead(int limit) {
+        return outbox.values().stream()
+                .filter(entry -> entry.status() == OutboxStatus.DEAD)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized boolean replay(long id, Instant at) {
+        OutboxEntry entry = outbox.get(id);
+        if (entry == null || entry.status() != OutboxStatus.DEAD) {
+            return false;
+        }
+        update(id, OutboxStatus.PENDING, 0, entry.lastError(), at);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<OutboxEntry> find(long id) {
+        return Optional.ofNullable(outbox.get(id));
+    }
+
+    @Override
+    public synchronized long depth() {
+        return outbox.values().stream()
+                .filter(entry -> entry.status() == OutboxStatus.PENDING)
+                .count();
+    }
+
+    private void update(long id, OutboxStatus status, int attempts, Optional<String> error, Instant next) {
+        OutboxEntry entry = outbox.get(id);
+        outbox.put(id, new OutboxEntry(id, entry.notification(), status, attempts, error, next, entry.createdAt()));
+    }
+
+    @Override
+    public synchronized List<Alert> history(Instant since, int limit) {
+        return history.stream()
+                .filter(alert -> !alert.timestamp().isBefore(since))
+                .sorted(Comparator.comparing(Alert::timestamp).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized long deleteHistoryOlderThan(Instant cutoff) {
+        int before = history.size();
+        history.removeIf(alert -> alert.timestamp().isBefore(cutoff));
+        return before - history.size();
+    }
+}

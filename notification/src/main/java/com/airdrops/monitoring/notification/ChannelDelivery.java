@@ -1,0 +1,216 @@
+package com.airdrops.monitoring.notification;
+
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers one channel's due outbox rows. Each attempt runs on its own virtual thread and is abandoned after the
+ * policy's timeout. A failure is retried with exponential backoff and +-20 % jitter, never sooner than a 429's
+ * Retry-After, until max_attempts, then the row is dead-lettered. At most rate_limit_per_minute messages go out in
+ * any minute; rows beyond that are folded into one digest message (at most one digest a minute), and what still
+ * waits stays PENDING: nothing is dropped. Each round reads the policy in force, so a reload applies to the next
+ * round. Not thread-safe: one worker per channel calls {@link #deliverDue()}.
+ */
+public final class ChannelDelivery implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+    static final int BATCH = 500;
+
+    private final String channel;
+    private final AlertNotifier notifier;
+    private final NotificationOutbox outbox;
+    private final LiveNotificationSetup setup;
+    private final InstantSource clock;
+    private final DoubleSupplier random;
+    private final DeliveryStats stats;
+    private final ArrayDeque<Instant> sentInLastMinute = new ArrayDeque<>();
+    private Instant lastDigest = Instant.MIN;
+    private final ExecutorService attempts = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("notify-attempt-", 0).factory());
+
+    public ChannelDelivery(
+            String channel,
+            AlertNotifier notifier,
+            NotificationOutbox outbox,
+            LiveNotificationSetup setup,
+            InstantSource clock,
+            DoubleSupplier random,
+            DeliveryStats stats) {
+        this.channel = channel;
+        this.notifier = notifier;
+        this.outbox = outbox;
+        this.setup = setup;
+        this.clock = clock;
+        this.random = random;
+        this.stats = stats;
+    }
+
+    public String channel() {
+        return channel;
+    }
+
+    /** Delivers what is due now; returns how many rows it settled (sent, retried, folded or dead). */
+    public int deliverDue() {
+        NotificationPolicy policy = setup.current().policy();
+        Instant now = clock.instant();
+        List<OutboxEntry> due = outbox.due(channel, now, BATCH);
+        List<OutboxEntry> overflow = new ArrayList<>();
+        int settled = 0;
+        for (OutboxEntry entry : due) {
+            forgetOlderThan(clock.instant().minus(MINUTE));
+            if (sentInLastMinute.size() >= policy.rateLimitPerMinute()) {
+                overflow.add(entry);
+                continue;
+            }
+            attempt(entry, policy);
+            settled++;
+        }
+        if (!overflow.isEmpty()) {
+            settled += digest(overflow, policy);
+        }
+        return settled;
+    }
+
+    private void attempt(OutboxEntry entry, NotificationPolicy policy) {
+        int attempt = entry.attempts() + 1;
+        DeliveryOutcome outcome = send(entry.notification(), policy.timeout());
+        Instant now = clock.instant();
+        sentInLastMinute.addLast(now);
+        switch (outcome) {
+            case DeliveryOutcome.Delivered delivered -> {
+                outbox.markSent(entry.id(), attempt, now);
+                stats.sent(channel);
+                if (attempt > 1) {
+                    LOG.info(
+                            "Notification {} to {} delivered on attempt {}",
+                            entry.notification().eventId(),
+                            channel,
+                            attempt);
+                }
+            }
+            case DeliveryOutcome.RetryLater later -> {
+                stats.failed(channel);
+                if (attempt >= policy.maxAttempts()) {
+                    deadLetter(entry, attempt, later.reason(), now);
+                } else {
+                    Duration wait = backoff(attempt, policy, random.getAsDouble());
+                    if (later.retryAfter().isPresent()
+                            && later.retryAfter().get().compareTo(wait) > 0) {
+                        wait = later.retryAfter().get();
+                    }
+                    outbox.markRetry(entry.id(), attempt, later.reason(), now.plus(wait));
+                    stats.retried(channel);
+                    LOG.warn(
+                            "Notification {} to {} failed (attempt {} of {}), retry in {} ms: {}",
+                            entry.notification().eventId(),
+                            channel,
+                            attempt,
+                            policy.maxAttempts(),
+                            wait.toMillis(),
+                            later.reason());
+                }
+            }
+            case DeliveryOutcome.Rejected rejected -> {
+                stats.failed(channel);
+                deadLetter(entry, attempt, rejected.reason(), now);
+            }
+        }
+    }
+
+    private void deadLetter(OutboxEntry entry, int attempt, String reason, Instant now) {
+        outbox.markDead(entry.id(), attempt, reason, now);
+        stats.dead(channel);
+        LOG.error(
+                "Notification {} to {} dead-lettered after {} attempts: {}",
+                entry.notification().eventId(),
+                channel,
+                attempt,
+                reason);
+    }
+
+    /** Folds the overflow into one digest, at most once a minute; returns how many rows it settled. */
+    private int digest(List<OutboxEntry> overflow, NotificationPolicy policy) {
+        Instant now = clock.instant();
+        if (now.isBefore(lastDigest.plus(MINUTE))) {
+            return 0; // they stay PENDING until the rate limit lets them through
+        }
+        List<Alert> alerts = new ArrayList<>();
+        overflow.forEach(entry -> alerts.addAll(entry.notification().alerts()));
+        Notification digest = new Notification(UUID.randomUUID().toString(), channel, alerts, overflow.size());
+        lastDigest = now;
+        DeliveryOutcome outcome = send(digest, policy.timeout());
+        if (outcome instanceof DeliveryOutcome.Delivered) {
+            outbox.markFolded(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
+            stats.folded(channel, overflow.size());
+            stats.sent(channel);
+            LOG.warn("Rate limit of {} reached: {} notifications folded into one digest", channel, overflow.size());
+            return overflow.size();
+        }
+        stats.failed(channel);
+        String reason = switch (outcome) {
+            case DeliveryOutcome.Delivered delivered -> "";
+            case DeliveryOutcome.RetryLater later -> later.reason();
+            case DeliveryOutcome.Rejected rejected -> rejected.reason();
+        };
+        LOG.warn("Digest of {} notifications to {} failed; they stay queued: {}", overflow.size(), channel, reason);
+        return 0;
+    }
+
+    private DeliveryOutcome send(Notification notification, Duration timeout) {
+        Future<DeliveryOutcome> future = attempts.submit(() -> notifier.send(notification, timeout));
+        try {
+            return future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            return DeliveryOutcome.retry("timed out after " + timeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            return DeliveryOutcome.retry(
+                    "notifier failed: " + e.getCause().getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            future.cancel(true);
+            return DeliveryOutcome.retry("interrupted");
+        }
+    }
+
+    /** initial * 2^(attempt - 1), capped at max_backoff, with +-20 % jitter. */
+    static Duration backoff(int attempt, NotificationPolicy policy, double random) {
+        double base = Math.min(
+                policy.maxBackoff().toMillis(),
+                policy.initialBackoff().toMillis() * Math.pow(2, Math.max(0, attempt - 1)));
+        double jitter = 0.8 + 0.4 * random;
+        return Duration.ofMillis(Math.round(base * jitter));
+    }
+
+    private void forgetOlderThan(Instant cutoff) {
+        while (!sentInLastMinute.isEmpty() && sentInLastMinute.peekFirst().isBefore(cutoff)) {
+            sentInLastMinute.removeFirst();
+        }
+    }
+
+    @Override
+    public void close() {
+        attempts.shutdownNow();
+    }
+}

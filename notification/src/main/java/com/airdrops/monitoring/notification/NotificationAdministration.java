@@ -1,0 +1,51 @@
+package com.airdrops.monitoring.notification;
+
+import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The API's view of notifications: channels as the setup in force routes them, dead letters, and their replay. */
+public final class NotificationAdministration implements NotificationAdmin {
+    private final LiveNotificationSetup setup;
+    private final NotificationOutbox outbox;
+    private final InstantSource clock;
+
+    public NotificationAdministration(LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock) {
+        this.setup = setup;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<ChannelView> channels() {
+        NotificationSetup current = setup.current();
+        return current.routes().stream()
+                .map(route -> view(route, current.shownConfigs()))
+                .toList();
+    }
+
+    private static ChannelView view(ChannelRoute route, Map<String, Map<String, Object>> shownConfigs) {
+        String name = route.channel().name();
+        return new ChannelView(
+                name,
+                route.channel().type(),
+                route.channel().enabled(),
+                route.severities(),
+                shownConfigs.getOrDefault(name, Map.of()));
+    }
+
+    @Override
+    public List<OutboxEntry> deadLetters(int limit) {
+        return outbox.dead(limit);
+    }
+
+    @Override
+    public Optional<OutboxEntry> replay(long id) {
+        return outbox.replay(id, clock.instant()) ? outbox.find(id) : Optional.empty();
+    }
+}

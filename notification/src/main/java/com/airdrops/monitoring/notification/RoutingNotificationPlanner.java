@@ -1,0 +1,97 @@
+package com.airdrops.monitoring.notification;
+
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Decides what one evaluation pass sends where: each FIRING transition, each RESOLVED one (when send_resolved), and
+ * each alert still firing whose last notification to a channel is older than repeat_interval, routed by severity to
+ * every enabled channel that takes it, grouped into one message per channel (split every
+ * {@value #MAX_ALERTS_PER_MESSAGE} alerts). PENDING transitions are not sent. Each pass reads the setup in force once.
+ * Not thread-safe; the alerting pass owns it.
+ */
+public final class RoutingNotificationPlanner implements NotificationPlanner {
+    static final int MAX_ALERTS_PER_MESSAGE = 100;
+
+    private final LiveNotificationSetup setup;
+    private final Map<String, Instant> lastSent = new HashMap<>();
+
+    public RoutingNotificationPlanner(LiveNotificationSetup setup) {
+        this.setup = setup;
+    }
+
+    @Override
+    public void restored(Alert firing, Instant at) {
+        for (ChannelRoute route : setup.current().routes()) {
+            lastSent.put(key(firing, route), at);
+        }
+    }
+
+    @Override
+    public List<Notification> plan(List<Alert> transitions, List<Alert> stillFiring, Instant now) {
+        NotificationSetup current = setup.current();
+        NotificationPolicy policy = current.policy();
+        Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
+        for (ChannelRoute route : current.routes()) {
+            Duration repeat = route.repeatInterval().orElse(policy.repeatInterval());
+            for (Alert alert : transitions) {
+                if (!route.receives(alert)) {
+                    continue;
+                }
+                String key = key(alert, route);
+                if (alert.status() == AlertStatus.FIRING) {
+                    lastSent.put(key, now);
+                    add(byChannel, route, alert);
+                } else if (alert.status() == AlertStatus.RESOLVED) {
+                    lastSent.remove(key);
+                    if (policy.sendResolved()) {
+                        add(byChannel, route, alert);
+                    }
+                }
+            }
+            for (Alert alert : stillFiring) {
+                if (!route.receives(alert)) {
+                    continue;
+                }
+                String key = key(alert, route);
+                Instant last = lastSent.get(key);
+                if (last == null || !now.isBefore(last.plus(repeat))) {
+                    lastSent.put(key, now);
+                    add(byChannel, route, alert);
+                }
+            }
+        }
+        List<Notification> notifications = new ArrayList<>();
+        byChannel.forEach((channel, alerts) -> {
+            for (int from = 0; from < alerts.size(); from += MAX_ALERTS_PER_MESSAGE) {
+                List<Alert> chunk = alerts.subList(from, Math.min(alerts.size(), from + MAX_ALERTS_PER_MESSAGE));
+                notifications.add(new Notification(UUID.randomUUID().toString(), channel, chunk, 0));
+            }
+        });
+        return notifications;
+    }
+
+    private static void add(Map<String, List<Alert>> byChannel, ChannelRoute route, Alert alert) {
+        byChannel
+                .computeIfAbsent(route.channel().name(), name -> new ArrayList<>())
+                .add(alert);
+    }
+
+    private static String key(Alert alert, ChannelRoute route) {
+        return AlertFingerprint.of(alert.ruleName(), alert.labels()) + "/"
+                + route.channel().name();
+    }
+}

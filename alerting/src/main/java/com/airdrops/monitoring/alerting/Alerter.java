@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -15,6 +16,7 @@ import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
     private final UnsavedChanges unsaved = new UnsavedChanges();
     private final AtomicLong saveFailures = new AtomicLong();
+    private final Quarantine quarantine = new Quarantine();
+    private boolean saveFailing;
     private volatile List<AlertRule> rules = List.of();
     private volatile List<Alert> active = List.of();
     private long pass;
@@ -216,13 +220,43 @@ public final class Alerter implements AlertQueries, MetricsSource {
         try {
             repository.save(merged);
             unsaved.clear();
+            if (saveFailing) {
+                saveFailing = false;
+                LOG.info(
+                        "Alert changes are saved again; the {} transitions kept in memory are stored",
+                        merged.transitions().size());
+            }
+        } catch (PersistenceException.Refused e) {
+            unsaved.clear();
+            saveApart(merged);
         } catch (RuntimeException e) {
             saveFailures.incrementAndGet();
             unsaved.keep(merged);
-            LOG.error(
-                    "Saving alert changes failed; {} transitions stay in memory and are retried with the next pass: {}",
-                    unsaved.pendingTransitions(),
-                    e.getMessage());
+            if (!saveFailing) {
+                saveFailing = true;
+                LOG.error(
+                        "Saving alert changes failed; transitions stay in memory and are retried with every pass "
+                                + "(monitoring_alert_unsaved_transitions counts them): {}",
+                        e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The database refused something in {@code merged}: saves each alert's changes, and each notification, on its own,
+     * so that one bad record is set aside (quarantined, counted, logged once) and blocks nothing else. Units the
+     * database cannot take for another reason (it went down meanwhile) wait in memory as usual.
+     */
+    private void saveApart(AlertChanges merged) {
+        for (SaveUnit unit : SaveUnit.split(merged)) {
+            try {
+                repository.save(unit.changes());
+            } catch (PersistenceException.Refused e) {
+                quarantine.add(unit.quarantined(e.getMessage(), clock.instant()));
+            } catch (RuntimeException e) {
+                saveFailures.incrementAndGet();
+                unsaved.keep(unsaved.merge(unit.changes()));
+            }
         }
     }
 
@@ -232,6 +266,16 @@ public final class Alerter implements AlertQueries, MetricsSource {
                 .forEach(byLabels -> byLabels.values()
                         .forEach(state -> alerts.add(state.toActive().toAlert(now))));
         return List.copyOf(alerts);
+    }
+
+    @Override
+    public List<QuarantinedRecord> quarantined() {
+        return quarantine.records();
+    }
+
+    /** Transitions waiting in memory for the database. */
+    public int unsavedTransitions() {
+        return unsaved.pendingTransitions();
     }
 
     @Override
@@ -267,6 +311,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, saveFailures.get(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, unsaved.pendingTransitions(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, unsaved.droppedTransitions(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_QUARANTINED, quarantine.size(), now));
         return samples;
     }
 

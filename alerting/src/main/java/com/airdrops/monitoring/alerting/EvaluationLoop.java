@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,7 @@ public final class EvaluationLoop implements AutoCloseable {
     private final Duration retention;
     private final Thread thread;
     private final EvaluationStats stats;
+    private final InstantSource clock;
     private volatile boolean running = true;
     private long lastRetentionNanos;
 
@@ -37,11 +39,16 @@ public final class EvaluationLoop implements AutoCloseable {
             ClosedWindowSamples closedWindow,
             EvaluationStats stats,
             Duration interval,
-            Duration retention) {
+            Duration retention,
+            InstantSource clock) {
         this.alerter = alerter;
         this.latest = latest;
         this.closedWindow = closedWindow;
         this.stats = stats;
+        this.clock = clock;
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("the evaluation interval must be at least 1 ms, got " + interval);
+        }
         this.intervalNanos = interval.toNanos();
         this.retention = retention;
         this.thread = Thread.ofPlatform().name("alert-evaluation").daemon(true).unstarted(this::run);
@@ -59,7 +66,14 @@ public final class EvaluationLoop implements AutoCloseable {
                 LockSupport.parkNanos(wait);
                 continue; // re-check: parking may end early
             }
-            pass();
+            try {
+                pass();
+            } catch (RuntimeException | Error e) {
+                // Never let the loop die: a dead evaluation thread is an agent that looks healthy and alerts on
+                // nothing.
+                stats.failed();
+                LOG.error("Alert evaluation loop failed; it carries on with the next tick", e);
+            }
             long missed = missedTicks(next, System.nanoTime(), intervalNanos);
             stats.skipped(missed);
             next += (missed + 1) * intervalNanos;
@@ -89,7 +103,9 @@ public final class EvaluationLoop implements AutoCloseable {
                     LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
                 }
             }
+            stats.completed(clock.instant());
         } catch (RuntimeException e) {
+            stats.failed();
             LOG.error("Alert evaluation failed; the next pass runs as scheduled", e);
         } finally {
             stats.passed((System.nanoTime() - started) / 1e9);

@@ -5,17 +5,34 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Counts the evaluation loop's passes, skipped ticks and last pass duration, and reports them as samples. Thread-safe. */
 public final class EvaluationStats implements MetricsSource {
     private final AtomicLong passes = new AtomicLong();
     private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
     private volatile double lastDurationSeconds;
+    private volatile Instant lastCompleted;
 
     void passed(double durationSeconds) {
         passes.incrementAndGet();
         lastDurationSeconds = durationSeconds;
+    }
+
+    void completed(Instant at) {
+        lastCompleted = at;
+    }
+
+    void failed() {
+        failures.incrementAndGet();
+    }
+
+    /** When the last pass completed without failing; empty before the first. */
+    public Optional<Instant> lastCompleted() {
+        return Optional.ofNullable(lastCompleted);
     }
 
     void skipped(long ticks) {
@@ -27,6 +44,7 @@ public final class EvaluationStats implements MetricsSource {
         return List.of(
                 Sample.of(MetricCatalog.ALERT_EVALUATIONS, passes.get(), now),
                 Sample.of(MetricCatalog.ALERT_EVALUATIONS_SKIPPED, skipped.get(), now),
-                Sample.of(MetricCatalog.ALERT_EVALUATION_DURATION, lastDurationSeconds, now));
+                Sample.of(MetricCatalog.ALERT_EVALUATION_DURATION, lastDurationSeconds, now),
+                new Sample(MetricCatalog.LOOP_FAILURES, Map.of("loop", "evaluation"), failures.get(), now));
     }
 }

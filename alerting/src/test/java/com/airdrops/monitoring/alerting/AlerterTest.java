@@ -224,6 +224,38 @@ class AlerterTest {
         assertThat(alerter.applyRetention(Duration.ofHours(1))).isEqualTo(1);
     }
 
+    @Test
+    void aRecordTheDatabaseRefusesIsQuarantinedAloneAndEveryOtherAlertIsStillSaved() {
+        InMemoryAlertRepository real = new InMemoryAlertRepository();
+        Alerter alerter = new Alerter(new RefusingRepository(real, "poison"), clock, new SilentNotificationPlanner());
+        AlertRule poison = new AlertRule(
+                "poison", "risk_level", Condition.GTE, 3, AlertSeverity.LOW, "refused", Duration.ZERO, Map.of());
+        alerter.loadAlertRules(List.of(rule(Duration.ZERO, Duration.ZERO), poison));
+
+        at(0, alerter, risk(3));
+        assertThat(real.history(T0, 10)).extracting(Alert::ruleName).containsExactly("risk_critical");
+        assertThat(alerter.quarantined()).singleElement().satisfies(record -> {
+            assertThat(record.ruleName()).isEqualTo("poison");
+            assertThat(record.kind()).isEqualTo("alert");
+            assertThat(record.reason()).contains("value too long");
+        });
+        assertThat(alerter.unsavedTransitions())
+                .as("nothing waits: the refused record is set aside")
+                .isZero();
+
+        // Later passes are not blocked by the earlier refusal.
+        at(1, alerter, risk(0));
+        assertThat(real.history(T0, 10))
+                .filteredOn(alert -> alert.ruleName().equals("risk_critical"))
+                .extracting(Alert::status)
+                .containsExactly(RESOLVED, FIRING);
+        assertThat(alerter.samples(T0))
+                .filteredOn(sample -> sample.name().equals("monitoring_alert_quarantined_records"))
+                .singleElement()
+                .extracting(Sample::value)
+                .isEqualTo(2.0); // the poison alert's firing, then its resolution
+    }
+
     private Alerter alerter(AlertRule... rules) {
         Alerter alerter = new Alerter(repository, clock, new SilentNotificationPlanner());
         alerter.loadAlertRules(List.of(rules));
@@ -257,6 +289,38 @@ class AlerterTest {
     }
 
     /** Throws while {@code down} is set, as a database that is unreachable. */
+    /** Refuses, like a database would a value too long for its column, every change of one rule. */
+    private record RefusingRepository(InMemoryAlertRepository delegate, String refusedRule)
+            implements com.airdrops.monitoring.domain.port.driven.AlertRepository {
+        @Override
+        public List<ActiveAlert> loadActive() {
+            return delegate.loadActive();
+        }
+
+        @Override
+        public void save(AlertChanges changes) {
+            boolean refused = changes.transitions().stream()
+                            .anyMatch(alert -> alert.ruleName().equals(refusedRule))
+                    || changes.upserts().stream()
+                            .anyMatch(alert -> alert.ruleName().equals(refusedRule));
+            if (refused) {
+                throw new com.airdrops.monitoring.domain.port.driven.PersistenceException.Refused(
+                        "saving alert changes failed: value too long for column RULE_NAME", null);
+            }
+            delegate.save(changes);
+        }
+
+        @Override
+        public List<Alert> history(Instant since, int limit) {
+            return delegate.history(since, limit);
+        }
+
+        @Override
+        public long deleteHistoryOlderThan(Instant cutoff) {
+            return delegate.deleteHistoryOlderThan(cutoff);
+        }
+    }
+
     private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down)
             implements com.airdrops.monitoring.domain.port.driven.AlertRepository {
         @Override

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.EvaluationHealthCheck;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -9,6 +10,7 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.notification.LiveNotificationSetup;
 import com.google.inject.AbstractModule;
@@ -32,6 +34,14 @@ final class AlertingModule extends AbstractModule {
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
         sources.addBinding().to(Alerter.class);
         sources.addBinding().to(EvaluationStats.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
+    }
+
+    @Provides
+    @Singleton
+    EvaluationHealthCheck evaluationHealth(Alerter alerter, EvaluationStats stats, InstantSource clock) {
+        return new EvaluationHealthCheck(
+                alerter, stats, configuration.settings().alertEvaluationInterval(), clock);
     }
 
     @Provides
@@ -43,14 +53,19 @@ final class AlertingModule extends AbstractModule {
     @Provides
     @Singleton
     EvaluationLoop evaluationLoop(
-            Alerter alerter, LatestMetrics latest, ClosedWindowSamples closedWindow, EvaluationStats stats) {
+            Alerter alerter,
+            LatestMetrics latest,
+            ClosedWindowSamples closedWindow,
+            EvaluationStats stats,
+            InstantSource clock) {
         return new EvaluationLoop(
                 alerter,
                 latest,
                 closedWindow,
                 stats,
                 configuration.settings().alertEvaluationInterval(),
-                configuration.settings().alertRetention());
+                configuration.settings().alertRetention(),
+                clock);
     }
 
     @Provides

@@ -30,6 +30,10 @@ final class CheckConfigCommand implements Callable<Integer> {
             e.problems().forEach(problem -> System.out.println("ERROR: " + problem));
             System.out.println(e.problems().size() + (e.problems().size() == 1 ? " problem" : " problems") + " found");
             return 1;
+        } catch (RuntimeException e) {
+            System.out.println("ERROR: " + Main.rootMessage(e));
+            System.out.println("1 problem found");
+            return 1;
         }
     }
 }

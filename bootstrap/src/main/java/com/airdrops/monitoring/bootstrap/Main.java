@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
+import com.airdrops.monitoring.config.Redaction;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -28,7 +29,13 @@ public final class Main implements Callable<Integer> {
     static final int EXIT_START_FAILED = 1;
 
     public static void main(String[] args) {
-        int status = new CommandLine(new Main()).execute(args);
+        int status = new CommandLine(new Main())
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    // Whatever escaped is reported in one line: no stack trace reaches an operator.
+                    System.err.println("airdrops-monitoring: failed: " + rootMessage(e));
+                    return EXIT_START_FAILED;
+                })
+                .execute(args);
         if (status != 0) {
             System.exit(status);
         }
@@ -42,6 +49,9 @@ public final class Main implements Callable<Integer> {
             configuration = AgentConfiguration.load(System.getenv());
         } catch (ConfigException e) {
             e.problems().forEach(problem -> System.err.println("airdrops-monitoring: configuration error: " + problem));
+            return EXIT_CONFIG;
+        } catch (RuntimeException e) {
+            System.err.println("airdrops-monitoring: configuration error: " + rootMessage(e));
             return EXIT_CONFIG;
         }
         MonitoringAgent agent;
@@ -65,6 +75,7 @@ public final class Main implements Callable<Integer> {
         while (top.getCause() != null && top.getClass().getName().startsWith("com.google.inject")) {
             top = top.getCause();
         }
-        return top.getMessage() == null ? top.toString() : top.getMessage();
+        String message = top.getMessage() == null ? top.getClass().getSimpleName() : top.getMessage();
+        return Redaction.urls(message);
     }
 }

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
+import com.airdrops.monitoring.notification.OutboxMaintenance;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
@@ -39,6 +40,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private final AggregationLoop aggregationLoop;
     private final EvaluationLoop evaluationLoop;
     private final DeliveryWorkers deliveryWorkers;
+    private final OutboxMaintenance outboxMaintenance;
     private final Database database;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -51,6 +53,7 @@ public final class MonitoringAgent implements AutoCloseable {
         this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
         this.evaluationLoop = injector.getInstance(EvaluationLoop.class);
         this.deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
+        this.outboxMaintenance = injector.getInstance(OutboxMaintenance.class);
         this.database = injector.getInstance(Database.class);
     }
 
@@ -96,6 +99,7 @@ public final class MonitoringAgent implements AutoCloseable {
         collectionLoop.start();
         evaluationLoop.start();
         deliveryWorkers.start();
+        outboxMaintenance.start();
         try {
             httpServer.start();
         } catch (RuntimeException e) {
@@ -140,6 +144,7 @@ public final class MonitoringAgent implements AutoCloseable {
         collectionLoop.close();
         evaluationLoop.close();
         deliveryWorkers.close(); // finishes the attempts in flight
+        outboxMaintenance.close();
         aggregationLoop.close();
         collector.close();
         database.close();

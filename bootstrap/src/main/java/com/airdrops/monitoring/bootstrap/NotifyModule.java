@@ -12,6 +12,7 @@ import com.airdrops.monitoring.notification.DeliveryWorkers;
 import com.airdrops.monitoring.notification.LiveNotificationSetup;
 import com.airdrops.monitoring.notification.NotificationAdministration;
 import com.airdrops.monitoring.notification.NotificationSetup;
+import com.airdrops.monitoring.notification.OutboxMaintenance;
 import com.airdrops.monitoring.notification.RoutingNotificationPlanner;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -71,8 +72,19 @@ final class NotifyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DeliveryStats stats(NotificationOutbox outbox) {
-        return new DeliveryStats(outbox, List.copyOf(configuration.notifiers().keySet()));
+    DeliveryStats stats() {
+        return new DeliveryStats(List.copyOf(configuration.notifiers().keySet()));
+    }
+
+    @Provides
+    @Singleton
+    OutboxMaintenance outboxMaintenance(NotificationOutbox outbox, DeliveryStats stats, InstantSource clock) {
+        return new OutboxMaintenance(
+                outbox,
+                stats,
+                clock,
+                configuration.settings().outboxRetention(),
+                configuration.settings().deadLetterRetention());
     }
 
     @Provides
@@ -85,6 +97,6 @@ final class NotifyModule extends AbstractModule {
                 .notifiers()
                 .forEach((channel, notifier) -> deliveries.add(
                         new ChannelDelivery(channel, notifier, outbox, setup, clock, random::nextDouble, stats)));
-        return new DeliveryWorkers(deliveries, setup);
+        return new DeliveryWorkers(deliveries, setup, stats);
     }
 }

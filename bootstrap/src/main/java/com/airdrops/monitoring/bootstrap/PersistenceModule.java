@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.persistence.Database;
+import com.airdrops.monitoring.adapters.persistence.DatabaseSettings;
 import com.airdrops.monitoring.adapters.persistence.JdbiAggregateStore;
 import com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository;
 import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
@@ -32,7 +33,8 @@ final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     Database database(MonitoringSettings settings) {
-        return Database.open(settings.databaseUrl());
+        return Database.open(
+                new DatabaseSettings(settings.databaseUrl(), settings.databasePoolSize(), settings.databaseTimeout()));
     }
 
     @Provides

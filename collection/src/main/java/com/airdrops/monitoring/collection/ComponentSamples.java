@@ -13,32 +13,58 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps a component reading to the component samples that /metrics exposes (see the README's metric table). A failed or stale component keeps only its health series
- * (status, errors, probe duration): its business gauges disappear rather than repeat stale values.
+ * Maps a component reading to the component samples that /metrics exposes (see the README's metric table). A failed
+ * or stale component keeps only its health series (status, errors, probe duration): its business gauges disappear
+ * rather than repeat stale values. A snapshot yields at most {@value #MAX_SERIES_PER_COMPONENT} business series; the
+ * rest are dropped and counted, so one component cannot flood the exposition.
  */
 final class ComponentSamples {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentSamples.class);
 
+    static final int MAX_SERIES_PER_COMPONENT = 1_000;
+
     private final Instant at;
     private final List<Sample> samples;
+    private int budget = MAX_SERIES_PER_COMPONENT;
+    private int dropped;
 
     private ComponentSamples(Instant at, List<Sample> samples) {
         this.at = at;
         this.samples = samples;
     }
 
+    /**
+     * Adds the reading's samples and observations; {@code droppedSeries} gains the business series this snapshot had
+     * beyond the bound.
+     */
     static ComponentMetrics add(
-            ComponentReading reading, Instant at, List<Sample> samples, List<Observation> observations) {
+            ComponentReading reading,
+            Instant at,
+            List<Sample> samples,
+            List<Observation> observations,
+            Map<String, Long> droppedSeries) {
         String name = reading.definition().name();
         Map<String, String> component = Map.of("component", name);
         ComponentSamples out = new ComponentSamples(at, samples);
-        out.add(MetricCatalog.COMPONENT_STATUS, component, reading.status().gaugeValue());
-        out.add(MetricCatalog.COMPONENT_ERRORS, component, reading.errors());
+        out.health(MetricCatalog.COMPONENT_STATUS, component, reading.status().gaugeValue());
+        out.health(MetricCatalog.COMPONENT_ERRORS, component, reading.errors());
         observations.add(new Observation(MetricCatalog.COMPONENT_EXECUTION, component, reading.probeSeconds()));
         double lastExecution = reading.probeSeconds();
         if (reading instanceof ComponentReading.Fresh fresh) {
             out.addSnapshot(fresh.snapshot(), reading.definition().role().orElse(ComponentRole.GENERIC), component);
             lastExecution = fresh.snapshot().lastExecutionTime().orElse(lastExecution);
+        }
+        if (out.dropped > 0) {
+            long before = droppedSeries.getOrDefault(name, 0L);
+            droppedSeries.put(name, before + out.dropped);
+            if (before == 0) {
+                LOG.warn(
+                        "Component {} reported {} series beyond the bound of {}; they are dropped and counted in "
+                                + "monitoring_component_dropped_series_total",
+                        name,
+                        out.dropped,
+                        MAX_SERIES_PER_COMPONENT);
+            }
         }
         return new ComponentMetrics(name, reading.status(), lastExecution, reading.errors(), reading.successes());
     }
@@ -87,7 +113,16 @@ final class ComponentSamples {
         }
     }
 
+    private void health(String name, Map<String, String> labels, double value) {
+        samples.add(new Sample(name, labels, value, at));
+    }
+
     private void add(String name, Map<String, String> labels, double value) {
+        if (budget == 0) {
+            dropped++;
+            return;
+        }
+        budget--;
         samples.add(new Sample(name, labels, value, at));
     }
 }

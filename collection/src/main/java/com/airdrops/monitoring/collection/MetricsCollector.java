@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private final List<MetricsSource> sources;
     private long collections;
     private long systemErrors;
+    private final Map<String, Long> droppedSeries = new TreeMap<>();
     private volatile MetricsSnapshot latest;
 
     public MetricsCollector(SystemProbe systemProbe, InstantSource clock) {
@@ -84,7 +86,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         system.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
         List<ComponentMetrics> componentMetrics = new ArrayList<>(readings.size());
         for (ComponentReading reading : readings) {
-            componentMetrics.add(ComponentSamples.add(reading, started, samples, observations));
+            componentMetrics.add(ComponentSamples.add(reading, started, samples, observations, droppedSeries));
         }
         Instant finished = clock.instant();
         samples.add(
@@ -92,6 +94,8 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
         samples.add(
                 new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
+        droppedSeries.forEach((component, dropped) -> samples.add(
+                new Sample(MetricCatalog.COMPONENT_DROPPED_SERIES, Map.of("component", component), dropped, started)));
         for (MetricsSource source : sources) {
             try {
                 samples.addAll(source.samples(started));

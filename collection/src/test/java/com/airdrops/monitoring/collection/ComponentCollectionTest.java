@@ -135,6 +135,29 @@ class ComponentCollectionTest {
     }
 
     @Test
+    void aComponentReportingTenThousandSeriesIsBoundedAndTheRestAreCounted() {
+        collector = collector(registration("scheduler", "scheduler", () -> {
+            ComponentSnapshot.Builder builder = ComponentSnapshot.builder(now.get());
+            for (int i = 0; i < 10_000; i++) {
+                builder.taskExecutions("status_" + i, i);
+            }
+            return builder.build();
+        }));
+
+        List<Value> first = samples(collector.collectAllMetrics());
+        assertThat(first)
+                .filteredOn(sample -> sample.name().equals("task_executions"))
+                .hasSize(1_000);
+        assertThat(first).contains(sample("component_status", Map.of("component", "scheduler"), 1));
+        assertThat(first)
+                .contains(sample("monitoring_component_dropped_series_total", Map.of("component", "scheduler"), 9_000));
+        assertThat(samples(collector.collectAllMetrics()))
+                .as("a counter: every collection adds what it dropped")
+                .contains(
+                        sample("monitoring_component_dropped_series_total", Map.of("component", "scheduler"), 18_000));
+    }
+
+    @Test
     void aHangingProbeDelaysTheCycleByItsTimeoutOnlyAndTheOthersStillReport() {
         collector = collector(
                 registration("scheduler", "scheduler", Duration.ofMillis(200), () -> {

@@ -31,6 +31,9 @@ public final class AlertRulesFile {
             "keep_firing_for",
             "labels");
 
+    static final int MAX_DESCRIPTION_LENGTH = 4_096;
+    static final double MAX_DURATION_SECONDS = 365 * 86_400;
+
     private AlertRulesFile() {}
 
     public static List<AlertRule> load(Path file, Map<String, String> environment) {
@@ -66,7 +69,7 @@ public final class AlertRulesFile {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);
-        Optional<String> name = fields.requiredText("name");
+        Optional<String> name = fields.requiredName("name");
         Optional<String> metric = fields.requiredText("metric_name")
                 .filter(value -> valid(fields, "metric_name", () -> Require.metricName(value, "metric_name")));
         Optional<Condition> condition = fields.requiredText("condition")
@@ -75,22 +78,32 @@ public final class AlertRulesFile {
         Optional<AlertSeverity> severity = fields.requiredText("severity")
                 .flatMap(value -> parsed(fields, "severity", () -> AlertSeverity.parse(value)));
         String description = fields.text("description").orElse("");
+        if (description.length() > MAX_DESCRIPTION_LENGTH) {
+            fields.problem(
+                    fields.node("description").orElseThrow(),
+                    "expected at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + description.length());
+        }
         Duration forDuration = seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
         Map<String, String> labels = labels(fields);
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new AlertRule(
-                name.orElseThrow(),
-                metric.orElseThrow(),
-                condition.orElseThrow(),
-                threshold.orElseThrow(),
-                severity.orElseThrow(),
-                description,
-                forDuration,
-                labels,
-                keepFiringFor));
+        try {
+            return Optional.of(new AlertRule(
+                    name.orElseThrow(),
+                    metric.orElseThrow(),
+                    condition.orElseThrow(),
+                    threshold.orElseThrow(),
+                    severity.orElseThrow(),
+                    description,
+                    forDuration,
+                    labels,
+                    keepFiringFor));
+        } catch (IllegalArgumentException e) {
+            fields.problem(entry, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static boolean valid(YamlFields fields, String key, Runnable check) {
@@ -129,20 +142,13 @@ public final class AlertRulesFile {
         return Optional.empty();
     }
 
-    /** Seconds >= 0: every duration in the rules file is in seconds. */
+    /** Seconds from 0 to a year: every duration in the rules file is in seconds. */
     private static Optional<Duration> seconds(YamlFields fields, String key) {
         Optional<YamlNode> node = fields.node(key);
         if (node.isEmpty()) {
             return Optional.empty();
         }
-        if (node.get() instanceof YamlNode.Scalar scalar
-                && scalar.value() instanceof Number number
-                && number.doubleValue() >= 0
-                && Double.isFinite(number.doubleValue())) {
-            return Optional.of(Duration.ofNanos(Math.round(number.doubleValue() * 1e9)));
-        }
-        fields.problem(node.get(), "expected a number of seconds >= 0, got " + YamlFields.shown(node.get()));
-        return Optional.empty();
+        return fields.seconds(key, 0, MAX_DURATION_SECONDS);
     }
 
     private static Map<String, String> labels(YamlFields fields) {

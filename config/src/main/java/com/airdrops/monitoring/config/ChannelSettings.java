@@ -2,6 +2,7 @@ package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,25 +25,38 @@ public record ChannelSettings(ChannelRoute route, Set<String> secretKeys, String
         return route.channel();
     }
 
-    /** The channel's config with every secret shown as "***": values from ${ENV} and secret-looking keys. */
+    /**
+     * The channel's config with every secret shown as "***" (values from ${ENV} and secret-looking keys, however deep
+     * in mappings and lists) and every URL without its user-info.
+     */
     public Map<String, Object> redactedConfig() {
-        return redact(channel().config(), "");
+        return redactMap(channel().config(), "");
     }
 
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> redact(Map<String, Object> config, String prefix) {
+    private Map<String, Object> redactMap(Map<?, ?> config, String prefix) {
         Map<String, Object> shown = new LinkedHashMap<>();
         config.forEach((key, value) -> {
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (secretKeys.contains(path) || looksSecret(key)) {
-                shown.put(key, "***");
-            } else if (value instanceof Map<?, ?> nested) {
-                shown.put(key, redact((Map<String, Object>) nested, path));
-            } else {
-                shown.put(key, value);
-            }
+            String path = prefix.isEmpty() ? String.valueOf(key) : prefix + "." + key;
+            shown.put(String.valueOf(key), looksSecret(String.valueOf(key)) ? "***" : redact(value, path));
         });
         return shown;
+    }
+
+    private Object redact(Object value, String path) {
+        if (secretKeys.contains(path)) {
+            return "***";
+        }
+        if (value instanceof Map<?, ?> nested) {
+            return redactMap(nested, path);
+        }
+        if (value instanceof List<?> items) {
+            List<Object> shown = new ArrayList<>();
+            for (int i = 0; i < items.size(); i++) {
+                shown.add(redact(items.get(i), path + "[" + i + "]"));
+            }
+            return shown;
+        }
+        return value instanceof String text ? Redaction.urls(text) : value;
     }
 
     private static boolean looksSecret(String key) {

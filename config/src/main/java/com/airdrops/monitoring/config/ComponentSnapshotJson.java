@@ -4,6 +4,7 @@ import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import java.time.Instant;
 import java.util.Map;
@@ -33,22 +34,25 @@ public final class ComponentSnapshotJson {
                 case "metrics" ->
                     map(name, value)
                             .forEach((key, metric) ->
-                                    builder.metric(gaugeName(name + "." + key, key), number(name + "." + key, metric)));
+                                    builder.metric(gaugeName(path(name, key), key), number(path(name, key), metric)));
                 case "risk_level" -> builder.riskLevel(field(name, () -> RiskLevel.parse(value)));
                 case "portfolio_value_usd" -> builder.portfolioValueUsd(number(name, value));
                 case "circuit_breaker_active" -> builder.circuitBreakerActive(bool(name, value));
                 case "risk_limits" ->
-                    map(name, value).forEach((key, limit) -> builder.riskLimit(key, number(name + "." + key, limit)));
+                    map(name, value)
+                            .forEach((key, limit) ->
+                                    builder.riskLimit(labelValue(name, key), number(path(name, key), limit)));
                 case "capital_utilization_percent" -> builder.capitalUtilizationPercent(nonNegative(name, value));
                 case "protocol_allocations" ->
                     map(name, value)
-                            .forEach((key, percent) ->
-                                    builder.protocolAllocation(key, nonNegative(name + "." + key, percent)));
+                            .forEach((key, percent) -> builder.protocolAllocation(
+                                    labelValue(name, key), nonNegative(path(name, key), percent)));
                 case "running" -> builder.running(bool(name, value));
                 case "task_definitions" -> builder.taskDefinitions(count(name, value));
                 case "task_executions" ->
                     map(name, value)
-                            .forEach((key, count) -> builder.taskExecutions(key, count(name + "." + key, count)));
+                            .forEach((key, count) ->
+                                    builder.taskExecutions(labelValue(name, key), count(path(name, key), count)));
                 default -> {
                     // Unknown fields are ignored so that bots can send more than we read.
                 }
@@ -110,6 +114,20 @@ public final class ComponentSnapshotJson {
             return (Map<String, Object>) map;
         }
         throw wrongType(name, "an object", value);
+    }
+
+    /** A field's path for messages; a very long key is shortened, so no message echoes a megabyte. */
+    private static String path(String name, String key) {
+        return name + "." + (key.length() <= 40 ? key : key.substring(0, 40) + "...");
+    }
+
+    /** A map key that becomes a label value (a protocol, a limit, a task status): bounded like every label value. */
+    private static String labelValue(String name, String key) {
+        if (key.isEmpty() || key.length() > Labels.MAX_VALUE_LENGTH) {
+            throw new IllegalArgumentException(path(name, key) + ": a key must have 1 to " + Labels.MAX_VALUE_LENGTH
+                    + " characters, got " + key.length());
+        }
+        return key;
     }
 
     private static String gaugeName(String path, String key) {

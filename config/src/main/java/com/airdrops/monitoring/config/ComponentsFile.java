@@ -71,7 +71,7 @@ public final class ComponentsFile {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);
-        Optional<String> name = fields.requiredText("name");
+        Optional<String> name = fields.requiredName("name");
         name.ifPresent(value -> {
             try {
                 Require.labelName(value, "component name");
@@ -98,19 +98,21 @@ public final class ComponentsFile {
                 && fields.node("url").isEmpty()) {
             fields.problem(entry, "a component with source: poll needs a url");
         }
-        Duration timeout = fields.positiveNumber("timeout_seconds")
-                .map(ComponentsFile::seconds)
-                .orElse(ComponentDefinition.DEFAULT_TIMEOUT);
-        Duration staleAfter = fields.positiveNumber("stale_after_seconds")
-                .map(ComponentsFile::seconds)
-                .orElse(ComponentDefinition.DEFAULT_STALE_AFTER);
+        Duration timeout = fields.seconds("timeout_seconds", 0.1, 300).orElse(ComponentDefinition.DEFAULT_TIMEOUT);
+        Duration staleAfter =
+                fields.seconds("stale_after_seconds", 1, 7 * 86_400).orElse(ComponentDefinition.DEFAULT_STALE_AFTER);
         Map<String, Object> config =
                 fields.mapping("config").map(YamlFields::plainMap).orElse(Map.of());
         if (problems.size() > before || name.isEmpty() || type.isEmpty() || source.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(
-                new ComponentDefinition(name.get(), type.get(), source.get(), url, timeout, staleAfter, config));
+        try {
+            return Optional.of(
+                    new ComponentDefinition(name.get(), type.get(), source.get(), url, timeout, staleAfter, config));
+        } catch (IllegalArgumentException e) {
+            fields.problem(entry, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Optional<ComponentSource> source(YamlFields fields, boolean builtInType) {
@@ -149,9 +151,5 @@ public final class ComponentsFile {
         }
         fields.problem(fields.node("url").orElseThrow(), "expected an http:// or https:// URL, got '" + value + "'");
         return Optional.empty();
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9));
     }
 }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,6 +35,16 @@ public final class EnvironmentSettings {
     public static final String API_TOKEN = "MONITORING_API_TOKEN";
     public static final String DISK_PATH = "METRICS_DISK_PATH";
     public static final String PLUGINS_DIR = "MONITORING_PLUGINS_DIR";
+    public static final String DB_POOL_SIZE = "MONITORING_DB_POOL_SIZE";
+    public static final String DB_TIMEOUT = "MONITORING_DB_TIMEOUT_SECONDS";
+    public static final String OUTBOX_RETENTION_HOURS = "NOTIFICATION_LOG_RETENTION_HOURS";
+    public static final String DEAD_LETTER_RETENTION_HOURS = "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS";
+    public static final String API_READ_TOKEN = "MONITORING_API_READ_TOKEN";
+
+    /** The most hours any retention may be: ten years, far inside what a clock can subtract. */
+    static final long MAX_HOURS = 87_600;
+    /** The longest interval, window or timeout: one day. */
+    static final double MAX_SECONDS = 86_400;
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -48,25 +59,39 @@ public final class EnvironmentSettings {
     }
 
     private MonitoringSettings read() {
+        Duration window = seconds(AGGREGATION_WINDOW, "300", 1);
+        Duration retention = hours(RETENTION_HOURS, "168");
+        if (window.compareTo(retention) > 0) {
+            problems.add(AGGREGATION_WINDOW + "='" + raw(AGGREGATION_WINDOW, "300")
+                    + "' is invalid: the window must not "
+                    + "be longer than " + RETENTION_HOURS + " (" + retention.toHours() + " h), or no aggregate would "
+                    + "outlive its window");
+        }
+        Duration alertRetention = hours(ALERT_RETENTION_HOURS, "168");
         MonitoringSettings settings = new MonitoringSettings(
-                seconds(COLLECTION_INTERVAL, "30.0"),
+                seconds(COLLECTION_INTERVAL, "30.0", 0.1),
                 text(HTTP_HOST, "0.0.0.0"),
                 port(HTTP_PORT, "8000"),
-                seconds(AGGREGATION_WINDOW, "300"),
+                window,
                 functions(AGGREGATION_FUNCTIONS, "avg,max,min"),
-                hours(RETENTION_HOURS, "168"),
-                positiveInt(BUFFER_MAX_SIZE, "1000"),
-                positiveInt(MAX_SERIES, "100000"),
-                positiveInt(MAX_STORED_AGGREGATES, "1000000"),
-                seconds(EVALUATION_INTERVAL, "60"),
-                hours(ALERT_RETENTION_HOURS, "168"),
+                retention,
+                boundedInt(BUFFER_MAX_SIZE, "1000", 1_000_000),
+                boundedInt(MAX_SERIES, "100000", 10_000_000),
+                boundedInt(MAX_STORED_AGGREGATES, "1000000", 1_000_000_000),
+                seconds(EVALUATION_INTERVAL, "60", 0.1),
+                alertRetention,
                 path(ALERT_RULES_FILE, "config/alert_rules.yaml"),
                 path(NOTIFICATIONS_FILE, "config/notifications.yaml"),
                 path(COMPONENTS_FILE, "config/components.yaml"),
                 jdbcUrl(DB_URL, "jdbc:h2:file:./data/monitoring"),
-                Optional.ofNullable(environment.get(API_TOKEN)).filter(token -> !token.isBlank()),
-                path(DISK_PATH, "/"),
-                path(PLUGINS_DIR, "plugins"));
+                secret(API_TOKEN),
+                existingPath(DISK_PATH, "/"),
+                path(PLUGINS_DIR, "plugins"),
+                boundedInt(DB_POOL_SIZE, "4", 100),
+                seconds(DB_TIMEOUT, "5", 0.25),
+                raw(OUTBOX_RETENTION_HOURS, "").isEmpty() ? alertRetention : hours(OUTBOX_RETENTION_HOURS, "168"),
+                hours(DEAD_LETTER_RETENTION_HOURS, "720"),
+                secret(API_READ_TOKEN));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -88,15 +113,16 @@ public final class EnvironmentSettings {
         }
     }
 
-    private Duration seconds(String name, String fallback) {
+    private Duration seconds(String name, String fallback, double minimum) {
         return parse(
                 name,
                 fallback,
                 Duration.ofSeconds(1),
-                "expected a number of seconds greater than 0 (e.g. 30 or 0.5)",
+                "expected a number of seconds from " + number(minimum) + " to " + number(MAX_SECONDS)
+                        + " (e.g. 30 or 0.5)",
                 value -> {
                     double seconds = Double.parseDouble(value);
-                    if (!(seconds > 0) || Double.isInfinite(seconds)) {
+                    if (!(seconds >= minimum && seconds <= MAX_SECONDS)) {
                         throw new IllegalArgumentException();
                     }
                     return Duration.ofNanos(Math.round(seconds * 1e9));
@@ -108,14 +134,22 @@ public final class EnvironmentSettings {
                 name,
                 fallback,
                 Duration.ofHours(1),
-                "expected a whole number of hours greater than 0 (e.g. 168)",
+                "expected a whole number of hours from 1 to " + MAX_HOURS + " (e.g. 168)",
                 value -> {
                     long hours = Long.parseLong(value);
-                    if (hours <= 0) {
+                    if (hours < 1 || hours > MAX_HOURS) {
                         throw new IllegalArgumentException();
                     }
                     return Duration.ofHours(hours);
                 });
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    private Optional<String> secret(String name) {
+        return Optional.ofNullable(environment.get(name)).map(String::trim).filter(token -> !token.isEmpty());
     }
 
     private int port(String name, String fallback) {
@@ -128,14 +162,23 @@ public final class EnvironmentSettings {
         });
     }
 
-    private int positiveInt(String name, String fallback) {
-        return parse(name, fallback, 1, "expected a whole number greater than 0", value -> {
+    private int boundedInt(String name, String fallback, int maximum) {
+        return parse(name, fallback, 1, "expected a whole number from 1 to " + maximum, value -> {
             int number = Integer.parseInt(value);
-            if (number <= 0) {
+            if (number < 1 || number > maximum) {
                 throw new IllegalArgumentException();
             }
             return number;
         });
+    }
+
+    /** A path that must exist now (the disk whose usage is reported). */
+    private Path existingPath(String name, String fallback) {
+        Path path = path(name, fallback);
+        if (!Files.exists(path)) {
+            problems.add(name + "='" + raw(name, fallback) + "' is invalid: no such file or directory");
+        }
+        return path;
     }
 
     private List<AggregationFunction> functions(String name, String fallback) {
@@ -176,16 +219,13 @@ public final class EnvironmentSettings {
     }
 
     private String jdbcUrl(String name, String fallback) {
-        return parse(
-                name,
-                fallback,
-                fallback,
-                "expected a JDBC URL such as jdbc:h2:file:./data/monitoring or " + "jdbc:postgresql://host:5432/db",
-                value -> {
-                    if (!value.startsWith("jdbc:")) {
-                        throw new IllegalArgumentException();
-                    }
-                    return value;
-                });
+        String value = raw(name, fallback);
+        if (!value.startsWith("jdbc:h2:") && !value.startsWith("jdbc:postgresql:")) {
+            // The URL may hold a password: the message shows it without credentials.
+            problems.add(name + "='" + Redaction.jdbcUrl(value) + "' is invalid: expected a JDBC URL of H2 or "
+                    + "PostgreSQL, such as jdbc:h2:file:./data/monitoring or jdbc:postgresql://host:5432/db");
+            return fallback;
+        }
+        return value;
     }
 }

@@ -27,11 +27,17 @@ public record MonitoringSettings(
         String databaseUrl,
         Optional<String> apiToken,
         Path diskPath,
-        Path pluginsDir) {
+        Path pluginsDir,
+        int databasePoolSize,
+        Duration databaseTimeout,
+        Duration outboxRetention,
+        Duration deadLetterRetention,
+        Optional<String> apiReadToken) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
         apiToken = apiToken == null ? Optional.empty() : apiToken;
+        apiReadToken = apiReadToken == null ? Optional.empty() : apiReadToken;
     }
 
     @Override
@@ -44,8 +50,16 @@ public record MonitoringSettings(
                 + ", maxStoredAggregates=" + maxStoredAggregates
                 + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
                 + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile
-                + ", componentsFile=" + componentsFile + ", databaseUrl=" + databaseUrl
+                + ", componentsFile=" + componentsFile + ", databaseUrl=" + shownDatabaseUrl()
                 + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", diskPath=" + diskPath
-                + ", pluginsDir=" + pluginsDir + "]";
+                + ", pluginsDir=" + pluginsDir + ", databasePoolSize=" + databasePoolSize + ", databaseTimeout="
+                + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
+                + deadLetterRetention + ", apiReadToken="
+                + apiReadToken.map(token -> "***").orElse("<unset>") + "]";
+    }
+
+    /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */
+    public String shownDatabaseUrl() {
+        return Redaction.jdbcUrl(databaseUrl);
     }
 }

@@ -21,6 +21,15 @@ import java.util.TreeSet;
  * channels. Every problem names file, line, column and field.
  */
 public final class NotificationsFile {
+    static final double MIN_REPEAT_SECONDS = 1;
+    static final double MAX_REPEAT_SECONDS = 365 * 86_400;
+    static final int MAX_RATE_PER_MINUTE = 10_000;
+    static final int MAX_ATTEMPTS = 100;
+    static final double MIN_BACKOFF_SECONDS = 0.01;
+    static final double MAX_BACKOFF_SECONDS = 86_400;
+    static final double MIN_TIMEOUT_SECONDS = 0.1;
+    static final double MAX_TIMEOUT_SECONDS = 300;
+
     private static final Set<String> CHANNEL_FIELDS =
             Set.of("name", "type", "enabled", "severities", "config", "repeat_interval_seconds");
     /** Alertmanager resolves an alert that is not sent again within its resolve_timeout (5 minutes by default). */
@@ -73,7 +82,7 @@ public final class NotificationsFile {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(CHANNEL_FIELDS);
-        Optional<String> name = fields.requiredText("name");
+        Optional<String> name = fields.requiredName("name");
         Optional<String> type = fields.requiredText("type");
         type.filter(value -> !types.contains(value))
                 .ifPresent(value -> fields.problem(
@@ -81,8 +90,7 @@ public final class NotificationsFile {
                         "unknown channel type '" + value + "'; allowed: " + String.join(", ", new TreeSet<>(types))));
         boolean enabled = fields.bool("enabled").orElse(true);
         Set<AlertSeverity> severities = severities(fields);
-        Optional<Duration> repeat = fields.positiveNumber("repeat_interval_seconds")
-                .map(NotificationsFile::seconds)
+        Optional<Duration> repeat = fields.seconds("repeat_interval_seconds", MIN_REPEAT_SECONDS, MAX_REPEAT_SECONDS)
                 .or(() -> type.filter("alertmanager"::equals).map(alertmanager -> ALERTMANAGER_REPEAT));
         Optional<YamlNode.Mapping> config = fields.mapping("config");
         Set<String> secrets = new HashSet<>();
@@ -90,15 +98,20 @@ public final class NotificationsFile {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        NotificationChannel channel = new NotificationChannel(
-                name.orElseThrow(),
-                type.orElseThrow(),
-                config.map(YamlFields::plainMap).orElse(Map.of()),
-                enabled);
-        return Optional.of(new ChannelSettings(
-                new ChannelRoute(channel, severities, repeat),
-                secrets,
-                file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path()));
+        try {
+            NotificationChannel channel = new NotificationChannel(
+                    name.orElseThrow(),
+                    type.orElseThrow(),
+                    config.map(YamlFields::plainMap).orElse(Map.of()),
+                    enabled);
+            return Optional.of(new ChannelSettings(
+                    new ChannelRoute(channel, severities, repeat),
+                    secrets,
+                    file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path()));
+        } catch (IllegalArgumentException e) {
+            fields.problem(entry, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private static Set<AlertSeverity> severities(YamlFields fields) {
@@ -122,19 +135,24 @@ public final class NotificationsFile {
         return severities;
     }
 
-    private static void collectSecrets(YamlNode.Mapping mapping, String prefix, Set<String> secrets) {
-        mapping.entries().forEach((key, value) -> {
-            String path = prefix.isEmpty() ? key : prefix + "." + key;
-            if (value instanceof YamlNode.Scalar scalar && scalar.fromEnvironment()) {
-                secrets.add(path);
-            } else if (value instanceof YamlNode.Mapping nested) {
-                collectSecrets(nested, path, secrets);
-            } else if (value instanceof YamlNode.Sequence sequence
-                    && sequence.items().stream()
-                            .anyMatch(item -> item instanceof YamlNode.Scalar s && s.fromEnvironment())) {
-                secrets.add(path);
+    /** Paths of every value taken from the environment: {@code key}, {@code key.nested}, {@code list[2].key}. */
+    private static void collectSecrets(YamlNode node, String path, Set<String> secrets) {
+        switch (node) {
+            case YamlNode.Scalar scalar -> {
+                if (scalar.fromEnvironment()) {
+                    secrets.add(path);
+                }
             }
-        });
+            case YamlNode.Mapping mapping ->
+                mapping.entries()
+                        .forEach((key, value) ->
+                                collectSecrets(value, path.isEmpty() ? key : path + "." + key, secrets));
+            case YamlNode.Sequence sequence -> {
+                for (int i = 0; i < sequence.items().size(); i++) {
+                    collectSecrets(sequence.items().get(i), path + "[" + i + "]", secrets);
+                }
+            }
+        }
     }
 
     private static NotificationPolicy policy(Path file, YamlNode.Mapping mapping, List<String> problems) {
@@ -143,11 +161,9 @@ public final class NotificationsFile {
         fields.allowOnly(POLICY_FIELDS);
         NotificationPolicy defaults = NotificationPolicy.DEFAULT;
         boolean sendResolved = fields.bool("send_resolved").orElse(defaults.sendResolved());
-        Duration repeat = fields.positiveNumber("repeat_interval_seconds")
-                .map(NotificationsFile::seconds)
+        Duration repeat = fields.seconds("repeat_interval_seconds", MIN_REPEAT_SECONDS, MAX_REPEAT_SECONDS)
                 .orElse(defaults.repeatInterval());
-        int rate = fields.positiveNumber("rate_limit_per_minute")
-                .map(Double::intValue)
+        int rate = fields.wholeNumber("rate_limit_per_minute", 1, MAX_RATE_PER_MINUTE)
                 .orElse(defaults.rateLimitPerMinute());
         int attempts = defaults.maxAttempts();
         Duration initial = defaults.initialBackoff();
@@ -157,30 +173,31 @@ public final class NotificationsFile {
         if (retry.isPresent()) {
             YamlFields retryFields = new YamlFields(file, retry.get(), problems);
             retryFields.allowOnly(RETRY_FIELDS);
-            attempts = retryFields
-                    .positiveNumber("max_attempts")
-                    .map(Double::intValue)
-                    .orElse(attempts);
+            attempts = retryFields.wholeNumber("max_attempts", 1, MAX_ATTEMPTS).orElse(attempts);
             initial = retryFields
-                    .positiveNumber("initial_backoff_seconds")
-                    .map(NotificationsFile::seconds)
+                    .seconds("initial_backoff_seconds", MIN_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS)
                     .orElse(initial);
             max = retryFields
-                    .positiveNumber("max_backoff_seconds")
-                    .map(NotificationsFile::seconds)
+                    .seconds("max_backoff_seconds", MIN_BACKOFF_SECONDS, MAX_BACKOFF_SECONDS)
                     .orElse(max);
             timeout = retryFields
-                    .positiveNumber("timeout_seconds")
-                    .map(NotificationsFile::seconds)
+                    .seconds("timeout_seconds", MIN_TIMEOUT_SECONDS, MAX_TIMEOUT_SECONDS)
                     .orElse(timeout);
+            if (initial.compareTo(max) > 0) {
+                retryFields.problem(
+                        retryFields.node("initial_backoff_seconds").orElse(retry.get()),
+                        "initial_backoff_seconds (" + initial.toMillis() / 1000.0
+                                + ") must not exceed max_backoff_seconds (" + max.toMillis() / 1000.0 + ")");
+            }
         }
         if (problems.size() > before) {
             return defaults;
         }
-        return new NotificationPolicy(sendResolved, repeat, rate, attempts, initial, max, timeout);
-    }
-
-    private static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1e9));
+        try {
+            return new NotificationPolicy(sendResolved, repeat, rate, attempts, initial, max, timeout);
+        } catch (IllegalArgumentException e) {
+            fields.problem(mapping, e.getMessage());
+            return defaults;
+        }
     }
 }

@@ -27,6 +27,9 @@ public final class YamlDocument {
     private static final YAMLFactory YAML = new YAMLFactory();
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
 
+    /** The largest configuration file read: far above any real one, far below what could exhaust the heap. */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     private final Path file;
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
@@ -53,6 +56,20 @@ public final class YamlDocument {
     }
 
     private Optional<YamlNode> parse() {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // A FIFO would block start-up forever and a directory cannot be read: refuse both at once.
+            problems.add(file + ": not a regular file (a directory, FIFO or device is refused)");
+            return Optional.empty();
+        }
+        try {
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                problems.add(file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB; is it the right file?");
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            problems.add(file + ": cannot read: " + e.getMessage());
+            return Optional.empty();
+        }
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
                 JsonParser parser = YAML.createParser(reader)) {
             if (parser.nextToken() == null) {
@@ -63,12 +80,19 @@ public final class YamlDocument {
             return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();
+            String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             problems.add(file + ":" + (location == null ? 0 : location.getLineNr()) + ":"
                     + (location == null ? 0 : location.getColumnNr()) + ": invalid YAML: "
-                    + e.getOriginalMessage().replaceAll("\\s+", " ").trim());
+                    + message.replaceAll("\\s+", " ").trim());
             return Optional.empty();
         } catch (IOException e) {
             problems.add(file + ": cannot read: " + e.getMessage());
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            problems.add(file + ": invalid YAML: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null
+                            ? ""
+                            : ": " + e.getMessage().replaceAll("\\s+", " ").trim()));
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,9 @@ final class YamlFields {
         return value;
     }
 
+    /** The longest rule, channel or component name. */
+    static final int MAX_NAME_LENGTH = 200;
+
     Optional<Double> positiveNumber(String key) {
         return node(key).flatMap(node -> {
             if (node instanceof YamlNode.Scalar scalar
@@ -72,6 +76,62 @@ final class YamlFields {
             problem(node, "expected a number greater than 0, got " + shown(node));
             return Optional.empty();
         });
+    }
+
+    /** A number from {@code min} to {@code max} (inclusive), e.g. seconds; the message names the range. */
+    Optional<Double> number(String key, double min, double max) {
+        return node(key).flatMap(node -> {
+            if (node instanceof YamlNode.Scalar scalar
+                    && scalar.value() instanceof Number number
+                    && number.doubleValue() >= min
+                    && number.doubleValue() <= max) {
+                return Optional.of(number.doubleValue());
+            }
+            problem(node, "expected a number from " + plain(min) + " to " + plain(max) + ", got " + shown(node));
+            return Optional.empty();
+        });
+    }
+
+    /** A whole number from {@code min} to {@code max} (inclusive); 0.5 is refused, not rounded. */
+    Optional<Integer> wholeNumber(String key, int min, int max) {
+        return node(key).flatMap(node -> {
+            if (node instanceof YamlNode.Scalar scalar
+                    && scalar.value() instanceof Number number
+                    && number.doubleValue() == Math.rint(number.doubleValue())
+                    && number.doubleValue() >= min
+                    && number.doubleValue() <= max) {
+                return Optional.of(number.intValue());
+            }
+            problem(node, "expected a whole number from " + min + " to " + max + ", got " + shown(node));
+            return Optional.empty();
+        });
+    }
+
+    /** Seconds from {@code min} to {@code max} as a duration. */
+    Optional<Duration> seconds(String key, double min, double max) {
+        return number(key, min, max).map(seconds -> Duration.ofNanos(Math.round(seconds * 1e9)));
+    }
+
+    /** A required name: 1 to {@value #MAX_NAME_LENGTH} characters, no control characters, not only blanks. */
+    Optional<String> requiredName(String key) {
+        Optional<String> name = requiredText(key);
+        if (name.isPresent()) {
+            String value = name.get();
+            if (value.isBlank()
+                    || value.length() > MAX_NAME_LENGTH
+                    || value.chars().anyMatch(Character::isISOControl)) {
+                problem(
+                        node(key).orElseThrow(),
+                        "expected a name of 1 to " + MAX_NAME_LENGTH + " characters without control characters, got "
+                                + shown(node(key).orElseThrow()));
+                return Optional.empty();
+            }
+        }
+        return name;
+    }
+
+    private static String plain(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
     }
 
     Optional<Boolean> bool(String key) {

@@ -96,7 +96,7 @@ class AlertRulesFileTest {
                                         file
                                                 + ":6:15: rules[0].severity: unknown severity 'urgent', allowed: low, medium, high, critical",
                                         file
-                                                + ":7:19: rules[0].for_duration: expected a number of seconds >= 0, got -5",
+                                                + ":7:19: rules[0].for_duration: expected a number from 0 to 31536000, got -5",
                                         file
                                                 + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
                                                 + "keep_firing_for, labels, metric_name, name, severity, threshold",

@@ -91,7 +91,7 @@ class ComponentsFileTest {
                                                 + ":8:13: components[1].source: unknown source 'pull'; allowed: poll, push",
                                         file + ":10:5: components[2]: a component with source: poll needs a url",
                                         file
-                                                + ":13:22: components[2].timeout_seconds: expected a number greater than 0, got -1"));
+                                                + ":13:22: components[2].timeout_seconds: expected a number from 0.1 to 300, got -1"));
     }
 
     @Test

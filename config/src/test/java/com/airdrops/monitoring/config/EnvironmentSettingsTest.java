@@ -72,16 +72,26 @@ class EnvironmentSettingsTest {
             value = {
                 "METRICS_HTTP_PORT | abc | METRICS_HTTP_PORT='abc' is invalid: expected a TCP port from 0 to 65535 (0 picks a free port)",
                 "METRICS_HTTP_PORT | 70000 | METRICS_HTTP_PORT='70000' is invalid",
-                "METRICS_COLLECTION_INTERVAL | -1 | METRICS_COLLECTION_INTERVAL='-1' is invalid: expected a number of seconds greater than 0",
+                "METRICS_COLLECTION_INTERVAL | -1 | METRICS_COLLECTION_INTERVAL='-1' is invalid: expected a number of seconds from 0.1 to 86400",
                 "METRICS_COLLECTION_INTERVAL | 0 | METRICS_COLLECTION_INTERVAL='0' is invalid",
                 "ALERT_EVALUATION_INTERVAL | soon | ALERT_EVALUATION_INTERVAL='soon' is invalid",
                 "METRICS_AGGREGATION_WINDOW_SECONDS | NaN | METRICS_AGGREGATION_WINDOW_SECONDS='NaN' is invalid",
                 "METRICS_RETENTION_PERIOD_HOURS | 1.5 | METRICS_RETENTION_PERIOD_HOURS='1.5' is invalid: expected a whole number of hours",
-                "METRICS_BUFFER_MAX_SIZE | 0 | METRICS_BUFFER_MAX_SIZE='0' is invalid: expected a whole number greater than 0",
-                "MONITORING_DB_URL | postgres://x | MONITORING_DB_URL='postgres://x' is invalid: expected a JDBC URL",
+                "METRICS_BUFFER_MAX_SIZE | 0 | METRICS_BUFFER_MAX_SIZE='0' is invalid: expected a whole number from 1 to 1000000",
+                "MONITORING_DB_URL | postgres://x | MONITORING_DB_URL='postgres://x' is invalid: expected a JDBC URL of H2 or PostgreSQL",
                 "METRICS_AGGREGATION_FUNCTIONS | avg,median_ish | METRICS_AGGREGATION_FUNCTIONS='avg,median_ish' is invalid: "
                         + "unknown aggregation function(s) median_ish; allowed: avg, max, min, sum, count, last, p50, p90, p95, p99",
-                "METRICS_AGGREGATION_FUNCTIONS | ' , ' | METRICS_AGGREGATION_FUNCTIONS=',' is invalid: name at least one of"
+                "METRICS_AGGREGATION_FUNCTIONS | ' , ' | METRICS_AGGREGATION_FUNCTIONS=',' is invalid: name at least one of",
+                "ALERT_EVALUATION_INTERVAL | 1e-10 | ALERT_EVALUATION_INTERVAL='1e-10' is invalid: expected a number of seconds from 0.1",
+                "METRICS_COLLECTION_INTERVAL | 1e-10 | METRICS_COLLECTION_INTERVAL='1e-10' is invalid: expected a number of seconds from 0.1",
+                "METRICS_COLLECTION_INTERVAL | 0.000001 | METRICS_COLLECTION_INTERVAL='0.000001' is invalid",
+                "METRICS_AGGREGATION_WINDOW_SECONDS | 0.000001 | METRICS_AGGREGATION_WINDOW_SECONDS='0.000001' is invalid: expected a number of seconds from 1 to 86400",
+                "METRICS_RETENTION_PERIOD_HOURS | 3000000000000 | METRICS_RETENTION_PERIOD_HOURS='3000000000000' is invalid: expected a whole number of hours from 1 to 87600",
+                "ALERT_RETENTION_HOURS | 3000000000000 | ALERT_RETENTION_HOURS='3000000000000' is invalid: expected a whole number of hours from 1 to 87600",
+                "METRICS_DISK_PATH | /nonexistent | METRICS_DISK_PATH='/nonexistent' is invalid: no such file or directory",
+                "MONITORING_DB_POOL_SIZE | 0 | MONITORING_DB_POOL_SIZE='0' is invalid: expected a whole number from 1 to 100",
+                "MONITORING_DB_TIMEOUT_SECONDS | 0.01 | MONITORING_DB_TIMEOUT_SECONDS='0.01' is invalid: expected a number of seconds from 0.25",
+                "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS | 0 | NOTIFICATION_DEAD_LETTER_RETENTION_HOURS='0' is invalid"
             })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))
@@ -89,6 +99,35 @@ class EnvironmentSettingsTest {
                     assertThat(e.problems()).hasSize(1);
                     assertThat(e.problems().getFirst()).startsWith(message).doesNotContain("\n");
                 });
+    }
+
+    @Test
+    void aWindowLongerThanTheRetentionIsRefusedNamingBoth() {
+        assertThatThrownBy(() -> EnvironmentSettings.load(
+                        Map.of("METRICS_AGGREGATION_WINDOW_SECONDS", "7200", "METRICS_RETENTION_PERIOD_HOURS", "1")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("METRICS_AGGREGATION_WINDOW_SECONDS='7200' is invalid")
+                                .contains("METRICS_RETENTION_PERIOD_HOURS (1 h)"));
+    }
+
+    @Test
+    void aDatabaseUrlIsNeverShownWithItsPassword() {
+        assertThatThrownBy(
+                        () -> EnvironmentSettings.load(Map.of("MONITORING_DB_URL", "mysql://monitor:s3cret@db/m?x=1")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith("MONITORING_DB_URL='mysql://db/m' is invalid")
+                                .doesNotContain("s3cret"));
+        MonitoringSettings settings = EnvironmentSettings.load(
+                Map.of("MONITORING_DB_URL", "jdbc:postgresql://monitor:s3cret@db:5432/m?ssl=1"));
+        assertThat(settings.toString()).contains("jdbc:postgresql://db:5432/m").doesNotContain("s3cret");
     }
 
     @Test

@@ -45,7 +45,7 @@ class NotificationsFileTest {
     Path dir;
 
     @Test
-    void readsTheSpecExampleWithSecretsFromTheEnvironment() throws IOException {
+    void readsTheDocumentedExampleWithSecretsFromTheEnvironment() throws IOException {
         NotificationsConfig config = NotificationsFile.load(
                 write(DOCUMENTED_EXAMPLE),
                 Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"),
@@ -116,6 +116,70 @@ class NotificationsFileTest {
         NotificationsConfig config = NotificationsFile.load(Path.of("notifications.yaml"), Map.of(), TYPES);
         assertThat(config.channels()).isEmpty();
         assertThat(config.policy()).isEqualTo(NotificationPolicy.DEFAULT);
+    }
+
+    @Test
+    void valuesOutOfRangeAreLocatedErrorsNotStackTraces() throws IOException {
+        Path file = write("""
+                channels:
+                  - { name: "", type: webhook, config: { url: "http://127.0.0.1:1/hook" } }
+                policy:
+                  repeat_interval_seconds: 1e-12
+                  rate_limit_per_minute: 0.5
+                  retry: { max_attempts: 0.5, initial_backoff_seconds: 30, max_backoff_seconds: 10, timeout_seconds: 1e-12 }
+                """);
+        assertThatThrownBy(() -> NotificationsFile.load(file, Map.of(), TYPES))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .allSatisfy(problem -> assertThat(problem).startsWith(file + ":"))
+                                .anySatisfy(problem ->
+                                        assertThat(problem).contains("channels[0].name: expected a name of 1 to 200"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("policy.repeat_interval_seconds: expected a number from 1 to"))
+                                .anySatisfy(
+                                        problem -> assertThat(problem)
+                                                .contains(
+                                                        "policy.rate_limit_per_minute: expected a whole number from 1 to 10000, got 0.5"))
+                                .anySatisfy(
+                                        problem -> assertThat(problem)
+                                                .contains(
+                                                        "policy.retry.max_attempts: expected a whole number from 1 to 100, got 0.5"))
+                                .anySatisfy(problem -> assertThat(problem)
+                                        .contains("policy.retry.timeout_seconds: expected a number from 0.1 to 300"))
+                                .anySatisfy(
+                                        problem -> assertThat(problem)
+                                                .contains(
+                                                        "initial_backoff_seconds (30.0) must not exceed max_backoff_seconds (10.0)")));
+    }
+
+    @Test
+    void aSecretInAListOfMappingsIsRedactedToo() throws IOException {
+        Path file = write("""
+                channels:
+                  - name: hook
+                    type: webhook
+                    config:
+                      url: "http://monitor:pa55@127.0.0.1:9999/hook"
+                      routes: [ { team: ops, token: "${ROUTE_KEY}" }, { team: risk, key: "${OTHER}" } ]
+                """);
+        NotificationsConfig config =
+                NotificationsFile.load(file, Map.of("ROUTE_KEY", "tok-123", "OTHER", "other-456"), TYPES);
+        String shown = config.channels().getFirst().redactedConfig().toString();
+        assertThat(shown).doesNotContain("tok-123", "other-456", "pa55").contains("http://127.0.0.1:9999/hook");
+    }
+
+    @Test
+    void aNamedPipeOrADirectoryIsRefusedAtOnce() throws Exception {
+        Path fifo = dir.resolve("notifications.fifo");
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        assertThatThrownBy(() -> NotificationsFile.load(fifo, Map.of(), TYPES))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        fifo + ": not a regular file (a directory, FIFO or device is refused)"));
+        assertThatThrownBy(() -> NotificationsFile.load(dir, Map.of(), TYPES)).isInstanceOf(ConfigException.class);
     }
 
     private Path write(String yaml) throws IOException {

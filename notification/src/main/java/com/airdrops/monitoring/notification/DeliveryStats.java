@@ -3,7 +3,6 @@ package com.airdrops.monitoring.notification;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
-import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +11,17 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Counts notification outcomes per channel and reports them, with the outbox depth, as samples. Thread-safe. */
+/**
+ * Counts notification outcomes per channel and reports them, with the outbox depth and the rows pruned, as samples.
+ * The depth is the last figure the outbox maintenance read: reporting never touches the database. Thread-safe.
+ */
 public final class DeliveryStats implements MetricsSource {
     private final Map<String, Map<String, AtomicLong>> counters = new ConcurrentHashMap<>();
-    private final NotificationOutbox outbox;
+    private final AtomicLong depth = new AtomicLong();
+    private final AtomicLong pruned = new AtomicLong();
+    private final Map<String, AtomicLong> loopFailures = new ConcurrentHashMap<>();
 
-    public DeliveryStats(NotificationOutbox outbox, List<String> channels) {
-        this.outbox = outbox;
+    public DeliveryStats(List<String> channels) {
         channels.forEach(channel -> counters.computeIfAbsent(channel, name -> newCounters()));
     }
 
@@ -42,6 +45,19 @@ public final class DeliveryStats implements MetricsSource {
         counter(channel, "folded").addAndGet(messages);
     }
 
+    void depth(long rows) {
+        depth.set(rows);
+    }
+
+    void pruned(long rows) {
+        pruned.addAndGet(rows);
+    }
+
+    /** A delivery worker ({@code delivery}) or the outbox maintenance ({@code outbox}) failed unexpectedly. */
+    void loopFailed(String loop) {
+        loopFailures.computeIfAbsent(loop, name -> new AtomicLong()).incrementAndGet();
+    }
+
     private AtomicLong counter(String channel, String outcome) {
         return counters.computeIfAbsent(channel, name -> newCounters()).get(outcome);
     }
@@ -59,7 +75,12 @@ public final class DeliveryStats implements MetricsSource {
         List<Sample> samples = new ArrayList<>();
         counters.forEach((channel, byOutcome) -> byOutcome.forEach((outcome, count) -> samples.add(new Sample(
                 MetricCatalog.NOTIFICATIONS, Map.of("channel", channel, "outcome", outcome), count.get(), now))));
-        samples.add(Sample.of(MetricCatalog.OUTBOX_DEPTH, outbox.depth(), now));
+        samples.add(Sample.of(MetricCatalog.OUTBOX_DEPTH, depth.get(), now));
+        samples.add(Sample.of(MetricCatalog.OUTBOX_PRUNED, pruned.get(), now));
+        for (String loop : List.of("delivery", "outbox")) {
+            long failures = loopFailures.getOrDefault(loop, new AtomicLong()).get();
+            samples.add(new Sample(MetricCatalog.LOOP_FAILURES, Map.of("loop", loop), failures, now));
+        }
         return samples;
     }
 }

@@ -17,12 +17,14 @@ public final class DeliveryWorkers implements AutoCloseable {
 
     private final List<ChannelDelivery> deliveries;
     private final LiveNotificationSetup setup;
+    private final DeliveryStats stats;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
-    public DeliveryWorkers(List<ChannelDelivery> deliveries, LiveNotificationSetup setup) {
+    public DeliveryWorkers(List<ChannelDelivery> deliveries, LiveNotificationSetup setup, DeliveryStats stats) {
         this.deliveries = List.copyOf(deliveries);
         this.setup = setup;
+        this.stats = stats;
     }
 
     public void start() {
@@ -41,8 +43,9 @@ public final class DeliveryWorkers implements AutoCloseable {
                 if (delivery.deliverDue() == 0) {
                     LockSupport.parkNanos(POLL.toNanos());
                 }
-            } catch (RuntimeException e) {
-                LOG.error("Delivery to {} failed; retrying shortly: {}", delivery.channel(), e.getMessage());
+            } catch (RuntimeException | Error e) {
+                stats.loopFailed("delivery");
+                LOG.error("Delivery to {} failed; retrying shortly: {}", delivery.channel(), e.toString());
                 LockSupport.parkNanos(POLL.toNanos() * 5);
             }
         }

@@ -290,13 +290,7 @@ class NotificationDispatchTest {
 
     private ChannelDelivery delivery(String channel, AlertNotifier notifier, LiveNotificationSetup setup) {
         return new ChannelDelivery(
-                channel,
-                notifier,
-                repository,
-                setup,
-                clock,
-                () -> 0.5,
-                new DeliveryStats(repository, List.of(channel)));
+                channel, notifier, repository, setup, clock, () -> 0.5, new DeliveryStats(List.of(channel)));
     }
 
     private static LiveNotificationSetup live(NotificationPolicy policy, ChannelRoute... routes) {

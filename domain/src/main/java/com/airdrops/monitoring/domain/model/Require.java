@@ -2,6 +2,9 @@ package com.airdrops.monitoring.domain.model;
 
 /** Argument checks shared by the domain records; each failure is an {@link IllegalArgumentException} a user can act on. */
 public final class Require {
+    /** The longest metric or label name: far beyond any real one, well inside every column that stores it. */
+    public static final int MAX_NAME_LENGTH = 200;
+
     private Require() {}
 
     public static String nonBlank(String value, String field) {
@@ -46,9 +49,18 @@ public final class Require {
         return value;
     }
 
+    public static String maxLength(String value, int max, String field) {
+        if (value.length() > max) {
+            throw new IllegalArgumentException(field + " is " + value.length() + " characters long; at most " + max
+                    + " are allowed (it starts '" + value.substring(0, 20) + "...')");
+        }
+        return value;
+    }
+
     /** Checks a metric or label name against Prometheus' rules, so that anything we carry can be exposed. */
     public static String metricName(String value, String field) {
         nonBlank(value, field);
+        maxLength(value, MAX_NAME_LENGTH, field);
         if (!isName(value, true)) {
             throw new IllegalArgumentException(field + " '" + value
                     + "' is not a valid metric name: use letters, digits, '_' and ':' and do not start with a digit");
@@ -58,6 +70,7 @@ public final class Require {
 
     public static String labelName(String value, String field) {
         nonBlank(value, field);
+        maxLength(value, MAX_NAME_LENGTH, field);
         if (!isName(value, false) || value.startsWith("__")) {
             throw new IllegalArgumentException(field + " '" + value
                     + "' is not a valid label name: use letters, digits and '_', do not start with a digit or '__'");

@@ -96,6 +96,25 @@ public abstract class NotificationOutboxContract {
         });
     }
 
+    @Test
+    void pruningDeletesOldSettledRowsAndOlderDeadLettersButNeverPendingOnes() {
+        save(notification("a"), notification("a"), notification("a"), notification("a"));
+        List<OutboxEntry> due = outbox.due("a", NOW.plusSeconds(1), 10);
+        Instant hourAgo = NOW.minusSeconds(3_600);
+        outbox.markSent(due.get(0).id(), 1, hourAgo);
+        outbox.markFolded(List.of(due.get(1).id()), hourAgo);
+        outbox.markDead(due.get(2).id(), 5, "HTTP 400", hourAgo);
+
+        assertThat(outbox.prune(NOW, hourAgo))
+                .as("sent and folded an hour ago; the dead letter is kept longer")
+                .isEqualTo(2);
+        assertThat(outbox.find(due.get(0).id())).isEmpty();
+        assertThat(outbox.find(due.get(2).id())).isPresent();
+        assertThat(outbox.prune(NOW, NOW)).isEqualTo(1);
+        assertThat(outbox.depth()).as("the pending row stays").isEqualTo(1);
+        assertThat(outbox.find(due.get(3).id())).isPresent();
+    }
+
     private void save(Notification... notifications) {
         repository.save(new AlertChanges(List.of(), List.of(), List.of(), List.of(notifications)));
     }

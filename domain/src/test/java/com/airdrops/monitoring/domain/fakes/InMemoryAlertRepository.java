@@ -104,6 +104,18 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
                 .count();
     }
 
+    /** A settled row's last update is its next-attempt instant here (set to the instant it was settled). */
+    @Override
+    public synchronized long prune(Instant settledBefore, Instant deadBefore) {
+        int before = outbox.size();
+        outbox.values().removeIf(entry -> switch (entry.status()) {
+            case SENT, FOLDED -> entry.nextAttemptAt().isBefore(settledBefore);
+            case DEAD -> entry.nextAttemptAt().isBefore(deadBefore);
+            case PENDING -> false;
+        });
+        return before - outbox.size();
+    }
+
     private void update(long id, OutboxStatus status, int attempts, Optional<String> error, Instant next) {
         OutboxEntry entry = outbox.get(id);
         outbox.put(id, new OutboxEntry(id, entry.notification(), status, attempts, error, next, entry.createdAt()));

@@ -98,6 +98,20 @@ class DomainModelTest {
         assertThatThrownBy(() -> new AlertPhase.Resolved(null, NOW)).hasMessageContaining("firingSince");
     }
 
+    @Test
+    void labelSetsAndNamesAreBoundedSoThatEverythingAcceptedCanBeStored() {
+        assertThatThrownBy(() -> Sample.of("m".repeat(201), 1, NOW)).hasMessageContaining("at most 200");
+        assertThatThrownBy(() -> new Sample("m", Map.of("protocol", "x".repeat(1_025)), 1, NOW))
+                .hasMessageContaining("'protocol' value is 1025 characters long; at most 1024");
+        Map<String, String> many = new HashMap<>();
+        for (int i = 0; i < 33; i++) {
+            many.put("l" + i, "v");
+        }
+        assertThatThrownBy(() -> new Sample("m", many, 1, NOW)).hasMessageContaining("at most 32");
+        assertThat(new Sample("m", Map.of("protocol", "x".repeat(1_024)), 1, NOW).labels())
+                .hasSize(1);
+    }
+
     private static Alert alert(AlertPhase phase) {
         return new Alert("r", "m", 1, 1, AlertSeverity.LOW, phase, "", NOW, Map.of());
     }

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
@@ -83,6 +84,11 @@ class JavalinHttpServerTest {
         @Override
         public List<Alert> getAlertHistory(double hours) {
             historyHours.add(hours);
+            return List.of();
+        }
+
+        @Override
+        public List<QuarantinedRecord> quarantined() {
             return List.of();
         }
 

@@ -3,53 +3,89 @@ package com.airdrops.monitoring.adapters.persistence;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The alert database: H2 or PostgreSQL by its JDBC URL, migrated with Flyway at open. An H2 file database is kept
- * open by one idle connection for the agent's lifetime and written without delay ({@code WRITE_DELAY=0}), so that a
- * committed transition survives a crash. Thread-safe.
+ * The alert database: H2 or PostgreSQL by its JDBC URL, migrated with Flyway at open. Two bounded HikariCP pools: one
+ * for the agent's own writes and one for the API's reads, so readers can never take the connections an alert pass
+ * needs. Every wait is bounded by the settings' timeout: connecting, taking a pooled connection, and each statement
+ * (and, on PostgreSQL, each socket read, which also ends a query against a frozen server). Thread-safe.
  */
 public final class Database implements AutoCloseable, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
-    private final String url;
+    private final String shownUrl;
+    private final DatabaseSettings settings;
+    private final HikariDataSource writes;
+    private final HikariDataSource reads;
     private final Jdbi jdbi;
-    private final Connection keeper;
+    private final Jdbi readJdbi;
+    private final AtomicReference<CompletableFuture<HealthCheckResult>> checkInFlight = new AtomicReference<>();
 
-    private Database(String url, Jdbi jdbi, Connection keeper) {
-        this.url = url;
-        this.jdbi = jdbi;
-        this.keeper = keeper;
+    private Database(DatabaseSettings settings, HikariDataSource writes, HikariDataSource reads) {
+        this.settings = settings;
+        this.shownUrl = redacted(settings.url());
+        this.writes = writes;
+        this.reads = reads;
+        this.jdbi = bounded(Jdbi.create(writes), settings.timeout());
+        this.readJdbi = bounded(Jdbi.create(reads), settings.timeout());
+    }
+
+    /** Opens the database with the default pool sizes and timeout. */
+    public static Database open(String jdbcUrl) {
+        return open(DatabaseSettings.defaults(jdbcUrl));
     }
 
     /** Opens and migrates the database; a failure is a {@link PersistenceException} naming the URL (without secrets). */
-    public static Database open(String jdbcUrl) {
-        String url = durable(jdbcUrl);
+    public static Database open(DatabaseSettings settings) {
+        String url = connectionUrl(settings);
+        HikariDataSource writes = null;
         try {
-            Connection keeper = url.startsWith("jdbc:h2:") ? DriverManager.getConnection(url) : null;
-            UrlDataSource dataSource = new UrlDataSource(url);
+            // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
             Flyway.configure()
-                    .dataSource(dataSource)
+                    .dataSource(new UrlDataSource(url))
+                    .connectRetries(0)
                     .locations("classpath:db/migration")
                     .load()
                     .migrate();
-            LOG.info("Database ready at {}", redacted(url));
-            return new Database(url, Jdbi.create(dataSource), keeper);
-        } catch (SQLException | RuntimeException e) {
+            writes = pool("db-write", url, settings, settings.writePoolSize());
+            HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
+            LOG.info(
+                    "Database ready at {} (pools: {} write, {} read connections; timeout {} ms)",
+                    redacted(url),
+                    settings.writePoolSize(),
+                    settings.readPoolSize(),
+                    settings.timeout().toMillis());
+            return new Database(settings, writes, reads);
+        } catch (RuntimeException e) {
+            if (writes != null) {
+                writes.close();
+            }
             throw new PersistenceException("cannot open the database at " + redacted(url) + ": " + rootMessage(e), e);
         }
     }
 
+    /** The agent's own reads and writes. */
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Reads on behalf of API clients, from their own pool. */
+    Jdbi readJdbi() {
+        return readJdbi;
     }
 
     @Override
@@ -57,12 +93,38 @@ public final class Database implements AutoCloseable, HealthCheck {
         return "database";
     }
 
+    /**
+     * Answers within the settings' timeout at most: a database that does not answer by then is DOWN, and no second
+     * probe starts while one is still waiting.
+     */
     @Override
     public HealthCheckResult check() {
+        CompletableFuture<HealthCheckResult> probe = checkInFlight.get();
+        if (probe == null || probe.isDone()) {
+            probe = CompletableFuture.supplyAsync(
+                    this::probe,
+                    runnable -> Thread.ofVirtual().name("db-health").start(runnable));
+            checkInFlight.set(probe);
+        }
+        long waitMillis = Math.min(1_500, settings.timeout().toMillis());
         try {
-            jdbi.withHandle(handle ->
+            return probe.get(waitMillis, TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return HealthCheckResult.down(
+                    "the database did not answer within " + waitMillis + " ms (" + shownUrl + ")");
+        } catch (ExecutionException e) {
+            return HealthCheckResult.down(rootMessage(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return HealthCheckResult.down("interrupted");
+        }
+    }
+
+    private HealthCheckResult probe() {
+        try {
+            readJdbi.withHandle(handle ->
                     handle.createQuery("SELECT 1").mapTo(Integer.class).one());
-            return HealthCheckResult.up(redacted(url));
+            return HealthCheckResult.up(shownUrl);
         } catch (RuntimeException e) {
             return HealthCheckResult.down(rootMessage(e));
         }
@@ -70,24 +132,65 @@ public final class Database implements AutoCloseable, HealthCheck {
 
     @Override
     public void close() {
-        if (keeper != null) {
+        reads.close();
+        if (settings.isH2()) {
             try {
-                keeper.close();
-            } catch (SQLException e) {
-                LOG.warn("Closing the database failed: {}", e.getMessage());
+                jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
+            } catch (RuntimeException e) {
+                LOG.warn("Closing the database failed: {}", rootMessage(e));
             }
         }
+        writes.close();
     }
 
-    /** H2 keeps committed changes in memory for up to 500 ms by default; write them at once instead. */
-    static String durable(String url) {
-        if (url.startsWith("jdbc:h2:file:") && !url.toUpperCase(Locale.ROOT).contains("WRITE_DELAY")) {
-            return url + ";WRITE_DELAY=0";
+    private static HikariDataSource pool(String name, String url, DatabaseSettings settings, int size) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(url);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(Math.min(1, size));
+        config.setConnectionTimeout(settings.timeout().toMillis());
+        config.setValidationTimeout(Math.max(250, settings.timeout().toMillis() / 2));
+        config.setInitializationFailTimeout(settings.timeout().toMillis());
+        if (settings.isPostgres()) {
+            long seconds = Math.max(1, settings.timeout().toSeconds());
+            config.addDataSourceProperty("connectTimeout", seconds);
+            config.addDataSourceProperty("loginTimeout", seconds);
+            // A statement is cancelled at the timeout; a server that does not answer at all ends at the socket timeout.
+            config.addDataSourceProperty("socketTimeout", seconds * 2);
         }
-        return url;
+        return new HikariDataSource(config);
     }
 
-    /** The URL without query parameters or H2 settings, which may carry passwords. */
+    private static Jdbi bounded(Jdbi jdbi, Duration timeout) {
+        jdbi.getConfig(SqlStatements.class).setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+        return jdbi;
+    }
+
+    /**
+     * An H2 file database stays open until {@link #close()} ({@code DB_CLOSE_DELAY=-1}), is written without delay
+     * ({@code WRITE_DELAY=0}), and gives up on a lock after the timeout.
+     */
+    static String connectionUrl(DatabaseSettings settings) {
+        String url = settings.url();
+        if (!url.startsWith("jdbc:h2:file:")) {
+            return url;
+        }
+        String upper = url.toUpperCase(Locale.ROOT);
+        StringBuilder result = new StringBuilder(url);
+        if (!upper.contains("WRITE_DELAY")) {
+            result.append(";WRITE_DELAY=0");
+        }
+        if (!upper.contains("DB_CLOSE_DELAY")) {
+            result.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains("LOCK_TIMEOUT")) {
+            result.append(";LOCK_TIMEOUT=").append(settings.timeout().toMillis());
+        }
+        return result.toString();
+    }
+
+    /** The URL without user-info, query parameters or H2 settings, which may carry passwords. */
     static String redacted(String url) {
         int cut = url.length();
         for (char separator : new char[] {'?', ';'}) {
@@ -96,7 +199,16 @@ public final class Database implements AutoCloseable, HealthCheck {
                 cut = Math.min(cut, index);
             }
         }
-        return url.substring(0, cut);
+        String base = url.substring(0, cut);
+        int scheme = base.indexOf("://");
+        int at = base.indexOf('@', Math.max(0, scheme));
+        if (scheme >= 0 && at > scheme) {
+            int hostEnd = base.indexOf('/', scheme + 3);
+            if (hostEnd < 0 || at < hostEnd) {
+                base = base.substring(0, scheme + 3) + base.substring(at + 1);
+            }
+        }
+        return base;
     }
 
     static String rootMessage(Throwable e) {
@@ -104,6 +216,12 @@ public final class Database implements AutoCloseable, HealthCheck {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
+        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        return redactUrls(message);
+    }
+
+    /** Drivers quote the URL in their messages: every user-info part of a URL in {@code text} is cut out. */
+    static String redactUrls(String text) {
+        return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s\"']*@", "$1");
     }
 }

@@ -18,6 +18,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     private final Jdbi jdbi;
+    private final Jdbi readJdbi;
     private final long maxRows;
     private final AtomicLong dropped = new AtomicLong();
 
@@ -26,6 +27,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
             throw new IllegalArgumentException("maxRows must be > 0");
         }
         this.jdbi = database.jdbi();
+        this.readJdbi = database.readJdbi();
         this.maxRows = maxRows;
     }
 
@@ -65,7 +67,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     @Override
     public List<AggregatedMetric> query(Instant start, Instant end, String nameFilter, int limit) {
         try {
-            return jdbi.withHandle(handle -> handle.createQuery(
+            return readJdbi.withHandle(handle -> handle.createQuery(
                             "SELECT * FROM aggregates WHERE window_end >= :start "
                                     + "AND window_end <= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
                     .bind("start", start.toEpochMilli())

@@ -26,9 +26,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  */
 public final class JdbiAlertRepository implements AlertRepository {
     private final Jdbi jdbi;
+    private final Jdbi readJdbi;
 
     public JdbiAlertRepository(Database database) {
         this.jdbi = database.jdbi();
+        this.readJdbi = database.readJdbi();
     }
 
     @Override
@@ -69,7 +71,7 @@ public final class JdbiAlertRepository implements AlertRepository {
     public List<Alert> history(Instant since, int limit) {
         return wrap(
                 "reading alert history",
-                () -> jdbi.withHandle(
+                () -> readJdbi.withHandle(
                         handle -> handle.createQuery("SELECT * FROM alert_history WHERE occurred_at >= :since "
                                         + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
                                 .bind("since", since.toEpochMilli())
@@ -200,7 +202,24 @@ public final class JdbiAlertRepository implements AlertRepository {
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PersistenceException(action + " failed: " + Database.rootMessage(e), e);
+            String message = action + " failed: " + Database.rootMessage(e);
+            throw refusedRecord(e)
+                    ? new PersistenceException.Refused(message, e)
+                    : new PersistenceException(message, e);
         }
+    }
+
+    /** SQLSTATE class 22 (data exception: too long, out of range) or 23 (constraint): this record, not the database. */
+    private static boolean refusedRecord(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                String sqlState = sql.getSQLState();
+                return sqlState.startsWith("22") || sqlState.startsWith("23");
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
     }
 }

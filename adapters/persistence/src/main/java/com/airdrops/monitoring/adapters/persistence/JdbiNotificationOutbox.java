@@ -14,9 +14,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** The notification outbox in {@code notification_log}: due rows per channel, attempts, dead letters. Thread-safe. */
 public final class JdbiNotificationOutbox implements NotificationOutbox {
     private final Jdbi jdbi;
+    private final Jdbi readJdbi;
 
     public JdbiNotificationOutbox(Database database) {
         this.jdbi = database.jdbi();
+        this.readJdbi = database.readJdbi();
     }
 
     @Override
@@ -66,7 +68,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public List<OutboxEntry> dead(int limit) {
         return wrap(
                 "reading dead letters",
-                () -> jdbi.withHandle(handle -> handle.createQuery(
+                () -> readJdbi.withHandle(handle -> handle.createQuery(
                                 "SELECT * FROM notification_log WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
                         .bind("limit", limit)
                         .map((rs, ctx) -> OutboxRows.entry(rs))
@@ -90,7 +92,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public Optional<OutboxEntry> find(long id) {
         return wrap(
                 "reading the outbox",
-                () -> jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM notification_log WHERE id = :id")
+                () -> readJdbi.withHandle(handle -> handle.createQuery("SELECT * FROM notification_log WHERE id = :id")
                         .bind("id", id)
                         .map((rs, ctx) -> OutboxRows.entry(rs))
                         .findOne()));
@@ -104,6 +106,18 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                         handle -> handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE status = 'PENDING'")
                                 .mapTo(Long.class)
                                 .one()));
+    }
+
+    @Override
+    public long prune(Instant settledBefore, Instant deadBefore) {
+        return wrap(
+                "pruning the outbox",
+                () -> jdbi.withHandle(handle -> (long) handle.createUpdate(
+                                "DELETE FROM notification_log WHERE (status IN ('SENT', 'FOLDED') AND updated_at < :settled) "
+                                        + "OR (status = 'DEAD' AND updated_at < :dead)")
+                        .bind("settled", settledBefore.toEpochMilli())
+                        .bind("dead", deadBefore.toEpochMilli())
+                        .execute()));
     }
 
     private void mark(long id, OutboxStatus status, int attempts, String error, Instant next, Instant at) {

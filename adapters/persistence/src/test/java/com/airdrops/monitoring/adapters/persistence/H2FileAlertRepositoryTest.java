@@ -62,12 +62,16 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     }
 
     @Test
-    void theHealthCheckAnswersAndTheUrlIsMadeDurable() {
+    void theHealthCheckAnswersAndTheUrlIsMadeDurableAndShownWithoutSecrets() {
         assertThat(open().check()).isInstanceOf(HealthCheckResult.Up.class);
-        assertThat(Database.durable("jdbc:h2:file:./data/monitoring"))
-                .isEqualTo("jdbc:h2:file:./data/monitoring;WRITE_DELAY=0");
+        assertThat(Database.connectionUrl(DatabaseSettings.defaults("jdbc:h2:file:./data/monitoring")))
+                .isEqualTo("jdbc:h2:file:./data/monitoring;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=5000");
         assertThat(Database.redacted("jdbc:postgresql://db:5432/m?user=u&password=secret"))
                 .isEqualTo("jdbc:postgresql://db:5432/m");
+        assertThat(Database.redacted("jdbc:postgresql://monitor:s3cret@db:5432/m"))
+                .isEqualTo("jdbc:postgresql://db:5432/m");
+        assertThat(Database.redactUrls("Connection to http://u:s3cret@db:5432/x refused"))
+                .isEqualTo("Connection to http://db:5432/x refused");
     }
 
     @Test

@@ -3,8 +3,16 @@ package com.airdrops.monitoring.domain.model.metric;
 import com.airdrops.monitoring.domain.model.Require;
 import java.util.Map;
 
-/** Validation and normalisation of label sets: sorted by name, immutable, names checked, hash computed once. */
+/**
+ * Validation and normalisation of label sets: sorted by name, immutable, names and lengths checked, hash computed once.
+ * The bounds keep every series the agent accepts storable and exposable.
+ */
 public final class Labels {
+    /** The most labels one series may carry. */
+    public static final int MAX_LABELS = 32;
+    /** The longest label value. */
+    public static final int MAX_VALUE_LENGTH = 1_024;
+
     private Labels() {}
 
     /** Returns an immutable copy of {@code labels} (null is the empty set) after checking every name and value. */
@@ -15,11 +23,16 @@ public final class Labels {
         if (labels == null || labels.isEmpty()) {
             return LabelSet.EMPTY;
         }
+        if (labels.size() > MAX_LABELS) {
+            throw new IllegalArgumentException(
+                    field + " set has " + labels.size() + " labels; at most " + MAX_LABELS + " are allowed");
+        }
         labels.forEach((name, value) -> {
             Require.labelName(name, field + " name");
             if (value == null) {
                 throw new IllegalArgumentException(field + " '" + name + "' must have a value");
             }
+            Require.maxLength(value, MAX_VALUE_LENGTH, field + " '" + name + "' value");
         });
         return LabelSet.copyOf(labels);
     }

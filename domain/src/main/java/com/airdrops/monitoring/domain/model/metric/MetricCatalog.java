@@ -25,6 +25,7 @@ public final class MetricCatalog {
     public static final String COMPONENT_LAST_EXECUTION = "component_last_execution_seconds";
     public static final String COMPONENT_REPORTED_ERRORS = "component_reported_errors";
     public static final String COMPONENT_REPORTED_SUCCESSES = "component_reported_successes";
+    public static final String COMPONENT_DROPPED_SERIES = "monitoring_component_dropped_series_total";
     public static final String RISK_LEVEL = "risk_level";
     public static final String PORTFOLIO_VALUE = "portfolio_value_usd";
     public static final String CIRCUIT_BREAKER = "circuit_breaker_active";
@@ -56,6 +57,9 @@ public final class MetricCatalog {
 
     public static final String NOTIFICATIONS = "monitoring_notifications_total";
     public static final String OUTBOX_DEPTH = "monitoring_notification_outbox_depth";
+    public static final String OUTBOX_PRUNED = "monitoring_notification_outbox_pruned_total";
+    public static final String ALERT_QUARANTINED = "monitoring_alert_quarantined_records";
+    public static final String LOOP_FAILURES = "monitoring_loop_failures_total";
 
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
@@ -116,6 +120,18 @@ public final class MetricCatalog {
                 "Notification attempts by channel and outcome: sent, failed, retried, dead, folded "
                         + "(messages folded into a digest by the rate limit).");
         gauge(OUTBOX_DEPTH, "Notifications waiting in the outbox.");
+        counter(OUTBOX_PRUNED, "Outbox rows deleted by retention: sent and folded ones, and old dead letters.");
+        gauge(
+                ALERT_QUARANTINED,
+                "Alert records (transitions, states, notifications) the database refused, set aside so that the "
+                        + "others are saved; listed by GET /api/v1/alerts/quarantine.");
+        counter(
+                COMPONENT_DROPPED_SERIES,
+                "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
+        counter(
+                LOOP_FAILURES,
+                "Unexpected failures of a background loop (collection, aggregation, evaluation, delivery, outbox); "
+                        + "the loop logs, counts and carries on.");
     }
 
     private MetricCatalog() {}

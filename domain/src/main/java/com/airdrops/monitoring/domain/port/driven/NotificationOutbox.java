@@ -29,6 +29,12 @@ public interface NotificationOutbox {
 
     Optional<OutboxEntry> find(long id);
 
-    /** PENDING rows across channels. */
+    /** PENDING rows across channels: one indexed count. */
     long depth();
+
+    /**
+     * Deletes sent and folded rows last updated before {@code settledBefore}, and dead letters last updated before
+     * {@code deadBefore}; PENDING rows are never deleted. Returns how many rows.
+     */
+    long prune(Instant settledBefore, Instant deadBefore);
 }

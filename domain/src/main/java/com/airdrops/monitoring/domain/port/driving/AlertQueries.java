@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.port.driving;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import java.util.List;
 
 /** Reads of the alerting state for the API: active alerts, recent history, rules. */
@@ -13,4 +14,7 @@ public interface AlertQueries {
     List<Alert> getAlertHistory(double hours);
 
     List<AlertRule> rules();
+
+    /** Records the database refused, newest first: kept out of the way so that the others were saved. */
+    List<QuarantinedRecord> quarantined();
 }

@@ -1,0 +1,47 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import java.time.Duration;
+
+/**
+ * How the agent talks to its database: the JDBC URL, how many connections the API's reads may hold, and the one
+ * timeout that bounds connecting, waiting for a pooled connection and running a statement.
+ */
+public record DatabaseSettings(String url, int readPoolSize, Duration timeout) {
+    /** Connections for the agent's own writes (alert passes, outbox updates, aggregates) on PostgreSQL. */
+    static final int WRITE_POOL_SIZE_POSTGRES = 4;
+
+    public static final int DEFAULT_READ_POOL_SIZE = 4;
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+
+    public DatabaseSettings {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("a JDBC URL is required");
+        }
+        if (readPoolSize < 1) {
+            throw new IllegalArgumentException("readPoolSize must be >= 1, got " + readPoolSize);
+        }
+        if (timeout == null || timeout.toMillis() < 250) {
+            throw new IllegalArgumentException("timeout must be >= 250 ms, got " + timeout);
+        }
+    }
+
+    public static DatabaseSettings defaults(String url) {
+        return new DatabaseSettings(url, DEFAULT_READ_POOL_SIZE, DEFAULT_TIMEOUT);
+    }
+
+    boolean isH2() {
+        return url.startsWith("jdbc:h2:");
+    }
+
+    boolean isPostgres() {
+        return url.startsWith("jdbc:postgresql:");
+    }
+
+    /**
+     * H2 writes through one connection: commits never race inside its store, so a transaction whose commit returned
+     * is on disk before the next begins.
+     */
+    int writePoolSize() {
+        return isH2() ? 1 : WRITE_POOL_SIZE_POSTGRES;
+    }
+}

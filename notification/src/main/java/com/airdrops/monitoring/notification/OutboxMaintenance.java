@@ -1,0 +1,98 @@
+package com.airdrops.monitoring.notification;
+
+import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.concurrent.locks.LockSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps the outbox bounded and its depth known without the collection path touching the database: on its own thread
+ * it reads the depth every {@value #DEPTH_EVERY_SECONDS} s and prunes every {@value #PRUNE_EVERY_SECONDS} s, deleting
+ * sent and folded rows older than {@code settledRetention} and dead letters older than {@code deadRetention}. A
+ * failure (the database is down) is logged once per outage, counted, and tried again at the next round.
+ */
+public final class OutboxMaintenance implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxMaintenance.class);
+    static final int DEPTH_EVERY_SECONDS = 5;
+    static final int PRUNE_EVERY_SECONDS = 600;
+
+    private final NotificationOutbox outbox;
+    private final DeliveryStats stats;
+    private final InstantSource clock;
+    private final Duration settledRetention;
+    private final Duration deadRetention;
+    private final Thread thread;
+    private volatile boolean running = true;
+    private boolean failing;
+    private Instant lastPrune = Instant.MIN;
+
+    public OutboxMaintenance(
+            NotificationOutbox outbox,
+            DeliveryStats stats,
+            InstantSource clock,
+            Duration settledRetention,
+            Duration deadRetention) {
+        this.outbox = outbox;
+        this.stats = stats;
+        this.clock = clock;
+        this.settledRetention = settledRetention;
+        this.deadRetention = deadRetention;
+        this.thread =
+                Thread.ofPlatform().name("outbox-maintenance").daemon(true).unstarted(this::run);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            round();
+            LockSupport.parkNanos(Duration.ofSeconds(DEPTH_EVERY_SECONDS).toNanos());
+        }
+    }
+
+    /** Reads the depth, and prunes when a prune is due. */
+    void round() {
+        try {
+            Instant now = clock.instant();
+            if (!now.isBefore(lastPrune.plusSeconds(PRUNE_EVERY_SECONDS))) {
+                long deleted = outbox.prune(now.minus(settledRetention), now.minus(deadRetention));
+                lastPrune = now;
+                stats.pruned(deleted);
+                if (deleted > 0) {
+                    LOG.info(
+                            "Pruned {} outbox rows (sent or folded before {}, dead before {})",
+                            deleted,
+                            now.minus(settledRetention),
+                            now.minus(deadRetention));
+                }
+            }
+            stats.depth(outbox.depth());
+            if (failing) {
+                failing = false;
+                LOG.info("Outbox maintenance works again");
+            }
+        } catch (RuntimeException | Error e) {
+            stats.loopFailed("outbox");
+            if (!failing) {
+                failing = true;
+                LOG.error("Outbox maintenance failed; retrying every {} s: {}", DEPTH_EVERY_SECONDS, e.toString());
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(5_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -135,7 +135,8 @@ public final class Database implements AutoCloseable, HealthCheck {
         reads.close();
         if (settings.isH2()) {
             try {
-                jdbi.useHandle(handle -> handle.execute("SHUTDOWN"));
+                // Append-only writing grows the file; a clean stop compacts it.
+                jdbi.useHandle(handle -> handle.execute("SHUTDOWN COMPACT"));
             } catch (RuntimeException e) {
                 LOG.warn("Closing the database failed: {}", rootMessage(e));
             }
@@ -169,7 +170,8 @@ public final class Database implements AutoCloseable, HealthCheck {
 
     /**
      * An H2 file database stays open until {@link #close()} ({@code DB_CLOSE_DELAY=-1}), is written without delay
-     * ({@code WRITE_DELAY=0}), and gives up on a lock after the timeout.
+     * ({@code WRITE_DELAY=0}) and only appended to ({@code REUSE_SPACE=FALSE}: see ADR 0008), and gives up on a lock
+     * after the timeout.
      */
     static String connectionUrl(DatabaseSettings settings) {
         String url = settings.url();
@@ -183,6 +185,11 @@ public final class Database implements AutoCloseable, HealthCheck {
         }
         if (!upper.contains("DB_CLOSE_DELAY")) {
             result.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains("REUSE_SPACE")) {
+            // H2 lost whole sessions of committed transactions after SIGKILL when it wrote into reused space (ADR
+            // 0008).
+            result.append(";REUSE_SPACE=FALSE");
         }
         if (!upper.contains("LOCK_TIMEOUT")) {
             result.append(";LOCK_TIMEOUT=").append(settings.timeout().toMillis());

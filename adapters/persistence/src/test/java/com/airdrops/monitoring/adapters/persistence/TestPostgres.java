@@ -13,12 +13,12 @@ import java.util.UUID;
  * Debian's server and sets it when it runs as root, since PostgreSQL refuses to run as root), otherwise an embedded
  * server started from Maven's io.zonky binaries. Each call gives a fresh, empty schema.
  */
-final class TestPostgres {
+public final class TestPostgres {
     private static EmbeddedPostgres embedded;
 
     private TestPostgres() {}
 
-    static synchronized String freshSchemaUrl() throws IOException, SQLException {
+    public static synchronized String freshSchemaUrl() throws IOException, SQLException {
         String base = System.getenv("MONITORING_TEST_POSTGRES_URL");
         if (base == null || base.isBlank()) {
             if ("root".equals(System.getProperty("user.name"))) {

@@ -1,0 +1,156 @@
+package com.airdrops.monitoring.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.airdrops.monitoring.adapters.notify.RecordingReceiver;
+import com.airdrops.monitoring.adapters.persistence.TestPostgres;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A frozen PostgreSQL (a proxy that stops forwarding, as SIGSTOP would) must not freeze monitoring: collection goes
+ * on, /metrics and readiness answer within 2 s (readiness DOWN, naming the database), and every transition of the
+ * outage is stored and notified exactly once after the database returns.
+ */
+class FrozenDatabaseEndToEndTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)/");
+    private static final Duration FROZEN_FOR = Duration.ofSeconds(Long.getLong("chaos.frozen.seconds", 30));
+
+    @TempDir
+    Path dir;
+
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @Test
+    void aFrozenDatabaseNeitherStopsCollectionNorLosesOrRepeatsATransition() throws Exception {
+        String url = TestPostgres.freshSchemaUrl();
+        Matcher hostPort = HOST_PORT.matcher(url);
+        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
+        AtomicReference<String> riskLevel = new AtomicReference<>("low");
+        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+                StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
+                RecordingReceiver webhook = new RecordingReceiver()) {
+            String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            Map<String, String> environment = TestEnvironment.agent(
+                    dir,
+                    "MONITORING_DB_URL",
+                    proxied,
+                    "MONITORING_DB_TIMEOUT_SECONDS",
+                    "1",
+                    "COMPONENTS_FILE",
+                    write("components.yaml", """
+                            components:
+                              - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
+                            """.formatted(status.url())).toString(),
+                    "ALERT_RULES_FILE",
+                    write("alert_rules.yaml", """
+                            rules:
+                              - { name: risk_level_critical, metric_name: risk_level, condition: gte, threshold: 3,
+                                  severity: critical, description: Risk is critical, for_duration: 0 }
+                            """).toString(),
+                    "NOTIFICATIONS_FILE",
+                    write("notifications.yaml", """
+                            channels:
+                              - { name: hook, type: webhook, config: { url: "%s" } }
+                            policy:
+                              retry: { max_attempts: 100, initial_backoff_seconds: 0.2, max_backoff_seconds: 1, timeout_seconds: 2 }
+                            """.formatted(webhook.url("/hook")))
+                            .toString(),
+                    "METRICS_COLLECTION_INTERVAL",
+                    "0.5",
+                    "ALERT_EVALUATION_INTERVAL",
+                    "0.5");
+            try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {
+                int port = agent.awaitPort();
+                await().atMost(Duration.ofSeconds(20)).until(() -> status(port, "/health/ready") == 200);
+
+                proxy.freeze();
+                riskLevel.set("critical"); // the transition happens while the database is frozen
+                long frozenAt = System.nanoTime();
+                double collections = value(get(port, "/metrics").body(), "monitoring_collections_total");
+                int readyChecks = 0;
+                while (System.nanoTime() - frozenAt < FROZEN_FOR.toNanos()) {
+                    long started = System.nanoTime();
+                    HttpResponse<String> ready = get(port, "/health/ready");
+                    HttpResponse<String> metrics = get(port, "/metrics");
+                    Duration took = Duration.ofNanos(System.nanoTime() - started);
+                    assertThat(took).as("readiness and /metrics together").isLessThan(Duration.ofSeconds(4));
+                    if (System.nanoTime() - frozenAt > Duration.ofSeconds(3).toNanos()) {
+                        assertThat(ready.statusCode()).isEqualTo(503);
+                        assertThat(ready.body()).contains("database");
+                        readyChecks++;
+                    }
+                    assertThat(metrics.statusCode()).isEqualTo(200);
+                    Thread.sleep(1_000); // pacing the probes, not waiting for a result
+                }
+                double collectionsAfter = value(get(port, "/metrics").body(), "monitoring_collections_total");
+                assertThat(collectionsAfter - collections)
+                        .as("collection goes on at its rate (2 per second) while the database is frozen")
+                        .isGreaterThanOrEqualTo(FROZEN_FOR.toSeconds() * 2 * 0.8);
+                assertThat(readyChecks).isPositive();
+                assertThat(webhook.requests)
+                        .as("nothing can be notified before it is stored")
+                        .isEmpty();
+
+                proxy.thaw();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> webhook.requests.size() >= 1 && status(port, "/health/ready") == 200);
+                // Several delivery rounds and passes later: still exactly one, and one FIRING row in the history.
+                await().during(Duration.ofSeconds(3))
+                        .atMost(Duration.ofSeconds(6))
+                        .until(() -> webhook.requests.size() == 1);
+                assertThat(JSON.readTree(webhook.requests.getFirst().body())
+                                .get("status")
+                                .asText())
+                        .isEqualTo("firing");
+                JsonNode history = JSON.readTree(
+                        get(port, "/api/v1/alerts/history?hours=1").body());
+                List<String> statuses = new ArrayList<>();
+                history.forEach(row -> statuses.add(row.get("status").asText()));
+                assertThat(statuses).containsExactly("firing");
+            }
+        }
+    }
+
+    private Path write(String name, String yaml) throws Exception {
+        return Files.writeString(dir.resolve(name), yaml);
+    }
+
+    private int status(int port, String path) throws Exception {
+        return get(port, path).statusCode();
+    }
+
+    private HttpResponse<String> get(int port, String path) throws Exception {
+        return client.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double value(String metrics, String series) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(series + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+}

@@ -4,8 +4,6 @@ import com.airdrops.monitoring.config.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,8 +15,6 @@ import java.util.Map;
  * Every refusal happens before the receiver is called, so a bad push changes nothing.
  */
 final class ComponentPushHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BearerToken token;
     private final long maxBodyBytes;
     private final ComponentPushReceiver receiver;
@@ -33,7 +29,7 @@ final class ComponentPushHandler {
 
     void handle(Context ctx) {
         token.authorize(ctx.header("Authorization"));
-        Map<String, ?> json = parseObject(readBounded(ctx));
+        Map<String, ?> json = JsonBodies.parseObject(readBounded(ctx));
         ComponentSnapshot snapshot;
         try {
             snapshot = ComponentSnapshotJson.parse(json, clock.instant());
@@ -68,25 +64,5 @@ final class ComponentPushHandler {
 
     private ApiException tooLarge() {
         return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> parseObject(byte[] body) {
-        Object json;
-        try {
-            json = JSON.readValue(body, Object.class);
-        } catch (JacksonException e) {
-            throw new ApiException(
-                    400,
-                    "malformed JSON: " + e.getOriginalMessage() + " at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ApiException(400, "malformed JSON: " + e.getMessage());
-        }
-        if (!(json instanceof Map<?, ?> map)) {
-            throw new ApiException(400, "the body must be a JSON object");
-        }
-        return (Map<String, ?>) map;
     }
 }

@@ -10,6 +10,7 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
+import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);

@@ -57,6 +57,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+            config.routes.before(this::refuseDeclaredBodyAboveLimit);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);
@@ -109,6 +110,16 @@ public final class JavalinHttpServer implements AutoCloseable {
         if (app != null) {
             app.stop();
             app = null;
+        }
+    }
+
+    /**
+     * A body declared larger than the limit is refused before anyone reads or waits for it, on every path. The long
+     * length matters: {@link Context#contentLength()} is an int, -1 above 2^31, and such a request waited for its body.
+     */
+    private void refuseDeclaredBodyAboveLimit(Context ctx) {
+        if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
+            throw ComponentPushHandler.tooLarge(settings.maxRequestBytes());
         }
     }
 

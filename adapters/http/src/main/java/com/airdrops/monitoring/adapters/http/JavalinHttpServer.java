@@ -57,6 +57,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+            // The servlet context has no error handler of its own and falls back to the server's.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.before(this::refuseDeclaredBodyAboveLimit);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));

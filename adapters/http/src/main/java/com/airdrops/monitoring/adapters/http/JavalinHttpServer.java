@@ -9,12 +9,17 @@ import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +60,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.compressionStrategy = CompressionStrategy.GZIP;
+            // Javalin then throws MethodNotAllowedResponse for a known path, answered with an Allow header below.
+            config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
             // The servlet context has no error handler of its own and falls back to the server's.
@@ -79,6 +86,10 @@ public final class JavalinHttpServer implements AutoCloseable {
                     HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 405, "method not allowed"));
             config.routes.exception(ApiException.class, (e, ctx) -> ApiError.respond(ctx, e.status(), e.getMessage()));
+            config.routes.exception(MethodNotAllowedResponse.class, JavalinHttpServer::methodNotAllowed);
+            config.routes.exception(NotFoundResponse.class, (e, ctx) -> ApiError.respond(ctx, 404, "no such endpoint"));
+            config.routes.exception(
+                    HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(PersistenceException.class, (e, ctx) -> {
                 LOG.warn("Request {} {} failed on the database: {}", ctx.method(), ctx.path(), e.getMessage());
                 ApiError.respond(ctx, 503, "database unavailable; try again");
@@ -170,6 +181,27 @@ public final class JavalinHttpServer implements AutoCloseable {
                 .ifPresentOrElse(
                         snapshot -> ctx.json(JsonViews.snapshot(snapshot)),
                         () -> ApiError.respond(ctx, 503, "no collection has run yet"));
+    }
+
+    /** 405 with the Allow header RFC 9110 asks for; HEAD is answered wherever GET is. */
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        // Javalin puts the path's methods, comma-separated, in the exception's only detail.
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String methods : e.getDetails().values()) {
+            for (String method : methods.split(",")) {
+                String name = method.trim();
+                if (!name.isEmpty()) {
+                    allowed.add(name);
+                }
+                if (name.equals("GET")) {
+                    allowed.add("HEAD");
+                }
+            }
+        }
+        String allow = String.join(", ", allowed);
+        ctx.header("Allow", allow);
+        ApiError.respond(
+                ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
     }
 
     private static String rootMessage(Throwable e) {

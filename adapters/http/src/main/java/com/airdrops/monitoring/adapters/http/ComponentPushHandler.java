@@ -5,31 +5,35 @@ import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/components/{name}}: authorises, bounds and parses a pushed snapshot, then hands it over.
- * Every refusal happens before the receiver is called, so a bad push changes nothing.
+ * {@code POST /api/v1/components/{name}}: authorises, reads (bounded in size and time), parses a pushed snapshot,
+ * then hands it over. Every refusal happens before the receiver is called, so a bad push changes nothing.
  */
 final class ComponentPushHandler {
     private final BearerToken token;
-    private final long maxBodyBytes;
+    private final RequestBodyReader bodies;
     private final ComponentPushReceiver receiver;
     private final InstantSource clock;
 
-    ComponentPushHandler(BearerToken token, long maxBodyBytes, ComponentPushReceiver receiver, InstantSource clock) {
+    ComponentPushHandler(
+            BearerToken token, RequestBodyReader bodies, ComponentPushReceiver receiver, InstantSource clock) {
         this.token = token;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
         this.receiver = receiver;
         this.clock = clock;
     }
 
     void handle(Context ctx) {
         token.authorize(ctx.header("Authorization"));
-        Map<String, ?> json = JsonBodies.parseObject(readBounded(ctx));
+        // The body arrives without a thread waiting for it; the rest runs on the thread that delivers its last byte.
+        ctx.future(() -> bodies.read(ctx).thenAccept(body -> accept(ctx, body)));
+    }
+
+    private void accept(Context ctx, byte[] body) {
+        Map<String, ?> json = JsonBodies.parseObject(body);
         ComponentSnapshot snapshot;
         try {
             snapshot = ComponentSnapshotJson.parse(json, clock.instant());
@@ -44,22 +48,5 @@ final class ComponentPushHandler {
                 throw new ApiException(
                         404, "no push component named '" + unknown.componentName() + "' in components.yaml");
         }
-    }
-
-    /** A declared length above the limit never gets here (see JavalinHttpServer); a chunked body is counted. */
-    private byte[] readBounded(Context ctx) {
-        try (InputStream body = ctx.req().getInputStream()) {
-            byte[] bytes = body.readNBytes((int) maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge(maxBodyBytes);
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new ApiException(400, "could not read the request body: " + e.getMessage());
-        }
-    }
-
-    static ApiException tooLarge(long maxBodyBytes) {
-        return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes");
     }
 }

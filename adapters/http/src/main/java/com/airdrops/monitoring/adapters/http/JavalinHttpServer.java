@@ -46,8 +46,11 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.latestMetrics = ports.latestMetrics();
         this.readinessChecks = ports.readinessChecks();
         BearerToken token = new BearerToken(settings.apiToken());
-        this.pushHandler =
-                new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
+        this.pushHandler = new ComponentPushHandler(
+                token,
+                new RequestBodyReader(settings.maxRequestBytes(), settings.requestBodyTimeout()),
+                ports.pushReceiver(),
+                ports.clock());
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
@@ -132,7 +135,7 @@ public final class JavalinHttpServer implements AutoCloseable {
      */
     private void refuseDeclaredBodyAboveLimit(Context ctx) {
         if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
-            throw ComponentPushHandler.tooLarge(settings.maxRequestBytes());
+            throw RequestBodyReader.tooLarge(settings.maxRequestBytes());
         }
     }
 

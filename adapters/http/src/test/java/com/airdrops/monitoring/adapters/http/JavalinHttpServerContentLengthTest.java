@@ -6,12 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** A declared body above the limit is a 413 at once: the server does not wait for a body it will refuse. */
+/** A body above the limit is a 413; a declared one at once: the server does not wait for a body it will refuse. */
 class JavalinHttpServerContentLengthTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -51,5 +57,29 @@ class JavalinHttpServerContentLengthTest {
         assertThat(error.get("path").asText()).isEqualTo(path);
         assertThat(server.pushes).isEmpty();
         assertThat(logs.withStackTraces()).isEmpty();
+    }
+
+    @Test
+    void aChunkedBodyIsCountedAsItArrives() throws Exception {
+        HttpResponse<String> tooLarge = pushChunked("{\"x\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}");
+        assertThat(tooLarge.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(tooLarge.body()).get("error").asText())
+                .isEqualTo("request body larger than 1048576 bytes");
+        assertThat(server.pushes).isEmpty();
+
+        assertThat(pushChunked("{\"status\": \"healthy\"}").statusCode()).isEqualTo(202);
+        assertThat(server.pushes).containsKey("risk_manager");
+    }
+
+    /** Without a known length the client sends the body chunked. */
+    private HttpResponse<String> pushChunked(String body) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(server.uri(PUSH_PATH))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(
+                                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8))))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
     }
 }

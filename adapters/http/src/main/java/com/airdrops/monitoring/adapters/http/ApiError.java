@@ -19,10 +19,15 @@ final class ApiError {
 
     static void respond(Context ctx, int status, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.status(status).json(body(status, message, ctx.path()));
+    }
+
+    /** The body itself, for the answers Jetty writes before Javalin sees the request; a null path is unknown. */
+    static Map<String, Object> body(int status, String message, String path) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("status", status);
-        body.put("path", ctx.path());
-        ctx.status(status).json(body);
+        body.put("path", path);
+        return body;
     }
 }

@@ -4,36 +4,36 @@ import com.airdrops.monitoring.config.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
-import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.InstantSource;
 import java.util.Map;
 
 /**
- * {@code POST /api/v1/components/{name}}: authorises, bounds and parses a pushed snapshot, then hands it over.
- * Every refusal happens before the receiver is called, so a bad push changes nothing.
+ * {@code POST /api/v1/components/{name}}: authorises, reads (bounded in size and time), parses a pushed snapshot,
+ * then hands it over. Every refusal happens before the receiver is called, so a bad push changes nothing.
  */
 final class ComponentPushHandler {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final BearerToken token;
-    private final long maxBodyBytes;
+    private final RequestBodyReader bodies;
     private final ComponentPushReceiver receiver;
     private final InstantSource clock;
 
-    ComponentPushHandler(BearerToken token, long maxBodyBytes, ComponentPushReceiver receiver, InstantSource clock) {
+    ComponentPushHandler(
+            BearerToken token, RequestBodyReader bodies, ComponentPushReceiver receiver, InstantSource clock) {
         this.token = token;
-        this.maxBodyBytes = maxBodyBytes;
+        this.bodies = bodies;
         this.receiver = receiver;
         this.clock = clock;
     }
 
     void handle(Context ctx) {
         token.authorize(ctx.header("Authorization"));
-        Map<String, ?> json = parseObject(readBounded(ctx));
+        // The body arrives without a thread waiting for it; the rest runs on the thread that delivers its last byte.
+        ctx.future(() -> bodies.read(ctx).thenAccept(body -> accept(ctx, body)));
+    }
+
+    private void accept(Context ctx, byte[] body) {
+        Map<String, ?> json = JsonBodies.parseObject(body);
         ComponentSnapshot snapshot;
         try {
             snapshot = ComponentSnapshotJson.parse(json, clock.instant());
@@ -48,45 +48,5 @@ final class ComponentPushHandler {
                 throw new ApiException(
                         404, "no push component named '" + unknown.componentName() + "' in components.yaml");
         }
-    }
-
-    private byte[] readBounded(Context ctx) {
-        long declared = ctx.contentLength();
-        if (declared > maxBodyBytes) {
-            throw tooLarge();
-        }
-        try (InputStream body = ctx.req().getInputStream()) {
-            byte[] bytes = body.readNBytes((int) maxBodyBytes + 1);
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
-            }
-            return bytes;
-        } catch (IOException e) {
-            throw new ApiException(400, "could not read the request body: " + e.getMessage());
-        }
-    }
-
-    private ApiException tooLarge() {
-        return new ApiException(413, "request body larger than " + maxBodyBytes + " bytes");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> parseObject(byte[] body) {
-        Object json;
-        try {
-            json = JSON.readValue(body, Object.class);
-        } catch (JacksonException e) {
-            throw new ApiException(
-                    400,
-                    "malformed JSON: " + e.getOriginalMessage() + " at line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr());
-        } catch (IOException e) {
-            throw new ApiException(400, "malformed JSON: " + e.getMessage());
-        }
-        if (!(json instanceof Map<?, ?> map)) {
-            throw new ApiException(400, "the body must be a JSON object");
-        }
-        return (Map<String, ?>) map;
     }
 }

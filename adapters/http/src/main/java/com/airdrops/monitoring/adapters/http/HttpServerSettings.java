@@ -1,13 +1,18 @@
 package com.airdrops.monitoring.adapters.http;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where the HTTP server listens, how large a request body may be, and the bearer token of the mutating endpoints
- * (empty: they answer 403). Port 0 picks a free port. {@link #toString()} redacts the token.
+ * Where the HTTP server listens, how large a request body may be and how long it may take to arrive, and the bearer
+ * token of the mutating endpoints (empty: they answer 403). Port 0 picks a free port. {@link #toString()} redacts
+ * the token.
  */
-public record HttpServerSettings(String host, int port, long maxRequestBytes, Optional<String> apiToken) {
+public record HttpServerSettings(
+        String host, int port, long maxRequestBytes, Optional<String> apiToken, Duration requestBodyTimeout) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
+    /** 1 MiB in 10 s is 100 KiB/s: any bot pushes faster, and a sender this slow is holding a connection hostage. */
+    public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(10);
 
     public HttpServerSettings {
         if (host == null || host.isBlank()) {
@@ -19,7 +24,14 @@ public record HttpServerSettings(String host, int port, long maxRequestBytes, Op
         if (maxRequestBytes <= 0) {
             throw new IllegalArgumentException("maxRequestBytes must be > 0, got " + maxRequestBytes);
         }
+        if (requestBodyTimeout == null || requestBodyTimeout.isNegative() || requestBodyTimeout.isZero()) {
+            throw new IllegalArgumentException("requestBodyTimeout must be > 0, got " + requestBodyTimeout);
+        }
         apiToken = apiToken == null ? Optional.empty() : apiToken.filter(token -> !token.isBlank());
+    }
+
+    public HttpServerSettings(String host, int port, long maxRequestBytes, Optional<String> apiToken) {
+        this(host, port, maxRequestBytes, apiToken, DEFAULT_REQUEST_BODY_TIMEOUT);
     }
 
     public HttpServerSettings(String host, int port) {
@@ -29,6 +41,7 @@ public record HttpServerSettings(String host, int port, long maxRequestBytes, Op
     @Override
     public String toString() {
         return "HttpServerSettings[host=" + host + ", port=" + port + ", maxRequestBytes=" + maxRequestBytes
-                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + "]";
+                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", requestBodyTimeout="
+                + requestBodyTimeout + "]";
     }
 }

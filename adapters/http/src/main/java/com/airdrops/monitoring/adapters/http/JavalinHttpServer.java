@@ -9,11 +9,17 @@ import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.http.MethodNotAllowedResponse;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.json.JavalinJackson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,8 +46,11 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.latestMetrics = ports.latestMetrics();
         this.readinessChecks = ports.readinessChecks();
         BearerToken token = new BearerToken(settings.apiToken());
-        this.pushHandler =
-                new ComponentPushHandler(token, settings.maxRequestBytes(), ports.pushReceiver(), ports.clock());
+        this.pushHandler = new ComponentPushHandler(
+                token,
+                new RequestBodyReader(settings.maxRequestBytes(), settings.requestBodyTimeout()),
+                ports.pushReceiver(),
+                ports.clock());
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
@@ -54,7 +63,13 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.jetty.port = settings.port();
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.compressionStrategy = CompressionStrategy.GZIP;
+            // Javalin then throws MethodNotAllowedResponse for a known path, answered with an Allow header below.
+            config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
+            // The servlet context has no error handler of its own and falls back to the server's.
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            config.routes.before(this::refuseDeclaredBodyAboveLimit);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);
@@ -74,6 +89,10 @@ public final class JavalinHttpServer implements AutoCloseable {
                     HttpStatus.METHOD_NOT_ALLOWED.getCode(),
                     ctx -> ApiError.respondIfUnexplained(ctx, 405, "method not allowed"));
             config.routes.exception(ApiException.class, (e, ctx) -> ApiError.respond(ctx, e.status(), e.getMessage()));
+            config.routes.exception(MethodNotAllowedResponse.class, JavalinHttpServer::methodNotAllowed);
+            config.routes.exception(NotFoundResponse.class, (e, ctx) -> ApiError.respond(ctx, 404, "no such endpoint"));
+            config.routes.exception(
+                    HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(), e.getMessage()));
             config.routes.exception(PersistenceException.class, (e, ctx) -> {
                 LOG.warn("Request {} {} failed on the database: {}", ctx.method(), ctx.path(), e.getMessage());
                 ApiError.respond(ctx, 503, "database unavailable; try again");
@@ -107,6 +126,16 @@ public final class JavalinHttpServer implements AutoCloseable {
         if (app != null) {
             app.stop();
             app = null;
+        }
+    }
+
+    /**
+     * A body declared larger than the limit is refused before anyone reads or waits for it, on every path. The long
+     * length matters: {@link Context#contentLength()} is an int, -1 above 2^31, and such a request waited for its body.
+     */
+    private void refuseDeclaredBodyAboveLimit(Context ctx) {
+        if (ctx.req().getContentLengthLong() > settings.maxRequestBytes()) {
+            throw RequestBodyReader.tooLarge(settings.maxRequestBytes());
         }
     }
 
@@ -155,6 +184,27 @@ public final class JavalinHttpServer implements AutoCloseable {
                 .ifPresentOrElse(
                         snapshot -> ctx.json(JsonViews.snapshot(snapshot)),
                         () -> ApiError.respond(ctx, 503, "no collection has run yet"));
+    }
+
+    /** 405 with the Allow header RFC 9110 asks for; HEAD is answered wherever GET is. */
+    private static void methodNotAllowed(MethodNotAllowedResponse e, Context ctx) {
+        // Javalin puts the path's methods, comma-separated, in the exception's only detail.
+        Set<String> allowed = new LinkedHashSet<>();
+        for (String methods : e.getDetails().values()) {
+            for (String method : methods.split(",")) {
+                String name = method.trim();
+                if (!name.isEmpty()) {
+                    allowed.add(name);
+                }
+                if (name.equals("GET")) {
+                    allowed.add("HEAD");
+                }
+            }
+        }
+        String allow = String.join(", ", allowed);
+        ctx.header("Allow", allow);
+        ApiError.respond(
+                ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
     }
 
     private static String rootMessage(Throwable e) {

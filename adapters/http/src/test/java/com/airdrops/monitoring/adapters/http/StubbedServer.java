@@ -1,0 +1,115 @@
+package com.airdrops.monitoring.adapters.http;
+
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
+import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import java.net.URI;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** A started server on a free port whose ports are stubs that record what reached them. */
+final class StubbedServer implements AutoCloseable {
+    static final String TOKEN = "s3cret-token";
+    static final String PUSH_PATH = "/api/v1/components/risk_manager";
+    static final Instant NOW = Instant.parse("2026-11-26T12:00:00Z");
+
+    /** Accepted pushes by component name; only "risk_manager" is known. */
+    final Map<String, ComponentSnapshot> pushes = new ConcurrentHashMap<>();
+    /** Every call that reached a query port: aggregates as [start, end, name, limit], history as hours. */
+    final List<Object> queries = new CopyOnWriteArrayList<>();
+
+    private final JavalinHttpServer server;
+
+    StubbedServer(HttpServerSettings settings) {
+        server = new JavalinHttpServer(
+                settings,
+                new HttpServerPorts(
+                        format -> "up 1\n",
+                        Optional::empty,
+                        List.of(),
+                        (name, snapshot) -> {
+                            if (!name.equals("risk_manager")) {
+                                return new PushOutcome.UnknownComponent(name);
+                            }
+                            pushes.put(name, snapshot);
+                            return new PushOutcome.Accepted(name);
+                        },
+                        (start, end, name, limit) -> {
+                            queries.add(List.of(start, end, name, limit));
+                            return List.of();
+                        },
+                        new RecordingAlertQueries(),
+                        () -> new ReloadOutcome.Reloaded("nothing"),
+                        new EmptyNotificationAdmin(),
+                        InstantSource.fixed(NOW)));
+        server.start();
+    }
+
+    StubbedServer() {
+        this(defaultSettings());
+    }
+
+    static HttpServerSettings defaultSettings() {
+        return new HttpServerSettings("127.0.0.1", 0, HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES, Optional.of(TOKEN));
+    }
+
+    int port() {
+        return server.port();
+    }
+
+    URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+
+    /** Records the hours of each history query. */
+    private final class RecordingAlertQueries implements AlertQueries {
+        @Override
+        public List<Alert> getActiveAlerts() {
+            return List.of();
+        }
+
+        @Override
+        public List<Alert> getAlertHistory(double hours) {
+            queries.add(hours);
+            return List.of();
+        }
+
+        @Override
+        public List<AlertRule> rules() {
+            return List.of();
+        }
+    }
+
+    /** No channels, no dead letters. */
+    private static final class EmptyNotificationAdmin implements NotificationAdmin {
+        @Override
+        public List<ChannelView> channels() {
+            return List.of();
+        }
+
+        @Override
+        public List<OutboxEntry> deadLetters(int limit) {
+            return List.of();
+        }
+
+        @Override
+        public Optional<OutboxEntry> replay(long id) {
+            return Optional.empty();
+        }
+    }
+}

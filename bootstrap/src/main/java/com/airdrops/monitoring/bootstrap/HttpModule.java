@@ -38,7 +38,10 @@ final class HttpModule extends AbstractModule {
                 settings.httpHost(),
                 settings.httpPort(),
                 HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES,
-                settings.apiToken());
+                settings.apiToken(),
+                HttpServerSettings.DEFAULT_REQUEST_BODY_TIMEOUT,
+                settings.apiReadToken(),
+                settings.readTokenCoversScrapes());
         return new JavalinHttpServer(
                 http,
                 new HttpServerPorts(

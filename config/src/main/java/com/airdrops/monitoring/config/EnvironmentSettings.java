@@ -40,6 +40,7 @@ public final class EnvironmentSettings {
     public static final String OUTBOX_RETENTION_HOURS = "NOTIFICATION_LOG_RETENTION_HOURS";
     public static final String DEAD_LETTER_RETENTION_HOURS = "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS";
     public static final String API_READ_TOKEN = "MONITORING_API_READ_TOKEN";
+    public static final String API_READ_TOKEN_SCOPE = "MONITORING_API_READ_TOKEN_SCOPE";
 
     /** The most hours any retention may be: ten years, far inside what a clock can subtract. */
     static final long MAX_HOURS = 87_600;
@@ -91,7 +92,8 @@ public final class EnvironmentSettings {
                 seconds(DB_TIMEOUT, "5", 0.25),
                 raw(OUTBOX_RETENTION_HOURS, "").isEmpty() ? alertRetention : hours(OUTBOX_RETENTION_HOURS, "168"),
                 hours(DEAD_LETTER_RETENTION_HOURS, "720"),
-                secret(API_READ_TOKEN));
+                secret(API_READ_TOKEN),
+                readTokenScope());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -146,6 +148,16 @@ public final class EnvironmentSettings {
 
     private static String number(double value) {
         return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /** {@code api} (default): the JSON API only; {@code all}: /metrics and health too. */
+    private boolean readTokenScope() {
+        String value = raw(API_READ_TOKEN_SCOPE, "api");
+        if (!value.equals("api") && !value.equals("all")) {
+            problems.add(API_READ_TOKEN_SCOPE + "='" + value + "' is invalid: expected api (the JSON API only) or all "
+                    + "(/metrics and health too)");
+        }
+        return value.equals("all");
     }
 
     private Optional<String> secret(String name) {

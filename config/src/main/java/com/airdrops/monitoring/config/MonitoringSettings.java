@@ -32,7 +32,8 @@ public record MonitoringSettings(
         Duration databaseTimeout,
         Duration outboxRetention,
         Duration deadLetterRetention,
-        Optional<String> apiReadToken) {
+        Optional<String> apiReadToken,
+        boolean readTokenCoversScrapes) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
@@ -55,7 +56,8 @@ public record MonitoringSettings(
                 + ", pluginsDir=" + pluginsDir + ", databasePoolSize=" + databasePoolSize + ", databaseTimeout="
                 + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
                 + deadLetterRetention + ", apiReadToken="
-                + apiReadToken.map(token -> "***").orElse("<unset>") + "]";
+                + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
+                + readTokenCoversScrapes + "]";
     }
 
     /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */

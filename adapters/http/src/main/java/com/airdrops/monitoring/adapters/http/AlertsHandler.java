@@ -46,6 +46,20 @@ final class AlertsHandler {
         ctx.json(alerts.getAlertHistory(hours).stream().map(AlertsHandler::view).toList());
     }
 
+    void quarantine(Context ctx) {
+        ctx.json(alerts.quarantined().stream()
+                .map(record -> {
+                    Map<String, Object> view = new LinkedHashMap<>();
+                    view.put("kind", record.kind());
+                    view.put("rule_name", record.ruleName());
+                    view.put("fingerprint", record.fingerprint());
+                    view.put("reason", record.reason());
+                    view.put("at", JsonViews.epochSeconds(record.at()));
+                    return view;
+                })
+                .toList());
+    }
+
     void rules(Context ctx) {
         ctx.json(alerts.rules().stream().map(AlertsHandler::view).toList());
     }

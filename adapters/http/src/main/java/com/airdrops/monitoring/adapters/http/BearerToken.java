@@ -28,6 +28,16 @@ final class BearerToken {
         }
     }
 
+    /** Whether the header carries this token; false when none is configured. */
+    boolean matches(String authorizationHeader) {
+        if (expectedDigest.isEmpty() || authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+            return false;
+        }
+        return MessageDigest.isEqual(
+                expectedDigest.get(),
+                digest(authorizationHeader.substring("Bearer ".length()).trim()));
+    }
+
     private static byte[] digest(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));

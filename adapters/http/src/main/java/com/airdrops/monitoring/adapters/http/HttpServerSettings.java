@@ -4,12 +4,19 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Where the HTTP server listens, how large a request body may be and how long it may take to arrive, and the bearer
- * token of the mutating endpoints (empty: they answer 403). Port 0 picks a free port. {@link #toString()} redacts
- * the token.
+ * Where the HTTP server listens, how large a request body may be and how long it may take to arrive, the bearer
+ * token of the mutating endpoints (empty: they answer 403), and the optional token the read endpoints then require
+ * ({@code readTokenCoversScrapes}: /metrics and health too). Port 0 picks a free port. {@link #toString()} redacts
+ * the tokens.
  */
 public record HttpServerSettings(
-        String host, int port, long maxRequestBytes, Optional<String> apiToken, Duration requestBodyTimeout) {
+        String host,
+        int port,
+        long maxRequestBytes,
+        Optional<String> apiToken,
+        Duration requestBodyTimeout,
+        Optional<String> readToken,
+        boolean readTokenCoversScrapes) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     /** 1 MiB in 10 s is 100 KiB/s: any bot pushes faster, and a sender this slow is holding a connection hostage. */
     public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(10);
@@ -28,6 +35,12 @@ public record HttpServerSettings(
             throw new IllegalArgumentException("requestBodyTimeout must be > 0, got " + requestBodyTimeout);
         }
         apiToken = apiToken == null ? Optional.empty() : apiToken.filter(token -> !token.isBlank());
+        readToken = readToken == null ? Optional.empty() : readToken.filter(token -> !token.isBlank());
+    }
+
+    public HttpServerSettings(
+            String host, int port, long maxRequestBytes, Optional<String> apiToken, Duration requestBodyTimeout) {
+        this(host, port, maxRequestBytes, apiToken, requestBodyTimeout, Optional.empty(), false);
     }
 
     public HttpServerSettings(String host, int port, long maxRequestBytes, Optional<String> apiToken) {
@@ -42,6 +55,8 @@ public record HttpServerSettings(
     public String toString() {
         return "HttpServerSettings[host=" + host + ", port=" + port + ", maxRequestBytes=" + maxRequestBytes
                 + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", requestBodyTimeout="
-                + requestBodyTimeout + "]";
+                + requestBodyTimeout + ", readToken="
+                + readToken.map(token -> "***").orElse("<unset>")
+                + ", readTokenCoversScrapes=" + readTokenCoversScrapes + "]";
     }
 }

@@ -38,6 +38,8 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final AggregatesHandler aggregatesHandler;
     private final AlertsHandler alertsHandler;
     private final NotificationsHandler notificationsHandler;
+    private final BearerToken readToken;
+    private final BearerToken writeToken;
     private Javalin app;
 
     public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
@@ -46,6 +48,8 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.latestMetrics = ports.latestMetrics();
         this.readinessChecks = ports.readinessChecks();
         BearerToken token = new BearerToken(settings.apiToken());
+        this.readToken = new BearerToken(settings.readToken());
+        this.writeToken = token;
         this.pushHandler = new ComponentPushHandler(
                 token,
                 new RequestBodyReader(settings.maxRequestBytes(), settings.requestBodyTimeout()),
@@ -54,6 +58,34 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
+    }
+
+    /**
+     * With a read token configured, every GET of the JSON API (and of /metrics and health when the settings say so)
+     * needs {@code Authorization: Bearer} with the read token or the API token.
+     */
+    private void requireReadToken(Context ctx) {
+        if (settings.readToken().isEmpty() || !readProtected(ctx.path())) {
+            return;
+        }
+        String header = ctx.header("Authorization");
+        if (readToken.matches(header) || writeToken.matches(header)) {
+            return;
+        }
+        throw new ApiException(
+                401,
+                header == null
+                        ? "missing bearer token: reads need 'Authorization: Bearer <MONITORING_API_READ_TOKEN>'"
+                        : "wrong bearer token");
+    }
+
+    private boolean readProtected(String path) {
+        if (path.startsWith("/api/")) {
+            return !path.startsWith("/api/v1/components/")
+                    && !path.equals("/api/v1/reload")
+                    && !path.endsWith("/replay");
+        }
+        return settings.readTokenCoversScrapes() && (path.equals("/metrics") || path.startsWith("/health/"));
     }
 
     /** Starts listening; throws {@link IllegalStateException} naming host and port when the port cannot be bound. */
@@ -70,6 +102,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             // The servlet context has no error handler of its own and falls back to the server's.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.before(this::refuseDeclaredBodyAboveLimit);
+            config.routes.before(this::requireReadToken);
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);
@@ -78,6 +111,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);
             config.routes.get("/api/v1/alerts", alertsHandler::active);
             config.routes.get("/api/v1/alerts/history", alertsHandler::history);
+            config.routes.get("/api/v1/alerts/quarantine", alertsHandler::quarantine);
             config.routes.get("/api/v1/rules", alertsHandler::rules);
             config.routes.post("/api/v1/reload", alertsHandler::reload);
             config.routes.get("/api/v1/channels", notificationsHandler::channels);

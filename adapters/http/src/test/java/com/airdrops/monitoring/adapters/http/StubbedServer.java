@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
@@ -91,6 +92,11 @@ final class StubbedServer implements AutoCloseable {
 
         @Override
         public List<AlertRule> rules() {
+            return List.of();
+        }
+
+        @Override
+        public List<QuarantinedRecord> quarantined() {
             return List.of();
         }
     }

@@ -155,6 +155,8 @@ public final class Database implements AutoCloseable, HealthCheck {
         config.setInitializationFailTimeout(settings.timeout().toMillis());
         if (settings.isPostgres()) {
             long seconds = Math.max(1, settings.timeout().toSeconds());
+            // Operators see the agent's connections by name in pg_stat_activity.
+            config.addDataSourceProperty("ApplicationName", "airdrops-monitoring");
             config.addDataSourceProperty("connectTimeout", seconds);
             config.addDataSourceProperty("loginTimeout", seconds);
             // A statement is cancelled at the timeout; a server that does not answer at all ends at the socket timeout.

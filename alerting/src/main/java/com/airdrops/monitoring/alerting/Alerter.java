@@ -16,7 +16,6 @@ import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,10 +51,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private final InstantSource clock;
     private final NotificationPlanner planner;
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
-    private final UnsavedChanges unsaved = new UnsavedChanges();
-    private final AtomicLong saveFailures = new AtomicLong();
-    private final Quarantine quarantine = new Quarantine();
-    private boolean saveFailing;
+    private final ChangeWriter writer;
     private volatile List<AlertRule> rules = List.of();
     private volatile List<Alert> active = List.of();
     private long pass;
@@ -64,6 +59,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
     /** @param planner decides the notifications of each pass; they are saved with its transitions */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
         this.repository = repository;
+        this.writer = new ChangeWriter(repository, clock);
         this.clock = clock;
         this.planner = planner;
         Instant now = clock.instant();
@@ -114,7 +110,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
         resolveRemovedRules(ruleByName.keySet(), current);
         current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
-        save(current.changes());
+        writer.save(current.changes());
         active = activeAlerts(current.at);
         return List.copyOf(current.transitions);
     }
@@ -212,54 +208,6 @@ public final class Alerter implements AlertQueries, MetricsSource {
         return firing;
     }
 
-    private void save(AlertChanges changes) {
-        AlertChanges merged = unsaved.merge(changes);
-        if (merged.isEmpty()) {
-            return;
-        }
-        try {
-            repository.save(merged);
-            unsaved.clear();
-            if (saveFailing) {
-                saveFailing = false;
-                LOG.info(
-                        "Alert changes are saved again; the {} transitions kept in memory are stored",
-                        merged.transitions().size());
-            }
-        } catch (PersistenceException.Refused e) {
-            unsaved.clear();
-            saveApart(merged);
-        } catch (RuntimeException e) {
-            saveFailures.incrementAndGet();
-            unsaved.keep(merged);
-            if (!saveFailing) {
-                saveFailing = true;
-                LOG.error(
-                        "Saving alert changes failed; transitions stay in memory and are retried with every pass "
-                                + "(monitoring_alert_unsaved_transitions counts them): {}",
-                        e.getMessage());
-            }
-        }
-    }
-
-    /**
-     * The database refused something in {@code merged}: saves each alert's changes, and each notification, on its own,
-     * so that one bad record is set aside (quarantined, counted, logged once) and blocks nothing else. Units the
-     * database cannot take for another reason (it went down meanwhile) wait in memory as usual.
-     */
-    private void saveApart(AlertChanges merged) {
-        for (SaveUnit unit : SaveUnit.split(merged)) {
-            try {
-                repository.save(unit.changes());
-            } catch (PersistenceException.Refused e) {
-                quarantine.add(unit.quarantined(e.getMessage(), clock.instant()));
-            } catch (RuntimeException e) {
-                saveFailures.incrementAndGet();
-                unsaved.keep(unsaved.merge(unit.changes()));
-            }
-        }
-    }
-
     private List<Alert> activeAlerts(Instant now) {
         List<Alert> alerts = new ArrayList<>();
         states.values()
@@ -270,12 +218,12 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     @Override
     public List<QuarantinedRecord> quarantined() {
-        return quarantine.records();
+        return writer.quarantined();
     }
 
     /** Transitions waiting in memory for the database. */
     public int unsavedTransitions() {
-        return unsaved.pendingTransitions();
+        return writer.unsavedTransitions();
     }
 
     @Override
@@ -308,10 +256,10 @@ public final class Alerter implements AlertQueries, MetricsSource {
         List<Sample> samples = new ArrayList<>();
         counts.forEach((state, bySeverity) -> bySeverity.forEach((severity, count) -> samples.add(
                 new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
-        samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, saveFailures.get(), now));
-        samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, unsaved.pendingTransitions(), now));
-        samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, unsaved.droppedTransitions(), now));
-        samples.add(Sample.of(MetricCatalog.ALERT_QUARANTINED, quarantine.size(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, writer.failures(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, writer.unsavedTransitions(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, writer.droppedTransitions(), now));
+        samples.add(Sample.of(MetricCatalog.ALERT_QUARANTINED, writer.quarantinedSinceStart(), now));
         return samples;
     }
 

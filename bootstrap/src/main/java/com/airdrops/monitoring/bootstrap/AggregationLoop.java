@@ -11,10 +11,12 @@ final class AggregationLoop implements AutoCloseable {
 
     private final MetricsAggregator aggregator;
     private final Thread thread;
+    private final LoopFailures failures;
     private volatile boolean running = true;
 
-    AggregationLoop(MetricsAggregator aggregator) {
+    AggregationLoop(MetricsAggregator aggregator, LoopFailures failures) {
         this.aggregator = aggregator;
+        this.failures = failures;
         this.thread = Thread.ofPlatform().name("aggregation").daemon(true).unstarted(this::run);
     }
 
@@ -28,7 +30,8 @@ final class AggregationLoop implements AutoCloseable {
                 aggregator.processBuffered(Duration.ofMillis(500));
             } catch (InterruptedException e) {
                 return;
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                failures.aggregationFailed();
                 LOG.error("Aggregation failed; continuing with the next snapshot", e);
             }
         }

@@ -26,10 +26,12 @@ final class CollectionLoop implements AutoCloseable {
     private final MetricsCollector collector;
     private final List<MetricsSink> sinks;
     private final Duration interval;
+    private final LoopFailures failures;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             runnable -> Thread.ofPlatform().name("collection").daemon(true).unstarted(runnable));
 
-    CollectionLoop(MetricsCollector collector, List<MetricsSink> sinks, Duration interval) {
+    CollectionLoop(MetricsCollector collector, List<MetricsSink> sinks, Duration interval, LoopFailures failures) {
+        this.failures = failures;
         this.collector = collector;
         this.sinks = List.copyOf(sinks);
         this.interval = interval;
@@ -59,13 +61,15 @@ final class CollectionLoop implements AutoCloseable {
                 try {
                     sink.publish(snapshot);
                 } catch (RuntimeException e) {
+                    failures.collectionFailed();
                     LOG.error(
                             "Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
                 }
             }
-        } catch (RuntimeException e) {
-            // Never let an exception escape: it would cancel every later run of the scheduled task.
-            LOG.error("Collection cycle failed", e);
+        } catch (RuntimeException | Error e) {
+            // Never let anything escape: it would cancel every later run of the scheduled task.
+            failures.collectionFailed();
+            LOG.error("Collection cycle failed; the next one runs as scheduled", e);
         }
     }
 

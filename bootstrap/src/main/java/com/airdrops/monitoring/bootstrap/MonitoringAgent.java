@@ -49,8 +49,10 @@ public final class MonitoringAgent implements AutoCloseable {
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
         Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}));
         this.collector = injector.getInstance(MetricsCollector.class);
-        this.collectionLoop = new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval());
-        this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class));
+        LoopFailures failures = injector.getInstance(LoopFailures.class);
+        this.collectionLoop =
+                new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval(), failures);
+        this.aggregationLoop = new AggregationLoop(injector.getInstance(MetricsAggregator.class), failures);
         this.evaluationLoop = injector.getInstance(EvaluationLoop.class);
         this.deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
         this.outboxMaintenance = injector.getInstance(OutboxMaintenance.class);

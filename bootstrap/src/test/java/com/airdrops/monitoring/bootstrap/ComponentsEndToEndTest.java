@@ -13,8 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,17 +92,17 @@ class ComponentsEndToEndTest {
     void stoppingTheStatusServerTurnsTheComponentsUnhealthyWhileTheRestFlows() throws Exception {
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> metrics().contains("component_status{component=\"risk_manager\"} 1.0"));
-        double collectionsBefore = value(metrics(), "monitoring_collections_total");
+        double collectionsBefore = RiskScenario.value(metrics(), "monitoring_collections_total");
 
         statusServer.close();
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> metrics().contains("component_status{component=\"risk_manager\"} 0.0"));
         await().atMost(Duration.ofSeconds(10))
-                .until(() -> value(metrics(), "component_errors_total{component=\"risk_manager\"}") >= 2);
+                .until(() -> RiskScenario.value(metrics(), "component_errors_total{component=\"risk_manager\"}") >= 2);
         String metrics = metrics();
         assertThat(metrics).doesNotContain("risk_level ").contains("system_cpu_usage_percent");
-        assertThat(value(metrics, "monitoring_collections_total")).isGreaterThan(collectionsBefore);
+        assertThat(RiskScenario.value(metrics, "monitoring_collections_total")).isGreaterThan(collectionsBefore);
     }
 
     @Test
@@ -144,11 +142,5 @@ class ComponentsEndToEndTest {
                                 .build(),
                         HttpResponse.BodyHandlers.ofString())
                 .body();
-    }
-
-    private static double value(String metrics, String series) {
-        Matcher matcher =
-                Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(metrics);
-        return matcher.find() ? Double.parseDouble(matcher.group(1)) : -1;
     }
 }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -39,28 +38,8 @@ class ConcurrentReadersEndToEndTest {
         String url = TestPostgres.freshSchemaUrl();
         String[] level = {"critical"};
         try (StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level[0] + "\"}")) {
-            Map<String, String> environment = TestEnvironment.agent(
-                    dir,
-                    "MONITORING_DB_URL",
-                    url,
-                    "MONITORING_DB_POOL_SIZE",
-                    "4",
-                    "COMPONENTS_FILE",
-                    Files.writeString(dir.resolve("components.yaml"), """
-                            components:
-                              - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
-                            """.formatted(status.url()))
-                            .toString(),
-                    "ALERT_RULES_FILE",
-                    Files.writeString(dir.resolve("alert_rules.yaml"), """
-                            rules:
-                              - { name: risk_level_critical, metric_name: risk_level, condition: gte, threshold: 3,
-                                  severity: critical, description: Risk is critical, for_duration: 0 }
-                            """).toString(),
-                    "METRICS_COLLECTION_INTERVAL",
-                    "0.2",
-                    "ALERT_EVALUATION_INTERVAL",
-                    "0.2");
+            Map<String, String> environment = RiskScenario.environment(
+                    dir, status.url(), null, "MONITORING_DB_URL", url, "MONITORING_DB_POOL_SIZE", "4");
             try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {
                 int port = agent.awaitPort();
                 HttpClient client = HttpClient.newBuilder()

@@ -11,7 +11,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,31 +48,14 @@ class FrozenDatabaseEndToEndTest {
                 StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
                 RecordingReceiver webhook = new RecordingReceiver()) {
             String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
-            Map<String, String> environment = TestEnvironment.agent(
+            Map<String, String> environment = RiskScenario.environment(
                     dir,
+                    status.url(),
+                    webhook.url("/hook").toString(),
                     "MONITORING_DB_URL",
                     proxied,
                     "MONITORING_DB_TIMEOUT_SECONDS",
                     "1",
-                    "COMPONENTS_FILE",
-                    write("components.yaml", """
-                            components:
-                              - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
-                            """.formatted(status.url())).toString(),
-                    "ALERT_RULES_FILE",
-                    write("alert_rules.yaml", """
-                            rules:
-                              - { name: risk_level_critical, metric_name: risk_level, condition: gte, threshold: 3,
-                                  severity: critical, description: Risk is critical, for_duration: 0 }
-                            """).toString(),
-                    "NOTIFICATIONS_FILE",
-                    write("notifications.yaml", """
-                            channels:
-                              - { name: hook, type: webhook, config: { url: "%s" } }
-                            policy:
-                              retry: { max_attempts: 100, initial_backoff_seconds: 0.2, max_backoff_seconds: 1, timeout_seconds: 2 }
-                            """.formatted(webhook.url("/hook")))
-                            .toString(),
                     "METRICS_COLLECTION_INTERVAL",
                     "0.5",
                     "ALERT_EVALUATION_INTERVAL",
@@ -85,7 +67,7 @@ class FrozenDatabaseEndToEndTest {
                 proxy.freeze();
                 riskLevel.set("critical"); // the transition happens while the database is frozen
                 long frozenAt = System.nanoTime();
-                double collections = value(get(port, "/metrics").body(), "monitoring_collections_total");
+                double collections = RiskScenario.value(get(port, "/metrics").body(), "monitoring_collections_total");
                 int readyChecks = 0;
                 while (System.nanoTime() - frozenAt < FROZEN_FOR.toNanos()) {
                     long started = System.nanoTime();
@@ -101,7 +83,8 @@ class FrozenDatabaseEndToEndTest {
                     assertThat(metrics.statusCode()).isEqualTo(200);
                     Thread.sleep(1_000); // pacing the probes, not waiting for a result
                 }
-                double collectionsAfter = value(get(port, "/metrics").body(), "monitoring_collections_total");
+                double collectionsAfter =
+                        RiskScenario.value(get(port, "/metrics").body(), "monitoring_collections_total");
                 assertThat(collectionsAfter - collections)
                         .as("collection goes on at its rate (2 per second) while the database is frozen")
                         .isGreaterThanOrEqualTo(FROZEN_FOR.toSeconds() * 2 * 0.8);
@@ -130,10 +113,6 @@ class FrozenDatabaseEndToEndTest {
         }
     }
 
-    private Path write(String name, String yaml) throws Exception {
-        return Files.writeString(dir.resolve(name), yaml);
-    }
-
     private int status(int port, String path) throws Exception {
         return get(port, path).statusCode();
     }
@@ -144,13 +123,5 @@ class FrozenDatabaseEndToEndTest {
                         .timeout(Duration.ofSeconds(2))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static double value(String metrics, String series) {
-        return metrics.lines()
-                .filter(line -> line.startsWith(series + " "))
-                .mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
-                .findFirst()
-                .orElse(0);
     }
 }

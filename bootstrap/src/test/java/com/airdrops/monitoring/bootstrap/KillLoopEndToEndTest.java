@@ -43,32 +43,8 @@ class KillLoopEndToEndTest {
         Random random = new Random(Long.getLong("chaos.seed", System.nanoTime()));
         try (StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level(flipping.get()) + "\"}");
                 RecordingReceiver webhook = new RecordingReceiver()) {
-            Map<String, String> environment = TestEnvironment.agent(
-                    dir,
-                    "COMPONENTS_FILE",
-                    write("components.yaml", """
-                            components:
-                              - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
-                            """.formatted(status.url())).toString(),
-                    "ALERT_RULES_FILE",
-                    write("alert_rules.yaml", """
-                            rules:
-                              - { name: risk_level_critical, metric_name: risk_level, condition: gte, threshold: 3,
-                                  severity: critical, description: Risk is critical, for_duration: 0 }
-                            """).toString(),
-                    "NOTIFICATIONS_FILE",
-                    write("notifications.yaml", """
-                            channels:
-                              - { name: hook, type: webhook, config: { url: "%s" } }
-                            policy:
-                              rate_limit_per_minute: 10000
-                              retry: { max_attempts: 100, initial_backoff_seconds: 0.1, max_backoff_seconds: 0.5, timeout_seconds: 2 }
-                            """.formatted(webhook.url("/hook")))
-                            .toString(),
-                    "METRICS_COLLECTION_INTERVAL",
-                    "0.2",
-                    "ALERT_EVALUATION_INTERVAL",
-                    "0.2");
+            Map<String, String> environment = RiskScenario.environment(
+                    dir, status.url(), webhook.url("/hook").toString());
 
             for (int round = 0; round < ROUNDS; round++) {
                 try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {
@@ -205,9 +181,5 @@ class KillLoopEndToEndTest {
 
     private static boolean outboxEmpty(AgentProcess agent) throws Exception {
         return agent.metrics().lines().anyMatch(line -> line.equals("monitoring_notification_outbox_depth 0.0"));
-    }
-
-    private Path write(String name, String yaml) throws Exception {
-        return Files.writeString(dir.resolve(name), yaml);
     }
 }

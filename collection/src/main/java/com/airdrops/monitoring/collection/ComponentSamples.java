@@ -9,6 +9,7 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,11 +75,12 @@ final class ComponentSamples {
         snapshot.errorCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_ERRORS, component, value));
         snapshot.successCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_SUCCESSES, component, value));
         snapshot.metrics().forEach((metric, value) -> {
-            if (MetricCatalog.known(metric).isPresent()) {
+            Optional<String> reserved = MetricCatalog.reservedReason(metric);
+            if (reserved.isPresent()) {
                 LOG.warn(
-                        "Component {} reported gauge '{}', a name of the agent's own; ignored",
+                        "Component {} reported a gauge that is ignored: {}",
                         component.get("component"),
-                        metric);
+                        reserved.get());
             } else {
                 add(metric, component, value);
             }

@@ -32,6 +32,9 @@ public final class AlertRulesFile {
             "labels");
 
     static final int MAX_DESCRIPTION_LENGTH = 4_096;
+    /** Labels the notifications derive from the rule itself. */
+    static final Set<String> RESERVED_LABELS = Set.of("alertname", "severity");
+
     static final double MAX_DURATION_SECONDS = 365 * 86_400;
 
     private AlertRulesFile() {}
@@ -78,6 +81,11 @@ public final class AlertRulesFile {
         Optional<AlertSeverity> severity = fields.requiredText("severity")
                 .flatMap(value -> parsed(fields, "severity", () -> AlertSeverity.parse(value)));
         String description = fields.text("description").orElse("");
+        if (description.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
+            fields.problem(
+                    fields.node("description").orElseThrow(),
+                    "control characters (other than newline and tab) are not allowed");
+        }
         if (description.length() > MAX_DESCRIPTION_LENGTH) {
             fields.problem(
                     fields.node("description").orElseThrow(),
@@ -161,10 +169,22 @@ public final class AlertRulesFile {
                         fields.problem(value, e.getMessage());
                         return;
                     }
+                    if (RESERVED_LABELS.contains(key)) {
+                        fields.problem(
+                                value,
+                                "'" + key + "' is set by the agent from the rule (name, severity); "
+                                        + "a rule label may not override it");
+                        return;
+                    }
                     if (value instanceof YamlNode.Scalar scalar
                             && scalar.value() != null
                             && !(scalar.value() instanceof Boolean)) {
-                        labels.put(key, String.valueOf(scalar.value()));
+                        String text = String.valueOf(scalar.value());
+                        if (text.chars().anyMatch(Character::isISOControl)) {
+                            fields.problem(value, "control characters are not allowed in a label value");
+                            return;
+                        }
+                        labels.put(key, text);
                     } else {
                         fields.problem(value, "expected a label value (a string)");
                     }

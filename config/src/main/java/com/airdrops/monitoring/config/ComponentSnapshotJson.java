@@ -136,10 +136,9 @@ public final class ComponentSnapshotJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
-        if (MetricCatalog.known(key).isPresent()) {
-            throw new IllegalArgumentException(
-                    path + ": '" + key + "' is a metric of the agent itself; choose another name");
-        }
+        MetricCatalog.reservedReason(key).ifPresent(reason -> {
+            throw new IllegalArgumentException(path + ": " + reason);
+        });
         return key;
     }
 

@@ -238,6 +238,12 @@ public final class EnvironmentSettings {
                     + "PostgreSQL, such as jdbc:h2:file:./data/monitoring or jdbc:postgresql://host:5432/db");
             return fallback;
         }
+        if (value.matches("jdbc:[a-z0-9]+:(tcp:|ssl:)?//[^/@?;]*@.*")) {
+            problems.add(name + "='" + Redaction.jdbcUrl(value) + "' is invalid: credentials before the host "
+                    + "(user:password@) are not read by the JDBC drivers; pass them as ?user=...&password=... "
+                    + "(PostgreSQL) or ;USER=...;PASSWORD=... (H2)");
+            return fallback;
+        }
         return value;
     }
 }

@@ -132,6 +132,24 @@ class AlertRulesFileTest {
                                 .containsExactly(file + ":3:13: rules[1].name: duplicate rule name 'a'"));
     }
 
+    @Test
+    void controlCharactersAndLabelsTheAgentSetsItselfAreRefused() throws IOException {
+        Path file = write("""
+                rules:
+                  - { name: cpu, metric_name: cpu, condition: gt, threshold: 1, severity: low,
+                      description: "bad\\0desc", labels: { alertname: evil, team: "a\\u0001b" } }
+                """);
+        assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(problem ->
+                                        assertThat(problem).contains("rules[0].description: control characters"))
+                                .anySatisfy(problem -> assertThat(problem).contains("'alertname' is set by the agent"))
+                                .anySatisfy(problem ->
+                                        assertThat(problem).contains("control characters are not allowed in a label")));
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(Files.createTempFile(dir, "rules", ".yaml"), yaml);
     }

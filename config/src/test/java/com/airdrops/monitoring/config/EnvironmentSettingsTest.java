@@ -125,8 +125,19 @@ class EnvironmentSettingsTest {
                                 .asString()
                                 .startsWith("MONITORING_DB_URL='mysql://db/m' is invalid")
                                 .doesNotContain("s3cret"));
+        assertThatThrownBy(() -> EnvironmentSettings.load(
+                        Map.of("MONITORING_DB_URL", "jdbc:postgresql://alice:s3cretPW@127.0.0.1:1/db")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .singleElement()
+                                .asString()
+                                .startsWith(
+                                        "MONITORING_DB_URL='jdbc:postgresql://127.0.0.1:1/db' is invalid: credentials")
+                                .doesNotContain("s3cretPW")
+                                .doesNotContain("alice"));
         MonitoringSettings settings = EnvironmentSettings.load(
-                Map.of("MONITORING_DB_URL", "jdbc:postgresql://monitor:s3cret@db:5432/m?ssl=1"));
+                Map.of("MONITORING_DB_URL", "jdbc:postgresql://db:5432/m?user=monitor&password=s3cret"));
         assertThat(settings.toString()).contains("jdbc:postgresql://db:5432/m").doesNotContain("s3cret");
     }
 

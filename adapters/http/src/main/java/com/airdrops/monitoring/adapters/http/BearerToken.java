@@ -17,7 +17,7 @@ final class BearerToken {
     void authorize(String authorizationHeader) {
         byte[] expected = expectedDigest.orElseThrow(() ->
                 new ApiException(403, "mutating endpoints are disabled: set MONITORING_API_TOKEN to enable them"));
-        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+        if (!isBearer(authorizationHeader)) {
             throw new ApiException(401, "missing bearer token: send 'Authorization: Bearer <MONITORING_API_TOKEN>'");
         }
         // Comparing fixed-length digests keeps the time independent of the token's content and length.
@@ -30,12 +30,17 @@ final class BearerToken {
 
     /** Whether the header carries this token; false when none is configured. */
     boolean matches(String authorizationHeader) {
-        if (expectedDigest.isEmpty() || authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) {
+        if (expectedDigest.isEmpty() || !isBearer(authorizationHeader)) {
             return false;
         }
         return MessageDigest.isEqual(
                 expectedDigest.get(),
                 digest(authorizationHeader.substring("Bearer ".length()).trim()));
+    }
+
+    /** The scheme name is case-insensitive (RFC 9110): "bearer x" is as good as "Bearer x". */
+    private static boolean isBearer(String header) {
+        return header != null && header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
     }
 
     private static byte[] digest(String token) {

@@ -79,7 +79,9 @@ public final class JavalinHttpServer implements AutoCloseable {
                         : "wrong bearer token");
     }
 
-    private boolean readProtected(String path) {
+    private boolean readProtected(String rawPath) {
+        // Routing ignores trailing slashes, so the guard must too: /metrics/ is /metrics.
+        String path = rawPath.replaceAll("/+$", "");
         if (path.startsWith("/api/")) {
             return !path.startsWith("/api/v1/components/")
                     && !path.equals("/api/v1/reload")

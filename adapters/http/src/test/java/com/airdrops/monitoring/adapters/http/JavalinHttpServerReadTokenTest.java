@@ -35,6 +35,39 @@ class JavalinHttpServerReadTokenTest {
             assertThat(get(server, "/metrics", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/health/ready", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/metrics", READ).statusCode()).isEqualTo(200);
+            assertThat(get(server, "/metrics/", null).statusCode())
+                    .as("a trailing slash is the same path")
+                    .isEqualTo(401);
+            assertThat(get(server, "/health/ready/", null).statusCode()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void theSchemeNameIsCaseInsensitive() throws Exception {
+        try (StubbedServer server = new StubbedServer(settings(false))) {
+            HttpResponse<String> lower = client.send(
+                    HttpRequest.newBuilder(server.uri("/api/v1/alerts"))
+                            .header("Authorization", "bearer " + READ)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(lower.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aPushWithTextAfterTheObjectOrADuplicateKeyIsRefused() throws Exception {
+        try (StubbedServer server = new StubbedServer()) {
+            for (String body :
+                    new String[] {"{\"metrics\":{\"qd\":1}} garbage", "{\"risk_level\":1,\"risk_level\":3}"}) {
+                HttpResponse<String> response = client.send(
+                        HttpRequest.newBuilder(server.uri(StubbedServer.PUSH_PATH))
+                                .header("Authorization", "Bearer " + StubbedServer.TOKEN)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(body).isEqualTo(400);
+            }
+            assertThat(server.pushes).isEmpty();
         }
     }
 

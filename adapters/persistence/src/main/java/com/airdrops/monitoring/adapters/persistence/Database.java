@@ -74,7 +74,8 @@ public final class Database implements AutoCloseable, HealthCheck {
             if (writes != null) {
                 writes.close();
             }
-            throw new PersistenceException("cannot open the database at " + redacted(url) + ": " + rootMessage(e), e);
+            throw new PersistenceException(
+                    "cannot open the database at " + redacted(url) + ": " + withoutUserInfo(rootMessage(e), url), e);
         }
     }
 
@@ -177,11 +178,15 @@ public final class Database implements AutoCloseable, HealthCheck {
      */
     static String connectionUrl(DatabaseSettings settings) {
         String url = settings.url();
-        if (!url.startsWith("jdbc:h2:file:")) {
+        if (!url.startsWith("jdbc:h2:")) {
             return url;
         }
         String upper = url.toUpperCase(Locale.ROOT);
         StringBuilder result = new StringBuilder(url);
+        if (!url.startsWith("jdbc:h2:file:")) {
+            // An in-memory or server database must also outlive the migration's connection.
+            return upper.contains("DB_CLOSE_DELAY") ? url : url + ";DB_CLOSE_DELAY=-1";
+        }
         if (!upper.contains("WRITE_DELAY")) {
             result.append(";WRITE_DELAY=0");
         }
@@ -218,6 +223,22 @@ public final class Database implements AutoCloseable, HealthCheck {
             }
         }
         return base;
+    }
+
+    /** Drivers quote parts of the URL: whatever stood before the host's '@' is cut out of {@code message}. */
+    static String withoutUserInfo(String message, String url) {
+        int scheme = url.indexOf("//");
+        int at = scheme < 0 ? -1 : url.indexOf('@', scheme);
+        int hostEnd = scheme < 0 ? -1 : url.indexOf('/', scheme + 2);
+        if (at < 0 || (hostEnd >= 0 && at > hostEnd)) {
+            return message;
+        }
+        String userInfo = url.substring(scheme + 2, at);
+        String shown = message.replace(userInfo + "@", "").replace(userInfo, "***");
+        int colon = userInfo.indexOf(':');
+        return colon < 0
+                ? shown
+                : shown.replace(userInfo.substring(colon + 1) + "@", "").replace(userInfo.substring(colon + 1), "***");
     }
 
     static String rootMessage(Throwable e) {

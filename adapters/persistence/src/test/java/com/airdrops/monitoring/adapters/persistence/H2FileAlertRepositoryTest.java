@@ -73,6 +73,12 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
                 .isEqualTo("jdbc:postgresql://db:5432/m");
         assertThat(Database.redactUrls("Connection to http://u:s3cret@db:5432/x refused"))
                 .isEqualTo("Connection to http://db:5432/x refused");
+        assertThat(Database.withoutUserInfo(
+                        "For input string: \"s3cretPW@127.0.0.1:1\"", "jdbc:h2:tcp://alice:s3cretPW@127.0.0.1:1/db"))
+                .isEqualTo("For input string: \"127.0.0.1:1\"");
+        assertThat(Database.withoutUserInfo(
+                        "alice:s3cretPW@127.0.0.1", "jdbc:postgresql://alice:s3cretPW@127.0.0.1:1/db"))
+                .isEqualTo("127.0.0.1");
     }
 
     @Test

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.prometheus;
 
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
+import com.airdrops.monitoring.domain.model.metric.MetricType;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -18,8 +19,13 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mirrors each published snapshot into a {@link PrometheusMeterRegistry}: one meter per series, registered when the
@@ -34,25 +40,47 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final Map<SeriesKey, Series> series = new HashMap<>();
     private final Map<SeriesKey, DistributionSummary> histograms = new HashMap<>();
 
+    private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetricsPublisher.class);
+    static final String REJECTED = "monitoring_exposition_rejected_samples_total";
+
+    private final AtomicLong rejected = new AtomicLong();
+    private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
+    private final Map<String, MetricType> families = new HashMap<>();
+
     public MicrometerMetricsPublisher() {
         this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     }
 
     public MicrometerMetricsPublisher(PrometheusMeterRegistry registry) {
         this.registry = registry;
+        FunctionCounter.builder(REJECTED.substring(0, REJECTED.length() - "_total".length()), rejected, AtomicLong::get)
+                .description("Samples the exposition refused because their name clashes with another metric's.")
+                .register(registry);
     }
 
+    /**
+     * Mirrors {@code snapshot}. A series the registry refuses (its name clashes with another meter's) is skipped,
+     * counted and logged once per name: it never keeps the rest of the snapshot from /metrics.
+     */
     @Override
     public synchronized void publish(MetricsSnapshot snapshot) {
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
             SeriesKey key = new SeriesKey(sample.name(), sample.labels());
-            seen.add(key);
-            series.computeIfAbsent(key, this::register).value = sample.value();
+            try {
+                series.computeIfAbsent(key, this::register).value = sample.value();
+                seen.add(key);
+            } catch (IllegalArgumentException e) {
+                refuse(key, e);
+            }
         }
         for (Observation observation : snapshot.observations()) {
             SeriesKey key = new SeriesKey(observation.name(), observation.labels());
-            histograms.computeIfAbsent(key, this::registerHistogram).record(observation.value());
+            try {
+                histograms.computeIfAbsent(key, this::registerHistogram).record(observation.value());
+            } catch (IllegalArgumentException e) {
+                refuse(key, e);
+            }
         }
         Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
         while (entries.hasNext()) {
@@ -61,6 +89,17 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 registry.remove(entry.getValue().meter);
                 entries.remove();
             }
+        }
+    }
+
+    private void refuse(SeriesKey key, IllegalArgumentException e) {
+        rejected.incrementAndGet();
+        if (rejectedNames.add(key.name())) {
+            LOG.warn(
+                    "Series '{}' cannot be exposed and is skipped (counted in {}): {}",
+                    key.name(),
+                    REJECTED,
+                    e.getMessage());
         }
     }
 
@@ -88,6 +127,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
 
     private Series register(SeriesKey key) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
+        // The registry may drop a clashing meter without a word: refuse it here, where it is counted.
+        String family = key.name().endsWith("_total") ? stripTotal(key.name()) : key.name();
+        MetricType existing = families.putIfAbsent(family, descriptor.type());
+        if (existing != null && existing != descriptor.type()) {
+            throw new IllegalArgumentException("'" + key.name() + "' clashes with the "
+                    + existing.name().toLowerCase(Locale.ROOT) + " '" + family + "' already exposed");
+        }
         Series holder = new Series();
         Tags tags = tags(key);
         holder.meter = switch (descriptor.type()) {

@@ -58,6 +58,25 @@ class MicrometerMetricsPublisherTest {
                 .endsWith("# EOF\n");
     }
 
+    @Test
+    void aSeriesWhoseNameClashesWithAnExposedOneIsSkippedAndCountedAndTheRestIsStillUpdated() {
+        publisher.publish(snapshot(
+                new Sample("component_errors", Map.of("component", "gen"), 1, NOW),
+                new Sample("component_errors_total", Map.of("component", "a"), 1, NOW),
+                Sample.of("monitoring_collections_total", 1, NOW)));
+        publisher.publish(snapshot(
+                new Sample("component_errors", Map.of("component", "gen"), 1, NOW),
+                new Sample("component_errors_total", Map.of("component", "a"), 2, NOW),
+                Sample.of("monitoring_collections_total", 2, NOW)));
+
+        String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+        assertThat(text)
+                .contains("monitoring_collections_total 2.0\n")
+                .contains("component_errors{component=\"gen\"} 1.0\n")
+                .doesNotContain("component_errors_total{component=\"a\"}")
+                .contains("monitoring_exposition_rejected_samples_total 2.0\n");
+    }
+
     private static MetricsSnapshot snapshot(Sample... samples) {
         return new MetricsSnapshot(NOW, Optional.empty(), List.of(), List.of(samples));
     }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.domain.model.metric;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -158,5 +159,27 @@ public final class MetricCatalog {
 
     public static Optional<MetricDescriptor> known(String name) {
         return Optional.ofNullable(KNOWN.get(name));
+    }
+
+    /** Suffixes the Prometheus exposition adds to series names: a gauge named with one would clash or mislead. */
+    private static final List<String> EXPOSITION_SUFFIXES =
+            List.of("_total", "_count", "_sum", "_bucket", "_max", "_created", "_info");
+
+    /**
+     * Why an extra gauge a component reports may not be named {@code name}, or empty when it may: the agent's own
+     * names, and any name that becomes or collides with one once the exposition adds or drops its suffixes
+     * ({@code component_errors} against {@code component_errors_total}, {@code x_total} against {@code x}).
+     */
+    public static Optional<String> reservedReason(String name) {
+        if (KNOWN.containsKey(name) || KNOWN.containsKey(name + "_total")) {
+            return Optional.of("'" + name + "' is a metric of the agent itself; choose another name");
+        }
+        for (String suffix : EXPOSITION_SUFFIXES) {
+            if (name.endsWith(suffix)) {
+                return Optional.of("'" + name + "' ends with '" + suffix + "', a suffix the Prometheus exposition "
+                        + "reserves for counters and histograms; a gauge must not use it");
+            }
+        }
+        return Optional.empty();
     }
 }

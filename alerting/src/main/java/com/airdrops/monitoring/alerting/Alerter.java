@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -112,6 +113,16 @@ public final class Alerter implements AlertQueries, MetricsSource {
         current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
         writer.save(current.changes());
         active = activeAlerts(current.at);
+        for (Alert transition : current.transitions) {
+            LOG.info(
+                    "Alert {} {} {} value={} threshold={} severity={}",
+                    transition.ruleName(),
+                    transition.labels(),
+                    transition.status().wireName().toUpperCase(Locale.ROOT),
+                    transition.currentValue(),
+                    transition.threshold(),
+                    transition.severity().wireName());
+        }
         return List.copyOf(current.transitions);
     }
 

@@ -163,6 +163,13 @@ class NotificationsEndToEndTest {
                 assertThat(SMTP.getReceivedMessages()[1].getSubject())
                         .isEqualTo("[CRITICAL] RESOLVED: risk_level_critical");
 
+                // The log tells the story: each transition, and each delivered notification with its event id.
+                String log = String.join("\n", agent.output());
+                assertThat(log)
+                        .contains("Alert risk_level_critical {} FIRING value=3.0 threshold=3.0 severity=critical")
+                        .contains("Alert risk_level_critical {} RESOLVED")
+                        .contains("Notification " + webhook.requests.get(3).header("X-Alert-Event-Id")
+                                + " to audit-webhook delivered (1 alerts, firing) on attempt 4");
                 String channels = agent.get("/api/v1/channels");
                 assertThat(channels)
                         .contains("\"secret\":\"***\"", "\"webhook_url\":\"***\"")

@@ -101,13 +101,13 @@ public final class ChannelDelivery implements AutoCloseable {
             case DeliveryOutcome.Delivered delivered -> {
                 outbox.markSent(entry.id(), attempt, now);
                 stats.sent(channel);
-                if (attempt > 1) {
-                    LOG.info(
-                            "Notification {} to {} delivered on attempt {}",
-                            entry.notification().eventId(),
-                            channel,
-                            attempt);
-                }
+                LOG.info(
+                        "Notification {} to {} delivered ({} alerts, {}) on attempt {}",
+                        entry.notification().eventId(),
+                        channel,
+                        entry.notification().alerts().size(),
+                        entry.notification().groupStatus().wireName(),
+                        attempt);
             }
             case DeliveryOutcome.RetryLater later -> {
                 stats.failed(channel);

@@ -5,6 +5,10 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -135,12 +139,18 @@ public final class Database implements AutoCloseable, HealthCheck {
     public void close() {
         reads.close();
         if (settings.isH2()) {
-            try {
-                // Append-only writing grows the file; a clean stop compacts it.
-                jdbi.useHandle(handle -> handle.execute("SHUTDOWN COMPACT"));
-            } catch (RuntimeException e) {
-                LOG.warn("Closing the database failed: {}", rootMessage(e));
+            // Append-only writing grows the file; a clean stop compacts it. The statement closes the database under
+            // the pooled connection, so the pool is closed first and the statement runs on a connection of its own.
+            writes.close();
+            try (Connection connection = DriverManager.getConnection(connectionUrl(settings));
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN COMPACT");
+            } catch (SQLException e) {
+                if (!String.valueOf(e.getMessage()).contains("Database is already closed")) {
+                    LOG.warn("Closing the database failed: {}", rootMessage(e));
+                }
             }
+            return;
         }
         writes.close();
     }
@@ -192,6 +202,10 @@ public final class Database implements AutoCloseable, HealthCheck {
         }
         if (!upper.contains("DB_CLOSE_DELAY")) {
             result.append(";DB_CLOSE_DELAY=-1");
+        }
+        if (!upper.contains("DB_CLOSE_ON_EXIT")) {
+            // The agent's own shutdown closes (and compacts) the file after its last write; H2's hook would race it.
+            result.append(";DB_CLOSE_ON_EXIT=FALSE");
         }
         if (!upper.contains("REUSE_SPACE")) {
             // H2 lost whole sessions of committed transactions after SIGKILL when it wrote into reused space (ADR

@@ -66,7 +66,8 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
         assertThat(open().check()).isInstanceOf(HealthCheckResult.Up.class);
         assertThat(Database.connectionUrl(DatabaseSettings.defaults("jdbc:h2:file:./data/monitoring")))
                 .isEqualTo(
-                        "jdbc:h2:file:./data/monitoring;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;REUSE_SPACE=FALSE;LOCK_TIMEOUT=5000");
+                        "jdbc:h2:file:./data/monitoring;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;"
+                                + "LOCK_TIMEOUT=5000");
         assertThat(Database.redacted("jdbc:postgresql://db:5432/m?user=u&password=secret"))
                 .isEqualTo("jdbc:postgresql://db:5432/m");
         assertThat(Database.redacted("jdbc:postgresql://monitor:s3cret@db:5432/m"))

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.Redaction;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,12 +55,20 @@ public final class Main implements Callable<Integer> {
             System.err.println("airdrops-monitoring: configuration error: " + rootMessage(e));
             return EXIT_CONFIG;
         }
+        Optional<String> busy = PortCheck.busy(
+                configuration.settings().httpHost(), configuration.settings().httpPort());
+        if (busy.isPresent()) {
+            // Checked before the database is opened: a second agent must name the port, not the database's lock.
+            System.err.println("airdrops-monitoring: failed to start: " + busy.get());
+            return EXIT_START_FAILED;
+        }
         MonitoringAgent agent;
         try {
             agent = MonitoringAgent.create(configuration, List.of());
             // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
             Runtime.getRuntime()
                     .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
+            StopSignals.exitCleanlyOn("TERM", "INT");
             agent.startServices();
         } catch (RuntimeException e) {
             System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));

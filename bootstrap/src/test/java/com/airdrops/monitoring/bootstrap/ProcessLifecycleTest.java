@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +33,7 @@ class ProcessLifecycleTest {
     }
 
     @Test
-    void sigtermStopsTheServiceCleanly() throws Exception {
+    void sigtermStopsTheServiceCleanlyWithStatus0() throws Exception {
         Process process = start(TestEnvironment.agent(dir));
         List<String> lines = new ArrayList<>();
         try (BufferedReader out =
@@ -48,7 +51,24 @@ class ProcessLifecycleTest {
         }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring stopped"));
-        assertThat(process.exitValue()).isEqualTo(143); // 128 + SIGTERM: the JVM's status after its shutdown hooks
+        assertThat(process.exitValue())
+                .as("a clean stop is a success, for systemd too")
+                .isZero();
+    }
+
+    @Test
+    void aBusyPortIsReportedAsTheBusyPortNotAsTheDatabaseLock() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> environment = new HashMap<>(TestEnvironment.agent(dir));
+            environment.put("METRICS_HTTP_PORT", String.valueOf(taken.getLocalPort()));
+            Process process = start(environment);
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).isEqualTo(1);
+            assertThat(stderr)
+                    .contains("cannot listen on 127.0.0.1:" + taken.getLocalPort())
+                    .doesNotContain("lock");
+        }
     }
 
     private static Process start(Map<String, String> environment) throws Exception {

@@ -9,13 +9,14 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
-import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,10 +37,12 @@ import org.slf4j.LoggerFactory;
 public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition {
     private final PrometheusMeterRegistry registry;
     /** Bucket bounds of every histogram, seconds: from a fast in-process read to a probe at a 10 s timeout. */
-    private static final double[] BUCKETS = {0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+    private static final Duration[] BUCKETS = Stream.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
+            .map(seconds -> Duration.ofNanos(Math.round(seconds * 1e9)))
+            .toArray(Duration[]::new);
 
     private final Map<SeriesKey, Series> series = new HashMap<>();
-    private final Map<SeriesKey, DistributionSummary> histograms = new HashMap<>();
+    private final Map<SeriesKey, Timer> histograms = new HashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetricsPublisher.class);
     static final String REJECTED = "monitoring_exposition_rejected_samples_total";
@@ -77,7 +81,9 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         for (Observation observation : snapshot.observations()) {
             SeriesKey key = new SeriesKey(observation.name(), observation.labels());
             try {
-                histograms.computeIfAbsent(key, this::registerHistogram).record(observation.value());
+                histograms
+                        .computeIfAbsent(key, this::registerHistogram)
+                        .record(Duration.ofNanos(Math.round(observation.value() * 1e9)));
             } catch (IllegalArgumentException e) {
                 refuse(key, e);
             }
@@ -108,12 +114,21 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         return registry.scrape(format.contentType());
     }
 
-    private DistributionSummary registerHistogram(SeriesKey key) {
+    /**
+     * A histogram of seconds is a Timer: a distribution summary keeps whole numbers in its buckets, so every
+     * sub-second value landed in the 1 s bucket. Micrometer adds the {@code _seconds} unit back to the name.
+     */
+    private Timer registerHistogram(SeriesKey key) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
-        return DistributionSummary.builder(descriptor.name())
+        String name = descriptor.name().endsWith("_seconds")
+                ? descriptor.name().substring(0, descriptor.name().length() - "_seconds".length())
+                : descriptor.name();
+        return Timer.builder(name)
                 .description(descriptor.help())
                 .tags(tags(key))
                 .serviceLevelObjectives(BUCKETS)
+                .minimumExpectedValue(BUCKETS[0])
+                .maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
                 .register(registry);
     }
 

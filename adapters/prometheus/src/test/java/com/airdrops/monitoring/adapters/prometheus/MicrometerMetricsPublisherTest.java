@@ -3,6 +3,7 @@ package com.airdrops.monitoring.adapters.prometheus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import java.time.Instant;
@@ -75,6 +76,21 @@ class MicrometerMetricsPublisherTest {
                 .contains("component_errors{component=\"gen\"} 1.0\n")
                 .doesNotContain("component_errors_total{component=\"a\"}")
                 .contains("monitoring_exposition_rejected_samples_total 2.0\n");
+    }
+
+    @Test
+    void aFiveMillisecondProbeLandsInTheFiveMillisecondBucketNotInTheOneSecondOne() {
+        publisher.publish(new MetricsSnapshot(
+                NOW,
+                Optional.empty(),
+                List.of(),
+                List.of(),
+                List.of(new Observation("component_execution_seconds", Map.of("component", "a"), 0.005))));
+
+        String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+        assertThat(text)
+                .contains("component_execution_seconds_bucket{component=\"a\",le=\"0.005\"} 1")
+                .contains("component_execution_seconds_bucket{component=\"a\",le=\"0.5\"} 1");
     }
 
     private static MetricsSnapshot snapshot(Sample... samples) {

@@ -92,6 +92,7 @@ public final class MonitoringAgent implements AutoCloseable {
                 new NotifyModule(configuration),
                 new HttpModule()));
         modules.addAll(extraModules);
+        StartupSummary.lines(configuration).forEach(LOG::info);
         return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules));
     }
 

@@ -165,6 +165,14 @@ class NotificationsEndToEndTest {
 
                 // The log tells the story: each transition, and each delivered notification with its event id.
                 String log = String.join("\n", agent.output());
+                // The start-up summary says what was loaded and from where.
+                assertThat(log)
+                        .contains("1 alert rules from " + rules.toAbsolutePath())
+                        .contains("4 notification channels from " + notifications.toAbsolutePath()
+                                + ": 1 alertmanager, 1 email, 1 slack, 1 webhook")
+                        .contains("1 components from " + components.toAbsolutePath() + ": 1 risk_manager/poll")
+                        .contains("Database: jdbc:h2:file:" + dir.resolve("db/monitoring"))
+                        .contains("Channel types [alertmanager, email, slack, webhook], plugin component types []");
                 assertThat(log)
                         .contains("Alert risk_level_critical {} FIRING value=3.0 threshold=3.0 severity=critical")
                         .contains("Alert risk_level_critical {} RESOLVED")

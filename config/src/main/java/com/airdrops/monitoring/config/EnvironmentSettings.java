@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -41,6 +42,8 @@ public final class EnvironmentSettings {
     public static final String DEAD_LETTER_RETENTION_HOURS = "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS";
     public static final String API_READ_TOKEN = "MONITORING_API_READ_TOKEN";
     public static final String API_READ_TOKEN_SCOPE = "MONITORING_API_READ_TOKEN_SCOPE";
+    public static final String LOG_LEVEL = "LOG_LEVEL";
+    static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** The most hours any retention may be: ten years, far inside what a clock can subtract. */
     static final long MAX_HOURS = 87_600;
@@ -60,6 +63,11 @@ public final class EnvironmentSettings {
     }
 
     private MonitoringSettings read() {
+        String logLevel = raw(LOG_LEVEL, "INFO");
+        if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
+            problems.add(
+                    LOG_LEVEL + "='" + logLevel + "' is invalid: expected one of " + String.join(", ", LOG_LEVELS));
+        }
         Duration window = seconds(AGGREGATION_WINDOW, "300", 1);
         Duration retention = hours(RETENTION_HOURS, "168");
         if (window.compareTo(retention) > 0) {

@@ -91,7 +91,8 @@ class EnvironmentSettingsTest {
                 "METRICS_DISK_PATH | /nonexistent | METRICS_DISK_PATH='/nonexistent' is invalid: no such file or directory",
                 "MONITORING_DB_POOL_SIZE | 0 | MONITORING_DB_POOL_SIZE='0' is invalid: expected a whole number from 1 to 100",
                 "MONITORING_DB_TIMEOUT_SECONDS | 0.01 | MONITORING_DB_TIMEOUT_SECONDS='0.01' is invalid: expected a number of seconds from 0.25",
-                "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS | 0 | NOTIFICATION_DEAD_LETTER_RETENTION_HOURS='0' is invalid"
+                "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS | 0 | NOTIFICATION_DEAD_LETTER_RETENTION_HOURS='0' is invalid",
+                "LOG_LEVEL | chatty | LOG_LEVEL='chatty' is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"
             })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))

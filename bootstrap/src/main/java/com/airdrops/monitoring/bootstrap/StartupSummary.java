@@ -1,0 +1,61 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.config.ChannelSettings;
+import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What the agent runs with, as an operator reads it in the log at start: version and JDK, the database, each
+ * configuration file by absolute path with what it held, and the plugin types found.
+ */
+final class StartupSummary {
+    private StartupSummary() {}
+
+    static List<String> lines(AgentConfiguration configuration) {
+        MonitoringSettings settings = configuration.settings();
+        List<String> lines = new ArrayList<>();
+        String version = Main.class.getPackage().getImplementationVersion();
+        lines.add("Airdrops Monitoring " + (version == null ? "(version unknown: not run from the jar)" : version)
+                + " on Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        lines.add("Database: " + settings.shownDatabaseUrl());
+        lines.add(configuration.rules().size() + " alert rules from " + shown(settings.alertRulesFile()));
+        Map<String, Integer> channels = new TreeMap<>();
+        for (ChannelSettings channel : configuration.notifications().channels()) {
+            channels.merge(channel.channel().type(), 1, Integer::sum);
+        }
+        lines.add(configuration.notifications().channels().size() + " notification channels from "
+                + shown(settings.notificationsFile()) + (channels.isEmpty() ? "" : ": " + counts(channels)));
+        Map<String, Integer> components = new TreeMap<>();
+        for (ComponentDefinition component : configuration.components()) {
+            components.merge(
+                    component.type() + "/" + component.source().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
+        }
+        lines.add(configuration.components().size() + " components from " + shown(settings.componentsFile())
+                + (components.isEmpty() ? "" : ": " + counts(components)));
+        lines.add("Channel types "
+                + new TreeSet<>(configuration.plugins().notifierFactories().keySet())
+                + ", plugin component types "
+                + new TreeSet<>(configuration.plugins().componentFactories().keySet())
+                + " (plugins folder " + settings.pluginsDir().toAbsolutePath().normalize() + ")");
+        return lines;
+    }
+
+    private static String shown(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        return Files.isRegularFile(absolute) ? absolute.toString() : absolute + " (no such file: none configured)";
+    }
+
+    private static String counts(Map<String, Integer> byKind) {
+        List<String> parts = new ArrayList<>();
+        byKind.forEach((kind, count) -> parts.add(count + " " + kind));
+        return String.join(", ", parts);
+    }
+}

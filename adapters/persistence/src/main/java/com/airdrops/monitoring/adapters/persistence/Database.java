@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
@@ -41,7 +42,7 @@ public final class Database implements AutoCloseable, HealthCheck {
 
     private Database(DatabaseSettings settings, HikariDataSource writes, HikariDataSource reads) {
         this.settings = settings;
-        this.shownUrl = redacted(settings.url());
+        this.shownUrl = Redaction.jdbcUrl(settings.url());
         this.writes = writes;
         this.reads = reads;
         this.jdbi = bounded(Jdbi.create(writes), settings.timeout());
@@ -69,7 +70,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
             LOG.info(
                     "Database ready at {} (pools: {} write, {} read connections; timeout {} ms)",
-                    redacted(url),
+                    Redaction.jdbcUrl(url),
                     settings.writePoolSize(),
                     settings.readPoolSize(),
                     settings.timeout().toMillis());
@@ -79,7 +80,9 @@ public final class Database implements AutoCloseable, HealthCheck {
                 writes.close();
             }
             throw new PersistenceException(
-                    "cannot open the database at " + redacted(url) + ": " + withoutUserInfo(rootMessage(e), url), e);
+                    "cannot open the database at " + Redaction.jdbcUrl(url) + ": "
+                            + withoutUserInfo(rootMessage(e), url),
+                    e);
         }
     }
 
@@ -104,12 +107,15 @@ public final class Database implements AutoCloseable, HealthCheck {
      */
     @Override
     public HealthCheckResult check() {
-        CompletableFuture<HealthCheckResult> probe = checkInFlight.get();
-        if (probe == null || probe.isDone()) {
-            probe = CompletableFuture.supplyAsync(
-                    this::probe,
-                    runnable -> Thread.ofVirtual().name("db-health").start(runnable));
-            checkInFlight.set(probe);
+        CompletableFuture<HealthCheckResult> probe;
+        synchronized (checkInFlight) {
+            probe = checkInFlight.get();
+            if (probe == null || probe.isDone()) {
+                probe = CompletableFuture.supplyAsync(
+                        this::probe,
+                        runnable -> Thread.ofVirtual().name("db-health").start(runnable));
+                checkInFlight.set(probe);
+            }
         }
         long waitMillis = Math.min(1_500, settings.timeout().toMillis());
         try {
@@ -218,27 +224,6 @@ public final class Database implements AutoCloseable, HealthCheck {
         return result.toString();
     }
 
-    /** The URL without user-info, query parameters or H2 settings, which may carry passwords. */
-    static String redacted(String url) {
-        int cut = url.length();
-        for (char separator : new char[] {'?', ';'}) {
-            int index = url.indexOf(separator);
-            if (index >= 0) {
-                cut = Math.min(cut, index);
-            }
-        }
-        String base = url.substring(0, cut);
-        int scheme = base.indexOf("://");
-        int at = base.indexOf('@', Math.max(0, scheme));
-        if (scheme >= 0 && at > scheme) {
-            int hostEnd = base.indexOf('/', scheme + 3);
-            if (hostEnd < 0 || at < hostEnd) {
-                base = base.substring(0, scheme + 3) + base.substring(at + 1);
-            }
-        }
-        return base;
-    }
-
     /** Drivers quote parts of the URL: whatever stood before the host's '@' is cut out of {@code message}. */
     static String withoutUserInfo(String message, String url) {
         int scheme = url.indexOf("//");
@@ -261,11 +246,6 @@ public final class Database implements AutoCloseable, HealthCheck {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return redactUrls(message);
-    }
-
-    /** Drivers quote the URL in their messages: every user-info part of a URL in {@code text} is cut out. */
-    static String redactUrls(String text) {
-        return text.replaceAll("(?i)([a-z][a-z0-9+.-]*://)[^/@\\s\"']*@", "$1");
+        return Redaction.urls(message);
     }
 }

@@ -1,10 +1,10 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ChannelSettings;
+import com.airdrops.monitoring.config.ConfigFile;
+import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,6 +25,8 @@ final class StartupSummary {
         String version = Main.class.getPackage().getImplementationVersion();
         lines.add("Airdrops Monitoring " + (version == null ? "(version unknown: not run from the jar)" : version)
                 + " on Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
+        lines.add("Home " + settings.home() + " (" + EnvironmentSettings.HOME
+                + "): relative paths are resolved against it; disk usage is reported for " + settings.diskPath());
         lines.add("Database: " + settings.shownDatabaseUrl());
         lines.add(configuration.rules().size() + " alert rules from " + shown(settings.alertRulesFile()));
         Map<String, Integer> channels = new TreeMap<>();
@@ -44,13 +46,12 @@ final class StartupSummary {
                 + new TreeSet<>(configuration.plugins().notifierFactories().keySet())
                 + ", plugin component types "
                 + new TreeSet<>(configuration.plugins().componentFactories().keySet())
-                + " (plugins folder " + settings.pluginsDir().toAbsolutePath().normalize() + ")");
+                + " (plugins folder " + settings.pluginsDir() + ")");
         return lines;
     }
 
-    private static String shown(Path file) {
-        Path absolute = file.toAbsolutePath().normalize();
-        return Files.isRegularFile(absolute) ? absolute.toString() : absolute + " (no such file: none configured)";
+    private static String shown(ConfigFile file) {
+        return file.usesBuiltIn() ? file.location() + " (nothing at " + file.path() + ")" : file.location();
     }
 
     private static String counts(Map<String, Integer> byKind) {

@@ -1,10 +1,17 @@
 package com.airdrops.monitoring.bootstrap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The environment of an agent under test: loopback, a free port, its own H2 file in {@code dir}, and {@code extra}. */
+/**
+ * The environment of an agent under test: loopback, a free port, its own H2 file in {@code dir}, empty rule,
+ * component and notification files there (so the built-in rules stay out of the way), and {@code extra}.
+ */
 final class TestEnvironment {
     private TestEnvironment() {}
 
@@ -24,6 +31,16 @@ final class TestEnvironment {
                 dir.resolve("no-notifications.yaml").toString()));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             environment.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        for (String name : List.of("no-rules.yaml", "no-components.yaml", "no-notifications.yaml")) {
+            try {
+                Files.createDirectories(dir);
+                if (!Files.exists(dir.resolve(name))) {
+                    Files.writeString(dir.resolve(name), "");
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
         return environment;
     }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * Loads {@code alert_rules.yaml} ({@code rules:} of {@link AlertRule} fields in snake_case) with every problem
- * reported at once, naming file, line, column and field. A missing file means no rules.
+ * reported at once, naming file, line, column and field. An empty file means no rules; a missing one is an error.
  */
 public final class AlertRulesFile {
     private static final Set<String> FIELDS = Set.of(
@@ -39,7 +39,12 @@ public final class AlertRulesFile {
 
     private AlertRulesFile() {}
 
-    public static List<AlertRule> load(Path file, Map<String, String> environment) {
+    /** Reads the file at {@code path}, which must exist. */
+    public static List<AlertRule> load(Path path, Map<String, String> environment) {
+        return load(ConfigFile.at(path), environment);
+    }
+
+    public static List<AlertRule> load(ConfigFile file, Map<String, String> environment) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
         if (root.isEmpty()) {
             return List.of();
@@ -68,7 +73,7 @@ public final class AlertRulesFile {
         return List.copyOf(rules);
     }
 
-    private static Optional<AlertRule> rule(Path file, YamlNode.Mapping entry, List<String> problems) {
+    private static Optional<AlertRule> rule(ConfigFile file, YamlNode.Mapping entry, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);

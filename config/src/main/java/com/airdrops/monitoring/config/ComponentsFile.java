@@ -26,10 +26,16 @@ public final class ComponentsFile {
 
     private ComponentsFile() {}
 
+    /** Reads the file at {@code path}, which must exist. */
+    public static List<ComponentDefinition> load(Path path, Map<String, String> environment, Set<String> pluginTypes) {
+        return load(ConfigFile.at(path), environment, pluginTypes);
+    }
+
     /**
      * @param pluginTypes component types that plugins on the classpath provide, besides the built-in ones
      */
-    public static List<ComponentDefinition> load(Path file, Map<String, String> environment, Set<String> pluginTypes) {
+    public static List<ComponentDefinition> load(
+            ConfigFile file, Map<String, String> environment, Set<String> pluginTypes) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
         if (root.isEmpty()) {
             return List.of();
@@ -67,7 +73,7 @@ public final class ComponentsFile {
     }
 
     private static Optional<ComponentDefinition> definition(
-            Path file, YamlNode.Mapping entry, Set<String> pluginTypes, List<String> problems) {
+            ConfigFile file, YamlNode.Mapping entry, Set<String> pluginTypes, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads {@link MonitoringSettings} from environment variables, with the names and defaults the README documents. Every bad value is
@@ -43,6 +45,11 @@ public final class EnvironmentSettings {
     public static final String API_READ_TOKEN = "MONITORING_API_READ_TOKEN";
     public static final String API_READ_TOKEN_SCOPE = "MONITORING_API_READ_TOKEN_SCOPE";
     public static final String LOG_LEVEL = "LOG_LEVEL";
+    public static final String HOME = "MONITORING_HOME";
+    /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
+    private static final Pattern H2_FILE =
+            Pattern.compile("jdbc:h2:(?:file:)?(?![a-zA-Z]{2,}:)([^;]+)(;.*)?", Pattern.DOTALL);
+
     static final List<String> LOG_LEVELS = List.of("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF");
 
     /** The most hours any retention may be: ten years, far inside what a clock can subtract. */
@@ -52,6 +59,8 @@ public final class EnvironmentSettings {
 
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
+    /** What relative paths are resolved against. */
+    private Path home;
 
     private EnvironmentSettings(Map<String, String> environment) {
         this.environment = Map.copyOf(environment);
@@ -63,6 +72,7 @@ public final class EnvironmentSettings {
     }
 
     private MonitoringSettings read() {
+        home = home();
         String logLevel = raw(LOG_LEVEL, "INFO");
         if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             problems.add(
@@ -89,9 +99,9 @@ public final class EnvironmentSettings {
                 boundedInt(MAX_STORED_AGGREGATES, "1000000", 1_000_000_000),
                 seconds(EVALUATION_INTERVAL, "60", 0.1),
                 alertRetention,
-                path(ALERT_RULES_FILE, "config/alert_rules.yaml"),
-                path(NOTIFICATIONS_FILE, "config/notifications.yaml"),
-                path(COMPONENTS_FILE, "config/components.yaml"),
+                configFile(ALERT_RULES_FILE, "alert_rules.yaml"),
+                configFile(NOTIFICATIONS_FILE, "notifications.yaml"),
+                configFile(COMPONENTS_FILE, "components.yaml"),
                 jdbcUrl(DB_URL, "jdbc:h2:file:./data/monitoring"),
                 secret(API_TOKEN),
                 existingPath(DISK_PATH, "/"),
@@ -101,7 +111,8 @@ public final class EnvironmentSettings {
                 raw(OUTBOX_RETENTION_HOURS, "").isEmpty() ? alertRetention : hours(OUTBOX_RETENTION_HOURS, "168"),
                 hours(DEAD_LETTER_RETENTION_HOURS, "720"),
                 secret(API_READ_TOKEN),
-                readTokenScope());
+                readTokenScope(),
+                home);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -228,14 +239,45 @@ public final class EnvironmentSettings {
         return raw(name, fallback);
     }
 
+    /** An absolute path; a relative one is resolved against {@link #HOME}. */
     private Path path(String name, String fallback) {
-        return parse(name, fallback, Path.of("."), "expected a file system path", value -> {
+        return parse(name, fallback, home, "expected a file system path", value -> {
             try {
-                return Path.of(value);
+                return home.resolve(value).normalize();
             } catch (InvalidPathException e) {
                 throw new IllegalArgumentException(e);
             }
         });
+    }
+
+    /** The base of every relative path: {@link #HOME}, or the working directory when it is unset. */
+    private Path home() {
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        String value = raw(HOME, "");
+        if (value.isEmpty()) {
+            return workingDirectory;
+        }
+        try {
+            Path home = workingDirectory.resolve(value).normalize();
+            if (Files.isDirectory(home)) {
+                return home;
+            }
+        } catch (InvalidPathException e) {
+            // reported below
+        }
+        problems.add(HOME + "='" + value + "' is invalid: expected an existing directory (relative paths such as "
+                + "config/alert_rules.yaml, plugins and ./data/monitoring are resolved against it)");
+        return workingDirectory;
+    }
+
+    /**
+     * A YAML file: {@code config/<name>} under {@link #HOME} by default, falling back to the copy built into the jar
+     * while nothing is there. A path set explicitly is taken as it is and must exist when it is read.
+     */
+    private ConfigFile configFile(String name, String builtIn) {
+        boolean explicit = !raw(name, "").isEmpty();
+        Path path = path(name, "config/" + builtIn);
+        return new ConfigFile(name, path, explicit ? Optional.empty() : Optional.of(builtIn));
     }
 
     private String jdbcUrl(String name, String fallback) {
@@ -252,6 +294,27 @@ public final class EnvironmentSettings {
                     + "(PostgreSQL) or ;USER=...;PASSWORD=... (H2)");
             return fallback;
         }
-        return value;
+        return h2FileUrl(value);
+    }
+
+    /**
+     * An H2 URL with a relative file path ({@code jdbc:h2:file:./data/monitoring}, {@code jdbc:h2:./db}) made
+     * absolute against {@link #HOME}, so the database does not move with the working directory. Other URLs, in-memory
+     * and server databases and home-relative ({@code ~}) paths are left as they are.
+     */
+    private String h2FileUrl(String url) {
+        Matcher matcher = H2_FILE.matcher(url);
+        if (!matcher.matches() || matcher.group(1).startsWith("~")) {
+            return url;
+        }
+        try {
+            Path file = Path.of(matcher.group(1));
+            return file.isAbsolute()
+                    ? url
+                    : "jdbc:h2:file:" + home.resolve(file).normalize()
+                            + (matcher.group(2) == null ? "" : matcher.group(2));
+        } catch (InvalidPathException e) {
+            return url;
+        }
     }
 }

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every setting of the agent, read once at start-up. The API token is a secret: {@link #toString()} redacts it.
+ * Every setting of the agent, read once at start-up. Paths are absolute: relative ones were resolved against
+ * {@code home}. The API tokens are secrets: {@link #toString()} redacts them.
  */
 public record MonitoringSettings(
         Duration collectionInterval,
@@ -21,9 +22,9 @@ public record MonitoringSettings(
         int maxStoredAggregates,
         Duration alertEvaluationInterval,
         Duration alertRetention,
-        Path alertRulesFile,
-        Path notificationsFile,
-        Path componentsFile,
+        ConfigFile alertRulesFile,
+        ConfigFile notificationsFile,
+        ConfigFile componentsFile,
         String databaseUrl,
         Optional<String> apiToken,
         Path diskPath,
@@ -33,7 +34,8 @@ public record MonitoringSettings(
         Duration outboxRetention,
         Duration deadLetterRetention,
         Optional<String> apiReadToken,
-        boolean readTokenCoversScrapes) {
+        boolean readTokenCoversScrapes,
+        Path home) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
@@ -57,7 +59,7 @@ public record MonitoringSettings(
                 + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
                 + deadLetterRetention + ", apiReadToken="
                 + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
-                + readTokenCoversScrapes + "]";
+                + readTokenCoversScrapes + ", home=" + home + "]";
     }
 
     /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */

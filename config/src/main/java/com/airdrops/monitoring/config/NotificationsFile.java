@@ -42,8 +42,13 @@ public final class NotificationsFile {
 
     private NotificationsFile() {}
 
+    /** Reads the file at {@code path}, which must exist. */
+    public static NotificationsConfig load(Path path, Map<String, String> environment, Set<String> types) {
+        return load(ConfigFile.at(path), environment, types);
+    }
+
     /** @param types the channel types available: the built-in ones and those of plugins */
-    public static NotificationsConfig load(Path file, Map<String, String> environment, Set<String> types) {
+    public static NotificationsConfig load(ConfigFile file, Map<String, String> environment, Set<String> types) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
         if (root.isEmpty()) {
             return NotificationsConfig.NONE;
@@ -78,7 +83,7 @@ public final class NotificationsFile {
     }
 
     private static Optional<ChannelSettings> channel(
-            Path file, YamlNode.Mapping entry, Set<String> types, List<String> problems) {
+            ConfigFile file, YamlNode.Mapping entry, Set<String> types, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(CHANNEL_FIELDS);
@@ -155,7 +160,7 @@ public final class NotificationsFile {
         }
     }
 
-    private static NotificationPolicy policy(Path file, YamlNode.Mapping mapping, List<String> problems) {
+    private static NotificationPolicy policy(ConfigFile file, YamlNode.Mapping mapping, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, mapping, problems);
         fields.allowOnly(POLICY_FIELDS);

@@ -7,10 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,17 +28,20 @@ public final class YamlDocument {
     /** The largest configuration file read: far above any real one, far below what could exhaust the heap. */
     static final long MAX_BYTES = 4L * 1024 * 1024;
 
-    private final Path file;
+    private final ConfigFile file;
     private final Map<String, String> environment;
     private final List<String> problems = new ArrayList<>();
 
-    private YamlDocument(Path file, Map<String, String> environment) {
+    private YamlDocument(ConfigFile file, Map<String, String> environment) {
         this.file = file;
         this.environment = environment;
     }
 
-    /** The parsed root, empty when the file does not exist or is empty; syntax errors become a ConfigException. */
-    public static Optional<YamlNode> read(Path file, Map<String, String> environment) {
+    /**
+     * The parsed root, empty when the file is empty; a missing file that has no built-in copy and syntax errors
+     * become a ConfigException.
+     */
+    public static Optional<YamlNode> read(ConfigFile file, Map<String, String> environment) {
         YamlDocument document = new YamlDocument(file, environment);
         Optional<YamlNode> root = document.parse();
         if (!document.problems.isEmpty()) {
@@ -50,19 +51,24 @@ public final class YamlDocument {
     }
 
     /** Formats a problem at a node: {@code file:line:column: path: message}. */
-    public static String problem(Path file, YamlNode node, String message) {
+    public static String problem(ConfigFile file, YamlNode node, String message) {
         return file + ":" + node.line() + ":" + node.column() + ": "
                 + (node.path().isEmpty() ? "" : node.path() + ": ") + message;
     }
 
     private Optional<YamlNode> parse() {
-        if (Files.exists(file) && !Files.isRegularFile(file)) {
+        Optional<String> missing = file.missing();
+        if (missing.isPresent()) {
+            problems.add(missing.get());
+            return Optional.empty();
+        }
+        if (!file.usesBuiltIn() && !Files.isRegularFile(file.path())) {
             // A FIFO would block start-up forever and a directory cannot be read: refuse both at once.
             problems.add(file + ": not a regular file (a directory, FIFO or device is refused)");
             return Optional.empty();
         }
         try {
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+            if (!file.usesBuiltIn() && Files.size(file.path()) > MAX_BYTES) {
                 problems.add(file + ": larger than " + MAX_BYTES / (1024 * 1024) + " MiB; is it the right file?");
                 return Optional.empty();
             }
@@ -70,13 +76,14 @@ public final class YamlDocument {
             problems.add(file + ": cannot read: " + e.getMessage());
             return Optional.empty();
         }
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = file.open();
                 JsonParser parser = YAML.createParser(reader)) {
             if (parser.nextToken() == null) {
                 return Optional.empty();
             }
             return Optional.of(node(parser, ""));
         } catch (NoSuchFileException e) {
+            problems.add(file + ": no such file");
             return Optional.empty();
         } catch (JsonProcessingException e) {
             JsonLocation location = e.getLocation();

@@ -1,6 +1,5 @@
 package com.airdrops.monitoring.config;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +12,11 @@ import java.util.Set;
  * field instead of stopping at the first. Not thread-safe; one per mapping.
  */
 final class YamlFields {
-    private final Path file;
+    private final ConfigFile file;
     private final YamlNode.Mapping mapping;
     private final List<String> problems;
 
-    YamlFields(Path file, YamlNode.Mapping mapping, List<String> problems) {
+    YamlFields(ConfigFile file, YamlNode.Mapping mapping, List<String> problems) {
         this.file = file;
         this.mapping = mapping;
         this.problems = problems;

@@ -53,9 +53,16 @@ class ComponentsFileTest {
     }
 
     @Test
-    void aMissingFileMeansNoComponents() {
-        assertThat(ComponentsFile.load(dir.resolve("absent.yaml"), Map.of(), Set.of()))
-                .isEmpty();
+    void aMissingFileIsAnErrorNamingIt() {
+        Path absent = dir.resolve("absent.yaml");
+        assertThatThrownBy(() -> ComponentsFile.load(absent, Map.of(), Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(absent + ": no such file");
+    }
+
+    @Test
+    void anEmptyFileMeansNoComponents() throws IOException {
+        assertThat(ComponentsFile.load(write(""), Map.of(), Set.of())).isEmpty();
     }
 
     @Test

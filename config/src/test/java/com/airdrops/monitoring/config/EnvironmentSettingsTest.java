@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,10 +32,13 @@ class EnvironmentSettingsTest {
         assertThat(settings.maxStoredAggregates()).isEqualTo(1_000_000);
         assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(60));
         assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(168));
-        assertThat(settings.alertRulesFile()).isEqualTo(Path.of("config/alert_rules.yaml"));
-        assertThat(settings.notificationsFile()).isEqualTo(Path.of("config/notifications.yaml"));
-        assertThat(settings.componentsFile()).isEqualTo(Path.of("config/components.yaml"));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:./data/monitoring");
+        Path workingDirectory = Path.of("").toAbsolutePath();
+        assertThat(settings.home()).isEqualTo(workingDirectory);
+        assertThat(settings.alertRulesFile().path()).isEqualTo(workingDirectory.resolve("config/alert_rules.yaml"));
+        assertThat(settings.notificationsFile().path())
+                .isEqualTo(workingDirectory.resolve("config/notifications.yaml"));
+        assertThat(settings.componentsFile().path()).isEqualTo(workingDirectory.resolve("config/components.yaml"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"));
         assertThat(settings.apiToken()).isEmpty();
         assertThat(settings.diskPath()).isEqualTo(Path.of("/"));
     }
@@ -64,6 +71,81 @@ class EnvironmentSettingsTest {
         assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/monitoring");
         assertThat(settings.apiToken()).contains("s3cret");
         assertThat(settings.diskPath()).isEqualTo(Path.of("/var"));
+    }
+
+    @Test
+    void relativePathsResolveAgainstTheHomeAndAbsoluteOnesStay(@TempDir Path home) {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.of(
+                "MONITORING_HOME", home.toString(),
+                "ALERT_RULES_FILE", "rules/mine.yaml",
+                "NOTIFICATIONS_FILE", "/etc/monitoring/notifications.yaml",
+                "MONITORING_PLUGINS_DIR", "../plugins",
+                "MONITORING_DB_URL", "jdbc:h2:./db/agent;LOCK_TIMEOUT=100"));
+        assertThat(settings.home()).isEqualTo(home);
+        assertThat(settings.alertRulesFile().path()).isEqualTo(home.resolve("rules/mine.yaml"));
+        assertThat(settings.notificationsFile().path()).isEqualTo(Path.of("/etc/monitoring/notifications.yaml"));
+        assertThat(settings.componentsFile().path()).isEqualTo(home.resolve("config/components.yaml"));
+        assertThat(settings.pluginsDir()).isEqualTo(home.getParent().resolve("plugins"));
+        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:" + home.resolve("db/agent") + ";LOCK_TIMEOUT=100");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "jdbc:h2:file:/var/lib/monitoring/db",
+        "jdbc:h2:/var/lib/monitoring/db;MODE=PostgreSQL",
+        "jdbc:h2:mem:test",
+        "jdbc:h2:tcp://db:9092/monitoring",
+        "jdbc:h2:~/monitoring",
+        "jdbc:postgresql://db:5432/monitoring"
+    })
+    void databaseUrlsThatAreNotRelativeFilesAreKept(String url) {
+        assertThat(EnvironmentSettings.load(Map.of("MONITORING_DB_URL", url)).databaseUrl())
+                .isEqualTo(url);
+    }
+
+    @Test
+    void unsetFilesFallBackToTheBuiltInCopyWhileNothingIsAtTheDefaultPath(@TempDir Path home) throws IOException {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));
+        assertThat(settings.alertRulesFile().usesBuiltIn()).isTrue();
+        assertThat(settings.alertRulesFile().location()).isEqualTo("built-in alert_rules.yaml");
+        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).isNotEmpty();
+
+        Files.createDirectories(home.resolve("config"));
+        Files.writeString(home.resolve("config/alert_rules.yaml"), "rules: []\n");
+        assertThat(settings.alertRulesFile().usesBuiltIn()).isFalse();
+        assertThat(settings.alertRulesFile().location())
+                .isEqualTo(home.resolve("config/alert_rules.yaml").toString());
+        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).isEmpty();
+    }
+
+    @Test
+    void everyBuiltInFileIsValid(@TempDir Path home) {
+        MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));
+        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).hasSize(7);
+        assertThat(NotificationsFile.load(settings.notificationsFile(), Map.of(), Set.of())
+                        .channels())
+                .isEmpty();
+        assertThat(ComponentsFile.load(settings.componentsFile(), Map.of(), Set.of()))
+                .isEmpty();
+    }
+
+    @Test
+    void anExplicitlyNamedFileThatIsMissingIsAnErrorNamingPathAndVariable(@TempDir Path home) {
+        MonitoringSettings settings =
+                EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString(), "NOTIFICATIONS_FILE", "typo.yaml"));
+        assertThatThrownBy(() -> NotificationsFile.load(settings.notificationsFile(), Map.of(), Set.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        home.resolve("typo.yaml")
+                                                + ": no such file (set by NOTIFICATIONS_FILE; unset it to use the built-in file)"));
+    }
+
+    @Test
+    void aHomeThatIsNotADirectoryIsRefused() {
+        assertThatThrownBy(() -> EnvironmentSettings.load(Map.of("MONITORING_HOME", "/nonexistent/home")))
+                .hasMessageContaining("MONITORING_HOME='/nonexistent/home' is invalid: expected an existing directory");
     }
 
     @ParameterizedTest

@@ -71,7 +71,7 @@ class ChatChannelPluginTest {
                 "CHAT_TOKEN",
                 "123:bot-token",
                 "COMPONENTS_FILE",
-                dir.resolve("none.yaml").toString()));
+                Files.writeString(dir.resolve("none.yaml"), "components: []\n").toString()));
     }
 
     @AfterEach

@@ -98,6 +98,7 @@ class GasPricePluginTest {
 
     @Test
     void withoutThePluginTheComponentIsAbsent() throws Exception {
+        Files.writeString(dir.resolve("none.yaml"), "components: []\n");
         try (AgentProcess agent = AgentProcess.start(
                 List.of("-jar", AGENT_JAR.toString()),
                 environment(Map.of("COMPONENTS_FILE", dir.resolve("none.yaml").toString())))) {

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Builds the service jar and starts it with embedded defaults: http://localhost:8000/metrics.
-# Environment variables (see README) change the defaults; arguments are passed to the jar.
+# Builds the service jar and starts it with bin/airdrops-monitoring: http://localhost:8000/metrics.
+# Environment variables (see README) change the defaults; arguments are passed to the agent.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/java-env.sh
 mvn -B -q -Dstyle.color=never package -DskipTests
-exec java -jar bootstrap/target/airdrops-monitoring.jar "$@"
+exec bin/airdrops-monitoring "$@"

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
         footer = {
             "",
             "Configuration comes from environment variables (see README) and the files named by "
-                    + "ALERT_RULES_FILE, NOTIFICATIONS_FILE and COMPONENTS_FILE."
+                    + "ALERT_RULES_FILE, NOTIFICATIONS_FILE and COMPONENTS_FILE (by default config/*.yaml under "
+                    + "MONITORING_HOME, else the copies built into the jar)."
         })
 public final class Main implements Callable<Integer> {
     static final int EXIT_CONFIG = 2;

@@ -2,9 +2,11 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.persistence.Database;
+import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.collection.PushedComponentSnapshots;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
@@ -42,6 +44,9 @@ public final class MonitoringAgent implements AutoCloseable {
     private final DeliveryWorkers deliveryWorkers;
     private final OutboxMaintenance outboxMaintenance;
     private final Database database;
+    private final MicrometerMetricsPublisher exposition;
+    private final PushedComponentSnapshots pushed;
+    private final PushRefresh pushRefresh;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
@@ -57,6 +62,9 @@ public final class MonitoringAgent implements AutoCloseable {
         this.deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
         this.outboxMaintenance = injector.getInstance(OutboxMaintenance.class);
         this.database = injector.getInstance(Database.class);
+        this.exposition = injector.getInstance(MicrometerMetricsPublisher.class);
+        this.pushed = injector.getInstance(PushedComponentSnapshots.class);
+        this.pushRefresh = new PushRefresh(collector, exposition, evaluationLoop, failures);
     }
 
     /** Builds and starts the agent with the production modules. */
@@ -103,6 +111,7 @@ public final class MonitoringAgent implements AutoCloseable {
         evaluationLoop.start();
         deliveryWorkers.start();
         outboxMaintenance.start();
+        pushed.onAccepted(pushRefresh::pushed);
         try {
             httpServer.start();
         } catch (RuntimeException e) {
@@ -144,6 +153,8 @@ public final class MonitoringAgent implements AutoCloseable {
     }
 
     private void stopWorkers() {
+        pushed.onAccepted(() -> {});
+        pushRefresh.close();
         collectionLoop.close();
         evaluationLoop.close();
         deliveryWorkers.close(); // finishes the attempts in flight
@@ -151,6 +162,7 @@ public final class MonitoringAgent implements AutoCloseable {
         aggregationLoop.close();
         collector.close();
         database.close();
+        exposition.close();
     }
 
     private static String displayHost(String host) {

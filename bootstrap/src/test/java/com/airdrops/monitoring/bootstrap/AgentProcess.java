@@ -97,12 +97,18 @@ public final class AgentProcess implements AutoCloseable {
 
     /** POSTs an empty body with {@code Authorization: Bearer token}; returns the answer's body. */
     public String post(String path, String token) throws IOException, InterruptedException {
-        return client.send(
-                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
-                                .header("Authorization", "Bearer " + token)
-                                .POST(HttpRequest.BodyPublishers.noBody())
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
+        return post(path, token, "");
+    }
+
+    /** POSTs {@code json} with {@code Authorization: Bearer token}; returns the answer's body. */
+    public String post(String path, String token, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (!json.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString())
                 .body();
     }
 

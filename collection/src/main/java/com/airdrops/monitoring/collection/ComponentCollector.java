@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.collection;
 
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
@@ -14,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,9 +39,16 @@ final class ComponentCollector implements AutoCloseable {
     }
 
     List<ComponentReading> collect() {
+        return collect(definition -> true);
+    }
+
+    /** Probes the components {@code which} selects, in configuration order. */
+    List<ComponentReading> collect(Predicate<ComponentDefinition> which) {
         List<Running> running = new ArrayList<>(states.size());
         for (State state : states) {
-            running.add(start(state));
+            if (which.test(state.registration.definition())) {
+                running.add(start(state));
+            }
         }
         List<ComponentReading> readings = new ArrayList<>(states.size());
         for (Running probe : running) {

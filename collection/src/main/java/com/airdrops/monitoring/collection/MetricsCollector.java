@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
@@ -14,10 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +41,8 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private long collections;
     private long systemErrors;
     private final Map<String, Long> droppedSeries = new TreeMap<>();
+    private Optional<SystemMetrics> lastSystem = Optional.empty();
+    private List<ComponentReading> lastReadings = List.of();
     private volatile MetricsSnapshot latest;
 
     public MetricsCollector(SystemProbe systemProbe, InstantSource clock) {
@@ -77,16 +82,55 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     /** Runs one collection cycle and returns its snapshot, which also becomes {@link #latest()}. */
     public synchronized MetricsSnapshot collectAllMetrics() {
         Instant started = clock.instant();
-        Optional<SystemMetrics> system = collectSystemSafely();
-        List<ComponentReading> readings = components.collect();
+        lastSystem = collectSystemSafely();
+        lastReadings = components.collect();
         collections++;
+        return snapshot(started, reading -> true);
+    }
 
+    /**
+     * Re-reads only the push components and rebuilds {@link #latest()} with their new data and the host and polled
+     * readings of the last cycle, so a pushed value is seen by the alert rules without waiting for the next
+     * collection. It counts no collection cycle and probes nothing over the network; empty before the first cycle
+     * or without push components.
+     */
+    public synchronized Optional<MetricsSnapshot> refreshPushed() {
+        if (latest == null) {
+            return Optional.empty();
+        }
+        Instant started = clock.instant();
+        Map<String, ComponentReading> pushed = new HashMap<>();
+        for (ComponentReading reading : components.collect(definition -> definition.source() == ComponentSource.PUSH)) {
+            pushed.put(reading.definition().name(), reading);
+        }
+        if (pushed.isEmpty()) {
+            return Optional.empty();
+        }
+        lastReadings = lastReadings.stream()
+                .map(reading -> pushed.getOrDefault(reading.definition().name(), reading))
+                .toList();
+        return Optional.of(snapshot(
+                started, reading -> pushed.containsKey(reading.definition().name())));
+    }
+
+    /**
+     * The snapshot of the last host and component readings at {@code started}; only the readings {@code probedNow}
+     * accepts add their probe durations to the histogram and their dropped series to the count (the others were
+     * counted when they were read).
+     */
+    private MetricsSnapshot snapshot(Instant started, Predicate<ComponentReading> probedNow) {
         List<Sample> samples = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
-        system.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
-        List<ComponentMetrics> componentMetrics = new ArrayList<>(readings.size());
-        for (ComponentReading reading : readings) {
-            componentMetrics.add(ComponentSamples.add(reading, started, samples, observations, droppedSeries));
+        lastSystem.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
+        List<ComponentMetrics> componentMetrics = new ArrayList<>(lastReadings.size());
+        for (ComponentReading reading : lastReadings) {
+            boolean now = probedNow.test(reading);
+            componentMetrics.add(ComponentSamples.add(
+                    reading,
+                    started,
+                    samples,
+                    now ? observations : new ArrayList<>(),
+                    now ? droppedSeries : new HashMap<>(droppedSeries)));
         }
         Instant finished = clock.instant();
         samples.add(
@@ -104,7 +148,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
             }
         }
 
-        MetricsSnapshot snapshot = new MetricsSnapshot(started, system, componentMetrics, samples, observations);
+        MetricsSnapshot snapshot = new MetricsSnapshot(started, lastSystem, componentMetrics, samples, observations);
         latest = snapshot;
         return snapshot;
     }

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
  */
 public final class PushedComponentSnapshots implements ComponentPushReceiver {
     private final Map<String, AtomicReference<ComponentSnapshot>> latest;
+    private volatile Runnable onAccepted = () -> {};
 
     public PushedComponentSnapshots(Collection<String> pushComponentNames) {
         this.latest = pushComponentNames.stream()
@@ -29,7 +30,13 @@ public final class PushedComponentSnapshots implements ComponentPushReceiver {
             return new PushOutcome.UnknownComponent(componentName);
         }
         slot.set(snapshot);
+        onAccepted.run();
         return new PushOutcome.Accepted(componentName);
+    }
+
+    /** Runs {@code listener} after each accepted push (it must return at once: the pusher waits for it). */
+    public void onAccepted(Runnable listener) {
+        this.onAccepted = listener;
     }
 
     /** The probe of one push component: its latest snapshot, or a failure until the first push. */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -252,14 +253,7 @@ class ComponentCollectionTest {
     @Test
     void pushedDataOlderThanTheStalenessLimitMakesTheComponentUnhealthyAndDropsItsGauges() {
         PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
-        ComponentDefinition definition = new ComponentDefinition(
-                "risk_manager",
-                "risk_manager",
-                ComponentSource.PUSH,
-                Optional.empty(),
-                Duration.ofSeconds(1),
-                Duration.ofSeconds(120),
-                Map.of());
+        ComponentDefinition definition = pushedRiskManager();
         collector = new MetricsCollector(
                 HOST, List.of(new ComponentRegistration(definition, pushed.probeFor("risk_manager"))), clock);
 
@@ -288,10 +282,66 @@ class ComponentCollectionTest {
     }
 
     @Test
+    void aRefreshReadsOnlyThePushedComponentsAndKeepsTheRestOfTheLastCycle() {
+        PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
+        ComponentDefinition definition = pushedRiskManager();
+        AtomicInteger polls = new AtomicInteger();
+        collector = new MetricsCollector(
+                HOST,
+                List.of(
+                        new ComponentRegistration(definition, pushed.probeFor("risk_manager")),
+                        registration("allocator", "capital_allocator", () -> {
+                            polls.incrementAndGet();
+                            return ComponentSnapshot.builder(now.get())
+                                    .capitalUtilizationPercent(40)
+                                    .build();
+                        })),
+                clock);
+        assertThat(collector.refreshPushed())
+                .as("nothing to refresh before the first cycle")
+                .isEmpty();
+        pushed.accept(
+                "risk_manager",
+                ComponentSnapshot.builder(now.get()).riskLevel(RiskLevel.LOW).build());
+        MetricsSnapshot cycle = collector.collectAllMetrics();
+        assertThat(samples(cycle)).contains(sample("risk_level", Map.of(), 0));
+
+        pushed.accept(
+                "risk_manager",
+                ComponentSnapshot.builder(now.get())
+                        .riskLevel(RiskLevel.CRITICAL)
+                        .build());
+        MetricsSnapshot refreshed = collector.refreshPushed().orElseThrow();
+
+        assertThat(collector.latest()).contains(refreshed);
+        assertThat(polls).as("the polled component is not probed again").hasValue(1);
+        assertThat(samples(refreshed))
+                .contains(
+                        sample("risk_level", Map.of(), 3),
+                        sample("capital_utilization_percent", Map.of(), 40),
+                        sample("monitoring_collections_total", Map.of(), 1),
+                        sample("component_errors_total", Map.of("component", "allocator"), 0));
+        assertThat(refreshed.observations())
+                .extracting(observation -> observation.labels().get("component"))
+                .containsExactly("risk_manager");
+    }
+
+    @Test
     void aPushForAnUnknownComponentIsRefused() {
         PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
         assertThat(pushed.accept("wallet", ComponentSnapshot.builder(START).build()))
                 .isEqualTo(new PushOutcome.UnknownComponent("wallet"));
+    }
+
+    private static ComponentDefinition pushedRiskManager() {
+        return new ComponentDefinition(
+                "risk_manager",
+                "risk_manager",
+                ComponentSource.PUSH,
+                Optional.empty(),
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(120),
+                Map.of());
     }
 
     private MetricsCollector collector(ComponentRegistration... registrations) {

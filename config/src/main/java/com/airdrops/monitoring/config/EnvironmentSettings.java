@@ -46,6 +46,7 @@ public final class EnvironmentSettings {
     public static final String API_READ_TOKEN_SCOPE = "MONITORING_API_READ_TOKEN_SCOPE";
     public static final String LOG_LEVEL = "LOG_LEVEL";
     public static final String HOME = "MONITORING_HOME";
+    public static final String LOG_FORMAT = "LOG_FORMAT";
     /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
     private static final Pattern H2_FILE =
             Pattern.compile("jdbc:h2:(?:file:)?(?![a-zA-Z]{2,}:)([^;]+)(;.*)?", Pattern.DOTALL);
@@ -77,6 +78,11 @@ public final class EnvironmentSettings {
         if (!LOG_LEVELS.contains(logLevel.toUpperCase(Locale.ROOT))) {
             problems.add(
                     LOG_LEVEL + "='" + logLevel + "' is invalid: expected one of " + String.join(", ", LOG_LEVELS));
+        }
+        String logFormat = raw(LOG_FORMAT, "text");
+        if (!logFormat.equals("text") && !logFormat.equals("json")) {
+            problems.add(LOG_FORMAT + "='" + logFormat + "' is invalid: expected text (for people) or json (one JSON "
+                    + "object per line, for log shippers)");
         }
         Duration window = seconds(AGGREGATION_WINDOW, "300", 1);
         Duration retention = hours(RETENTION_HOURS, "168");

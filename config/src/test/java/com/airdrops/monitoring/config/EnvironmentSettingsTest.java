@@ -174,7 +174,8 @@ class EnvironmentSettingsTest {
                 "MONITORING_DB_POOL_SIZE | 0 | MONITORING_DB_POOL_SIZE='0' is invalid: expected a whole number from 1 to 100",
                 "MONITORING_DB_TIMEOUT_SECONDS | 0.01 | MONITORING_DB_TIMEOUT_SECONDS='0.01' is invalid: expected a number of seconds from 0.25",
                 "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS | 0 | NOTIFICATION_DEAD_LETTER_RETENTION_HOURS='0' is invalid",
-                "LOG_LEVEL | chatty | LOG_LEVEL='chatty' is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF"
+                "LOG_LEVEL | chatty | LOG_LEVEL='chatty' is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
+                "LOG_FORMAT | xml | LOG_FORMAT='xml' is invalid: expected text (for people) or json"
             })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))

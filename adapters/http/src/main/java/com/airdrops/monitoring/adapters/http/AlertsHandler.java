@@ -67,12 +67,12 @@ final class AlertsHandler {
     void reload(Context ctx) {
         token.authorize(ctx.header("Authorization"));
         switch (reloader.reload()) {
-            case ReloadOutcome.Reloaded reloaded ->
-                ctx.json(Map.of("status", "reloaded", "loaded", reloaded.summary()));
+            case ReloadOutcome.Reloaded reloaded -> ctx.json(new Reloaded("reloaded", reloaded.summary()));
             case ReloadOutcome.Rejected rejected -> {
                 Map<String, Object> body = new LinkedHashMap<>();
                 body.put("error", "configuration rejected; the running configuration is unchanged");
                 body.put("status", 400);
+                body.put("path", ctx.path());
                 body.put("problems", rejected.problems());
                 ctx.status(400).json(body);
             }
@@ -112,4 +112,7 @@ final class AlertsHandler {
     private static Object seconds(Optional<Instant> instant) {
         return instant.map(JsonViews::epochSeconds).orElse(null);
     }
+
+    /** The answer to a successful reload, in this field order. */
+    record Reloaded(String status, String loaded) {}
 }

@@ -43,10 +43,13 @@ final class ComponentPushHandler {
         String name = ctx.pathParam("name");
         switch (receiver.accept(name, snapshot)) {
             case PushOutcome.Accepted accepted ->
-                ctx.status(202).json(Map.of("status", "accepted", "component", accepted.componentName()));
+                ctx.status(202).json(new Accepted("accepted", accepted.componentName()));
             case PushOutcome.UnknownComponent unknown ->
                 throw new ApiException(
                         404, "no push component named '" + unknown.componentName() + "' in components.yaml");
         }
     }
+
+    /** The answer to an accepted push, in this field order. */
+    record Accepted(String status, String component) {}
 }

@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.micrometer.core.instrument.FunctionCounter;
@@ -14,14 +15,27 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,10 +45,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Mirrors each published snapshot into a {@link PrometheusMeterRegistry}: one meter per series, registered when the
- * series first appears and removed when a snapshot no longer carries it; observations feed cumulative histograms. Thread-safe: publishing is serialised and
- * scraping reads the registry's own thread-safe state.
+ * series first appears and removed when a snapshot no longer carries it; observations feed cumulative histograms.
+ *
+ * <p>The agent's own figures ({@code monitoring_alerts}, {@code monitoring_notifications_total}, ...) are read again
+ * from their live sources at every scrape and after every publish, so /metrics never lags a collection interval
+ * behind the API, and a counter never steps back to an older snapshot's value. Thread-safe: publishing and scraping
+ * are serialised.
  */
-public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition {
+public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition, AutoCloseable {
     private final PrometheusMeterRegistry registry;
     /** Bucket bounds of every histogram, seconds: from a fast in-process read to a probe at a 10 s timeout. */
     private static final Duration[] BUCKETS = Stream.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
@@ -51,12 +69,57 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
     private final Map<String, MetricType> families = new HashMap<>();
 
+    private final List<MetricsSource> live;
+    private final InstantSource clock;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+
     public MicrometerMetricsPublisher() {
-        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+        this(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(), InstantSource.system());
     }
 
-    public MicrometerMetricsPublisher(PrometheusMeterRegistry registry) {
+    /**
+     * The agent's exposition: reads {@code live} at every scrape and adds Micrometer's JVM and process metrics
+     * ({@code jvm_memory_*}, {@code jvm_gc_*}, {@code jvm_threads_*}, {@code process_cpu_usage},
+     * {@code process_uptime_seconds}, {@code process_files_open_files}, ...).
+     */
+    public static MicrometerMetricsPublisher withJvmMetrics(List<MetricsSource> live, InstantSource clock) {
+        MicrometerMetricsPublisher publisher =
+                new MicrometerMetricsPublisher(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), live, clock);
+        JvmGcMetrics gc = new JvmGcMetrics();
+        publisher.closeables.add(gc);
+        for (MeterBinder binder : List.of(
+                new JvmMemoryMetrics(),
+                gc,
+                new JvmThreadMetrics(),
+                new ClassLoaderMetrics(),
+                new ProcessorMetrics(),
+                new UptimeMetrics(),
+                new FileDescriptorMetrics())) {
+            binder.bindTo(publisher.registry);
+        }
+        return publisher;
+    }
+
+    /** Stops the GC listener the JVM metrics registered; the exposition keeps answering. */
+    @Override
+    public void close() {
+        for (AutoCloseable closeable : closeables) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                LOG.debug("Closing {} failed: {}", closeable, e.toString());
+            }
+        }
+    }
+
+    /**
+     * @param live the sources read at every scrape: the services' own counters and gauges, which the snapshots carry
+     *     too
+     */
+    public MicrometerMetricsPublisher(PrometheusMeterRegistry registry, List<MetricsSource> live, InstantSource clock) {
         this.registry = registry;
+        this.live = List.copyOf(live);
+        this.clock = clock;
         FunctionCounter.builder(REJECTED.substring(0, REJECTED.length() - "_total".length()), rejected, AtomicLong::get)
                 .description("Samples the exposition refused because their name clashes with another metric's.")
                 .register(registry);
@@ -70,13 +133,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     public synchronized void publish(MetricsSnapshot snapshot) {
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
-            SeriesKey key = new SeriesKey(sample.name(), sample.labels());
-            try {
-                series.computeIfAbsent(key, this::register).value = sample.value();
-                seen.add(key);
-            } catch (IllegalArgumentException e) {
-                refuse(key, e);
-            }
+            set(sample).ifPresent(seen::add);
         }
         for (Observation observation : snapshot.observations()) {
             SeriesKey key = new SeriesKey(observation.name(), observation.labels());
@@ -96,6 +153,31 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 entries.remove();
             }
         }
+        refreshLive();
+    }
+
+    /** Sets one series, registering it on first sight; empty when the registry refuses it. */
+    private Optional<SeriesKey> set(Sample sample) {
+        SeriesKey key = new SeriesKey(sample.name(), sample.labels());
+        try {
+            series.computeIfAbsent(key, this::register).value = sample.value();
+            return Optional.of(key);
+        } catch (IllegalArgumentException e) {
+            refuse(key, e);
+            return Optional.empty();
+        }
+    }
+
+    /** Reads the live sources now; one that fails keeps its last values and never spoils the scrape. */
+    private void refreshLive() {
+        Instant now = clock.instant();
+        for (MetricsSource source : live) {
+            try {
+                source.samples(now).forEach(this::set);
+            } catch (RuntimeException e) {
+                LOG.debug("Live metrics source {} failed: {}", source.getClass().getSimpleName(), e.toString());
+            }
+        }
     }
 
     private void refuse(SeriesKey key, IllegalArgumentException e) {
@@ -110,7 +192,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     @Override
-    public String scrape(ExpositionFormat format) {
+    public synchronized String scrape(ExpositionFormat format) {
+        refreshLive();
         return registry.scrape(format.contentType());
     }
 

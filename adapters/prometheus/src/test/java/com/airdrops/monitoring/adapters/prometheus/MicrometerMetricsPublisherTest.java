@@ -5,11 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class MicrometerMetricsPublisherTest {
@@ -46,6 +50,60 @@ class MicrometerMetricsPublisherTest {
         String text = publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT);
 
         assertThat(text).contains("protocol_share{protocol=\"scroll\"} 100.0").doesNotContain("zksync");
+    }
+
+    @Test
+    void theAgentsOwnFiguresAreReadLiveAtEveryScrapeAndNeverStepBackToASnapshot() {
+        AtomicLong sent = new AtomicLong();
+        MetricsSource deliveries = now -> List.of(new Sample(
+                "monitoring_notifications_total", Map.of("channel", "hook", "outcome", "sent"), sent.get(), now));
+        MicrometerMetricsPublisher live = new MicrometerMetricsPublisher(
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(deliveries), () -> NOW);
+        MetricsSnapshot collected = snapshot(deliveries.samples(NOW).toArray(Sample[]::new));
+
+        sent.set(3); // delivered after the collection: no snapshot carries it yet
+        assertThat(live.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                .contains("monitoring_notifications_total{channel=\"hook\",outcome=\"sent\"} 3.0\n");
+
+        live.publish(collected); // the older snapshot said 0
+        assertThat(live.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                .contains("monitoring_notifications_total{channel=\"hook\",outcome=\"sent\"} 3.0\n");
+    }
+
+    @Test
+    void aFailingLiveSourceKeepsItsLastValueAndTheRestOfTheScrape() {
+        AtomicLong calls = new AtomicLong();
+        MetricsSource flaky = now -> {
+            if (calls.incrementAndGet() > 1) {
+                throw new IllegalStateException("boom");
+            }
+            return List.of(Sample.of("monitoring_alert_evaluations_total", 5, now));
+        };
+        MicrometerMetricsPublisher live = new MicrometerMetricsPublisher(
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(flaky), () -> NOW);
+        live.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+        // As the collector does, the snapshot carries the source's samples too (read before it started failing).
+        live.publish(snapshot(
+                Sample.of("system_cpu_usage_percent", 1, NOW),
+                Sample.of("monitoring_alert_evaluations_total", 5, NOW)));
+
+        assertThat(live.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                .contains("monitoring_alert_evaluations_total 5.0\n", "system_cpu_usage_percent 1.0\n");
+    }
+
+    @Test
+    void theAgentsExpositionCarriesJvmAndProcessMetrics() {
+        try (MicrometerMetricsPublisher agent = MicrometerMetricsPublisher.withJvmMetrics(List.of(), () -> NOW)) {
+            assertThat(agent.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                    .contains(
+                            "jvm_memory_used_bytes{",
+                            "jvm_threads_live_threads ",
+                            "jvm_gc_",
+                            "process_cpu_usage ",
+                            "process_uptime_seconds ",
+                            "process_files_open_files ",
+                            "system_cpu_count ");
+        }
     }
 
     @Test

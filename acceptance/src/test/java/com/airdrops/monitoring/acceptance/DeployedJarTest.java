@@ -1,0 +1,157 @@
+package com.airdrops.monitoring.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The jar deployed alone: copied with the launcher to a folder of its own and started from an unrelated working
+ * directory, it runs the shipped rules and says where everything is; a configuration file that is named but missing
+ * stops it with exit 2, and check-config reports it.
+ */
+class DeployedJarTest {
+    @TempDir
+    Path dir;
+
+    private Path launcher;
+    private Path workingDirectory;
+
+    @BeforeEach
+    void install() throws IOException {
+        Path opt = Files.createDirectories(dir.resolve("opt/airdrops-monitoring"));
+        Files.createDirectories(opt.resolve("bin"));
+        Files.createDirectories(opt.resolve("lib"));
+        for (String script : List.of("airdrops-monitoring", "java-lookup.sh")) {
+            Files.copy(
+                    ReadmeTest.ROOT.resolve("bin").resolve(script),
+                    opt.resolve("bin").resolve(script),
+                    StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Files.copy(
+                ReadmeTest.ROOT.resolve("bootstrap/target/airdrops-monitoring.jar"),
+                opt.resolve("lib/airdrops-monitoring.jar"));
+        launcher = opt.resolve("bin/airdrops-monitoring");
+        workingDirectory = Files.createDirectories(dir.resolve("elsewhere"));
+    }
+
+    @Test
+    void startedFromElsewhereItRunsTheShippedRulesAndLogsWhereEverythingIs() throws Exception {
+        int port = freePort();
+        Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
+        Path log = dir.resolve("agent.log");
+        try {
+            String rules = awaitAnswer(port, "/api/v1/rules");
+            assertThat(rules).contains("\"name\":\"cpu_high\"", "\"name\":\"memory_high\"");
+            String text = Files.readString(log);
+            assertThat(text)
+                    .contains(
+                            "Home " + workingDirectory + " (MONITORING_HOME)",
+                            "Database: jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"),
+                            "7 alert rules from built-in alert_rules.yaml (nothing at "
+                                    + workingDirectory.resolve("config/alert_rules.yaml") + ")",
+                            "0 notification channels from built-in notifications.yaml",
+                            "0 components from built-in components.yaml",
+                            "plugins folder " + workingDirectory.resolve("plugins"));
+            assertThat(workingDirectory.resolve("data/monitoring.mv.db")).exists();
+        } finally {
+            agent.destroy();
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(agent.exitValue()).as("SIGTERM through the launcher").isZero();
+    }
+
+    @Test
+    void withLogFormatJsonEveryLogLineIsOneJsonObject() throws Exception {
+        int port = freePort();
+        Process agent = start(Map.of(
+                "METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1", "LOG_FORMAT", "json"));
+        try {
+            awaitAnswer(port, "/health/ready");
+        } finally {
+            agent.destroy();
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("agent.log"));
+        assertThat(lines)
+                .isNotEmpty()
+                .allSatisfy(
+                        line -> assertThat(line).startsWith("{\"timestamp\":").endsWith("}"));
+        assertThat(lines)
+                .anySatisfy(line -> assertThat(line)
+                        .contains(
+                                "\"level\":\"INFO\"",
+                                "\"formattedMessage\":\"7 alert rules from built-in alert_rules.yaml"));
+    }
+
+    @Test
+    void aNamedRulesFileThatIsMissingStopsStartUpAndFailsCheckConfig() throws Exception {
+        Process agent = start(Map.of("ALERT_RULES_FILE", "/nonexistent/alert_rules.yaml"));
+        assertThat(agent.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(agent.exitValue()).isEqualTo(2);
+        assertThat(Files.readString(dir.resolve("agent.log")))
+                .contains("/nonexistent/alert_rules.yaml: no such file (set by ALERT_RULES_FILE; unset it to use the "
+                        + "built-in file)");
+
+        Process check = start(Map.of("ALERT_RULES_FILE", "/nonexistent/alert_rules.yaml"), "check-config");
+        assertThat(check.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(check.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(dir.resolve("agent.log")))
+                .contains("ERROR: /nonexistent/alert_rules.yaml: no such file", "1 problem found")
+                .doesNotContain("OK: ");
+    }
+
+    private Process start(Map<String, String> environment, String... arguments) throws IOException {
+        List<String> command = new ArrayList<>(List.of(launcher.toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile());
+        builder.environment()
+                .keySet()
+                .removeIf(name -> name.startsWith("MONITORING_")
+                        || name.startsWith("METRICS_")
+                        || name.startsWith("ALERT_")
+                        || name.endsWith("_FILE"));
+        builder.environment().putAll(environment);
+        return builder.start();
+    }
+
+    private static String awaitAnswer(int port, String path) {
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        return await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(
+                        () -> client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
+                        response -> response.statusCode() == 200)
+                .body();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

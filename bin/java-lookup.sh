@@ -1,0 +1,42 @@
+# Sourced by bin/airdrops-monitoring and scripts/java-env.sh: finds a Java 21 or newer.
+#   java_major DIR        the major version of DIR/bin/java
+#   find_java_home TOOL   prints a Java home with an executable bin/TOOL (java to run, javac to build) of version 21+:
+#                         JAVA_HOME when it qualifies, else the java on PATH, else the newest under /usr/lib/jvm,
+#                         /opt/java and /usr/local/java; fails with a message naming what to install.
+
+java_major() {
+  local version
+  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  version=${version#1.}
+  echo "${version%%.*}"
+}
+
+find_java_home() {
+  local tool=$1 candidate major best="" best_major=0 on_path
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/$tool" ] && [ "$(java_major "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
+    echo "$JAVA_HOME"
+    return 0
+  fi
+  on_path=$(command -v "$tool" 2>/dev/null || true)
+  if [ -n "$on_path" ]; then
+    candidate=$(dirname "$(dirname "$(readlink -f "$on_path")")")
+    if [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+      echo "$candidate"
+      return 0
+    fi
+  fi
+  for candidate in /usr/lib/jvm/* /opt/java/* /usr/local/java/*; do
+    [ -x "$candidate/bin/$tool" ] || continue
+    major=$(java_major "$candidate") || continue
+    if [ "${major:-0}" -ge 21 ] 2>/dev/null && [ "$major" -gt "$best_major" ]; then
+      best=$candidate
+      best_major=$major
+    fi
+  done
+  if [ -z "$best" ]; then
+    echo "error: Airdrops Monitoring needs Java 21 or newer ($tool); none found in JAVA_HOME, on PATH or in /usr/lib/jvm." >&2
+    echo "       Install one (e.g. apt-get install openjdk-21-jdk-headless) or export JAVA_HOME=/path/to/java-21+." >&2
+    return 1
+  fi
+  echo "$best"
+}

@@ -23,6 +23,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -69,6 +70,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
     private final Map<String, MetricType> families = new HashMap<>();
 
+    private static final Set<String> UNLINTED_BINDER_METERS = Set.of("process.cpu.time", "system.cpu.count");
+
     private final List<MetricsSource> live;
     private final InstantSource clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
@@ -80,11 +83,15 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     /**
      * The agent's exposition: reads {@code live} at every scrape and adds Micrometer's JVM and process metrics
      * ({@code jvm_memory_*}, {@code jvm_gc_*}, {@code jvm_threads_*}, {@code process_cpu_usage},
-     * {@code process_uptime_seconds}, {@code process_files_open_files}, ...).
+     * {@code process_uptime_seconds}, {@code process_files_open_files}, ...), without the two that break Prometheus'
+     * naming rules.
      */
     public static MicrometerMetricsPublisher withJvmMetrics(List<MetricsSource> live, InstantSource clock) {
-        MicrometerMetricsPublisher publisher =
-                new MicrometerMetricsPublisher(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), live, clock);
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        // Two binder meters break Prometheus' naming rules (promtool check metrics flags them): the CPU time in ns
+        // (process_cpu_usage says the same) and a gauge ending in _count (system_cpu_count).
+        registry.config().meterFilter(MeterFilter.deny(id -> UNLINTED_BINDER_METERS.contains(id.getName())));
+        MicrometerMetricsPublisher publisher = new MicrometerMetricsPublisher(registry, live, clock);
         JvmGcMetrics gc = new JvmGcMetrics();
         publisher.closeables.add(gc);
         for (MeterBinder binder : List.of(

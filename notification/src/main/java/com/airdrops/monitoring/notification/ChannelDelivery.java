@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Retry-After, until max_attempts, then the row is dead-lettered. At most rate_limit_per_minute messages go out in
  * any minute; rows beyond that are folded into one digest message (at most one digest a minute), and what still
  * waits stays PENDING: nothing is dropped. Each round reads the policy in force, so a reload applies to the next
- * round. Not thread-safe: one worker per channel calls {@link #deliverDue()}.
+ * round. Rows are claimed before they are attempted, so workers of several agents sharing one database never send
+ * the same row. Not thread-safe: one worker per channel calls {@link #deliverDue()}.
  */
 public final class ChannelDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
@@ -74,7 +75,11 @@ public final class ChannelDelivery implements AutoCloseable {
     public int deliverDue() {
         NotificationPolicy policy = setup.current().policy();
         Instant now = clock.instant();
-        List<OutboxEntry> due = outbox.due(channel, now, BATCH);
+        // Claimed for as long as the round may take: one attempt per row the rate limit lets through and one digest,
+        // each within its timeout. A worker that dies leaves its rows to another when the claim ends.
+        int attemptsAtMost = Math.min(BATCH, policy.rateLimitPerMinute()) + 1;
+        Instant claimUntil = now.plus(policy.timeout().plusSeconds(1).multipliedBy(attemptsAtMost + 1));
+        List<OutboxEntry> due = outbox.claimDue(channel, now, claimUntil, BATCH);
         List<OutboxEntry> overflow = new ArrayList<>();
         int settled = 0;
         for (OutboxEntry entry : due) {
@@ -87,7 +92,12 @@ public final class ChannelDelivery implements AutoCloseable {
             settled++;
         }
         if (!overflow.isEmpty()) {
-            settled += digest(overflow, policy);
+            int folded = digest(overflow, policy);
+            if (folded == 0) {
+                // Not sent yet (the rate limit allows one digest a minute): due again at once, not when the claim ends.
+                outbox.release(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
+            }
+            settled += folded;
         }
         return settled;
     }

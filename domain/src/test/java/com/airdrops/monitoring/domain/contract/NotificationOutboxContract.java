@@ -12,8 +12,16 @@ import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -94,6 +102,64 @@ public abstract class NotificationOutboxContract {
             assertThat(entry.id()).isEqualTo(due.get(2).id());
             assertThat(entry.attempts()).isZero();
         });
+    }
+
+    @Test
+    void aClaimedRowIsNotDueForAnyoneElseUntilItsClaimEndsAndAReleasedOneIsDueAgain() {
+        save(notification("a"), notification("a"));
+        Instant claimUntil = NOW.plusSeconds(30);
+
+        List<OutboxEntry> claimed = outbox.claimDue("a", NOW.plusSeconds(1), claimUntil, 1);
+
+        assertThat(claimed).hasSize(1);
+        assertThat(outbox.claimDue("a", NOW.plusSeconds(1), claimUntil, 10))
+                .as("a second worker gets the other row only")
+                .extracting(OutboxEntry::id)
+                .doesNotContain(claimed.getFirst().id())
+                .hasSize(1);
+        assertThat(outbox.claimDue("a", NOW.plusSeconds(29), claimUntil, 10)).isEmpty();
+        assertThat(outbox.claimDue("a", claimUntil, claimUntil.plusSeconds(30), 1))
+                .as("a worker that died: its claim ends and the row is due again, with its attempts")
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.attempts()).isZero());
+
+        List<OutboxEntry> later = outbox.claimDue("a", claimUntil, claimUntil.plusSeconds(30), 10);
+        outbox.release(later.stream().map(OutboxEntry::id).toList(), claimUntil);
+        assertThat(outbox.due("a", claimUntil, 10)).hasSize(later.size());
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameRow() throws Exception {
+        int rows = 200;
+        Notification[] notifications = new Notification[rows];
+        for (int i = 0; i < rows; i++) {
+            notifications[i] = notification("a");
+        }
+        save(notifications);
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        List<Long> duplicates = new CopyOnWriteArrayList<>();
+        try (ExecutorService workers = Executors.newFixedThreadPool(4)) {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int worker = 0; worker < 4; worker++) {
+                runs.add(workers.submit(() -> {
+                    List<OutboxEntry> batch;
+                    do {
+                        batch = outbox.claimDue("a", NOW.plusSeconds(1), NOW.plusSeconds(600), 7);
+                        for (OutboxEntry entry : batch) {
+                            if (!claimed.add(entry.id())) {
+                                duplicates.add(entry.id());
+                            }
+                            outbox.markSent(entry.id(), 1, NOW);
+                        }
+                    } while (!batch.isEmpty());
+                }));
+            }
+            for (Future<?> run : runs) {
+                run.get(60, TimeUnit.SECONDS);
+            }
+        }
+        assertThat(duplicates).as("rows claimed twice").isEmpty();
+        assertThat(claimed).hasSize(rows);
     }
 
     @Test

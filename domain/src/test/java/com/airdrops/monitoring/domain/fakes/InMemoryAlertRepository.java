@@ -55,6 +55,24 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
     }
 
     @Override
+    public synchronized List<OutboxEntry> claimDue(String channel, Instant now, Instant claimUntil, int limit) {
+        List<OutboxEntry> claimed = due(channel, now, limit);
+        claimed.forEach(
+                entry -> update(entry.id(), OutboxStatus.PENDING, entry.attempts(), entry.lastError(), claimUntil));
+        return claimed;
+    }
+
+    @Override
+    public synchronized void release(List<Long> ids, Instant at) {
+        for (long id : ids) {
+            OutboxEntry entry = outbox.get(id);
+            if (entry != null && entry.status() == OutboxStatus.PENDING) {
+                update(id, OutboxStatus.PENDING, entry.attempts(), entry.lastError(), at);
+            }
+        }
+    }
+
+    @Override
     public synchronized void markSent(long id, int attempts, Instant at) {
         update(id, OutboxStatus.SENT, attempts, Optional.empty(), at);
     }

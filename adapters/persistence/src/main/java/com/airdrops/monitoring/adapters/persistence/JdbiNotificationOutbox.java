@@ -35,6 +35,50 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                         .list()));
     }
 
+    /**
+     * One transaction: the due rows are locked with {@code FOR UPDATE SKIP LOCKED}, so a concurrent claimer (another
+     * worker, another agent) skips them instead of waiting, and their next attempt is moved to {@code claimUntil}
+     * before the locks are released.
+     */
+    @Override
+    public List<OutboxEntry> claimDue(String channel, Instant now, Instant claimUntil, int limit) {
+        return wrap(
+                "claiming outbox rows",
+                () -> jdbi.inTransaction(handle -> {
+                    List<OutboxEntry> claimed = handle.createQuery(
+                                    "SELECT * FROM notification_log WHERE channel = :channel AND status = 'PENDING' "
+                                            + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                            .bind("channel", channel)
+                            .bind("now", now.toEpochMilli())
+                            .bind("limit", limit)
+                            .map((rs, ctx) -> OutboxRows.entry(rs))
+                            .list();
+                    if (!claimed.isEmpty()) {
+                        handle.createUpdate("UPDATE notification_log SET next_attempt_at = :until WHERE id IN (<ids>)")
+                                .bind("until", claimUntil.toEpochMilli())
+                                .bindList(
+                                        "ids",
+                                        claimed.stream().map(OutboxEntry::id).toList())
+                                .execute();
+                    }
+                    return claimed;
+                }));
+    }
+
+    @Override
+    public void release(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        wrap(
+                "releasing outbox rows",
+                () -> jdbi.withHandle(handle -> handle.createUpdate("UPDATE notification_log SET next_attempt_at = :at "
+                                + "WHERE id IN (<ids>) AND status = 'PENDING'")
+                        .bind("at", at.toEpochMilli())
+                        .bindList("ids", ids)
+                        .execute()));
+    }
+
     @Override
     public void markSent(long id, int attempts, Instant at) {
         mark(id, OutboxStatus.SENT, attempts, null, at, at);

@@ -10,8 +10,19 @@ import java.util.Optional;
  * workers take the due ones and record each attempt. Thread-safe.
  */
 public interface NotificationOutbox {
-    /** PENDING rows of {@code channel} due at {@code now}, oldest first. */
+    /** PENDING rows of {@code channel} due at {@code now}, oldest first, without claiming them (inspection). */
     List<OutboxEntry> due(String channel, Instant now, int limit);
+
+    /**
+     * Claims up to {@code limit} PENDING rows of {@code channel} due at {@code now}, oldest first: atomically, each
+     * becomes due again only at {@code claimUntil}, so no other worker (of this agent or of another on the same
+     * database) takes it meanwhile. A claimed row its worker never settles (the worker died) is due again at
+     * {@code claimUntil}, and then delivered again with the same event id: delivery stays at least once.
+     */
+    List<OutboxEntry> claimDue(String channel, Instant now, Instant claimUntil, int limit);
+
+    /** Gives claimed rows that were not attempted back: PENDING rows among {@code ids} become due at {@code at}. */
+    void release(List<Long> ids, Instant at);
 
     void markSent(long id, int attempts, Instant at);
 

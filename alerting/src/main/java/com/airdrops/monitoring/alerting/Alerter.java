@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
@@ -48,6 +49,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
     static final int HISTORY_LIMIT = 10_000;
 
+    private final Map<String, String> agentLabels;
     private final AlertRepository repository;
     private final InstantSource clock;
     private final NotificationPlanner planner;
@@ -59,6 +61,19 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     /** @param planner decides the notifications of each pass; they are saved with its transitions */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
+        this(repository, clock, planner, Map.of());
+    }
+
+    /**
+     * @param agentLabels labels every alert of this agent carries, such as its {@code instance}; a series or rule
+     *     label of the same name wins
+     */
+    public Alerter(
+            AlertRepository repository,
+            InstantSource clock,
+            NotificationPlanner planner,
+            Map<String, String> agentLabels) {
+        this.agentLabels = Map.copyOf(agentLabels);
         this.repository = repository;
         this.writer = new ChangeWriter(repository, clock);
         this.clock = clock;
@@ -243,8 +258,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
     }
 
     @Override
-    public List<Alert> getAlertHistory(double hours) {
-        return repository.history(clock.instant().minusMillis(Math.round(hours * 3_600_000)), HISTORY_LIMIT);
+    public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
+        return repository.history(clock.instant().minusMillis(Math.round(hours * 3_600_000)), HISTORY_LIMIT, scope);
     }
 
     /** Deletes history older than {@code retention}; returns how many transitions. */
@@ -282,11 +297,12 @@ public final class Alerter implements AlertQueries, MetricsSource {
         return byName;
     }
 
-    private static Map<String, String> alertLabels(Map<String, String> seriesLabels, AlertRule rule) {
-        if (rule.labels().isEmpty()) {
+    private Map<String, String> alertLabels(Map<String, String> seriesLabels, AlertRule rule) {
+        if (rule.labels().isEmpty() && agentLabels.isEmpty()) {
             return seriesLabels;
         }
-        Map<String, String> merged = new TreeMap<>(seriesLabels);
+        Map<String, String> merged = new TreeMap<>(agentLabels);
+        merged.putAll(seriesLabels);
         merged.putAll(rule.labels());
         return Labels.of(merged, "label");
     }

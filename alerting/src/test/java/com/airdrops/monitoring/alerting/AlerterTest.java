@@ -13,6 +13,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
@@ -311,8 +312,8 @@ class AlerterTest {
         }
 
         @Override
-        public List<Alert> history(Instant since, int limit) {
-            return delegate.history(since, limit);
+        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
+            return delegate.history(since, limit, scope);
         }
 
         @Override
@@ -337,8 +338,8 @@ class AlerterTest {
         }
 
         @Override
-        public List<Alert> history(Instant since, int limit) {
-            return delegate.history(since, limit);
+        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
+            return delegate.history(since, limit, scope);
         }
 
         @Override

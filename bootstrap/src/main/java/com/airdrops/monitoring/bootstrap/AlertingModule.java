@@ -18,6 +18,7 @@ import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
+import java.util.Map;
 
 /** Provides the Alerter with the configured rules and its state restored, its evaluation loop and the reloader. */
 final class AlertingModule extends AbstractModule {
@@ -71,7 +72,12 @@ final class AlertingModule extends AbstractModule {
     @Provides
     @Singleton
     Alerter alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
-        Alerter alerter = new Alerter(repository, clock, planner);
+        // Every alert names the agent that raised it: agents sharing a database or an Alertmanager stay apart.
+        Alerter alerter = new Alerter(
+                repository,
+                clock,
+                planner,
+                Map.of("instance", configuration.settings().instance()));
         alerter.loadAlertRules(configuration.rules());
         return alerter;
     }

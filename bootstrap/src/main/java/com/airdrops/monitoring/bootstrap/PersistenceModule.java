@@ -33,8 +33,8 @@ final class PersistenceModule extends AbstractModule {
     @Provides
     @Singleton
     Database database(MonitoringSettings settings) {
-        return Database.open(
-                new DatabaseSettings(settings.databaseUrl(), settings.databasePoolSize(), settings.databaseTimeout()));
+        return Database.open(new DatabaseSettings(
+                settings.databaseUrl(), settings.databasePoolSize(), settings.databaseTimeout(), settings.instance()));
     }
 
     @Provides

@@ -174,7 +174,8 @@ class NotificationsEndToEndTest {
                         .contains("Database: jdbc:h2:file:" + dir.resolve("db/monitoring"))
                         .contains("Channel types [alertmanager, email, slack, webhook], plugin component types []");
                 assertThat(log)
-                        .contains("Alert risk_level_critical {} FIRING value=3.0 threshold=3.0 severity=critical")
+                        .contains(
+                                "Alert risk_level_critical {instance=test-agent} FIRING value=3.0 threshold=3.0 severity=critical")
                         .contains("Alert risk_level_critical {} RESOLVED")
                         .contains("Notification " + webhook.requests.get(3).header("X-Alert-Event-Id")
                                 + " to audit-webhook delivered (1 alerts, firing) on attempt 4");

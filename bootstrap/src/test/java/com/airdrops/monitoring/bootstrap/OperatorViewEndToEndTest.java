@@ -73,7 +73,7 @@ class OperatorViewEndToEndTest {
                             "plugins folder " + dir.resolve("plugins"),
                             "Airdrops Monitoring started: listening on 127.0.0.1:" + agent.awaitPort())
                     .containsPattern(
-                            "Alert risk_level_critical \\{} FIRING value=3\\.0 threshold=3\\.0 severity=critical")
+                            "Alert risk_level_critical \\{instance=test-agent} FIRING value=3\\.0 threshold=3\\.0 severity=critical")
                     .containsPattern(
                             "Notification " + eventId + " to hook delivered \\(1 alerts, firing\\) on attempt 1");
         }

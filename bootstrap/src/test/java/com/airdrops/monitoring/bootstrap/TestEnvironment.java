@@ -13,6 +13,9 @@ import java.util.Map;
  * component and notification files there (so the built-in rules stay out of the way), and {@code extra}.
  */
 final class TestEnvironment {
+    /** The instance of every agent under test unless a test names another: its alerts carry it as a label. */
+    static final String INSTANCE = "test-agent";
+
     private TestEnvironment() {}
 
     static Map<String, String> agent(Path dir, String... keysAndValues) {
@@ -28,7 +31,9 @@ final class TestEnvironment {
                 "COMPONENTS_FILE",
                 dir.resolve("no-components.yaml").toString(),
                 "NOTIFICATIONS_FILE",
-                dir.resolve("no-notifications.yaml").toString()));
+                dir.resolve("no-notifications.yaml").toString(),
+                "MONITORING_INSTANCE",
+                INSTANCE));
         for (int i = 0; i < keysAndValues.length; i += 2) {
             environment.put(keysAndValues[i], keysAndValues[i + 1]);
         }

@@ -1,6 +1,8 @@
 package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -47,6 +49,9 @@ public final class EnvironmentSettings {
     public static final String LOG_LEVEL = "LOG_LEVEL";
     public static final String HOME = "MONITORING_HOME";
     public static final String LOG_FORMAT = "LOG_FORMAT";
+    public static final String INSTANCE = "MONITORING_INSTANCE";
+    /** The longest instance name: it is stored with every row and sent as a label. */
+    static final int MAX_INSTANCE_LENGTH = 255;
     /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
     private static final Pattern H2_FILE =
             Pattern.compile("jdbc:h2:(?:file:)?(?![a-zA-Z]{2,}:)([^;]+)(;.*)?", Pattern.DOTALL);
@@ -118,7 +123,8 @@ public final class EnvironmentSettings {
                 hours(DEAD_LETTER_RETENTION_HOURS, "720"),
                 secret(API_READ_TOKEN),
                 readTokenScope(),
-                home);
+                home,
+                instance());
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -254,6 +260,35 @@ public final class EnvironmentSettings {
                 throw new IllegalArgumentException(e);
             }
         });
+    }
+
+    /**
+     * This agent's identity in a database shared with other agents: stored with every row it writes and sent as the
+     * {@code instance} label. Default: the host name.
+     */
+    private String instance() {
+        String value = raw(INSTANCE, "");
+        if (value.isEmpty()) {
+            return hostName();
+        }
+        if (value.length() > MAX_INSTANCE_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            problems.add(INSTANCE + "='" + value + "' is invalid: expected 1 to " + MAX_INSTANCE_LENGTH
+                    + " printable ASCII characters without spaces (default: the host name)");
+        }
+        return value;
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            if (!name.isBlank()) {
+                return name;
+            }
+        } catch (UnknownHostException e) {
+            // fall through to the environment
+        }
+        String fromEnvironment = System.getenv("HOSTNAME");
+        return fromEnvironment == null || fromEnvironment.isBlank() ? "localhost" : fromEnvironment.trim();
     }
 
     /** The base of every relative path: {@link #HOME}, or the working directory when it is unset. */

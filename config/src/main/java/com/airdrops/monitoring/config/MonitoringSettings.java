@@ -35,7 +35,8 @@ public record MonitoringSettings(
         Duration deadLetterRetention,
         Optional<String> apiReadToken,
         boolean readTokenCoversScrapes,
-        Path home) {
+        Path home,
+        String instance) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
@@ -59,7 +60,7 @@ public record MonitoringSettings(
                 + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
                 + deadLetterRetention + ", apiReadToken="
                 + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
-                + readTokenCoversScrapes + ", home=" + home + "]";
+                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + "]";
     }
 
     /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.fakes;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
@@ -139,8 +140,9 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
         outbox.put(id, new OutboxEntry(id, entry.notification(), status, attempts, error, next, entry.createdAt()));
     }
 
+    /** One agent's storage: every scope reads the same rows. */
     @Override
-    public synchronized List<Alert> history(Instant since, int limit) {
+    public synchronized List<Alert> history(Instant since, int limit, InstanceScope scope) {
         return history.stream()
                 .filter(alert -> !alert.timestamp().isBefore(since))
                 .sorted(Comparator.comparing(Alert::timestamp).reversed())

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
@@ -43,7 +44,15 @@ final class AlertsHandler {
                         "hours", raw, "a number of hours greater than 0 and at most " + MAX_HISTORY_HOURS);
             }
         }
-        ctx.json(alerts.getAlertHistory(hours).stream().map(AlertsHandler::view).toList());
+        // instance: absent for this agent, * for every agent sharing the database, or one agent's name.
+        String instance = ctx.queryParam("instance");
+        if (instance != null && instance.length() > 255) {
+            throw QueryParameters.bad(
+                    "instance", instance, "an agent's MONITORING_INSTANCE (at most 255 characters) or *");
+        }
+        ctx.json(alerts.getAlertHistory(hours, InstanceScope.parse(instance)).stream()
+                .map(AlertsHandler::view)
+                .toList());
     }
 
     void quarantine(Context ctx) {

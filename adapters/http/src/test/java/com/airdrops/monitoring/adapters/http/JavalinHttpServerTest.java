@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
@@ -82,7 +83,7 @@ class JavalinHttpServerTest {
         }
 
         @Override
-        public List<Alert> getAlertHistory(double hours) {
+        public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
             historyHours.add(hours);
             return List.of();
         }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
@@ -85,7 +86,7 @@ final class StubbedServer implements AutoCloseable {
         }
 
         @Override
-        public List<Alert> getAlertHistory(double hours) {
+        public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
             queries.add(hours);
             return List.of();
         }

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -64,6 +65,7 @@ public final class Database implements AutoCloseable, HealthCheck {
                     .dataSource(new UrlDataSource(url))
                     .connectRetries(0)
                     .locations("classpath:db/migration")
+                    .placeholders(Map.of("instance", settings.instance()))
                     .load()
                     .migrate();
             writes = pool("db-write", url, settings, settings.writePoolSize());
@@ -89,6 +91,11 @@ public final class Database implements AutoCloseable, HealthCheck {
     /** The agent's own reads and writes. */
     Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The agent whose rows this connection reads and writes. */
+    String instance() {
+        return settings.instance();
     }
 
     /** Reads on behalf of API clients, from their own pool. */

@@ -3,10 +3,13 @@ package com.airdrops.monitoring.adapters.persistence;
 import java.time.Duration;
 
 /**
- * How the agent talks to its database: the JDBC URL, how many connections the API's reads may hold, and the one
- * timeout that bounds connecting, waiting for a pooled connection and running a statement.
+ * How the agent talks to its database: the JDBC URL, how many connections the API's reads may hold, the one
+ * timeout that bounds connecting, waiting for a pooled connection and running a statement, and the agent's instance:
+ * the rows it owns in a database that other agents share.
  */
-public record DatabaseSettings(String url, int readPoolSize, Duration timeout) {
+public record DatabaseSettings(String url, int readPoolSize, Duration timeout, String instance) {
+    /** The instance of a database opened without one (tests, tools). */
+    public static final String DEFAULT_INSTANCE = "default";
     /** Connections for the agent's own writes (alert passes, outbox updates, aggregates) on PostgreSQL. */
     static final int WRITE_POOL_SIZE_POSTGRES = 4;
 
@@ -23,10 +26,13 @@ public record DatabaseSettings(String url, int readPoolSize, Duration timeout) {
         if (timeout == null || timeout.toMillis() < 250) {
             throw new IllegalArgumentException("timeout must be >= 250 ms, got " + timeout);
         }
+        if (instance == null || instance.isBlank()) {
+            throw new IllegalArgumentException("an instance is required");
+        }
     }
 
     public static DatabaseSettings defaults(String url) {
-        return new DatabaseSettings(url, DEFAULT_READ_POOL_SIZE, DEFAULT_TIMEOUT);
+        return new DatabaseSettings(url, DEFAULT_READ_POOL_SIZE, DEFAULT_TIMEOUT, DEFAULT_INSTANCE);
     }
 
     boolean isH2() {

@@ -20,7 +20,10 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
     private final long maxRows;
+    private final String instance;
     private final AtomicLong dropped = new AtomicLong();
+    /** This agent's rows, counted at the first append and kept since; -1 until then. */
+    private long stored = -1;
 
     public JdbiAggregateStore(Database database, long maxRows) {
         if (maxRows <= 0) {
@@ -29,20 +32,32 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
         this.jdbi = database.jdbi();
         this.readJdbi = database.readJdbi();
         this.maxRows = maxRows;
+        this.instance = database.instance();
     }
 
+    /**
+     * Inserts the aggregates and then deletes this agent's oldest rows beyond the bound, counting them as dropped;
+     * other agents' rows in a shared database are never touched.
+     */
     @Override
-    public void append(List<AggregatedMetric> aggregates) {
+    public synchronized void append(List<AggregatedMetric> aggregates) {
         if (aggregates.isEmpty()) {
             return;
         }
         try {
             jdbi.useTransaction(handle -> {
-                PreparedBatch batch =
-                        handle.prepareBatch("INSERT INTO aggregates (metric_name, labels, aggregation_type, "
-                                + "agg_value, window_end) VALUES (:name, :labels, :type, :value, :end)");
+                long count = stored >= 0
+                        ? stored
+                        : handle.createQuery("SELECT COUNT(*) FROM aggregates WHERE instance = :instance")
+                                .bind("instance", instance)
+                                .mapTo(Long.class)
+                                .one();
+                PreparedBatch batch = handle.prepareBatch(
+                        "INSERT INTO aggregates (instance, metric_name, labels, "
+                                + "aggregation_type, agg_value, window_end) VALUES (:instance, :name, :labels, :type, :value, :end)");
                 for (AggregatedMetric aggregate : aggregates) {
-                    batch.bind("name", aggregate.metricName())
+                    batch.bind("instance", instance)
+                            .bind("name", aggregate.metricName())
                             .bind("labels", LabelsJson.write(aggregate.labels()))
                             .bind("type", aggregate.aggregationType())
                             .bind("value", Double.isFinite(aggregate.value()) ? aggregate.value() : null)
@@ -50,16 +65,20 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
                             .add();
                 }
                 batch.execute();
-                Long newest = handle.createQuery("SELECT MAX(id) FROM aggregates")
-                        .mapTo(Long.class)
-                        .one();
-                if (newest != null && newest > maxRows) {
-                    dropped.addAndGet(handle.createUpdate("DELETE FROM aggregates WHERE id <= ?")
-                            .bind(0, newest - maxRows)
-                            .execute());
+                count += aggregates.size();
+                if (count > maxRows) {
+                    int deleted = handle.createUpdate("DELETE FROM aggregates WHERE id IN (SELECT id FROM aggregates "
+                                    + "WHERE instance = :instance ORDER BY id LIMIT :excess)")
+                            .bind("instance", instance)
+                            .bind("excess", count - maxRows)
+                            .execute();
+                    dropped.addAndGet(deleted);
+                    count -= deleted;
                 }
+                stored = count;
             });
         } catch (RuntimeException e) {
+            stored = -1; // the transaction may not have committed: count again next time
             throw new PersistenceException("storing aggregates failed: " + Database.rootMessage(e), e);
         }
     }
@@ -68,8 +87,9 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     public List<AggregatedMetric> query(Instant start, Instant end, String nameFilter, int limit) {
         try {
             return readJdbi.withHandle(handle -> handle.createQuery(
-                            "SELECT * FROM aggregates WHERE window_end >= :start "
-                                    + "AND window_end <= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
+                            "SELECT * FROM aggregates WHERE instance = :instance AND window_end >= :start AND window_end "
+                                    + "<= :end AND metric_name LIKE :name ESCAPE '!' ORDER BY window_end, id LIMIT :limit")
+                    .bind("instance", instance)
                     .bind("start", start.toEpochMilli())
                     .bind("end", end.toEpochMilli())
                     .bind("name", "%" + escapeLike(nameFilter) + "%")
@@ -90,11 +110,17 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     }
 
     @Override
-    public long deleteOlderThan(Instant cutoff) {
+    public synchronized long deleteOlderThan(Instant cutoff) {
         try {
-            return jdbi.withHandle(handle -> (long) handle.createUpdate("DELETE FROM aggregates WHERE window_end < ?")
-                    .bind(0, cutoff.toEpochMilli())
-                    .execute());
+            long deleted = jdbi.withHandle(
+                    handle -> (long) handle.createUpdate("DELETE FROM aggregates WHERE instance = ? AND window_end < ?")
+                            .bind(0, instance)
+                            .bind(1, cutoff.toEpochMilli())
+                            .execute());
+            if (stored >= 0) {
+                stored = Math.max(0, stored - deleted);
+            }
+            return deleted;
         } catch (RuntimeException e) {
             throw new PersistenceException("deleting old aggregates failed: " + Database.rootMessage(e), e);
         }

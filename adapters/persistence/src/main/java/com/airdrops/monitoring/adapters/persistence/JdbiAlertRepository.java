@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
@@ -20,24 +21,29 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * Alert state and history in {@code alert_state} and {@code alert_history}. A pass's transitions are written in one
+ * Alert state and history in {@code alert_state} and {@code alert_history}, each row owned by the agent's instance:
+ * agents sharing the database never read, restore or delete each other's rows. A pass's transitions are written in one
  * transaction together with the notifications they cause ({@link OutboxRows}), which {@link JdbiNotificationOutbox}
  * then delivers. Thread-safe.
  */
 public final class JdbiAlertRepository implements AlertRepository {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
+    private final String instance;
 
     public JdbiAlertRepository(Database database) {
         this.jdbi = database.jdbi();
         this.readJdbi = database.readJdbi();
+        this.instance = database.instance();
     }
 
     @Override
     public List<ActiveAlert> loadActive() {
         return wrap(
                 "loading active alerts",
-                () -> jdbi.withHandle(handle -> handle.createQuery("SELECT * FROM alert_state ORDER BY pending_since")
+                () -> jdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT * FROM alert_state WHERE instance = :instance ORDER BY pending_since")
+                        .bind("instance", instance)
                         .map((rs, ctx) -> active(rs))
                         .list()));
     }
@@ -50,51 +56,62 @@ public final class JdbiAlertRepository implements AlertRepository {
         wrap("saving alert changes", () -> {
             jdbi.useTransaction(handle -> {
                 for (String fingerprint : changes.removedFingerprints()) {
-                    handle.createUpdate("DELETE FROM alert_state WHERE fingerprint = ?")
-                            .bind(0, fingerprint)
-                            .execute();
+                    deleteState(handle, fingerprint);
                 }
                 for (ActiveAlert alert : changes.upserts()) {
-                    handle.createUpdate("DELETE FROM alert_state WHERE fingerprint = ?")
-                            .bind(0, alert.fingerprint())
-                            .execute();
+                    deleteState(handle, alert.fingerprint());
                     insertState(handle, alert);
                 }
                 insertHistory(handle, changes.transitions());
-                OutboxRows.insert(handle, changes.notifications());
+                OutboxRows.insert(handle, instance, changes.notifications());
             });
             return null;
         });
     }
 
     @Override
-    public List<Alert> history(Instant since, int limit) {
+    public List<Alert> history(Instant since, int limit, InstanceScope scope) {
+        Optional<String> owner = switch (scope) {
+            case InstanceScope.Own own -> Optional.of(instance);
+            case InstanceScope.Named named -> Optional.of(named.instance());
+            case InstanceScope.All all -> Optional.empty();
+        };
         return wrap(
                 "reading alert history",
-                () -> readJdbi.withHandle(
-                        handle -> handle.createQuery("SELECT * FROM alert_history WHERE occurred_at >= :since "
-                                        + "ORDER BY occurred_at DESC, id DESC LIMIT :limit")
-                                .bind("since", since.toEpochMilli())
-                                .bind("limit", limit)
-                                .map((rs, ctx) -> transition(rs))
-                                .list()));
+                () -> readJdbi.withHandle(handle -> handle.createQuery("SELECT * FROM alert_history WHERE occurred_at "
+                                + ">= :since" + (owner.isPresent() ? " AND instance = :instance" : "")
+                                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")
+                        .bind("since", since.toEpochMilli())
+                        .bind("instance", owner.orElse(""))
+                        .bind("limit", limit)
+                        .map((rs, ctx) -> transition(rs))
+                        .list()));
     }
 
     @Override
     public long deleteHistoryOlderThan(Instant cutoff) {
         return wrap(
                 "deleting old alert history",
-                () -> jdbi.withHandle(
-                        handle -> (long) handle.createUpdate("DELETE FROM alert_history WHERE occurred_at < ?")
-                                .bind(0, cutoff.toEpochMilli())
+                () -> jdbi.withHandle(handle ->
+                        (long) handle.createUpdate("DELETE FROM alert_history WHERE instance = ? AND occurred_at < ?")
+                                .bind(0, instance)
+                                .bind(1, cutoff.toEpochMilli())
                                 .execute()));
     }
 
-    private static void insertState(Handle handle, ActiveAlert alert) {
-        handle.createUpdate(
-                        "INSERT INTO alert_state (fingerprint, rule_name, metric_name, series_labels, labels, severity, "
-                                + "status, current_value, threshold, description, pending_since, firing_since) VALUES (:fingerprint, "
-                                + ":rule, :metric, :series, :labels, :severity, :status, :value, :threshold, :description, :pending, :firing)")
+    private void deleteState(Handle handle, String fingerprint) {
+        handle.createUpdate("DELETE FROM alert_state WHERE instance = ? AND fingerprint = ?")
+                .bind(0, instance)
+                .bind(1, fingerprint)
+                .execute();
+    }
+
+    private void insertState(Handle handle, ActiveAlert alert) {
+        handle.createUpdate("INSERT INTO alert_state (instance, fingerprint, rule_name, metric_name, series_labels, "
+                        + "labels, severity, status, current_value, threshold, description, pending_since, firing_since) "
+                        + "VALUES (:instance, :fingerprint, :rule, :metric, :series, :labels, :severity, :status, :value, "
+                        + ":threshold, :description, :pending, :firing)")
+                .bind("instance", instance)
                 .bind("fingerprint", alert.fingerprint())
                 .bind("rule", alert.ruleName())
                 .bind("metric", alert.metricName())
@@ -110,17 +127,17 @@ public final class JdbiAlertRepository implements AlertRepository {
                 .execute();
     }
 
-    private static void insertHistory(Handle handle, List<Alert> transitions) {
+    private void insertHistory(Handle handle, List<Alert> transitions) {
         if (transitions.isEmpty()) {
             return;
         }
-        PreparedBatch batch =
-                handle.prepareBatch("INSERT INTO alert_history (fingerprint, rule_name, metric_name, labels, "
-                        + "severity, status, current_value, threshold, description, occurred_at, pending_since, firing_since, "
-                        + "resolved_at) VALUES (:fingerprint, :rule, :metric, :labels, :severity, :status, :value, :threshold, "
-                        + ":description, :at, :pending, :firing, :resolved)");
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO alert_history (instance, fingerprint, rule_name, "
+                + "metric_name, labels, severity, status, current_value, threshold, description, occurred_at, "
+                + "pending_since, firing_since, resolved_at) VALUES (:instance, :fingerprint, :rule, :metric, :labels, "
+                + ":severity, :status, :value, :threshold, :description, :at, :pending, :firing, :resolved)");
         for (Alert alert : transitions) {
-            batch.bind("fingerprint", AlertFingerprint.of(alert.ruleName(), alert.labels()))
+            batch.bind("instance", instance)
+                    .bind("fingerprint", AlertFingerprint.of(alert.ruleName(), alert.labels()))
                     .bind("rule", alert.ruleName())
                     .bind("metric", alert.metricName())
                     .bind("labels", LabelsJson.write(alert.labels()))

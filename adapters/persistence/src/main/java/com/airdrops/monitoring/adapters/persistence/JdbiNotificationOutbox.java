@@ -11,14 +11,19 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** The notification outbox in {@code notification_log}: due rows per channel, attempts, dead letters. Thread-safe. */
+/**
+ * The notification outbox in {@code notification_log}: due rows per channel, attempts, dead letters. An agent sees,
+ * delivers, replays and prunes only the rows of its own instance. Thread-safe.
+ */
 public final class JdbiNotificationOutbox implements NotificationOutbox {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
+    private final String instance;
 
     public JdbiNotificationOutbox(Database database) {
         this.jdbi = database.jdbi();
         this.readJdbi = database.readJdbi();
+        this.instance = database.instance();
     }
 
     @Override
@@ -26,8 +31,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         return wrap(
                 "reading the outbox",
                 () -> jdbi.withHandle(handle -> handle.createQuery(
-                                "SELECT * FROM notification_log WHERE channel = :channel AND status = 'PENDING' "
-                                        + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+                                "SELECT * FROM notification_log WHERE instance = :instance AND channel = :channel "
+                                        + "AND status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+                        .bind("instance", instance)
                         .bind("channel", channel)
                         .bind("now", now.toEpochMilli())
                         .bind("limit", limit)
@@ -46,8 +52,10 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                 "claiming outbox rows",
                 () -> jdbi.inTransaction(handle -> {
                     List<OutboxEntry> claimed = handle.createQuery(
-                                    "SELECT * FROM notification_log WHERE channel = :channel AND status = 'PENDING' "
-                                            + "AND next_attempt_at <= :now ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED")
+                                    "SELECT * FROM notification_log WHERE instance = :instance AND channel = :channel "
+                                            + "AND status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit "
+                                            + "FOR UPDATE SKIP LOCKED")
+                            .bind("instance", instance)
                             .bind("channel", channel)
                             .bind("now", now.toEpochMilli())
                             .bind("limit", limit)
@@ -113,7 +121,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         return wrap(
                 "reading dead letters",
                 () -> readJdbi.withHandle(handle -> handle.createQuery(
-                                "SELECT * FROM notification_log WHERE status = 'DEAD' ORDER BY id DESC LIMIT :limit")
+                                "SELECT * FROM notification_log WHERE instance = :instance AND status = 'DEAD' "
+                                        + "ORDER BY id DESC LIMIT :limit")
+                        .bind("instance", instance)
                         .bind("limit", limit)
                         .map((rs, ctx) -> OutboxRows.entry(rs))
                         .list()));
@@ -125,7 +135,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                 "replaying a dead letter",
                 () -> jdbi.withHandle(handle -> handle.createUpdate(
                                         "UPDATE notification_log SET status = 'PENDING', attempts = 0, next_attempt_at = :at, "
-                                                + "updated_at = :at WHERE id = :id AND status = 'DEAD'")
+                                                + "updated_at = :at WHERE instance = :instance AND id = :id AND status = 'DEAD'")
+                                .bind("instance", instance)
                                 .bind("id", id)
                                 .bind("at", at.toEpochMilli())
                                 .execute()
@@ -136,7 +147,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public Optional<OutboxEntry> find(long id) {
         return wrap(
                 "reading the outbox",
-                () -> readJdbi.withHandle(handle -> handle.createQuery("SELECT * FROM notification_log WHERE id = :id")
+                () -> readJdbi.withHandle(handle -> handle.createQuery(
+                                "SELECT * FROM notification_log WHERE instance = :instance AND id = :id")
+                        .bind("instance", instance)
                         .bind("id", id)
                         .map((rs, ctx) -> OutboxRows.entry(rs))
                         .findOne()));
@@ -147,7 +160,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         return wrap(
                 "counting the outbox",
                 () -> jdbi.withHandle(
-                        handle -> handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE status = 'PENDING'")
+                        handle -> handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE instance = :instance "
+                                        + "AND status = 'PENDING'")
+                                .bind("instance", instance)
                                 .mapTo(Long.class)
                                 .one()));
     }
@@ -157,8 +172,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         return wrap(
                 "pruning the outbox",
                 () -> jdbi.withHandle(handle -> (long) handle.createUpdate(
-                                "DELETE FROM notification_log WHERE (status IN ('SENT', 'FOLDED') AND updated_at < :settled) "
-                                        + "OR (status = 'DEAD' AND updated_at < :dead)")
+                                "DELETE FROM notification_log WHERE instance = :instance AND ((status IN ('SENT', 'FOLDED') "
+                                        + "AND updated_at < :settled) OR (status = 'DEAD' AND updated_at < :dead))")
+                        .bind("instance", instance)
                         .bind("settled", settledBefore.toEpochMilli())
                         .bind("dead", deadBefore.toEpochMilli())
                         .execute()));

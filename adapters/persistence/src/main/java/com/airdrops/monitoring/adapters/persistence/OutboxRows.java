@@ -18,16 +18,17 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class OutboxRows {
     private OutboxRows() {}
 
-    static void insert(Handle handle, List<Notification> notifications) {
+    static void insert(Handle handle, String instance, List<Notification> notifications) {
         if (notifications.isEmpty()) {
             return;
         }
         long now = Instant.now().toEpochMilli();
-        PreparedBatch batch = handle.prepareBatch("INSERT INTO notification_log (event_id, channel, payload, "
-                + "folded_messages, status, attempts, next_attempt_at, created_at, updated_at) VALUES (:event, :channel, "
-                + ":payload, :folded, 'PENDING', 0, 0, :now, :now)"); // next_attempt_at 0: due at once
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO notification_log (instance, event_id, channel, payload, "
+                + "folded_messages, status, attempts, next_attempt_at, created_at, updated_at) VALUES (:instance, :event, "
+                + ":channel, :payload, :folded, 'PENDING', 0, 0, :now, :now)"); // next_attempt_at 0: due at once
         for (Notification notification : notifications) {
-            batch.bind("event", notification.eventId())
+            batch.bind("instance", instance)
+                    .bind("event", notification.eventId())
                     .bind("channel", notification.channel())
                     .bind("payload", NotificationJson.write(notification.alerts()))
                     .bind("folded", notification.foldedMessages())

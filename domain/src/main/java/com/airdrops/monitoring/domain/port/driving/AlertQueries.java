@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.port.driving;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import java.util.List;
 
@@ -10,8 +11,13 @@ public interface AlertQueries {
     /** Pending and firing alerts. */
     List<Alert> getActiveAlerts();
 
-    /** Transitions of the last {@code hours}, newest first. */
-    List<Alert> getAlertHistory(double hours);
+    /** This agent's transitions of the last {@code hours}, newest first. */
+    default List<Alert> getAlertHistory(double hours) {
+        return getAlertHistory(hours, InstanceScope.OWN);
+    }
+
+    /** The transitions of the last {@code hours} of the agents in {@code scope}, newest first. */
+    List<Alert> getAlertHistory(double hours, InstanceScope scope);
 
     List<AlertRule> rules();
 

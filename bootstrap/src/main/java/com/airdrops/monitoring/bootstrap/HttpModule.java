@@ -3,7 +3,9 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.HttpServerPorts;
 import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.adapters.http.RefusedRequests;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
@@ -15,12 +17,24 @@ import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
 /** Provides the Javalin server on the configured host and port. */
 final class HttpModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(RefusedRequests.class);
+    }
+
+    @Provides
+    @Singleton
+    RefusedRequests refusals(InstantSource clock) {
+        return new RefusedRequests(clock);
+    }
+
     @Provides
     @Singleton
     JavalinHttpServer httpServer(
@@ -33,7 +47,8 @@ final class HttpModule extends AbstractModule {
             AlertQueries alerts,
             ConfigReloader reloader,
             NotificationAdmin notifications,
-            InstantSource clock) {
+            InstantSource clock,
+            RefusedRequests refusals) {
         HttpServerSettings http = new HttpServerSettings(
                 settings.httpHost(),
                 settings.httpPort(),
@@ -53,6 +68,7 @@ final class HttpModule extends AbstractModule {
                         alerts,
                         reloader,
                         notifications,
-                        clock));
+                        clock),
+                refusals);
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "airdrops-monitoring",
         mixinStandardHelpOptions = true,
-        version = "Airdrops Monitoring 0.1.0",
+        versionProvider = Main.Version.class,
         description = "Monitoring agent for the airdrop automation bot: host and component metrics on /metrics, "
                 + "windowed aggregates, alert rules and alert history. Without a command: run the service.",
         subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class},
@@ -46,6 +46,8 @@ public final class Main implements Callable<Integer> {
     /** Runs the service; returns only when it has stopped. */
     @Override
     public Integer call() throws InterruptedException {
+        // First of all: a SIGTERM at any moment of start-up, even before the agent exists, ends with status 0.
+        StopSignals.exitCleanlyOn("TERM", "INT");
         AgentConfiguration configuration;
         try {
             configuration = AgentConfiguration.load(System.getenv());
@@ -69,7 +71,6 @@ public final class Main implements Callable<Integer> {
             // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
             Runtime.getRuntime()
                     .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
-            StopSignals.exitCleanlyOn("TERM", "INT");
             agent.startServices();
         } catch (RuntimeException e) {
             System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));
@@ -77,6 +78,20 @@ public final class Main implements Callable<Integer> {
         }
         agent.awaitStop();
         return 0;
+    }
+
+    /** The jar's version, as the start-up log and {@code --version} show it. */
+    static String version() {
+        String version = Main.class.getPackage().getImplementationVersion();
+        return version == null ? "(version unknown: not run from the jar)" : version;
+    }
+
+    /** {@code --version}: the same version the start-up log names, and the JDK. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"Airdrops Monitoring " + version() + " on Java " + Runtime.version()};
+        }
     }
 
     static String rootMessage(Throwable e) {

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Optional;
@@ -18,9 +19,14 @@ final class PortCheck {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(host, port));
             return Optional.empty();
-        } catch (IOException e) {
+        } catch (BindException e) {
+            boolean inUse = String.valueOf(e.getMessage()).contains("in use");
             return Optional.of("cannot listen on " + host + ":" + port + ": " + e.getMessage()
-                    + " (is another agent or program using the port? set METRICS_HTTP_PORT)");
+                    + (inUse
+                            ? " (is another agent or program using the port? set METRICS_HTTP_PORT)"
+                            : " (check METRICS_HTTP_HOST)"));
+        } catch (IOException e) {
+            return Optional.of("cannot listen on " + host + ":" + port + ": " + e.getMessage());
         }
     }
 }

@@ -73,7 +73,7 @@ final class RulesReloader implements ConfigReloader {
                     + notifications.channels().size() + " channels from "
                     + configuration.settings().notificationsFile());
         } catch (ConfigException e) {
-            LOG.warn("Reload refused, keeping the running rules: {}", e.getMessage());
+            LOG.warn("Reload refused, keeping the running rules and notifications: {}", e.getMessage());
             return new ReloadOutcome.Rejected(e.problems());
         }
     }

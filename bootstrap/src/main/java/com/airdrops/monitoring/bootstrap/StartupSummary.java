@@ -22,19 +22,27 @@ final class StartupSummary {
     static List<String> lines(AgentConfiguration configuration) {
         MonitoringSettings settings = configuration.settings();
         List<String> lines = new ArrayList<>();
-        String version = Main.class.getPackage().getImplementationVersion();
-        lines.add("Airdrops Monitoring " + (version == null ? "(version unknown: not run from the jar)" : version)
-                + " on Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")");
-        lines.add("Home " + settings.home() + " (" + EnvironmentSettings.HOME
-                + "): relative paths are resolved against it; disk usage is reported for " + settings.diskPath());
+        lines.add("Airdrops Monitoring " + Main.version() + " on Java " + Runtime.version() + " ("
+                + System.getProperty("java.vendor") + ")");
+        boolean homeSet = !configuration
+                .environment()
+                .getOrDefault(EnvironmentSettings.HOME, "")
+                .isBlank();
+        lines.add("Home " + settings.home() + " ("
+                + (homeSet ? EnvironmentSettings.HOME : EnvironmentSettings.HOME + " unset: the working directory")
+                + "): relative paths are resolved against it; disk usage is "
+                + "reported for " + settings.diskPath() + "; instance " + settings.instance());
         lines.add("Database: " + settings.shownDatabaseUrl());
         lines.add(configuration.rules().size() + " alert rules from " + shown(settings.alertRulesFile()));
         Map<String, Integer> channels = new TreeMap<>();
+        List<String> names = new ArrayList<>();
         for (ChannelSettings channel : configuration.notifications().channels()) {
             channels.merge(channel.channel().type(), 1, Integer::sum);
+            names.add(channel.channel().name() + " (" + channel.channel().type() + ")");
         }
         lines.add(configuration.notifications().channels().size() + " notification channels from "
-                + shown(settings.notificationsFile()) + (channels.isEmpty() ? "" : ": " + counts(channels)));
+                + shown(settings.notificationsFile())
+                + (channels.isEmpty() ? "" : ": " + counts(channels) + ": " + String.join(", ", names)));
         Map<String, Integer> components = new TreeMap<>();
         for (ComponentDefinition component : configuration.components()) {
             components.merge(

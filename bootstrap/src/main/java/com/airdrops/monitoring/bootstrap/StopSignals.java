@@ -1,6 +1,8 @@
 package com.airdrops.monitoring.bootstrap;
 
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
 
 /**
@@ -9,6 +11,8 @@ import sun.misc.Signal;
  * The JDK has no public API for this; {@code sun.misc.Signal} is in {@code jdk.unsupported}, which exists for it.
  */
 final class StopSignals {
+    private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
+
     private StopSignals() {}
 
     static void exitCleanlyOn(String... signals) {
@@ -18,7 +22,10 @@ final class StopSignals {
                         new Signal(name),
                         signal -> Thread.ofPlatform()
                                 .name("stop-" + name.toLowerCase(Locale.ROOT))
-                                .start(() -> System.exit(0)));
+                                .start(() -> {
+                                    LOG.info("SIG{} received: stopping", name);
+                                    System.exit(0);
+                                }));
             } catch (IllegalArgumentException e) {
                 // The signal does not exist here (another OS) or the JVM reserves it: keep the default behaviour.
             }

@@ -57,6 +57,28 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void sigtermDuringStartUpAlsoEndsWithStatus0() throws Exception {
+        Process process = start(TestEnvironment.agent(dir));
+        List<String> lines = new ArrayList<>();
+        try (BufferedReader out =
+                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null && !line.contains("MonitoringAgent - Home ")) {
+                lines.add(line);
+            }
+            assertThat(line).as("the start-up summary, after %s", lines).isNotNull();
+
+            process.toHandle().destroy(); // SIGTERM before the database is open and anything listens
+            while ((line = out.readLine()) != null) {
+                lines.add(line);
+            }
+        }
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("SIGTERM received: stopping"));
+        assertThat(process.exitValue()).isZero();
+    }
+
+    @Test
     void aBusyPortIsReportedAsTheBusyPortNotAsTheDatabaseLock() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             Map<String, String> environment = new HashMap<>(TestEnvironment.agent(dir));

@@ -2,6 +2,8 @@ package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -100,7 +102,7 @@ public final class EnvironmentSettings {
         Duration alertRetention = hours(ALERT_RETENTION_HOURS, "168");
         MonitoringSettings settings = new MonitoringSettings(
                 seconds(COLLECTION_INTERVAL, "30.0", 0.1),
-                text(HTTP_HOST, "0.0.0.0"),
+                host(HTTP_HOST, "0.0.0.0"),
                 port(HTTP_PORT, "8000"),
                 window,
                 functions(AGGREGATION_FUNCTIONS, "avg,max,min"),
@@ -247,8 +249,25 @@ public final class EnvironmentSettings {
         return List.copyOf(functions);
     }
 
-    private String text(String name, String fallback) {
-        return raw(name, fallback);
+    /** An address of this host to listen on: the wildcard, loopback, or one an interface holds. */
+    private String host(String name, String fallback) {
+        String value = raw(name, fallback);
+        try {
+            InetAddress address = InetAddress.getByName(value);
+            if (!address.isAnyLocalAddress()
+                    && !address.isLoopbackAddress()
+                    && NetworkInterface.getByInetAddress(address) == null) {
+                problems.add(
+                        name + "='" + value + "' is invalid: " + address.getHostAddress() + " is not an address "
+                                + "of this host (0.0.0.0: every interface; 127.0.0.1: this host only; or one of its addresses)");
+            }
+        } catch (UnknownHostException e) {
+            problems.add(name + "='" + value + "' is invalid: unknown host; expected an address of this host such as "
+                    + "0.0.0.0 (every interface) or 127.0.0.1 (this host only)");
+        } catch (SocketException e) {
+            // The interfaces cannot be listed here: binding will tell.
+        }
+        return value;
     }
 
     /** An absolute path; a relative one is resolved against {@link #HOME}. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
@@ -86,6 +87,10 @@ public final class YamlDocument {
             problems.add(file + ": no such file");
             return Optional.empty();
         } catch (JsonProcessingException e) {
+            if (notText(e)) {
+                problems.add(file + ": not UTF-8 text (is it the right file?)");
+                return Optional.empty();
+            }
             JsonLocation location = e.getLocation();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
             problems.add(file + ":" + (location == null ? 0 : location.getLineNr()) + ":"
@@ -93,9 +98,14 @@ public final class YamlDocument {
                     + message.replaceAll("\\s+", " ").trim());
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(file + ": cannot read: " + e.getMessage());
+            problems.add(file
+                    + (notText(e) ? ": not UTF-8 text (is it the right file?)" : ": cannot read: " + e.getMessage()));
             return Optional.empty();
         } catch (RuntimeException e) {
+            if (notText(e)) {
+                problems.add(file + ": not UTF-8 text (is it the right file?)");
+                return Optional.empty();
+            }
             problems.add(file + ": invalid YAML: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null
                             ? ""
@@ -167,5 +177,15 @@ public final class YamlDocument {
         }
         matcher.appendTail(result);
         return result.toString();
+    }
+
+    /** True when the bytes are not UTF-8 text: a binary file given as configuration. */
+    private static boolean notText(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof CharacterCodingException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

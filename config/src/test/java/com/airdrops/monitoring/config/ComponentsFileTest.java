@@ -61,6 +61,15 @@ class ComponentsFileTest {
     }
 
     @Test
+    void aBinaryFileIsReportedAsNotTextInOneLine() throws IOException {
+        Path binary = Files.write(dir.resolve("binary.yaml"), new byte[] {(byte) 0xff, (byte) 0xfe, 0, 1, (byte) 0xc3});
+        assertThatThrownBy(() -> ComponentsFile.load(binary, Map.of(), Set.of()))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(binary + ": not UTF-8 text")
+                .hasMessageNotContaining("Exception");
+    }
+
+    @Test
     void anEmptyFileMeansNoComponents() throws IOException {
         assertThat(ComponentsFile.load(write(""), Map.of(), Set.of())).isEmpty();
     }

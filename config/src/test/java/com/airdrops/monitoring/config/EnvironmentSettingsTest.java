@@ -175,7 +175,10 @@ class EnvironmentSettingsTest {
                 "MONITORING_DB_TIMEOUT_SECONDS | 0.01 | MONITORING_DB_TIMEOUT_SECONDS='0.01' is invalid: expected a number of seconds from 0.25",
                 "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS | 0 | NOTIFICATION_DEAD_LETTER_RETENTION_HOURS='0' is invalid",
                 "LOG_LEVEL | chatty | LOG_LEVEL='chatty' is invalid: expected one of TRACE, DEBUG, INFO, WARN, ERROR, OFF",
-                "LOG_FORMAT | xml | LOG_FORMAT='xml' is invalid: expected text (for people) or json"
+                "LOG_FORMAT | xml | LOG_FORMAT='xml' is invalid: expected text (for people) or json",
+                "METRICS_HTTP_HOST | 999.1.1.1 | METRICS_HTTP_HOST='999.1.1.1' is invalid: unknown host",
+                "METRICS_HTTP_HOST | 192.0.2.77 | METRICS_HTTP_HOST='192.0.2.77' is invalid: 192.0.2.77 is not an address of this host",
+                "MONITORING_INSTANCE | has space | MONITORING_INSTANCE='has space' is invalid: expected 1 to 255 printable ASCII characters"
             })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))

@@ -204,13 +204,13 @@ public final class ChannelDelivery implements AutoCloseable {
         }
     }
 
-    /** initial * 2^(attempt - 1), capped at max_backoff, with +-20 % jitter. */
+    /** initial * 2^(attempt - 1) with +-20 % jitter, never above max_backoff (the operator's bound wins). */
     static Duration backoff(int attempt, NotificationPolicy policy, double random) {
         double base = Math.min(
                 policy.maxBackoff().toMillis(),
                 policy.initialBackoff().toMillis() * Math.pow(2, Math.max(0, attempt - 1)));
         double jitter = 0.8 + 0.4 * random;
-        return Duration.ofMillis(Math.round(base * jitter));
+        return Duration.ofMillis(Math.min(policy.maxBackoff().toMillis(), Math.round(base * jitter)));
     }
 
     private void forgetOlderThan(Instant cutoff) {

@@ -133,6 +133,9 @@ class NotificationDispatchTest {
         assertThat(ChannelDelivery.backoff(10, POLICY, 0.5)).isEqualTo(Duration.ofSeconds(60));
         assertThat(ChannelDelivery.backoff(1, POLICY, 0.0)).as("-20 %").isEqualTo(Duration.ofMillis(800));
         assertThat(ChannelDelivery.backoff(1, POLICY, 1.0)).as("+20 %").isEqualTo(Duration.ofMillis(1200));
+        assertThat(ChannelDelivery.backoff(10, POLICY, 1.0))
+                .as("jitter never goes past max_backoff")
+                .isEqualTo(Duration.ofSeconds(60));
 
         Alerter alerter = alerter(POLICY, route("hook"));
         alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));

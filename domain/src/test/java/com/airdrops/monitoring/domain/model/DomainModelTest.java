@@ -165,4 +165,25 @@ class DomainModelTest {
         assertThat(MetricCatalog.describe(MetricCatalog.NETWORK_SENT).type()).isEqualTo(MetricType.COUNTER);
         assertThat(MetricCatalog.describe(MetricCatalog.CPU_USAGE).help()).contains("percent");
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "up, a series Prometheus writes itself",
+        "scrape_duration_seconds, a series Prometheus writes itself",
+        "jvm_memory_used_bytes, the agent's own JVM and process metrics",
+        "process_uptime_seconds, the agent's own JVM and process metrics",
+        "risk_level, a metric of the agent itself",
+        "component_errors, a metric of the agent itself",
+        "queue_total, a suffix the Prometheus exposition reserves"
+    })
+    void aComponentGaugeMayNotPoseAsTheAgentsOrPrometheusOwnSeries(String name, String reason) {
+        assertThat(MetricCatalog.reservedReason(name))
+                .hasValueSatisfying(text -> assertThat(text).contains(reason));
+    }
+
+    @Test
+    void anOrdinaryComponentGaugeNameIsFree() {
+        assertThat(MetricCatalog.reservedReason("queue_depth")).isEmpty();
+        assertThat(MetricCatalog.reservedReason("uptime_hours")).isEmpty();
+    }
 }

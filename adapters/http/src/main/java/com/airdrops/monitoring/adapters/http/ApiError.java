@@ -7,6 +7,7 @@ import java.util.Map;
 /** The JSON body of every error answer: {@code {"error": "...", "status": 400, ...}}. */
 final class ApiError {
     private static final String WRITTEN = "airdrops.api-error-written";
+    private static final String MESSAGE = "airdrops.api-error-message";
 
     private ApiError() {}
 
@@ -19,7 +20,14 @@ final class ApiError {
 
     static void respond(Context ctx, int status, String message) {
         ctx.attribute(WRITTEN, Boolean.TRUE);
+        ctx.attribute(MESSAGE, message);
         ctx.status(status).json(body(status, message, ctx.path()));
+    }
+
+    /** The error message this request was answered with, if any. */
+    static String message(Context ctx) {
+        String message = ctx.attribute(MESSAGE);
+        return message == null ? "" : message;
     }
 
     /** The body itself, for the answers Jetty writes before Javalin sees the request; a null path is unknown. */

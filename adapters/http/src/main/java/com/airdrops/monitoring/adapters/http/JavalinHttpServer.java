@@ -40,9 +40,16 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final NotificationsHandler notificationsHandler;
     private final BearerToken readToken;
     private final BearerToken writeToken;
+    private final RefusedRequests refusals;
     private Javalin app;
 
     public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports) {
+        this(settings, ports, new RefusedRequests(ports.clock()));
+    }
+
+    /** @param refusals where every 4xx answer is counted and logged */
+    public JavalinHttpServer(HttpServerSettings settings, HttpServerPorts ports, RefusedRequests refusals) {
+        this.refusals = refusals;
         this.settings = settings;
         this.exposition = ports.exposition();
         this.latestMetrics = ports.latestMetrics();
@@ -105,6 +112,12 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
             config.routes.before(this::refuseDeclaredBodyAboveLimit);
             config.routes.before(this::requireReadToken);
+            config.routes.after(ctx -> {
+                int status = ctx.statusCode();
+                if (status >= 400 && status < 500) {
+                    refusals.record(ctx.path(), status, ApiError.message(ctx));
+                }
+            });
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
             config.routes.get("/health/ready", this::ready);

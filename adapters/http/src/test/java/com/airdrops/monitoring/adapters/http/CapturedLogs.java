@@ -24,6 +24,13 @@ final class CapturedLogs implements AutoCloseable {
                 .toList();
     }
 
+    /** Every logged message, as "LEVEL message". */
+    List<String> messages() {
+        return appender.list.stream()
+                .map(event -> event.getLevel() + " " + event.getFormattedMessage())
+                .toList();
+    }
+
     @Override
     public void close() {
         root.detachAppender(appender);

@@ -32,6 +32,9 @@ final class StubbedServer implements AutoCloseable {
 
     private final JavalinHttpServer server;
 
+    /** Every 4xx answer, as the agent counts them. */
+    final RefusedRequests refusals = new RefusedRequests(InstantSource.fixed(NOW));
+
     StubbedServer(HttpServerSettings settings) {
         server = new JavalinHttpServer(
                 settings,
@@ -53,7 +56,8 @@ final class StubbedServer implements AutoCloseable {
                         new RecordingAlertQueries(),
                         () -> new ReloadOutcome.Reloaded("nothing"),
                         new EmptyNotificationAdmin(),
-                        InstantSource.fixed(NOW)));
+                        InstantSource.fixed(NOW)),
+                refusals);
         server.start();
     }
 

@@ -6,6 +6,8 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -228,6 +230,11 @@ public final class Database implements AutoCloseable, HealthCheck {
         if (!upper.contains("LOCK_TIMEOUT")) {
             result.append(";LOCK_TIMEOUT=").append(settings.timeout().toMillis());
         }
+        if (!upper.contains("TRACE_LEVEL_FILE")) {
+            // No .trace.db beside the database: H2 prints a stack trace to stderr when it cannot write one, and the
+            // agent reports every database error itself.
+            result.append(";TRACE_LEVEL_FILE=0");
+        }
         return result.toString();
     }
 
@@ -253,6 +260,11 @@ public final class Database implements AutoCloseable, HealthCheck {
             root = root.getCause();
         }
         String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        if (root instanceof AccessDeniedException) {
+            message = "permission denied: " + message;
+        } else if (root instanceof NoSuchFileException) {
+            message = "no such file or directory: " + message;
+        }
         return Redaction.urls(message);
     }
 }

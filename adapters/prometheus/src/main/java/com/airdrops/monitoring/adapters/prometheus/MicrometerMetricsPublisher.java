@@ -127,6 +127,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         this.registry = registry;
         this.live = List.copyOf(live);
         this.clock = clock;
+        // The registry drops a meter whose name another meter holds with other label names, without a word: count it.
+        registry.config().onMeterRegistrationFailed((id, reason) -> refuse(id.getName(), reason));
         FunctionCounter.builder(REJECTED.substring(0, REJECTED.length() - "_total".length()), rejected, AtomicLong::get)
                 .description("Samples the exposition refused because their name clashes with another metric's.")
                 .register(registry);
@@ -188,13 +190,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     private void refuse(SeriesKey key, IllegalArgumentException e) {
+        refuse(key.name(), e.getMessage());
+    }
+
+    private void refuse(String name, String reason) {
         rejected.incrementAndGet();
-        if (rejectedNames.add(key.name())) {
-            LOG.warn(
-                    "Series '{}' cannot be exposed and is skipped (counted in {}): {}",
-                    key.name(),
-                    REJECTED,
-                    e.getMessage());
+        if (rejectedNames.add(name)) {
+            LOG.warn("Series '{}' cannot be exposed and is skipped (counted in {}): {}", name, REJECTED, reason);
         }
     }
 

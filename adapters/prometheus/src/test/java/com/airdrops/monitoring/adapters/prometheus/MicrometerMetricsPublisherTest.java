@@ -108,6 +108,18 @@ class MicrometerMetricsPublisherTest {
     }
 
     @Test
+    void aSeriesTheRegistryRefusesForAJvmMetricsNameIsCountedNotSilentlyDropped() {
+        try (MicrometerMetricsPublisher agent = MicrometerMetricsPublisher.withJvmMetrics(List.of(), () -> NOW)) {
+            // Micrometer already holds jvm_threads_live_threads without labels; this one has a component label.
+            agent.publish(snapshot(new Sample("jvm_threads_live_threads", Map.of("component", "bot"), 2, NOW)));
+
+            assertThat(agent.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                    .contains("monitoring_exposition_rejected_samples_total 1.0")
+                    .doesNotContain("jvm_threads_live_threads{component=\"bot\"}");
+        }
+    }
+
+    @Test
     void openMetricsIsWrittenWhenAsked() {
         publisher.publish(snapshot(Sample.of("system_network_bytes_recv_total", 7, NOW)));
 

@@ -61,6 +61,7 @@ public final class MetricCatalog {
     public static final String OUTBOX_PRUNED = "monitoring_notification_outbox_pruned_total";
     public static final String ALERT_QUARANTINED = "monitoring_alert_quarantined_records";
     public static final String LOOP_FAILURES = "monitoring_loop_failures_total";
+    public static final String HTTP_REFUSED = "monitoring_http_refused_requests_total";
 
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
@@ -130,6 +131,10 @@ public final class MetricCatalog {
                 COMPONENT_DROPPED_SERIES,
                 "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
         counter(
+                HTTP_REFUSED,
+                "API requests refused with a 4xx answer, by endpoint and status (wrong token, bad body, unknown "
+                        + "component, ...); each kind is also logged, at most once a minute.");
+        counter(
                 LOOP_FAILURES,
                 "Unexpected failures of a background loop (collection, aggregation, evaluation, delivery, outbox); "
                         + "the loop logs, counts and carries on.");
@@ -161,6 +166,17 @@ public final class MetricCatalog {
         return Optional.ofNullable(KNOWN.get(name));
     }
 
+    /** Series Prometheus adds to every scrape: a component's gauge of that name would pose as the target's health. */
+    private static final List<String> PROMETHEUS_NAMES = List.of(
+            "up",
+            "scrape_duration_seconds",
+            "scrape_samples_scraped",
+            "scrape_samples_post_metric_relabeling",
+            "scrape_series_added");
+
+    /** The prefixes of the JVM and process metrics the agent exposes about itself. */
+    private static final List<String> RUNTIME_PREFIXES = List.of("jvm_", "process_");
+
     /** Suffixes the Prometheus exposition adds to series names: a gauge named with one would clash or mislead. */
     private static final List<String> EXPOSITION_SUFFIXES =
             List.of("_total", "_count", "_sum", "_bucket", "_max", "_created", "_info");
@@ -173,6 +189,16 @@ public final class MetricCatalog {
     public static Optional<String> reservedReason(String name) {
         if (KNOWN.containsKey(name) || KNOWN.containsKey(name + "_total")) {
             return Optional.of("'" + name + "' is a metric of the agent itself; choose another name");
+        }
+        if (PROMETHEUS_NAMES.contains(name)) {
+            return Optional.of(
+                    "'" + name + "' is a series Prometheus writes itself for every target; choose another " + "name");
+        }
+        for (String prefix : RUNTIME_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return Optional.of("'" + name + "' starts with '" + prefix + "', which the agent's own JVM and process "
+                        + "metrics use; choose another name");
+            }
         }
         for (String suffix : EXPOSITION_SUFFIXES) {
             if (name.endsWith(suffix)) {

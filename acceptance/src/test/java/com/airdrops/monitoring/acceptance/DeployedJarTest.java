@@ -63,7 +63,7 @@ class DeployedJarTest {
             String text = Files.readString(log);
             assertThat(text)
                     .contains(
-                            "Home " + workingDirectory + " (MONITORING_HOME)",
+                            "Home " + workingDirectory + " (MONITORING_HOME unset: the working directory)",
                             "Database: jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"),
                             "7 alert rules from built-in alert_rules.yaml (nothing at "
                                     + workingDirectory.resolve("config/alert_rules.yaml") + ")",

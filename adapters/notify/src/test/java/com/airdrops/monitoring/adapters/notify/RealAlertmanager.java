@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Debian's prometheus-alertmanager as a real peer, on a free loopback port, without clustering. Shared via test-jar. */
@@ -44,6 +45,66 @@ public final class RealAlertmanager implements AutoCloseable {
         RealAlertmanager alertmanager = new RealAlertmanager(process, port);
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertmanager.alerts(false) != null);
         return alertmanager;
+    }
+
+    /**
+     * One member of an Alertmanager cluster on loopback: it gossips with the members at {@code peerClusterPorts},
+     * routes every alert to one webhook at {@code webhookUrl}, grouped by alertname, and waits {@code groupWait} for
+     * a group to fill. Members wait 2 s (the peer timeout) per position before sending what a peer may have sent.
+     */
+    public static RealAlertmanager startClusterMember(
+            Path dir, int clusterPort, List<Integer> peerClusterPorts, String webhookUrl, Duration groupWait)
+            throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Files.createDirectories(dir);
+        Path config =
+                Files.writeString(dir.resolve("alertmanager.yml"), """
+                route:
+                  receiver: hook
+                  group_by: [alertname]
+                  group_wait: %ds
+                  group_interval: 5m
+                  repeat_interval: 4h
+                receivers:
+                  - name: hook
+                    webhook_configs:
+                      - { url: "%s", send_resolved: false }
+                """.formatted(groupWait.toSeconds(), webhookUrl));
+        List<String> command = new ArrayList<>(List.of(
+                binary(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + port,
+                "--cluster.listen-address=127.0.0.1:" + clusterPort,
+                "--cluster.advertise-address=127.0.0.1:" + clusterPort,
+                "--cluster.peer-timeout=2s",
+                "--cluster.gossip-interval=100ms",
+                "--cluster.pushpull-interval=1s"));
+        for (int peer : peerClusterPorts) {
+            command.add("--cluster.peer=127.0.0.1:" + peer);
+        }
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("alertmanager.log").toFile())
+                .start();
+        RealAlertmanager alertmanager = new RealAlertmanager(process, port);
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertmanager.alerts(false) != null);
+        return alertmanager;
+    }
+
+    /** The members this one sees in its cluster, itself included. */
+    public int clusterSize() throws IOException, InterruptedException {
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(url() + "/api/v2/status")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return AlertmanagerFormat.JSON
+                .readTree(response.body())
+                .path("cluster")
+                .path("peers")
+                .size();
     }
 
     public String url() {

@@ -176,7 +176,7 @@ class NotificationsEndToEndTest {
                 assertThat(log)
                         .contains(
                                 "Alert risk_level_critical {instance=test-agent} FIRING value=3.0 threshold=3.0 severity=critical")
-                        .contains("Alert risk_level_critical {} RESOLVED")
+                        .contains("Alert risk_level_critical {instance=test-agent} RESOLVED")
                         .contains("Notification " + webhook.requests.get(3).header("X-Alert-Event-Id")
                                 + " to audit-webhook delivered (1 alerts, firing) on attempt 4");
                 String channels = agent.get("/api/v1/channels");

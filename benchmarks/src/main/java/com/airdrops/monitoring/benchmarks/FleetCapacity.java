@@ -48,7 +48,8 @@ public final class FleetCapacity {
 
     public static void main(String[] args) throws Exception {
         String base = args[0];
-        int[] fleets = Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
+        int[] fleets =
+                Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray();
         Duration run = Duration.ofSeconds(args.length > 2 ? Long.parseLong(args[2]) : 20);
         System.out.println("| Agents | Passes/s | p50 pass | p99 pass | Failed passes | Connections (busy / held) |");
         System.out.println("|---|---|---|---|---|---|");
@@ -60,8 +61,7 @@ public final class FleetCapacity {
     private static void measure(String url, int agents, Duration run) throws Exception {
         List<Database> databases = new ArrayList<>();
         for (int i = 0; i < agents; i++) {
-            databases.add(Database.open(
-                    new DatabaseSettings(url, 1, DatabaseSettings.DEFAULT_TIMEOUT, "agent-" + i)));
+            databases.add(Database.open(new DatabaseSettings(url, 1, DatabaseSettings.DEFAULT_TIMEOUT, "agent-" + i)));
         }
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
         AtomicInteger failures = new AtomicInteger();
@@ -98,10 +98,7 @@ public final class FleetCapacity {
 
     /** One simulated agent: passes back to back until told to stop. */
     private static void agent(
-            Database database,
-            AtomicBoolean running,
-            ConcurrentLinkedQueue<Long> latencies,
-            AtomicInteger failures) {
+            Database database, AtomicBoolean running, ConcurrentLinkedQueue<Long> latencies, AtomicInteger failures) {
         JdbiAlertRepository alerts = new JdbiAlertRepository(database);
         JdbiNotificationOutbox outbox = new JdbiNotificationOutbox(database);
         JdbiAggregateStore aggregates = new JdbiAggregateStore(database, 100_000);

@@ -78,8 +78,18 @@ public final class Alerter implements AlertQueries, MetricsSource {
         this.writer = new ChangeWriter(repository, clock);
         this.clock = clock;
         this.planner = planner;
+        restore();
+    }
+
+    /**
+     * Replaces the in-memory state with the database's: at start, and when this agent becomes the leader of its
+     * instance (the previous leader's alerts go on with their timers: nothing fires twice, no pending timer restarts).
+     */
+    public synchronized void restore() {
         Instant now = clock.instant();
         List<ActiveAlert> restored = repository.loadActive();
+        states.clear();
+        writer.discardUnsaved();
         for (ActiveAlert alert : restored) {
             states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>())
                     .put(alert.seriesLabels(), AlertState.restore(alert, now));
@@ -89,6 +99,17 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
         active = restored.stream().map(alert -> alert.toAlert(now)).toList();
         LOG.info("Restored {} pending or firing alerts", restored.size());
+    }
+
+    /**
+     * This agent no longer leads: what it has not saved belongs to a term that ended (the new leader evaluates from
+     * the database), so it is dropped, and the alerts shown are the last known until it leads again.
+     */
+    public synchronized void standBy() {
+        int dropped = writer.discardUnsaved();
+        if (dropped > 0) {
+            LOG.warn("No longer the leader: {} unsaved transitions dropped (the new leader evaluates afresh)", dropped);
+        }
     }
 
     /** Replaces the rules; alerts of removed rules resolve at the next pass. */

@@ -48,6 +48,11 @@ final class ChangeWriter {
         } catch (PersistenceException.Refused e) {
             unsaved.clear();
             saveApart(merged);
+        } catch (PersistenceException.Fenced e) {
+            // Another agent of this instance leads now: these changes are not this agent's to write. Kept until the
+            // evaluation loop sees the role change and drops them.
+            unsaved.keep(merged);
+            LOG.warn("Alert changes not saved: {}", e.getMessage());
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             unsaved.keep(merged);
@@ -85,6 +90,14 @@ final class ChangeWriter {
 
     long quarantinedSinceStart() {
         return quarantine.size();
+    }
+
+    /** Drops what waits unsaved (this agent stopped leading); returns how many transitions that was. */
+    int discardUnsaved() {
+        int transitions = unsavedTransitions();
+        unsaved.clear();
+        failing = false;
+        return transitions;
     }
 
     int unsavedTransitions() {

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.alerting;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -32,6 +33,10 @@ public final class EvaluationLoop implements AutoCloseable {
     private final InstantSource clock;
     private volatile boolean running = true;
     private volatile boolean wanted;
+    private final Leadership leadership;
+    /** The Alerter restored its state when it was built: as if leading until told otherwise. */
+    private boolean wasLeading = true;
+
     private long lastRetentionNanos;
 
     public EvaluationLoop(
@@ -42,6 +47,20 @@ public final class EvaluationLoop implements AutoCloseable {
             Duration interval,
             Duration retention,
             InstantSource clock) {
+        this(alerter, latest, closedWindow, stats, interval, retention, clock, Leadership.ALONE);
+    }
+
+    /** @param leadership only the leader of the instance evaluates; a standby waits and restores when it leads */
+    public EvaluationLoop(
+            Alerter alerter,
+            LatestMetrics latest,
+            ClosedWindowSamples closedWindow,
+            EvaluationStats stats,
+            Duration interval,
+            Duration retention,
+            InstantSource clock,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.alerter = alerter;
         this.latest = latest;
         this.closedWindow = closedWindow;
@@ -104,6 +123,20 @@ public final class EvaluationLoop implements AutoCloseable {
     }
 
     void pass() {
+        if (!leadership.leading()) {
+            if (wasLeading) {
+                wasLeading = false;
+                alerter.standBy();
+                LOG.info("Standing by: another agent of this instance leads; no evaluation here until it stops");
+            }
+            stats.completed(clock.instant()); // a standby is healthy: it is not supposed to evaluate
+            return;
+        }
+        if (!wasLeading) {
+            wasLeading = true;
+            LOG.info("Leading this instance: restoring alert state from the database and evaluating");
+            alerter.restore();
+        }
         Optional<MetricsSnapshot> snapshot = latest.latest();
         if (snapshot.isEmpty()) {
             return;

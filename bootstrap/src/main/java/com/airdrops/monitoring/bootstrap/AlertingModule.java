@@ -6,6 +6,7 @@ import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
@@ -58,7 +59,8 @@ final class AlertingModule extends AbstractModule {
             LatestMetrics latest,
             ClosedWindowSamples closedWindow,
             EvaluationStats stats,
-            InstantSource clock) {
+            InstantSource clock,
+            Leadership leadership) {
         return new EvaluationLoop(
                 alerter,
                 latest,
@@ -66,7 +68,8 @@ final class AlertingModule extends AbstractModule {
                 stats,
                 configuration.settings().alertEvaluationInterval(),
                 configuration.settings().alertRetention(),
-                clock);
+                clock,
+                leadership);
     }
 
     @Provides

@@ -47,6 +47,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private final MicrometerMetricsPublisher exposition;
     private final PushedComponentSnapshots pushed;
     private final PushRefresh pushRefresh;
+    private final LeaseKeeper leaseKeeper;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
@@ -64,6 +65,7 @@ public final class MonitoringAgent implements AutoCloseable {
         this.database = injector.getInstance(Database.class);
         this.exposition = injector.getInstance(MicrometerMetricsPublisher.class);
         this.pushed = injector.getInstance(PushedComponentSnapshots.class);
+        this.leaseKeeper = injector.getInstance(LeaseKeeper.class);
         this.pushRefresh = new PushRefresh(collector, exposition, evaluationLoop, failures);
     }
 
@@ -106,6 +108,7 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /** Starts the loops, the delivery workers and the HTTP server; on failure stops what it started and throws. */
     public synchronized void startServices() {
+        leaseKeeper.start();
         aggregationLoop.start();
         collectionLoop.start();
         evaluationLoop.start();
@@ -161,7 +164,8 @@ public final class MonitoringAgent implements AutoCloseable {
         outboxMaintenance.close();
         aggregationLoop.close();
         collector.close();
-        database.close();
+        leaseKeeper.close();
+        database.close(); // gives the lease up: the standby of this instance takes over at once
         exposition.close();
     }
 

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ChannelSettings;
 import com.airdrops.monitoring.config.NotificationsConfig;
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
@@ -78,25 +79,31 @@ final class NotifyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    OutboxMaintenance outboxMaintenance(NotificationOutbox outbox, DeliveryStats stats, InstantSource clock) {
+    OutboxMaintenance outboxMaintenance(
+            NotificationOutbox outbox, DeliveryStats stats, InstantSource clock, Leadership leadership) {
         return new OutboxMaintenance(
                 outbox,
                 stats,
                 clock,
                 configuration.settings().outboxRetention(),
-                configuration.settings().deadLetterRetention());
+                configuration.settings().deadLetterRetention(),
+                leadership);
     }
 
     @Provides
     @Singleton
     DeliveryWorkers workers(
-            LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock, DeliveryStats stats) {
+            LiveNotificationSetup setup,
+            NotificationOutbox outbox,
+            InstantSource clock,
+            DeliveryStats stats,
+            Leadership leadership) {
         SecureRandom random = new SecureRandom();
         List<ChannelDelivery> deliveries = new ArrayList<>();
         configuration
                 .notifiers()
                 .forEach((channel, notifier) -> deliveries.add(
                         new ChannelDelivery(channel, notifier, outbox, setup, clock, random::nextDouble, stats)));
-        return new DeliveryWorkers(deliveries, setup, stats);
+        return new DeliveryWorkers(deliveries, setup, stats, leadership);
     }
 }

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
@@ -15,6 +16,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import java.time.InstantSource;
 
 /**
  * Opens the database of MONITORING_DB_URL and binds every port it backs: alert state and history, the notification
@@ -27,14 +29,34 @@ final class PersistenceModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(JdbiAggregateStore.class);
         bind(AlertRepository.class).to(JdbiAlertRepository.class);
         bind(NotificationOutbox.class).to(JdbiNotificationOutbox.class);
-        bind(AggregateStore.class).to(JdbiAggregateStore.class);
+        bind(AggregateStore.class).to(LeaderOnlyAggregateStore.class);
+        bind(Leadership.class).to(LeaseKeeper.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(LeaseKeeper.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(LeaseKeeper.class);
     }
 
     @Provides
     @Singleton
     Database database(MonitoringSettings settings) {
         return Database.open(new DatabaseSettings(
-                settings.databaseUrl(), settings.databasePoolSize(), settings.databaseTimeout(), settings.instance()));
+                settings.databaseUrl(),
+                settings.databasePoolSize(),
+                settings.databaseTimeout(),
+                settings.instance(),
+                LeaseKeeper.holderName(settings),
+                settings.leaseTtl()));
+    }
+
+    @Provides
+    @Singleton
+    LeaseKeeper leaseKeeper(Database database, MonitoringSettings settings, InstantSource clock) {
+        return new LeaseKeeper(database, settings.instance(), settings.leaseTtl(), clock);
+    }
+
+    @Provides
+    @Singleton
+    LeaderOnlyAggregateStore leaderOnlyAggregates(JdbiAggregateStore store, Leadership leadership) {
+        return new LeaderOnlyAggregateStore(store, leadership);
     }
 
     @Provides

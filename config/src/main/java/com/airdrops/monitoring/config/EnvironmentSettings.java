@@ -52,6 +52,7 @@ public final class EnvironmentSettings {
     public static final String HOME = "MONITORING_HOME";
     public static final String LOG_FORMAT = "LOG_FORMAT";
     public static final String INSTANCE = "MONITORING_INSTANCE";
+    public static final String HA_LEASE = "MONITORING_HA_LEASE_SECONDS";
     /** The longest instance name: it is stored with every row and sent as a label. */
     static final int MAX_INSTANCE_LENGTH = 255;
     /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
@@ -126,7 +127,8 @@ public final class EnvironmentSettings {
                 secret(API_READ_TOKEN),
                 readTokenScope(),
                 home,
-                instance());
+                instance(),
+                seconds(HA_LEASE, "10", 3));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }

@@ -36,7 +36,8 @@ public record MonitoringSettings(
         Optional<String> apiReadToken,
         boolean readTokenCoversScrapes,
         Path home,
-        String instance) {
+        String instance,
+        Duration leaseTtl) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
@@ -60,7 +61,7 @@ public record MonitoringSettings(
                 + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
                 + deadLetterRetention + ", apiReadToken="
                 + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
-                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + "]";
+                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + ", leaseTtl=" + leaseTtl + "]";
     }
 
     /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.notification;
 
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,16 @@ public final class DeliveryWorkers implements AutoCloseable {
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
+    private final Leadership leadership;
+
     public DeliveryWorkers(List<ChannelDelivery> deliveries, LiveNotificationSetup setup, DeliveryStats stats) {
+        this(deliveries, setup, stats, Leadership.ALONE);
+    }
+
+    /** @param leadership only the leader of the instance delivers; a standby's workers wait */
+    public DeliveryWorkers(
+            List<ChannelDelivery> deliveries, LiveNotificationSetup setup, DeliveryStats stats, Leadership leadership) {
+        this.leadership = leadership;
         this.deliveries = List.copyOf(deliveries);
         this.setup = setup;
         this.stats = stats;
@@ -40,7 +50,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     private void run(ChannelDelivery delivery) {
         while (running) {
             try {
-                if (delivery.deliverDue() == 0) {
+                if (!leadership.leading() || delivery.deliverDue() == 0) {
                     LockSupport.parkNanos(POLL.toNanos());
                 }
             } catch (RuntimeException | Error e) {

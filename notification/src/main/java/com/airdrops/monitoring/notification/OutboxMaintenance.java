@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.notification;
 
+import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,7 @@ public final class OutboxMaintenance implements AutoCloseable {
     static final int PRUNE_EVERY_SECONDS = 600;
 
     private final NotificationOutbox outbox;
+    private final Leadership leadership;
     private final DeliveryStats stats;
     private final InstantSource clock;
     private final Duration settledRetention;
@@ -35,6 +37,18 @@ public final class OutboxMaintenance implements AutoCloseable {
             InstantSource clock,
             Duration settledRetention,
             Duration deadRetention) {
+        this(outbox, stats, clock, settledRetention, deadRetention, Leadership.ALONE);
+    }
+
+    /** @param leadership only the leader of the instance prunes; every agent reads the depth */
+    public OutboxMaintenance(
+            NotificationOutbox outbox,
+            DeliveryStats stats,
+            InstantSource clock,
+            Duration settledRetention,
+            Duration deadRetention,
+            Leadership leadership) {
+        this.leadership = leadership;
         this.outbox = outbox;
         this.stats = stats;
         this.clock = clock;
@@ -59,7 +73,7 @@ public final class OutboxMaintenance implements AutoCloseable {
     void round() {
         try {
             Instant now = clock.instant();
-            if (!now.isBefore(lastPrune.plusSeconds(PRUNE_EVERY_SECONDS))) {
+            if (leadership.leading() && !now.isBefore(lastPrune.plusSeconds(PRUNE_EVERY_SECONDS))) {
                 long deleted = outbox.prune(now.minus(settledRetention), now.minus(deadRetention));
                 lastPrune = now;
                 stats.pruned(deleted);

@@ -13,6 +13,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
@@ -41,6 +43,7 @@ public final class Database implements AutoCloseable, HealthCheck {
     private final HikariDataSource reads;
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
+    private final LeaderLease lease;
     private final AtomicReference<CompletableFuture<HealthCheckResult>> checkInFlight = new AtomicReference<>();
 
     private Database(DatabaseSettings settings, HikariDataSource writes, HikariDataSource reads) {
@@ -50,6 +53,7 @@ public final class Database implements AutoCloseable, HealthCheck {
         this.reads = reads;
         this.jdbi = bounded(Jdbi.create(writes), settings.timeout());
         this.readJdbi = bounded(Jdbi.create(reads), settings.timeout());
+        this.lease = new LeaderLease(jdbi, settings.instance(), settings.holder(), settings.leaseTtl());
     }
 
     /** Opens the database with the default pool sizes and timeout. */
@@ -78,7 +82,14 @@ public final class Database implements AutoCloseable, HealthCheck {
                     settings.writePoolSize(),
                     settings.readPoolSize(),
                     settings.timeout().toMillis());
-            return new Database(settings, writes, reads);
+            Database database = new Database(settings, writes, reads);
+            try {
+                // The first agent of an instance leads at once; another finds the lease held and stands by.
+                database.renewLease(Instant.now());
+            } catch (PersistenceException e) {
+                LOG.warn("Could not take the leader lease yet: {}", e.getMessage());
+            }
+            return database;
         } catch (RuntimeException e) {
             if (writes != null) {
                 writes.close();
@@ -150,8 +161,35 @@ public final class Database implements AutoCloseable, HealthCheck {
         }
     }
 
+    /** Renews (or takes, or reports) the leader lease of this agent's instance; see {@link LeaderLease}. */
+    public boolean renewLease(Instant now) {
+        return lease.renew(now) instanceof LeaderLease.Role.Leader;
+    }
+
+    /** True while this agent holds its instance's lease: it alone evaluates, writes and delivers. */
+    public boolean leading() {
+        return lease.leading();
+    }
+
+    /** The lease's epoch this agent holds, 0 when it holds none. */
+    public long leaseEpoch() {
+        return lease.epoch();
+    }
+
+    /** First statement of every writing transaction: throws {@link PersistenceException.Fenced} unless leading. */
+    void fence(Handle handle) {
+        lease.fence(handle);
+    }
+
     @Override
     public void close() {
+        try {
+            lease.release();
+        } catch (RuntimeException e) {
+            LOG.warn(
+                    "Releasing the leader lease failed (the other agent takes over when it expires): {}",
+                    rootMessage(e));
+        }
         reads.close();
         if (settings.isH2()) {
             // Append-only writing grows the file; a clean stop compacts it. The statement closes the database under

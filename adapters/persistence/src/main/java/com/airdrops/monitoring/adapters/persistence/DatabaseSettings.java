@@ -1,13 +1,19 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import java.time.Duration;
+import java.util.UUID;
 
 /**
  * How the agent talks to its database: the JDBC URL, how many connections the API's reads may hold, the one
- * timeout that bounds connecting, waiting for a pooled connection and running a statement, and the agent's instance:
- * the rows it owns in a database that other agents share.
+ * timeout that bounds connecting, waiting for a pooled connection and running a statement, the agent's instance (the
+ * rows it owns in a database that other agents share), its name as a holder of the instance's leader lease (the
+ * same for the same agent across restarts), and how long that lease lasts unless renewed.
  */
-public record DatabaseSettings(String url, int readPoolSize, Duration timeout, String instance) {
+public record DatabaseSettings(
+        String url, int readPoolSize, Duration timeout, String instance, String holder, Duration leaseTtl) {
+    /** How long a leader's lease lasts unless renewed: the standby of the instance takes over after it. */
+    public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
+
     /** The instance of a database opened without one (tests, tools). */
     public static final String DEFAULT_INSTANCE = "default";
     /** Connections for the agent's own writes (alert passes, outbox updates, aggregates) on PostgreSQL. */
@@ -29,6 +35,17 @@ public record DatabaseSettings(String url, int readPoolSize, Duration timeout, S
         if (instance == null || instance.isBlank()) {
             throw new IllegalArgumentException("an instance is required");
         }
+        if (holder == null || holder.isBlank()) {
+            throw new IllegalArgumentException("a lease holder name is required");
+        }
+        if (leaseTtl == null || leaseTtl.toMillis() < 1_000) {
+            throw new IllegalArgumentException("leaseTtl must be >= 1 s, got " + leaseTtl);
+        }
+    }
+
+    /** An agent of {@code instance} with a holder name of its own and the default lease. */
+    public DatabaseSettings(String url, int readPoolSize, Duration timeout, String instance) {
+        this(url, readPoolSize, timeout, instance, instance + "@" + UUID.randomUUID(), DEFAULT_LEASE_TTL);
     }
 
     public static DatabaseSettings defaults(String url) {

@@ -21,6 +21,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     private final Jdbi readJdbi;
     private final long maxRows;
     private final String instance;
+    private final Database database;
     private final AtomicLong dropped = new AtomicLong();
     /** This agent's rows, counted at the first append and kept since; -1 until then. */
     private long stored = -1;
@@ -33,6 +34,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
         this.readJdbi = database.readJdbi();
         this.maxRows = maxRows;
         this.instance = database.instance();
+        this.database = database;
     }
 
     /**
@@ -46,6 +48,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
         }
         try {
             jdbi.useTransaction(handle -> {
+                database.fence(handle);
                 long count = stored >= 0
                         ? stored
                         : handle.createQuery("SELECT COUNT(*) FROM aggregates WHERE instance = :instance")
@@ -77,6 +80,9 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
                 }
                 stored = count;
             });
+        } catch (PersistenceException e) {
+            stored = -1;
+            throw e;
         } catch (RuntimeException e) {
             stored = -1; // the transaction may not have committed: count again next time
             throw new PersistenceException("storing aggregates failed: " + Database.rootMessage(e), e);
@@ -112,15 +118,19 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     @Override
     public synchronized long deleteOlderThan(Instant cutoff) {
         try {
-            long deleted = jdbi.withHandle(
-                    handle -> (long) handle.createUpdate("DELETE FROM aggregates WHERE instance = ? AND window_end < ?")
-                            .bind(0, instance)
-                            .bind(1, cutoff.toEpochMilli())
-                            .execute());
+            long deleted = jdbi.inTransaction(handle -> {
+                database.fence(handle);
+                return (long) handle.createUpdate("DELETE FROM aggregates WHERE instance = ? AND window_end < ?")
+                        .bind(0, instance)
+                        .bind(1, cutoff.toEpochMilli())
+                        .execute();
+            });
             if (stored >= 0) {
                 stored = Math.max(0, stored - deleted);
             }
             return deleted;
+        } catch (PersistenceException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw new PersistenceException("deleting old aggregates failed: " + Database.rootMessage(e), e);
         }

@@ -30,8 +30,10 @@ public final class JdbiAlertRepository implements AlertRepository {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
     private final String instance;
+    private final Database database;
 
     public JdbiAlertRepository(Database database) {
+        this.database = database;
         this.jdbi = database.jdbi();
         this.readJdbi = database.readJdbi();
         this.instance = database.instance();
@@ -55,6 +57,7 @@ public final class JdbiAlertRepository implements AlertRepository {
         }
         wrap("saving alert changes", () -> {
             jdbi.useTransaction(handle -> {
+                database.fence(handle);
                 for (String fingerprint : changes.removedFingerprints()) {
                     deleteState(handle, fingerprint);
                 }
@@ -92,11 +95,14 @@ public final class JdbiAlertRepository implements AlertRepository {
     public long deleteHistoryOlderThan(Instant cutoff) {
         return wrap(
                 "deleting old alert history",
-                () -> jdbi.withHandle(handle ->
-                        (long) handle.createUpdate("DELETE FROM alert_history WHERE instance = ? AND occurred_at < ?")
-                                .bind(0, instance)
-                                .bind(1, cutoff.toEpochMilli())
-                                .execute()));
+                () -> jdbi.inTransaction(handle -> {
+                    database.fence(handle);
+                    return (long)
+                            handle.createUpdate("DELETE FROM alert_history WHERE instance = ? AND occurred_at < ?")
+                                    .bind(0, instance)
+                                    .bind(1, cutoff.toEpochMilli())
+                                    .execute();
+                }));
     }
 
     private void deleteState(Handle handle, String fingerprint) {

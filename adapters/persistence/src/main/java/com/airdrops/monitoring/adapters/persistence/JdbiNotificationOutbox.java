@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -19,8 +20,10 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
     private final String instance;
+    private final Database database;
 
     public JdbiNotificationOutbox(Database database) {
+        this.database = database;
         this.jdbi = database.jdbi();
         this.readJdbi = database.readJdbi();
         this.instance = database.instance();
@@ -51,6 +54,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         return wrap(
                 "claiming outbox rows",
                 () -> jdbi.inTransaction(handle -> {
+                    database.fence(handle);
                     List<OutboxEntry> claimed = handle.createQuery(
                                     "SELECT * FROM notification_log WHERE instance = :instance AND channel = :channel "
                                             + "AND status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit "
@@ -80,7 +84,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         }
         wrap(
                 "releasing outbox rows",
-                () -> jdbi.withHandle(handle -> handle.createUpdate("UPDATE notification_log SET next_attempt_at = :at "
+                () -> jdbi.inTransaction(handle -> fenced(handle)
+                        .createUpdate("UPDATE notification_log SET next_attempt_at = :at "
                                 + "WHERE id IN (<ids>) AND status = 'PENDING'")
                         .bind("at", at.toEpochMilli())
                         .bindList("ids", ids)
@@ -106,6 +111,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public void markFolded(List<Long> ids, Instant at) {
         wrap("updating the outbox", () -> {
             jdbi.useTransaction(handle -> {
+                database.fence(handle);
                 PreparedBatch batch = handle.prepareBatch(
                         "UPDATE notification_log SET status = 'FOLDED', updated_at = :at " + "WHERE id = :id");
                 ids.forEach(
@@ -133,7 +139,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public boolean replay(long id, Instant at) {
         return wrap(
                 "replaying a dead letter",
-                () -> jdbi.withHandle(handle -> handle.createUpdate(
+                () -> jdbi.inTransaction(handle -> fenced(handle)
+                                .createUpdate(
                                         "UPDATE notification_log SET status = 'PENDING', attempts = 0, next_attempt_at = :at, "
                                                 + "updated_at = :at WHERE instance = :instance AND id = :id AND status = 'DEAD'")
                                 .bind("instance", instance)
@@ -171,7 +178,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     public long prune(Instant settledBefore, Instant deadBefore) {
         return wrap(
                 "pruning the outbox",
-                () -> jdbi.withHandle(handle -> (long) handle.createUpdate(
+                () -> jdbi.inTransaction(handle -> (long) fenced(handle)
+                        .createUpdate(
                                 "DELETE FROM notification_log WHERE instance = :instance AND ((status IN ('SENT', 'FOLDED') "
                                         + "AND updated_at < :settled) OR (status = 'DEAD' AND updated_at < :dead))")
                         .bind("instance", instance)
@@ -183,9 +191,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     private void mark(long id, OutboxStatus status, int attempts, String error, Instant next, Instant at) {
         wrap(
                 "updating the outbox",
-                () -> jdbi.withHandle(handle -> handle.createUpdate(
-                                "UPDATE notification_log SET status = :status, attempts = :attempts, "
-                                        + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
+                () -> jdbi.inTransaction(handle -> fenced(handle)
+                        .createUpdate("UPDATE notification_log SET status = :status, attempts = :attempts, "
+                                + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
                         .bind("status", status.name())
                         .bind("attempts", attempts)
                         .bind("error", OutboxRows.truncate(error))
@@ -193,5 +201,11 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                         .bind("at", at.toEpochMilli())
                         .bind("id", id)
                         .execute()));
+    }
+
+    /** The handle, once this agent is known to lead its instance (see {@link LeaderLease#fence}). */
+    private Handle fenced(Handle handle) {
+        database.fence(handle);
+        return handle;
     }
 }

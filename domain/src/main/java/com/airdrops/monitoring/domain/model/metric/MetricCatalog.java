@@ -62,6 +62,7 @@ public final class MetricCatalog {
     public static final String ALERT_QUARANTINED = "monitoring_alert_quarantined_records";
     public static final String LOOP_FAILURES = "monitoring_loop_failures_total";
     public static final String HTTP_REFUSED = "monitoring_http_refused_requests_total";
+    public static final String HA_LEADER = "monitoring_ha_leader";
 
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
@@ -130,6 +131,10 @@ public final class MetricCatalog {
         counter(
                 COMPONENT_DROPPED_SERIES,
                 "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
+        gauge(
+                HA_LEADER,
+                "1 while this agent leads its instance (evaluates, writes and notifies), 0 while it stands by for the "
+                        + "other agent of an active/standby pair.");
         counter(
                 HTTP_REFUSED,
                 "API requests refused with a 4xx answer, by endpoint and status (wrong token, bad body, unknown "

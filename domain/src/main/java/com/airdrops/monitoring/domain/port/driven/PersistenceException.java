@@ -19,4 +19,16 @@ public class PersistenceException extends RuntimeException {
             super(message, cause);
         }
     }
+
+    /**
+     * This agent is not (or no longer) the leader of its instance: another agent of the same instance holds the
+     * lease, and nothing was written. The caller stands by instead of retrying.
+     */
+    public static final class Fenced extends PersistenceException {
+        private static final long serialVersionUID = 1L;
+
+        public Fenced(String message) {
+            super(message, null);
+        }
+    }
 }

@@ -1,0 +1,136 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The lease that makes one agent of an instance its leader, in {@code agent_lease}: renewed by its holder, taken by
+ * another agent of the same instance once it has expired, each new holder with a higher epoch. Every writing
+ * transaction calls {@link #fence(Handle)} first, which fails unless this agent still holds the lease with the epoch it
+ * took: a leader that was deposed (it hung, or lost the network while its lease ran out) can never write again.
+ * Thread-safe.
+ */
+final class LeaderLease {
+    private final Jdbi jdbi;
+    private final String instance;
+    private final String holder;
+    private final Duration ttl;
+    /** The epoch this agent holds; 0 while it holds none. */
+    private volatile long epoch;
+
+    LeaderLease(Jdbi jdbi, String instance, String holder, Duration ttl) {
+        this.jdbi = jdbi;
+        this.instance = instance;
+        this.holder = holder;
+        this.ttl = ttl;
+    }
+
+    /** What a renewal found: this agent leads with {@code epoch}, or {@code holder} leads until {@code until}. */
+    sealed interface Role {
+        record Leader(long epoch) implements Role {}
+
+        record Standby(String holder, Instant until) implements Role {}
+    }
+
+    /**
+     * Renews the lease, or takes it when it has expired (or was never taken, or was released); otherwise reports who
+     * holds it. At start, this agent also takes back a lease that still names it (it was restarted after a crash).
+     */
+    Role renew(Instant now) {
+        try {
+            Role role = jdbi.inTransaction(handle -> {
+                Optional<Row> row = handle.createQuery(
+                                "SELECT holder, epoch, expires_at FROM agent_lease WHERE instance = :instance FOR UPDATE")
+                        .bind("instance", instance)
+                        .map((rs, ctx) ->
+                                new Row(rs.getString("holder"), rs.getLong("epoch"), rs.getLong("expires_at")))
+                        .findOne();
+                long until = now.plus(ttl).toEpochMilli();
+                if (row.isEmpty()) {
+                    handle.createUpdate("INSERT INTO agent_lease (instance, holder, epoch, expires_at) "
+                                    + "VALUES (:instance, :holder, 1, :until)")
+                            .bind("instance", instance)
+                            .bind("holder", holder)
+                            .bind("until", until)
+                            .execute();
+                    return new Role.Leader(1);
+                }
+                Row current = row.get();
+                boolean mine = current.holder().equals(holder);
+                if (mine && current.epoch() == epoch) {
+                    update(handle, current.epoch(), until);
+                    return new Role.Leader(current.epoch());
+                }
+                boolean restartedHolder = mine && epoch == 0;
+                if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
+                    update(handle, current.epoch() + 1, until);
+                    return new Role.Leader(current.epoch() + 1);
+                }
+                return new Role.Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
+            });
+            epoch = role instanceof Role.Leader leader ? leader.epoch() : 0;
+            return role;
+        } catch (RuntimeException e) {
+            // Two agents inserting the first lease at once: one wins, the other is standby until the next renewal.
+            epoch = 0;
+            throw new PersistenceException("renewing the leader lease failed: " + Database.rootMessage(e), e);
+        }
+    }
+
+    private void update(Handle handle, long newEpoch, long until) {
+        handle.createUpdate("UPDATE agent_lease SET holder = :holder, epoch = :epoch, expires_at = :until "
+                        + "WHERE instance = :instance")
+                .bind("holder", holder)
+                .bind("epoch", newEpoch)
+                .bind("until", until)
+                .bind("instance", instance)
+                .execute();
+    }
+
+    /** Throws unless this agent holds the lease with its epoch; locks the lease row until the transaction ends. */
+    void fence(Handle handle) {
+        long held = epoch;
+        int rows = held == 0
+                ? 0
+                : handle.createUpdate("UPDATE agent_lease SET epoch = epoch WHERE instance = :instance "
+                                + "AND holder = :holder AND epoch = :epoch")
+                        .bind("instance", instance)
+                        .bind("holder", holder)
+                        .bind("epoch", held)
+                        .execute();
+        if (rows != 1) {
+            epoch = 0;
+            throw new PersistenceException.Fenced("this agent does not lead instance '" + instance
+                    + "' (another agent of the same instance holds the lease): nothing written");
+        }
+    }
+
+    boolean leading() {
+        return epoch != 0;
+    }
+
+    long epoch() {
+        return epoch;
+    }
+
+    /** Gives the lease up at a clean stop, so the other agent of the instance takes over at once. */
+    void release() {
+        if (epoch == 0) {
+            return;
+        }
+        jdbi.useHandle(handle -> handle.createUpdate(
+                        "UPDATE agent_lease SET expires_at = 0 WHERE instance = :instance AND holder = :holder "
+                                + "AND epoch = :epoch")
+                .bind("instance", instance)
+                .bind("holder", holder)
+                .bind("epoch", epoch)
+                .execute());
+        epoch = 0;
+    }
+
+    private record Row(String holder, long epoch, long expiresAt) {}
+}

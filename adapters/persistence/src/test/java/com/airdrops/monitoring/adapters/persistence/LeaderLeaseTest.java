@@ -1,0 +1,114 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two agents of one instance on one database take turns through the leader lease, and a deposed leader's writes are
+ * refused by the database itself (the lease epoch is checked in every writing transaction).
+ */
+class LeaderLeaseTest {
+    private static final Duration TTL = Duration.ofSeconds(10);
+    private final List<Database> opened = new ArrayList<>();
+
+    @AfterEach
+    void close() {
+        opened.forEach(Database::close);
+    }
+
+    abstract class Scenarios {
+        abstract String url();
+
+        private Database agent(String url, String holder) {
+            Database database =
+                    Database.open(new DatabaseSettings(url, 1, DatabaseSettings.DEFAULT_TIMEOUT, "pair", holder, TTL));
+            opened.add(database);
+            return database;
+        }
+
+        @Test
+        void theFirstAgentLeadsTheSecondStandsByAndTakesOverOnlyWhenTheLeaseExpires() {
+            String url = url();
+            Database a = agent(url, "host-a:/srv/a");
+            Database b = agent(url, "host-b:/srv/b");
+            Instant now = Instant.now();
+            assertThat(a.leading()).isTrue();
+            assertThat(b.leading()).isFalse();
+            assertThat(b.renewLease(now)).as("A's lease still runs").isFalse();
+
+            // A hangs: it does not renew, and its lease runs out.
+            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isTrue();
+            assertThat(b.leaseEpoch()).isEqualTo(a.leaseEpoch() + 1);
+
+            // A wakes up and writes as if nothing happened: the database refuses, and A learns it is deposed.
+            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
+                    .isInstanceOf(PersistenceException.Fenced.class);
+            assertThat(a.leading()).isFalse();
+            assertThat(a.renewLease(now.plusSeconds(12))).as("B's lease runs").isFalse();
+            new JdbiAlertRepository(b).save(firing());
+        }
+
+        @Test
+        void aCleanStopHandsTheLeaseOverAtOnceAndARestartedLeaderTakesItsOwnBack() {
+            String url = url();
+            // A clean stop of H2 shuts the whole file down, and two processes never share an H2 file anyway.
+            assumeFalse(url.startsWith("jdbc:h2:"), "a pair needs a database server");
+            Database a = agent(url, "host-a:/srv/a");
+            Database b = agent(url, "host-b:/srv/b");
+            a.close();
+            opened.remove(a);
+            assertThat(b.renewLease(Instant.now()))
+                    .as("released, not waited for")
+                    .isTrue();
+
+            // B crashes (no release) and comes back under the same holder name: it leads again at once.
+            Database restarted = agent(url, "host-b:/srv/b");
+            assertThat(restarted.leading()).isTrue();
+            assertThat(restarted.leaseEpoch()).isGreaterThan(b.leaseEpoch());
+            assertThatThrownBy(() -> new JdbiAlertRepository(b).save(firing()))
+                    .as("the crashed process, were it still alive, is fenced")
+                    .isInstanceOf(PersistenceException.Fenced.class);
+        }
+    }
+
+    @Nested
+    class OnH2File extends Scenarios {
+        @TempDir
+        Path dir;
+
+        @Override
+        String url() {
+            return "jdbc:h2:file:" + dir.resolve("pair");
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        @Override
+        String url() {
+            try {
+                return TestPostgres.freshSchemaUrl();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
+            }
+        }
+    }
+
+    private static AlertChanges firing() {
+        return new AlertChanges(List.of(), List.of(), List.of(Alerts.firing()), List.of());
+    }
+}

@@ -1,0 +1,14 @@
+package com.airdrops.monitoring.domain.port.driven;
+
+/**
+ * Whether this agent leads its instance: only the leader evaluates rules, writes transitions, delivers notifications
+ * and prunes; a standby (the other agent of an active/standby pair) collects and serves its metrics, and takes over
+ * when the leader's lease expires. Thread-safe.
+ */
+@FunctionalInterface
+public interface Leadership {
+    /** An agent alone in its instance: always the leader. */
+    Leadership ALONE = () -> true;
+
+    boolean leading();
+}

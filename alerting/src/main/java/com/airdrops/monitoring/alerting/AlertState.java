@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import java.time.Instant;
 import java.util.Map;
 
@@ -86,20 +87,16 @@ final class AlertState {
     }
 
     private Alert alert(AlertPhase shown, Instant at) {
-        return new Alert(ruleName, metricName, value, threshold, severity, shown, description, at, labels);
+        return new Alert(ruleName, metricName, value, threshold, severity, shown, rendered(), at, labels);
+    }
+
+    /** The description with this alert's labels and value filled in. */
+    private String rendered() {
+        return AlertTemplate.render(description, ruleName, labels, value, threshold);
     }
 
     ActiveAlert toActive() {
         return new ActiveAlert(
-                fingerprint,
-                ruleName,
-                metricName,
-                seriesLabels,
-                labels,
-                severity,
-                phase,
-                value,
-                threshold,
-                description);
+                fingerprint, ruleName, metricName, seriesLabels, labels, severity, phase, value, threshold, rendered());
     }
 }

@@ -135,7 +135,9 @@ public final class Alerter implements AlertQueries, MetricsSource {
             Map<Map<String, String>, AlertState> ruleStates =
                     states.computeIfAbsent(rule.name(), name -> new HashMap<>());
             for (Sample sample : byName.getOrDefault(rule.metricName(), List.of())) {
-                evaluate(rule, ruleStates, sample, current);
+                if (rule.watches(sample.labels())) {
+                    evaluate(rule, ruleStates, sample, current);
+                }
             }
             Iterator<AlertState> unseen = ruleStates.values().iterator();
             while (unseen.hasNext()) {
@@ -164,8 +166,9 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     private void evaluate(
             AlertRule rule, Map<Map<String, String>, AlertState> ruleStates, Sample sample, Pass current) {
-        boolean holds = rule.condition().holds(sample.value(), rule.threshold());
         AlertState state = ruleStates.get(sample.labels());
+        // A firing alert with a recovery threshold holds until the value crosses that instead (hysteresis).
+        boolean holds = rule.holds(sample.value(), state != null && state.phase instanceof AlertPhase.Firing);
         if (state == null) {
             if (holds) {
                 start(rule, ruleStates, sample, current);

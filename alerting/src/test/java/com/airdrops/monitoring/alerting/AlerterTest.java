@@ -14,6 +14,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,64 @@ class AlerterTest {
         assertThat(alerter.getActiveAlerts()).isEmpty();
         assertThat(repository.loadActive()).isEmpty();
         assertThat(repository.history(T0, 10)).extracting(Alert::status).containsExactly(RESOLVED, FIRING, PENDING);
+    }
+
+    @Test
+    void matchersNarrowTheSeriesARuleWatchesAndTheDescriptionNamesTheSeriesAndValue() {
+        AlertRule scheduler = new AlertRule(
+                "tasks_failing",
+                "task_failures",
+                Condition.GT,
+                5,
+                AlertSeverity.HIGH,
+                "{{ $labels.component }} failed {{ $value }} tasks (limit {{ $threshold }}, rule {{ $rule }})",
+                Duration.ZERO,
+                Map.of(),
+                Duration.ZERO,
+                List.of(LabelMatcher.parse("component", "scheduler"), LabelMatcher.parse("protocol", "=~scroll|zk.*")),
+                OptionalDouble.empty());
+        Alerter alerter = alerter(scheduler);
+
+        List<Alert> fired = at(
+                0,
+                alerter,
+                new Sample("task_failures", Map.of("component", "scheduler", "protocol", "scroll"), 7.5, T0),
+                new Sample("task_failures", Map.of("component", "scheduler", "protocol", "zksync"), 9, T0),
+                new Sample("task_failures", Map.of("component", "scheduler", "protocol", "base"), 9, T0),
+                new Sample("task_failures", Map.of("component", "allocator", "protocol", "scroll"), 9, T0));
+
+        assertThat(fired)
+                .extracting(alert -> alert.labels().get("protocol"))
+                .containsExactlyInAnyOrder("scroll", "zksync");
+        assertThat(fired)
+                .extracting(Alert::description)
+                .contains("scheduler failed 7.5 tasks (limit 5, rule tasks_failing)");
+    }
+
+    @Test
+    void aRecoveryThresholdKeepsAFiringAlertUntilTheValueCrossesIt() {
+        AlertRule cpu = new AlertRule(
+                "cpu_high",
+                "cpu",
+                Condition.GT,
+                80,
+                AlertSeverity.HIGH,
+                "",
+                Duration.ZERO,
+                Map.of(),
+                Duration.ZERO,
+                List.of(),
+                OptionalDouble.of(70));
+        Alerter alerter = alerter(cpu);
+
+        assertThat(statuses(at(0, alerter, Sample.of("cpu", 85, T0)))).containsExactly(FIRING);
+        assertThat(at(1, alerter, Sample.of("cpu", 75, T0)))
+                .as("below 80, above 70: still firing")
+                .isEmpty();
+        assertThat(statuses(at(2, alerter, Sample.of("cpu", 65, T0)))).containsExactly(RESOLVED);
+        assertThat(at(3, alerter, Sample.of("cpu", 75, T0)))
+                .as("a new episode needs 80 again")
+                .isEmpty();
     }
 
     @Test

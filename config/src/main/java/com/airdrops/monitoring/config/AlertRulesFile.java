@@ -3,7 +3,9 @@ package com.airdrops.monitoring.config;
 import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -29,7 +32,9 @@ public final class AlertRulesFile {
             "description",
             "for_duration",
             "keep_firing_for",
-            "labels");
+            "labels",
+            "matchers",
+            "recovery_threshold");
 
     static final int MAX_DESCRIPTION_LENGTH = 4_096;
     /** Labels the notifications derive from the rule itself. */
@@ -96,6 +101,16 @@ public final class AlertRulesFile {
                     fields.node("description").orElseThrow(),
                     "expected at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + description.length());
         }
+        if (!description.isEmpty()) {
+            valid(fields, "description", () -> AlertTemplate.validate(description));
+        }
+        Optional<Double> recovery = finiteNumber(fields, "recovery_threshold", false);
+        if (recovery.isPresent() && condition.isPresent() && threshold.isPresent()) {
+            AlertRule.recoveryProblem(condition.get(), threshold.get(), recovery.get())
+                    .ifPresent(problem ->
+                            fields.problem(fields.node("recovery_threshold").orElseThrow(), problem));
+        }
+        List<LabelMatcher> matchers = matchers(fields);
         Duration forDuration = seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
         Map<String, String> labels = labels(fields);
@@ -112,9 +127,11 @@ public final class AlertRulesFile {
                     description,
                     forDuration,
                     labels,
-                    keepFiringFor));
+                    keepFiringFor,
+                    matchers,
+                    recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty())));
         } catch (IllegalArgumentException e) {
-            fields.problem(entry, e.getMessage());
+            fields.problem(fields.node("recovery_threshold").orElse(entry), e.getMessage());
             return Optional.empty();
         }
     }
@@ -162,6 +179,27 @@ public final class AlertRulesFile {
             return Optional.empty();
         }
         return fields.seconds(key, 0, MAX_DURATION_SECONDS);
+    }
+
+    /** {@code matchers: { label: value | "!=value" | "=~regex" | "!~regex" }}: every one must match. */
+    private static List<LabelMatcher> matchers(YamlFields fields) {
+        List<LabelMatcher> matchers = new ArrayList<>();
+        fields.mapping("matchers")
+                .ifPresent(mapping -> mapping.entries().forEach((key, value) -> {
+                    if (!(value instanceof YamlNode.Scalar scalar)
+                            || scalar.value() == null
+                            || scalar.value() instanceof Boolean) {
+                        fields.problem(value, "expected a value, \"!=value\", \"=~regex\" or \"!~regex\"");
+                        return;
+                    }
+                    try {
+                        Require.labelName(key, "label name");
+                        matchers.add(LabelMatcher.parse(key, String.valueOf(scalar.value())));
+                    } catch (IllegalArgumentException e) {
+                        fields.problem(value, e.getMessage());
+                    }
+                }));
+        return matchers;
     }
 
     private static Map<String, String> labels(YamlFields fields) {

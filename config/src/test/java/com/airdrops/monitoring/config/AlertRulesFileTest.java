@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -99,10 +100,51 @@ class AlertRulesFileTest {
                                                 + ":7:19: rules[0].for_duration: expected a number from 0 to 31536000, got -5",
                                         file
                                                 + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
-                                                + "keep_firing_for, labels, metric_name, name, severity, threshold",
+                                                + "keep_firing_for, labels, matchers, metric_name, name, recovery_threshold, severity, threshold",
                                         file
                                                 + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
                                                 + "digits, '_' and ':' and do not start with a digit"));
+    }
+
+    @Test
+    void matchersRecoveryThresholdAndTemplatesAreReadAndTheirMistakesLocated() throws IOException {
+        Path good = write("""
+                rules:
+                  - name: scheduler_failing
+                    metric_name: task_failures
+                    condition: gt
+                    threshold: 80
+                    recovery_threshold: 70
+                    severity: high
+                    description: "{{ $labels.component }} failed {{ $value }} tasks"
+                    matchers: { component: scheduler, protocol: "=~scroll|zk.*", status: "!=completed" }
+                """);
+        AlertRule rule = AlertRulesFile.load(good, Map.of()).getFirst();
+        assertThat(rule.recoveryThreshold()).hasValue(70);
+        assertThat(rule.matchers())
+                .extracting(LabelMatcher::written)
+                .containsExactly("scheduler", "=~scroll|zk.*", "!=completed");
+
+        Path bad = write("""
+                rules:
+                  - name: a
+                    metric_name: m
+                    condition: gt
+                    threshold: 80
+                    recovery_threshold: 90
+                    severity: high
+                    description: "{{ $vlaue }}"
+                    matchers: { protocol: "=~scroll(" }
+                """);
+        assertThatThrownBy(() -> AlertRulesFile.load(bad, Map.of()))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .anySatisfy(line ->
+                                        assertThat(line).contains(":8:", "rules[0].description", "{{ $vlaue }}"))
+                                .anySatisfy(line -> assertThat(line)
+                                        .contains(":9:", "rules[0].matchers.protocol", "invalid regular expression"))
+                                .anySatisfy(line -> assertThat(line).contains(":6:", "must be below the threshold")));
     }
 
     @Test

@@ -8,7 +8,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
@@ -20,7 +22,9 @@ import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -185,5 +189,65 @@ class DomainModelTest {
     void anOrdinaryComponentGaugeNameIsFree() {
         assertThat(MetricCatalog.reservedReason("queue_depth")).isEmpty();
         assertThat(MetricCatalog.reservedReason("uptime_hours")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "scheduler, scheduler, true",
+        "scheduler, allocator, false",
+        "'!=completed', failed, true",
+        "'!=completed', completed, false",
+        "'=~scroll|zk.*', zksync, true",
+        "'=~scroll|zk.*', base, false",
+        "'=~scroll', scroll2, false",
+        "'!~zk.*', scroll, true",
+        "'!~zk.*', zksync, false"
+    })
+    void labelMatchersMatchWholeValues(String written, String value, boolean matches) {
+        assertThat(LabelMatcher.parse("label", written).matches(Map.of("label", value)))
+                .isEqualTo(matches);
+    }
+
+    @Test
+    void aBadRegexIsRefusedWithItsPosition() {
+        assertThatThrownBy(() -> LabelMatcher.parse("protocol", "=~scroll("))
+                .hasMessageContaining("invalid regular expression 'scroll('");
+    }
+
+    @Test
+    void templatesFillLabelsValueThresholdAndRuleAndRefuseUnknownVariables() {
+        assertThat(AlertTemplate.render(
+                        "{{ $labels.component }} at {{$value}} over {{ $threshold }} ({{ $rule }}; {{ $labels.none }})",
+                        "r",
+                        Map.of("component", "scheduler"),
+                        0.07500001,
+                        1234.5))
+                .isEqualTo("scheduler at 0.075 over 1234.5 (r; )");
+        assertThat(AlertTemplate.number(3.0)).isEqualTo("3");
+        assertThatThrownBy(() -> AlertTemplate.validate("{{ $labels.x }} {{ $vlaue }} {{ .Value }}"))
+                .hasMessageContaining("{{ $vlaue }}, {{ .Value }}");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "gt, 80, 85, must be below the threshold",
+        "lt, 10, 5, must be above the threshold",
+        "eq, 1, 0, applies to gt, gte, lt and lte only"
+    })
+    void aRecoveryThresholdMustLieOnTheRecoverySide(
+            String condition, double threshold, double recovery, String message) {
+        assertThatThrownBy(() -> new AlertRule(
+                        "r",
+                        "m",
+                        Condition.parse(condition),
+                        threshold,
+                        AlertSeverity.LOW,
+                        "",
+                        Duration.ZERO,
+                        Map.of(),
+                        Duration.ZERO,
+                        List.of(),
+                        OptionalDouble.of(recovery)))
+                .hasMessageContaining(message);
     }
 }

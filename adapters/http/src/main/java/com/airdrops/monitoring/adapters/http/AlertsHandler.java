@@ -115,6 +115,12 @@ final class AlertsHandler {
         view.put("for_duration", rule.forDuration().toMillis() / 1000.0);
         view.put("keep_firing_for", rule.keepFiringFor().toMillis() / 1000.0);
         view.put("labels", rule.labels());
+        Map<String, String> matchers = new LinkedHashMap<>();
+        rule.matchers().forEach(matcher -> matchers.put(matcher.label(), matcher.written()));
+        view.put("matchers", matchers);
+        view.put(
+                "recovery_threshold",
+                rule.recoveryThreshold().isPresent() ? rule.recoveryThreshold().getAsDouble() : null);
         return view;
     }
 

@@ -3,11 +3,17 @@ package com.airdrops.monitoring.domain.model.alert;
 import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
- * A threshold on a metric that must hold for {@code forDuration} before its alert fires. {@code labels} are added to its alerts; {@code keepFiringFor} holds a firing alert through dips
- * shorter than it (zero: resolve at once).
+ * A threshold on a metric that must hold for {@code forDuration} before its alert fires. {@code labels} are added to
+ * its alerts; {@code keepFiringFor} holds a firing alert through dips shorter than it (zero: resolve at once).
+ * {@code matchers} narrow the series it watches (all must match); a {@code recoveryThreshold} makes a firing alert
+ * resolve only once the value crosses it (hysteresis); the {@code description} may use {@link AlertTemplate}
+ * placeholders.
  */
 public record AlertRule(
         String name,
@@ -18,7 +24,9 @@ public record AlertRule(
         String description,
         Duration forDuration,
         Map<String, String> labels,
-        Duration keepFiringFor) {
+        Duration keepFiringFor,
+        List<LabelMatcher> matchers,
+        OptionalDouble recoveryThreshold) {
 
     /** The default for-duration: 300 seconds. */
     public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
@@ -39,6 +47,77 @@ public record AlertRule(
         if (keepFiringFor.isNegative()) {
             throw new IllegalArgumentException("keep_firing_for must be >= 0, got " + keepFiringFor.toSeconds() + " s");
         }
+        AlertTemplate.validate(description);
+        matchers = matchers == null ? List.of() : List.copyOf(matchers);
+        recoveryThreshold = recoveryThreshold == null ? OptionalDouble.empty() : recoveryThreshold;
+        if (recoveryThreshold.isPresent()) {
+            Require.finite(recoveryThreshold.getAsDouble(), "recovery_threshold");
+            recoveryProblem(condition, threshold, recoveryThreshold.getAsDouble())
+                    .ifPresent(problem -> {
+                        throw new IllegalArgumentException(problem);
+                    });
+        }
+    }
+
+    /** Why {@code recovery} cannot recover an alert of {@code condition} on {@code threshold}, or empty when it can. */
+    public static Optional<String> recoveryProblem(Condition condition, double threshold, double recovery) {
+        return switch (condition) {
+            case GT, GTE ->
+                recovery < threshold
+                        ? Optional.empty()
+                        : Optional.of("recovery_threshold must be below the threshold (" + threshold
+                                + ") for condition " + condition.wireName() + ", got " + recovery);
+            case LT, LTE ->
+                recovery > threshold
+                        ? Optional.empty()
+                        : Optional.of("recovery_threshold must be above the threshold (" + threshold
+                                + ") for condition " + condition.wireName() + ", got " + recovery);
+            case EQ, NE ->
+                Optional.of("recovery_threshold applies to gt, gte, lt and lte only, not " + condition.wireName());
+        };
+    }
+
+    public AlertRule(
+            String name,
+            String metricName,
+            Condition condition,
+            double threshold,
+            AlertSeverity severity,
+            String description,
+            Duration forDuration,
+            Map<String, String> labels,
+            Duration keepFiringFor) {
+        this(
+                name,
+                metricName,
+                condition,
+                threshold,
+                severity,
+                description,
+                forDuration,
+                labels,
+                keepFiringFor,
+                List.of(),
+                OptionalDouble.empty());
+    }
+
+    /** True when every matcher accepts the series' labels. */
+    public boolean watches(Map<String, String> seriesLabels) {
+        for (LabelMatcher matcher : matchers) {
+            if (!matcher.matches(seriesLabels)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the condition holds for {@code value}: against the threshold, or, for an alert already firing, against
+     * the recovery threshold when there is one.
+     */
+    public boolean holds(double value, boolean firing) {
+        double bound = firing && recoveryThreshold.isPresent() ? recoveryThreshold.getAsDouble() : threshold;
+        return condition.holds(value, bound);
     }
 
     public AlertRule(

@@ -1,0 +1,73 @@
+package com.airdrops.monitoring.domain.model.alert;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A rule's description with placeholders filled per alert: {@code {{ $labels.<name> }}} (empty when the series
+ * lacks the label), {@code {{ $value }}} and {@code {{ $threshold }}} (at most 6 significant digits, no exponent:
+ * {@code 0.075}, {@code 1234.5}, {@code 3}; NaN as {@code NaN}), and {@code {{ $rule }}}. Anything else between
+ * {@code {{ }}} is refused when the rule is read, never at run time.
+ */
+public final class AlertTemplate {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
+    private static final Pattern LABEL = Pattern.compile("\\$labels\\.([a-zA-Z_][a-zA-Z0-9_]*)");
+
+    private AlertTemplate() {}
+
+    /** Throws naming every unknown placeholder of {@code text}. */
+    public static void validate(String text) {
+        List<String> unknown = new ArrayList<>();
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            String variable = matcher.group(1);
+            if (!variable.equals("$value")
+                    && !variable.equals("$threshold")
+                    && !variable.equals("$rule")
+                    && !LABEL.matcher(variable).matches()) {
+                unknown.add("{{ " + variable + " }}");
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown template variable(s) " + String.join(", ", unknown)
+                    + "; allowed: {{ $labels.<name> }}, {{ $value }}, {{ $threshold }}, {{ $rule }}");
+        }
+    }
+
+    public static String render(String text, String rule, Map<String, String> labels, double value, double threshold) {
+        if (!text.contains("{{")) {
+            return text;
+        }
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder rendered = new StringBuilder();
+        while (matcher.find()) {
+            String variable = matcher.group(1);
+            Matcher label = LABEL.matcher(variable);
+            String replacement = switch (variable) {
+                case "$value" -> number(value);
+                case "$threshold" -> number(threshold);
+                case "$rule" -> rule;
+                default -> label.matches() ? labels.getOrDefault(label.group(1), "") : matcher.group();
+            };
+            matcher.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
+        }
+        matcher.appendTail(rendered);
+        return rendered.toString();
+    }
+
+    /** At most 6 significant digits, plain notation, no trailing zeros. */
+    public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.isNaN(value) ? "NaN" : (value > 0 ? "+Inf" : "-Inf");
+        }
+        return new BigDecimal(value)
+                .round(new MathContext(6))
+                .stripTrailingZeros()
+                .toPlainString();
+    }
+}

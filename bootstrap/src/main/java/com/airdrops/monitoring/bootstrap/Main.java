@@ -19,7 +19,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Monitoring agent for the airdrop automation bot: host and component metrics on /metrics, "
                 + "windowed aggregates, alert rules and alert history. Without a command: run the service.",
-        subcommands = {CheckConfigCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {CheckConfigCommand.class, TestRulesCommand.class, CommandLine.HelpCommand.class},
         footer = {
             "",
             "Configuration comes from environment variables (see README) and the files named by "

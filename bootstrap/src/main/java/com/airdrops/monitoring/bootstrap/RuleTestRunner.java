@@ -1,0 +1,166 @@
+package com.airdrops.monitoring.bootstrap;
+
+import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.config.AlertRulesFile;
+import com.airdrops.monitoring.config.RuleTestsFile.Check;
+import com.airdrops.monitoring.config.RuleTestsFile.ExpectedAlert;
+import com.airdrops.monitoring.config.RuleTestsFile.InputSeries;
+import com.airdrops.monitoring.config.RuleTestsFile.RuleTest;
+import com.airdrops.monitoring.config.RuleTestsFile.RuleTests;
+import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Runs rule tests: the real {@link Alerter} with the rules of the test file, on a clock that advances by the
+ * evaluation interval, fed the input series; at each check, the rule's active alerts are compared with the expected
+ * ones (status, every label, and the rendered description when given). Nothing is stored or sent.
+ */
+final class RuleTestRunner {
+    private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    /** One line per test, {@code PASS name} or {@code FAIL name} followed by indented differences. */
+    record Outcome(boolean passed, List<String> lines) {}
+
+    private RuleTestRunner() {}
+
+    static Outcome run(RuleTests tests, Map<String, String> environment) {
+        List<AlertRule> rules = new ArrayList<>();
+        for (Path file : tests.ruleFiles()) {
+            rules.addAll(AlertRulesFile.load(file, environment));
+        }
+        List<String> lines = new ArrayList<>();
+        boolean passed = true;
+        for (RuleTest test : tests.tests()) {
+            List<String> differences = run(test, rules, tests.evaluationIntervalSeconds());
+            passed &= differences.isEmpty();
+            lines.add((differences.isEmpty() ? "PASS " : "FAIL ") + test.name());
+            differences.forEach(line -> lines.add("  " + line));
+        }
+        return new Outcome(passed, lines);
+    }
+
+    private static List<String> run(RuleTest test, List<AlertRule> rules, long evaluationSeconds) {
+        AtomicReference<Instant> now = new AtomicReference<>(START);
+        Alerter alerter = new Alerter(new NoStorage(), now::get, new NoNotifications());
+        alerter.loadAlertRules(rules);
+        List<Check> checks = new ArrayList<>(test.checks());
+        checks.sort(Comparator.comparingLong(Check::atSeconds));
+        long end = checks.isEmpty() ? 0 : checks.getLast().atSeconds();
+        List<String> differences = new ArrayList<>();
+        int next = 0;
+        for (long t = 0; t <= end; t += evaluationSeconds) {
+            // Checks between two passes see the state the earlier pass left.
+            while (next < checks.size() && checks.get(next).atSeconds() < t) {
+                compare(checks.get(next++), alerter, differences);
+            }
+            now.set(START.plusSeconds(t));
+            alerter.evaluateRules(samples(test, t));
+        }
+        while (next < checks.size()) {
+            compare(checks.get(next++), alerter, differences);
+        }
+        return differences;
+    }
+
+    private static List<Sample> samples(RuleTest test, long seconds) {
+        List<Sample> samples = new ArrayList<>();
+        int index = (int) (seconds / test.intervalSeconds());
+        for (InputSeries series : test.series()) {
+            if (index < series.values().size()) {
+                OptionalDouble value = series.values().get(index);
+                if (value.isPresent()) {
+                    samples.add(new Sample(series.name(), series.labels(), value.getAsDouble(), START));
+                }
+            }
+        }
+        return samples;
+    }
+
+    private static void compare(Check check, Alerter alerter, List<String> differences) {
+        List<String> actual = alerter.getActiveAlerts().stream()
+                .filter(alert -> alert.ruleName().equals(check.rule()))
+                .map(alert -> shown(alert.status().wireName(), alert.labels(), alert.description()))
+                .sorted()
+                .toList();
+        List<String> expected = new ArrayList<>();
+        List<String> comparable = new ArrayList<>(actual);
+        boolean matches = check.expected().size() == actual.size();
+        for (ExpectedAlert alert : check.expected()) {
+            String shownExpected =
+                    shown(alert.status(), alert.labels(), alert.description().orElse(null));
+            expected.add(shownExpected);
+            // Without an expected description, any description matches.
+            String found = comparable.stream()
+                    .filter(line -> alert.description().isPresent()
+                            ? line.equals(shownExpected)
+                            : line.startsWith(shown(alert.status(), alert.labels(), null)))
+                    .findFirst()
+                    .orElse(null);
+            if (found == null) {
+                matches = false;
+            } else {
+                comparable.remove(found);
+            }
+        }
+        if (!matches) {
+            differences.add("at " + check.atSeconds() + " s, alert " + check.rule() + ":");
+            differences.add("  expected: "
+                    + (expected.isEmpty()
+                            ? "(none)"
+                            : String.join("; ", expected.stream().sorted().toList())));
+            differences.add("  got:      " + (actual.isEmpty() ? "(none)" : String.join("; ", actual)));
+        }
+    }
+
+    private static String shown(String status, Map<String, String> labels, String description) {
+        return status + " " + new TreeMap<>(labels) + (description == null ? "" : " \"" + description + "\"");
+    }
+
+    /** Nothing is stored: a rule test starts from no state and keeps its alerts in memory. */
+    private static final class NoStorage implements AlertRepository {
+        @Override
+        public List<ActiveAlert> loadActive() {
+            return List.of();
+        }
+
+        @Override
+        public void save(AlertChanges changes) {}
+
+        @Override
+        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
+            return List.of();
+        }
+
+        @Override
+        public long deleteHistoryOlderThan(Instant cutoff) {
+            return 0;
+        }
+    }
+
+    /** Nothing is sent. */
+    private static final class NoNotifications implements NotificationPlanner {
+        @Override
+        public List<Notification> plan(List<Alert> transitions, List<Alert> stillFiring, Instant now) {
+            return List.of();
+        }
+
+        @Override
+        public void restored(Alert firing, Instant at) {}
+    }
+}

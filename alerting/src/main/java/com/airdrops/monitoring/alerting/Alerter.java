@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.NoData;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
@@ -54,6 +55,10 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private final InstantSource clock;
     private final NotificationPlanner planner;
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
+    /** Per rule with {@code no_data}: when each watched series was last seen, and since when the rule is watched. */
+    private final Map<String, Map<Map<String, String>, Instant>> seen = new HashMap<>();
+
+    private final Map<String, Instant> ruleSince = new HashMap<>();
     private final ChangeWriter writer;
     private volatile List<AlertRule> rules = List.of();
     private volatile List<Alert> active = List.of();
@@ -89,6 +94,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
         Instant now = clock.instant();
         List<ActiveAlert> restored = repository.loadActive();
         states.clear();
+        seen.clear();
+        ruleSince.clear();
         writer.discardUnsaved();
         for (ActiveAlert alert : restored) {
             states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>())
@@ -134,18 +141,29 @@ public final class Alerter implements AlertQueries, MetricsSource {
             ruleByName.put(rule.name(), rule);
             Map<Map<String, String>, AlertState> ruleStates =
                     states.computeIfAbsent(rule.name(), name -> new HashMap<>());
+            Map<Map<String, String>, Instant> lastSeen = seen.computeIfAbsent(rule.name(), name -> new HashMap<>());
+            Instant watchedSince = ruleSince.computeIfAbsent(rule.name(), name -> current.at);
             for (Sample sample : byName.getOrDefault(rule.metricName(), List.of())) {
                 if (rule.watches(sample.labels())) {
+                    if (rule.noData().isPresent()) {
+                        lastSeen.put(sample.labels(), current.at);
+                        endNoData(ruleStates, sample.labels(), current);
+                    }
                     evaluate(rule, ruleStates, sample, current);
                 }
             }
             Iterator<AlertState> unseen = ruleStates.values().iterator();
             while (unseen.hasNext()) {
                 AlertState state = unseen.next();
-                if (state.lastSeenPass != current.number && ends(rule, state, Double.NaN, current)) {
+                if (state.lastSeenPass == current.number
+                        || keptWhileAbsent(rule, state, lastSeen, watchedSince, current)) {
+                    continue;
+                }
+                if (ends(rule, state, Double.NaN, current)) {
                     unseen.remove();
                 }
             }
+            raiseNoData(rule, ruleStates, lastSeen, watchedSince, current);
         }
         resolveRemovedRules(ruleByName.keySet(), current);
         current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
@@ -203,6 +221,83 @@ public final class Alerter implements AlertQueries, MetricsSource {
             current.transitions.add(state.alert(current.at));
             current.upserts.put(state.fingerprint, state.toActive());
         }
+    }
+
+    /**
+     * Whether an alert whose series was not seen this pass keeps its state: a no-data alert (it ends when its series
+     * returns), or, by the rule's {@code no_data}, one kept ({@code keep_last}) or not yet absent long enough.
+     */
+    private static boolean keptWhileAbsent(
+            AlertRule rule,
+            AlertState state,
+            Map<Map<String, String>, Instant> lastSeen,
+            Instant watchedSince,
+            Pass current) {
+        if (rule.noData().isEmpty()) {
+            return false;
+        }
+        NoData noData = rule.noData().get();
+        if (isNoData(state)) {
+            return noData.state() == NoData.State.FIRING;
+        }
+        Instant last = lastSeen.getOrDefault(state.seriesLabels, watchedSince);
+        boolean longAbsent = !current.at.isBefore(last.plus(noData.after()));
+        return noData.state() == NoData.State.KEEP_LAST || !longAbsent;
+    }
+
+    /** With {@code no_data: firing}: a distinct alert for each watched series (or the metric) absent too long. */
+    private void raiseNoData(
+            AlertRule rule,
+            Map<Map<String, String>, AlertState> ruleStates,
+            Map<Map<String, String>, Instant> lastSeen,
+            Instant watchedSince,
+            Pass current) {
+        if (rule.noData().isEmpty() || rule.noData().get().state() != NoData.State.FIRING) {
+            return;
+        }
+        Duration after = rule.noData().get().after();
+        Map<Map<String, String>, Instant> absent = new HashMap<>();
+        lastSeen.forEach((series, at) -> {
+            if (!current.at.isBefore(at.plus(after))) {
+                absent.put(series, at);
+            }
+        });
+        if (lastSeen.isEmpty() && !current.at.isBefore(watchedSince.plus(after))) {
+            absent.put(Map.of(), watchedSince); // nothing of the metric ever came
+        }
+        for (Map<String, String> series : absent.keySet()) {
+            Map<String, String> key = noDataKey(series);
+            if (!ruleStates.containsKey(key)) {
+                Map<String, String> labels = alertLabels(key, rule);
+                AlertState state = new AlertState(
+                        AlertFingerprint.of(rule.name(), labels), rule, key, labels, current.at, Double.NaN);
+                state.lastSeenPass = current.number;
+                ruleStates.put(key, state);
+                fire(state, current);
+            }
+        }
+    }
+
+    /** The series is back: its no-data alert resolves. */
+    private static void endNoData(
+            Map<Map<String, String>, AlertState> ruleStates, Map<String, String> series, Pass current) {
+        AlertState state = ruleStates.remove(noDataKey(series));
+        if (state != null) {
+            if (state.phase instanceof AlertPhase.Firing firing) {
+                current.transitions.add(state.resolved(firing, current.at));
+            }
+            current.remove(state.fingerprint);
+        }
+    }
+
+    private static Map<String, String> noDataKey(Map<String, String> series) {
+        Map<String, String> key = new TreeMap<>(series);
+        key.put(NoData.REASON_LABEL, NoData.REASON);
+        return Map.copyOf(key);
+    }
+
+    private static boolean isNoData(AlertState state) {
+        return NoData.REASON.equals(state.seriesLabels.get(NoData.REASON_LABEL));
     }
 
     private static void fire(AlertState state, Pass current) {

@@ -15,6 +15,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.NoData;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
@@ -22,10 +23,13 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class AlerterTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
@@ -120,6 +124,73 @@ class AlerterTest {
         assertThat(at(3, alerter, Sample.of("cpu", 75, T0)))
                 .as("a new episode needs 80 again")
                 .isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        // no_data state, then what the rule's alerts are at 0 s (firing on 95), 20 s (absent 20 s) and 40 s (40 s)
+        "firing,    FIRING,  FIRING,  'RESOLVED,FIRING'",
+        "ok,        FIRING,  FIRING,  RESOLVED",
+        "keep_last, FIRING,  FIRING,  FIRING"
+    })
+    void aSeriesThatStopsGivesTheNoDataOutcomeAfterItsTime(String state, String at0, String at20, String at40) {
+        AlertRule rule = new AlertRule(
+                "queue_deep",
+                "queue_depth",
+                Condition.GT,
+                90,
+                AlertSeverity.HIGH,
+                "",
+                Duration.ZERO,
+                Map.of(),
+                Duration.ZERO,
+                List.of(),
+                OptionalDouble.empty(),
+                Optional.of(new NoData(Duration.ofSeconds(30), NoData.State.parse(state))));
+        Alerter alerter = alerter(rule);
+        Sample deep = new Sample("queue_depth", Map.of("component", "scheduler"), 95, T0);
+
+        assertThat(statuses(at(0, alerter, deep))).containsExactly(AlertStatus.valueOf(at0));
+        assertThat(activeStatuses(at(20, alerter), alerter)).containsExactly(AlertStatus.valueOf(at20));
+        List<Alert> later = at(40, alerter);
+        if (state.equals("firing")) {
+            assertThat(statuses(later)).containsExactly(RESOLVED, FIRING);
+            assertThat(later.get(1).labels()).containsEntry("reason", "nodata").containsEntry("component", "scheduler");
+            List<Alert> back = at(50, alerter, deep);
+            assertThat(back)
+                    .as("the series is back: the no-data alert resolves, the rule fires again")
+                    .extracting(alert -> alert.status() + " " + alert.labels().containsKey("reason"))
+                    .containsExactlyInAnyOrder("RESOLVED true", "FIRING false");
+        } else if (state.equals("ok")) {
+            assertThat(statuses(later)).containsExactly(RESOLVED);
+        } else {
+            assertThat(later).isEmpty();
+            assertThat(alerter.getActiveAlerts()).extracting(Alert::status).containsExactly(FIRING);
+        }
+    }
+
+    @Test
+    void aMetricThatNeverCameRaisesOneNoDataAlert() {
+        AlertRule rule = new AlertRule(
+                "heartbeat",
+                "bot_heartbeat",
+                Condition.LT,
+                1,
+                AlertSeverity.CRITICAL,
+                "",
+                Duration.ZERO,
+                Map.of(),
+                Duration.ZERO,
+                List.of(),
+                OptionalDouble.empty(),
+                Optional.of(new NoData(Duration.ofSeconds(60), NoData.State.FIRING)));
+        Alerter alerter = alerter(rule);
+        assertThat(at(0, alerter)).isEmpty();
+        List<Alert> fired = at(60, alerter);
+        assertThat(fired).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo(FIRING);
+            assertThat(alert.labels()).containsExactly(Map.entry("reason", "nodata"));
+        });
     }
 
     @Test
@@ -406,5 +477,12 @@ class AlerterTest {
         public long deleteHistoryOlderThan(Instant cutoff) {
             return delegate.deleteHistoryOlderThan(cutoff);
         }
+    }
+
+    private static List<AlertStatus> activeStatuses(List<Alert> transitions, Alerter alerter) {
+        assertThat(transitions)
+                .as("no transition while the series is absent but not long enough")
+                .isEmpty();
+        return alerter.getActiveAlerts().stream().map(Alert::status).toList();
     }
 }

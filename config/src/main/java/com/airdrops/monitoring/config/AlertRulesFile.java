@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.NoData;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,8 @@ public final class AlertRulesFile {
             "keep_firing_for",
             "labels",
             "matchers",
-            "recovery_threshold");
+            "recovery_threshold",
+            "no_data");
 
     static final int MAX_DESCRIPTION_LENGTH = 4_096;
     /** Labels the notifications derive from the rule itself. */
@@ -111,6 +113,7 @@ public final class AlertRulesFile {
                             fields.problem(fields.node("recovery_threshold").orElseThrow(), problem));
         }
         List<LabelMatcher> matchers = matchers(fields);
+        Optional<NoData> noData = noData(file, fields, problems);
         Duration forDuration = seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
         Map<String, String> labels = labels(fields);
@@ -129,7 +132,8 @@ public final class AlertRulesFile {
                     labels,
                     keepFiringFor,
                     matchers,
-                    recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty())));
+                    recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
+                    noData));
         } catch (IllegalArgumentException e) {
             fields.problem(fields.node("recovery_threshold").orElse(entry), e.getMessage());
             return Optional.empty();
@@ -179,6 +183,26 @@ public final class AlertRulesFile {
             return Optional.empty();
         }
         return fields.seconds(key, 0, MAX_DURATION_SECONDS);
+    }
+
+    /** {@code no_data: { after_seconds: N, state: firing | ok | keep_last }}. */
+    private static Optional<NoData> noData(ConfigFile file, YamlFields fields, List<String> problems) {
+        Optional<YamlNode.Mapping> mapping = fields.mapping("no_data");
+        if (mapping.isEmpty()) {
+            return Optional.empty();
+        }
+        int before = problems.size();
+        YamlFields noData = new YamlFields(file, mapping.get(), problems);
+        noData.allowOnly(Set.of("after_seconds", "state"));
+        Optional<Duration> after = noData.seconds("after_seconds", 1, MAX_DURATION_SECONDS);
+        if (noData.node("after_seconds").isEmpty()) {
+            noData.problem(mapping.get(), "missing required field 'after_seconds'");
+        }
+        Optional<NoData.State> state =
+                noData.requiredText("state").flatMap(value -> parsed(noData, "state", () -> NoData.State.parse(value)));
+        return problems.size() > before || after.isEmpty() || state.isEmpty()
+                ? Optional.empty()
+                : Optional.of(new NoData(after.get(), state.get()));
     }
 
     /** {@code matchers: { label: value | "!=value" | "=~regex" | "!~regex" }}: every one must match. */

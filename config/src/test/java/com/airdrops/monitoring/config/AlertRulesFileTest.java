@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.NoData;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -100,7 +101,7 @@ class AlertRulesFileTest {
                                                 + ":7:19: rules[0].for_duration: expected a number from 0 to 31536000, got -5",
                                         file
                                                 + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
-                                                + "keep_firing_for, labels, matchers, metric_name, name, recovery_threshold, severity, threshold",
+                                                + "keep_firing_for, labels, matchers, metric_name, name, no_data, recovery_threshold, severity, threshold",
                                         file
                                                 + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
                                                 + "digits, '_' and ':' and do not start with a digit"));
@@ -118,8 +119,13 @@ class AlertRulesFileTest {
                     severity: high
                     description: "{{ $labels.component }} failed {{ $value }} tasks"
                     matchers: { component: scheduler, protocol: "=~scroll|zk.*", status: "!=completed" }
+                    no_data: { after_seconds: 120, state: keep_last }
                 """);
         AlertRule rule = AlertRulesFile.load(good, Map.of()).getFirst();
+        assertThat(rule.noData()).hasValueSatisfying(noData -> {
+            assertThat(noData.after()).hasSeconds(120);
+            assertThat(noData.state()).isEqualTo(NoData.State.KEEP_LAST);
+        });
         assertThat(rule.recoveryThreshold()).hasValue(70);
         assertThat(rule.matchers())
                 .extracting(LabelMatcher::written)
@@ -135,6 +141,7 @@ class AlertRulesFileTest {
                     severity: high
                     description: "{{ $vlaue }}"
                     matchers: { protocol: "=~scroll(" }
+                    no_data: { after_seconds: 60, state: maybe }
                 """);
         assertThatThrownBy(() -> AlertRulesFile.load(bad, Map.of()))
                 .isInstanceOfSatisfying(
@@ -144,7 +151,9 @@ class AlertRulesFileTest {
                                         assertThat(line).contains(":8:", "rules[0].description", "{{ $vlaue }}"))
                                 .anySatisfy(line -> assertThat(line)
                                         .contains(":9:", "rules[0].matchers.protocol", "invalid regular expression"))
-                                .anySatisfy(line -> assertThat(line).contains(":6:", "must be below the threshold")));
+                                .anySatisfy(line -> assertThat(line).contains(":6:", "must be below the threshold"))
+                                .anySatisfy(line -> assertThat(line)
+                                        .contains(":10:", "rules[0].no_data.state", "allowed: firing, ok, keep_last")));
     }
 
     @Test

@@ -121,6 +121,15 @@ final class AlertsHandler {
         view.put(
                 "recovery_threshold",
                 rule.recoveryThreshold().isPresent() ? rule.recoveryThreshold().getAsDouble() : null);
+        view.put(
+                "no_data",
+                rule.noData()
+                        .map(noData -> Map.of(
+                                "after_seconds",
+                                noData.after().toMillis() / 1000.0,
+                                "state",
+                                noData.state().wireName()))
+                        .orElse(null));
         return view;
     }
 

@@ -26,7 +26,8 @@ public record AlertRule(
         Map<String, String> labels,
         Duration keepFiringFor,
         List<LabelMatcher> matchers,
-        OptionalDouble recoveryThreshold) {
+        OptionalDouble recoveryThreshold,
+        Optional<NoData> noData) {
 
     /** The default for-duration: 300 seconds. */
     public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
@@ -49,6 +50,7 @@ public record AlertRule(
         }
         AlertTemplate.validate(description);
         matchers = matchers == null ? List.of() : List.copyOf(matchers);
+        noData = noData == null ? Optional.empty() : noData;
         recoveryThreshold = recoveryThreshold == null ? OptionalDouble.empty() : recoveryThreshold;
         if (recoveryThreshold.isPresent()) {
             Require.finite(recoveryThreshold.getAsDouble(), "recovery_threshold");
@@ -98,7 +100,35 @@ public record AlertRule(
                 labels,
                 keepFiringFor,
                 List.of(),
-                OptionalDouble.empty());
+                OptionalDouble.empty(),
+                Optional.empty());
+    }
+
+    public AlertRule(
+            String name,
+            String metricName,
+            Condition condition,
+            double threshold,
+            AlertSeverity severity,
+            String description,
+            Duration forDuration,
+            Map<String, String> labels,
+            Duration keepFiringFor,
+            List<LabelMatcher> matchers,
+            OptionalDouble recoveryThreshold) {
+        this(
+                name,
+                metricName,
+                condition,
+                threshold,
+                severity,
+                description,
+                forDuration,
+                labels,
+                keepFiringFor,
+                matchers,
+                recoveryThreshold,
+                Optional.empty());
     }
 
     /** True when every matcher accepts the series' labels. */

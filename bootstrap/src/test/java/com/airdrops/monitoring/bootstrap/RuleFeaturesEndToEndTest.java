@@ -95,6 +95,48 @@ class RuleFeaturesEndToEndTest {
         }
     }
 
+    @Test
+    void aPushedMetricThatStopsComingGivesTheNoDataAlert() throws Exception {
+        Files.writeString(dir.resolve("components.yaml"), """
+                components:
+                  - { name: bot, type: generic, source: push, stale_after_seconds: 1 }
+                """);
+        Files.writeString(dir.resolve("alert_rules.yaml"), """
+                rules:
+                  - name: queue_deep
+                    metric_name: queue_depth
+                    condition: gt
+                    threshold: 100
+                    severity: high
+                    for_duration: 0
+                    no_data: { after_seconds: 2, state: firing }
+                    description: "no queue depth from {{ $labels.component }}"
+                """);
+        try (AgentProcess agent = AgentProcess.startFromClasspath(TestEnvironment.agent(
+                dir,
+                "COMPONENTS_FILE",
+                dir.resolve("components.yaml").toString(),
+                "ALERT_RULES_FILE",
+                dir.resolve("alert_rules.yaml").toString(),
+                "MONITORING_API_TOKEN",
+                TOKEN,
+                "METRICS_COLLECTION_INTERVAL",
+                "0.2",
+                "ALERT_EVALUATION_INTERVAL",
+                "0.2"))) {
+            agent.awaitPort();
+            agent.post("/api/v1/components/bot", TOKEN, "{\"metrics\": {\"queue_depth\": 5}}");
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> agent.metrics().contains("queue_depth{component=\"bot\"} 5.0"));
+            assertThat(agent.get("/api/v1/alerts")).isEqualTo("[]");
+
+            // The bot stops pushing: its data goes stale after 1 s, and 2 s later the rule says so.
+            await().atMost(Duration.ofSeconds(15))
+                    .until(() -> agent.get("/api/v1/alerts").contains("\"reason\":\"nodata\""));
+            assertThat(agent.get("/api/v1/alerts")).contains("\"status\":\"firing\"", "no queue depth from bot");
+        }
+    }
+
     /** Every alert's rendered description the webhook received (Alertmanager format: annotations.description). */
     private static List<String> descriptions(RecordingReceiver webhook) throws Exception {
         List<String> descriptions = new ArrayList<>();

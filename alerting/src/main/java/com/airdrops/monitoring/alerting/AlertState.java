@@ -26,6 +26,8 @@ final class AlertState {
     double value;
     Instant lastHeld;
     long lastSeenPass;
+    /** When this state was restored from the database; null once its series has been seen again. */
+    Instant restoredAt;
 
     AlertState(
             String fingerprint,

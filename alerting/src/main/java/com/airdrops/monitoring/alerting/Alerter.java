@@ -48,6 +48,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class Alerter implements AlertQueries, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
+
+    /**
+     * How long an alert restored at start (or at a take-over) keeps its state while its series has not come back:
+     * pushed data is not kept across a restart, so a pushed series returns only with the bot's next push.
+     */
+    static final Duration RESTORE_GRACE = Duration.ofMinutes(2);
+
     static final int HISTORY_LIMIT = 10_000;
 
     private final Map<String, String> agentLabels;
@@ -98,8 +105,9 @@ public final class Alerter implements AlertQueries, MetricsSource {
         ruleSince.clear();
         writer.discardUnsaved();
         for (ActiveAlert alert : restored) {
-            states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>())
-                    .put(alert.seriesLabels(), AlertState.restore(alert, now));
+            AlertState state = AlertState.restore(alert, now);
+            state.restoredAt = now;
+            states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>()).put(alert.seriesLabels(), state);
             if (alert.status() == AlertStatus.FIRING) {
                 planner.restored(alert.toAlert(now), now);
             }
@@ -117,6 +125,15 @@ public final class Alerter implements AlertQueries, MetricsSource {
         if (dropped > 0) {
             LOG.warn("No longer the leader: {} unsaved transitions dropped (the new leader evaluates afresh)", dropped);
         }
+        clearForStandby();
+    }
+
+    /** A standby shows no alerts of its own: the leader's are in the database, and on the leader's /metrics. */
+    private void clearForStandby() {
+        states.clear();
+        seen.clear();
+        ruleSince.clear();
+        active = List.of();
     }
 
     /** Replaces the rules; alerts of removed rules resolve at the next pass. */
@@ -167,7 +184,12 @@ public final class Alerter implements AlertQueries, MetricsSource {
         }
         resolveRemovedRules(ruleByName.keySet(), current);
         current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
-        writer.save(current.changes());
+        if (!writer.save(current.changes())) {
+            // Fenced: another agent of this instance took over while this pass ran; nothing of it was written.
+            LOG.warn("Alert evaluation pass discarded: another agent of this instance leads now; standing by");
+            clearForStandby();
+            return List.of();
+        }
         active = activeAlerts(current.at);
         for (Alert transition : current.transitions) {
             LOG.info(
@@ -194,6 +216,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
             return;
         }
         state.lastSeenPass = current.number;
+        state.restoredAt = null;
         state.adopt(rule);
         if (!holds) {
             if (ends(rule, state, sample.value(), current)) {
@@ -233,6 +256,9 @@ public final class Alerter implements AlertQueries, MetricsSource {
             Map<Map<String, String>, Instant> lastSeen,
             Instant watchedSince,
             Pass current) {
+        if (state.restoredAt != null && current.at.isBefore(state.restoredAt.plus(RESTORE_GRACE))) {
+            return true; // restored, and its series may simply not be back yet (a pushing bot must push again)
+        }
         if (rule.noData().isEmpty()) {
             return false;
         }

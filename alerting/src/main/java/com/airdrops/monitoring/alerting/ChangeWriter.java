@@ -31,10 +31,11 @@ final class ChangeWriter {
         this.clock = clock;
     }
 
-    void save(AlertChanges changes) {
+    /** Saves (or keeps for the next pass); false when this agent turned out not to lead its instance any more. */
+    boolean save(AlertChanges changes) {
         AlertChanges merged = unsaved.merge(changes);
         if (merged.isEmpty()) {
-            return;
+            return true;
         }
         try {
             repository.save(merged);
@@ -49,10 +50,9 @@ final class ChangeWriter {
             unsaved.clear();
             saveApart(merged);
         } catch (PersistenceException.Fenced e) {
-            // Another agent of this instance leads now: these changes are not this agent's to write. Kept until the
-            // evaluation loop sees the role change and drops them.
-            unsaved.keep(merged);
-            LOG.warn("Alert changes not saved: {}", e.getMessage());
+            // Another agent of this instance leads now: these changes are not this agent's to write.
+            unsaved.clear();
+            return false;
         } catch (RuntimeException e) {
             failures.incrementAndGet();
             unsaved.keep(merged);
@@ -64,6 +64,7 @@ final class ChangeWriter {
                         e.getMessage());
             }
         }
+        return true;
     }
 
     /**

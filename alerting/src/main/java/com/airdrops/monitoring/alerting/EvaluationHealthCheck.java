@@ -50,6 +50,9 @@ public final class EvaluationHealthCheck implements HealthCheck {
             return HealthCheckResult.down(quarantined + " alert records were refused by the database and quarantined "
                     + "(GET /api/v1/alerts/quarantine)");
         }
+        if (stats.standingBy()) {
+            return HealthCheckResult.up("standby: another agent of this instance leads and evaluates");
+        }
         return HealthCheckResult.up(stats.lastCompleted()
                 .map(at -> "last evaluation pass at " + at)
                 .orElse("waiting for the first evaluation pass"));

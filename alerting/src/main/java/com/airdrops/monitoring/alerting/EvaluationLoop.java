@@ -4,6 +4,7 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -129,9 +130,10 @@ public final class EvaluationLoop implements AutoCloseable {
                 alerter.standBy();
                 LOG.info("Standing by: another agent of this instance leads; no evaluation here until it stops");
             }
-            stats.completed(clock.instant()); // a standby is healthy: it is not supposed to evaluate
+            stats.standby(true, clock.instant()); // a standby is healthy: it is not supposed to evaluate
             return;
         }
+        stats.standby(false, clock.instant());
         if (!wasLeading) {
             wasLeading = true;
             LOG.info("Leading this instance: restoring alert state from the database and evaluating");
@@ -154,6 +156,9 @@ public final class EvaluationLoop implements AutoCloseable {
                 }
             }
             stats.completed(clock.instant());
+        } catch (PersistenceException.Fenced e) {
+            // Another agent of this instance took over during the pass: the next pass stands by. Not a failure.
+            LOG.info("Alert evaluation stopped: {}", e.getMessage());
         } catch (RuntimeException e) {
             stats.failed();
             LOG.error("Alert evaluation failed; the next pass runs as scheduled", e);

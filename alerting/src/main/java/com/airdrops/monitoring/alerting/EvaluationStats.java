@@ -16,10 +16,23 @@ public final class EvaluationStats implements MetricsSource {
     private final AtomicLong failures = new AtomicLong();
     private volatile double lastDurationSeconds;
     private volatile Instant lastCompleted;
+    private volatile boolean standby;
 
     void passed(double durationSeconds) {
         passes.incrementAndGet();
         lastDurationSeconds = durationSeconds;
+    }
+
+    /** This agent stands by (another of its instance leads): not evaluating is then healthy. */
+    void standby(boolean standby, Instant at) {
+        this.standby = standby;
+        if (standby) {
+            lastCompleted = at;
+        }
+    }
+
+    public boolean standingBy() {
+        return standby;
     }
 
     void completed(Instant at) {

@@ -276,6 +276,37 @@ class AlerterTest {
     }
 
     @Test
+    void aRestoredAlertWaitsForItsSeriesToComeBackBeforeItResolves() {
+        Alerter before = alerter(rule(Duration.ZERO, Duration.ZERO));
+        at(0, before, risk(3));
+
+        Alerter restarted = alerter(rule(Duration.ZERO, Duration.ZERO));
+        assertThat(at(60, restarted))
+                .as("a pushed series is back only with the next push")
+                .isEmpty();
+        assertThat(restarted.getActiveAlerts()).extracting(Alert::status).containsExactly(FIRING);
+        assertThat(at(90, restarted, risk(3)))
+                .as("back, still firing: nothing announced")
+                .isEmpty();
+
+        Alerter again = alerter(rule(Duration.ZERO, Duration.ZERO));
+        assertThat(at(100, again)).isEmpty();
+        assertThat(statuses(at(100 + Alerter.RESTORE_GRACE.toSeconds(), again)))
+                .as("gone for good")
+                .containsExactly(RESOLVED);
+    }
+
+    @Test
+    void aStandbyShowsNoAlertsOfItsOwnAndRestoresFromTheDatabaseWhenItLeads() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        at(0, alerter, risk(3));
+        alerter.standBy();
+        assertThat(alerter.getActiveAlerts()).isEmpty();
+        alerter.restore();
+        assertThat(alerter.getActiveAlerts()).extracting(Alert::status).containsExactly(FIRING);
+    }
+
+    @Test
     void aRestartKeepsThePendingTimerAndDoesNotAnnounceAFiringAlertAgain() {
         AlertRule cpu = new AlertRule(
                 "cpu_high",

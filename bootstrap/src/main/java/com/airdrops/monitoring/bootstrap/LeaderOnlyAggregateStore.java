@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,7 +23,11 @@ final class LeaderOnlyAggregateStore implements AggregateStore {
     @Override
     public void append(List<AggregatedMetric> aggregates) {
         if (leadership.leading()) {
-            store.append(aggregates);
+            try {
+                store.append(aggregates);
+            } catch (PersistenceException.Fenced e) {
+                // Leadership passed to the other agent meanwhile: it stores this window's aggregates.
+            }
         }
     }
 

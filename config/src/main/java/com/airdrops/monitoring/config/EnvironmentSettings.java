@@ -156,7 +156,7 @@ public final class EnvironmentSettings {
                 fallback,
                 Duration.ofSeconds(1),
                 "expected a number of seconds from " + number(minimum) + " to " + number(MAX_SECONDS)
-                        + " (e.g. 30 or 0.5)",
+                        + (minimum < 1 ? " (e.g. 30 or 0.5)" : " (e.g. 30)"),
                 value -> {
                     double seconds = Double.parseDouble(value);
                     if (!(seconds >= minimum && seconds <= MAX_SECONDS)) {

@@ -71,33 +71,38 @@ public final class ChannelDelivery implements AutoCloseable {
         return channel;
     }
 
-    /** Delivers what is due now; returns how many rows it settled (sent, retried, folded or dead). */
+    /**
+     * Delivers what is due now; returns how many rows it settled (sent, retried, folded or dead). Rows are claimed one
+     * at a time for their own attempt, each for one attempt's timeout plus a second, so a worker that dies holds a
+     * row back for seconds, not for a whole round; once the rate limit is reached, the rest is claimed together for
+     * the one digest that folds them.
+     */
     public int deliverDue() {
         NotificationPolicy policy = setup.current().policy();
-        Instant now = clock.instant();
-        // Claimed for as long as the round may take: one attempt per row the rate limit lets through and one digest,
-        // each within its timeout. A worker that dies leaves its rows to another when the claim ends.
-        int attemptsAtMost = Math.min(BATCH, policy.rateLimitPerMinute()) + 1;
-        Instant claimUntil = now.plus(policy.timeout().plusSeconds(1).multipliedBy(attemptsAtMost + 1));
-        List<OutboxEntry> due = outbox.claimDue(channel, now, claimUntil, BATCH);
-        List<OutboxEntry> overflow = new ArrayList<>();
+        Duration claim = policy.timeout().plusSeconds(2);
         int settled = 0;
-        for (OutboxEntry entry : due) {
+        while (settled < BATCH) {
             forgetOlderThan(clock.instant().minus(MINUTE));
             if (sentInLastMinute.size() >= policy.rateLimitPerMinute()) {
-                overflow.add(entry);
-                continue;
+                Instant now = clock.instant();
+                List<OutboxEntry> overflow = outbox.claimDue(channel, now, now.plus(claim), BATCH);
+                if (overflow.isEmpty()) {
+                    return settled;
+                }
+                int folded = digest(overflow, policy);
+                if (folded == 0) {
+                    // Not sent yet (one digest a minute): due again at once, not when the claim ends.
+                    outbox.release(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
+                }
+                return settled + folded;
             }
-            attempt(entry, policy);
+            Instant now = clock.instant();
+            List<OutboxEntry> next = outbox.claimDue(channel, now, now.plus(claim), 1);
+            if (next.isEmpty()) {
+                return settled;
+            }
+            attempt(next.getFirst(), policy);
             settled++;
-        }
-        if (!overflow.isEmpty()) {
-            int folded = digest(overflow, policy);
-            if (folded == 0) {
-                // Not sent yet (the rate limit allows one digest a minute): due again at once, not when the claim ends.
-                outbox.release(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
-            }
-            settled += folded;
         }
         return settled;
     }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.port.driven.Leadership;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,10 @@ public final class DeliveryWorkers implements AutoCloseable {
                 if (!leadership.leading() || delivery.deliverDue() == 0) {
                     LockSupport.parkNanos(POLL.toNanos());
                 }
+            } catch (PersistenceException.Fenced e) {
+                // Another agent of this instance leads now: it delivers; this worker waits for leadership.
+                LOG.info("Delivery to {} stops here: {}", delivery.channel(), e.getMessage());
+                LockSupport.parkNanos(POLL.toNanos());
             } catch (RuntimeException | Error e) {
                 stats.loopFailed("delivery");
                 LOG.error("Delivery to {} failed; retrying shortly: {}", delivery.channel(), e.toString());

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -90,6 +91,8 @@ public final class OutboxMaintenance implements AutoCloseable {
                 failing = false;
                 LOG.info("Outbox maintenance works again");
             }
+        } catch (PersistenceException.Fenced e) {
+            LOG.debug("Outbox pruning skipped: {}", e.getMessage()); // the leader of this instance prunes
         } catch (RuntimeException | Error e) {
             stats.loopFailed("outbox");
             if (!failing) {

@@ -35,7 +35,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                 "reading the outbox",
                 () -> jdbi.withHandle(handle -> handle.createQuery(
                                 "SELECT * FROM notification_log WHERE instance = :instance AND channel = :channel "
-                                        + "AND status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit")
+                                        + "AND status = 'PENDING' AND next_attempt_at <= :now "
+                                        + "AND (claimed_until IS NULL OR claimed_until <= :now) ORDER BY id LIMIT :limit")
                         .bind("instance", instance)
                         .bind("channel", channel)
                         .bind("now", now.toEpochMilli())
@@ -57,7 +58,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                     database.fence(handle);
                     List<OutboxEntry> claimed = handle.createQuery(
                                     "SELECT * FROM notification_log WHERE instance = :instance AND channel = :channel "
-                                            + "AND status = 'PENDING' AND next_attempt_at <= :now ORDER BY id LIMIT :limit "
+                                            + "AND status = 'PENDING' AND next_attempt_at <= :now "
+                                            + "AND (claimed_until IS NULL OR claimed_until <= :now) ORDER BY id LIMIT :limit "
                                             + "FOR UPDATE SKIP LOCKED")
                             .bind("instance", instance)
                             .bind("channel", channel)
@@ -66,7 +68,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
                             .map((rs, ctx) -> OutboxRows.entry(rs))
                             .list();
                     if (!claimed.isEmpty()) {
-                        handle.createUpdate("UPDATE notification_log SET next_attempt_at = :until WHERE id IN (<ids>)")
+                        handle.createUpdate("UPDATE notification_log SET claimed_until = :until WHERE id IN (<ids>)")
                                 .bind("until", claimUntil.toEpochMilli())
                                 .bindList(
                                         "ids",
@@ -85,7 +87,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         wrap(
                 "releasing outbox rows",
                 () -> jdbi.inTransaction(handle -> fenced(handle)
-                        .createUpdate("UPDATE notification_log SET next_attempt_at = :at "
+                        .createUpdate("UPDATE notification_log SET claimed_until = NULL, next_attempt_at = :at "
                                 + "WHERE id IN (<ids>) AND status = 'PENDING'")
                         .bind("at", at.toEpochMilli())
                         .bindList("ids", ids)
@@ -113,7 +115,7 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
             jdbi.useTransaction(handle -> {
                 database.fence(handle);
                 PreparedBatch batch = handle.prepareBatch(
-                        "UPDATE notification_log SET status = 'FOLDED', updated_at = :at " + "WHERE id = :id");
+                        "UPDATE notification_log SET status = 'FOLDED', claimed_until = NULL, updated_at = :at WHERE id = :id");
                 ids.forEach(
                         id -> batch.bind("id", id).bind("at", at.toEpochMilli()).add());
                 batch.execute();
@@ -192,8 +194,9 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         wrap(
                 "updating the outbox",
                 () -> jdbi.inTransaction(handle -> fenced(handle)
-                        .createUpdate("UPDATE notification_log SET status = :status, attempts = :attempts, "
-                                + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
+                        .createUpdate(
+                                "UPDATE notification_log SET claimed_until = NULL, status = :status, attempts = :attempts, "
+                                        + "last_error = :error, next_attempt_at = :next, updated_at = :at WHERE id = :id")
                         .bind("status", status.name())
                         .bind("attempts", attempts)
                         .bind("error", OutboxRows.truncate(error))

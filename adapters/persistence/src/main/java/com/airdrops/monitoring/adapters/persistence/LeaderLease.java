@@ -68,6 +68,7 @@ final class LeaderLease {
                 boolean restartedHolder = mine && epoch == 0;
                 if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
                     update(handle, current.epoch() + 1, until);
+                    releaseClaims(handle);
                     return new Role.Leader(current.epoch() + 1);
                 }
                 return new Role.Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
@@ -79,6 +80,17 @@ final class LeaderLease {
             epoch = 0;
             throw new PersistenceException("renewing the leader lease failed: " + Database.rootMessage(e), e);
         }
+    }
+
+    /**
+     * A new term: the outbox rows the previous holder claimed and never settled are delivered at once (being fenced,
+     * it can no longer mark them), in order, instead of when its claims would have ended.
+     */
+    private void releaseClaims(Handle handle) {
+        handle.createUpdate("UPDATE notification_log SET claimed_until = NULL WHERE instance = :instance "
+                        + "AND claimed_until IS NOT NULL")
+                .bind("instance", instance)
+                .execute();
     }
 
     private void update(Handle handle, long newEpoch, long until) {

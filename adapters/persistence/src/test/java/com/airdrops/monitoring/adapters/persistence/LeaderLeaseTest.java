@@ -49,9 +49,20 @@ class LeaderLeaseTest {
             assertThat(a.leading()).isTrue();
             assertThat(b.leading()).isFalse();
             assertThat(b.renewLease(now)).as("A's lease still runs").isFalse();
+            new JdbiAlertRepository(a)
+                    .save(new AlertChanges(
+                            List.of(),
+                            List.of(),
+                            List.of(Alerts.firing()),
+                            List.of(Alerts.notification(Alerts.firing()))));
+            assertThat(new JdbiNotificationOutbox(a).claimDue("channel", now, now.plus(Duration.ofHours(1)), 10))
+                    .hasSize(1);
 
-            // A hangs: it does not renew, and its lease runs out.
+            // A hangs with that row claimed: it does not renew, and its lease runs out.
             assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isTrue();
+            assertThat(new JdbiNotificationOutbox(b).claimDue("channel", now, now.plusSeconds(30), 10))
+                    .as("the new leader delivers what A claimed at once, not in an hour")
+                    .hasSize(1);
             assertThat(b.leaseEpoch()).isEqualTo(a.leaseEpoch() + 1);
 
             // A wakes up and writes as if nothing happened: the database refuses, and A learns it is deposed.

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Database implements AutoCloseable, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    static final Duration MIGRATION_SOCKET_TIMEOUT = Duration.ofMinutes(5);
 
     private final String shownUrl;
     private final DatabaseSettings settings;
@@ -68,7 +70,7 @@ public final class Database implements AutoCloseable, HealthCheck {
         try {
             // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
             Flyway.configure()
-                    .dataSource(new UrlDataSource(url))
+                    .dataSource(new UrlDataSource(url, migrationProperties(settings)))
                     .connectRetries(0)
                     .locations("classpath:db/migration")
                     .placeholders(Map.of("instance", settings.instance()))
@@ -206,6 +208,23 @@ public final class Database implements AutoCloseable, HealthCheck {
             return;
         }
         writes.close();
+    }
+
+    /**
+     * Flyway's own connections are bounded too: a server that does not answer fails the start after the timeout
+     * (connecting and logging in) instead of hanging it; a statement may run for up to 5 minutes, as a migration of
+     * a large history table can.
+     */
+    static Properties migrationProperties(DatabaseSettings settings) {
+        Properties properties = new Properties();
+        if (settings.isPostgres()) {
+            long seconds = Math.max(1, settings.timeout().toSeconds());
+            properties.setProperty("connectTimeout", String.valueOf(seconds));
+            properties.setProperty("loginTimeout", String.valueOf(seconds));
+            properties.setProperty("socketTimeout", String.valueOf(MIGRATION_SOCKET_TIMEOUT.toSeconds()));
+            properties.setProperty("ApplicationName", "airdrops-monitoring");
+        }
+        return properties;
     }
 
     private static HikariDataSource pool(String name, String url, DatabaseSettings settings, int size) {

@@ -5,20 +5,30 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
-/** A DataSource over {@link DriverManager} with the credentials inside the JDBC URL, as operators write them. */
+/**
+ * A DataSource over {@link DriverManager} with the credentials inside the JDBC URL, as operators write them, and
+ * driver properties (timeouts) that the URL does not set itself.
+ */
 final class UrlDataSource implements DataSource {
     private final String url;
+    private final Properties properties;
 
     UrlDataSource(String url) {
+        this(url, new Properties());
+    }
+
+    UrlDataSource(String url, Properties properties) {
         this.url = url;
+        this.properties = properties;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
+        return DriverManager.getConnection(url, properties);
     }
 
     @Override

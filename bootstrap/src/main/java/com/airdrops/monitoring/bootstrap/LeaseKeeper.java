@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.persistence.Database;
+import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -9,8 +10,6 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -46,13 +45,7 @@ final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoC
 
     /** The same name across restarts of one agent (host and home), different for the other agent of a pair. */
     static String holderName(MonitoringSettings settings) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "unknown-host";
-        }
-        String name = host + ":" + settings.home();
+        String name = EnvironmentSettings.hostName() + ":" + settings.home();
         return name.length() > 512 ? name.substring(name.length() - 512) : name;
     }
 

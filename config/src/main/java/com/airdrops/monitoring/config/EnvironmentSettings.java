@@ -299,7 +299,8 @@ public final class EnvironmentSettings {
         return value;
     }
 
-    private static String hostName() {
+    /** This host's name: the default instance, and part of the leader lease's holder name. */
+    public static String hostName() {
         try {
             String name = InetAddress.getLocalHost().getHostName();
             if (!name.isBlank()) {

@@ -88,8 +88,7 @@ public final class YamlDocument {
             return Optional.empty();
         } catch (JsonProcessingException e) {
             if (notText(e)) {
-                problems.add(file + ": not UTF-8 text (is it the right file?)");
-                return Optional.empty();
+                return notUtf8();
             }
             JsonLocation location = e.getLocation();
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
@@ -98,13 +97,14 @@ public final class YamlDocument {
                     + message.replaceAll("\\s+", " ").trim());
             return Optional.empty();
         } catch (IOException e) {
-            problems.add(file
-                    + (notText(e) ? ": not UTF-8 text (is it the right file?)" : ": cannot read: " + e.getMessage()));
+            if (notText(e)) {
+                return notUtf8();
+            }
+            problems.add(file + ": cannot read: " + e.getMessage());
             return Optional.empty();
         } catch (RuntimeException e) {
             if (notText(e)) {
-                problems.add(file + ": not UTF-8 text (is it the right file?)");
-                return Optional.empty();
+                return notUtf8();
             }
             problems.add(file + ": invalid YAML: " + e.getClass().getSimpleName()
                     + (e.getMessage() == null
@@ -177,6 +177,11 @@ public final class YamlDocument {
         }
         matcher.appendTail(result);
         return result.toString();
+    }
+
+    private Optional<YamlNode> notUtf8() {
+        problems.add(file + ": not UTF-8 text (is it the right file?)");
+        return Optional.empty();
     }
 
     /** True when the bytes are not UTF-8 text: a binary file given as configuration. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +53,7 @@ class DeployedJarTest {
 
     @Test
     void startedFromElsewhereItRunsTheShippedRulesAndLogsWhereEverythingIs() throws Exception {
-        int port = freePort();
+        int port = CleanAgentProcess.freePort();
         Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
         Path log = dir.resolve("agent.log");
         try {
@@ -80,7 +79,7 @@ class DeployedJarTest {
 
     @Test
     void withLogFormatJsonEveryLogLineIsOneJsonObject() throws Exception {
-        int port = freePort();
+        int port = CleanAgentProcess.freePort();
         Process agent = start(Map.of(
                 "METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1", "LOG_FORMAT", "json"));
         try {
@@ -125,12 +124,7 @@ class DeployedJarTest {
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("agent.log").toFile());
-        builder.environment()
-                .keySet()
-                .removeIf(name -> name.startsWith("MONITORING_")
-                        || name.startsWith("METRICS_")
-                        || name.startsWith("ALERT_")
-                        || name.endsWith("_FILE"));
+        CleanAgentProcess.withoutAgentSettings(builder.environment());
         builder.environment().putAll(environment);
         return builder.start();
     }
@@ -147,11 +141,5 @@ class DeployedJarTest {
                         () -> client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)),
                         response -> response.statusCode() == 200)
                 .body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

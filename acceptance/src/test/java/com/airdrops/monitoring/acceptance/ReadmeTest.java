@@ -3,7 +3,6 @@ package com.airdrops.monitoring.acceptance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +45,7 @@ class ReadmeTest {
     }
 
     private void run(String block, int line) throws Exception {
-        int port = freePort();
+        int port = CleanAgentProcess.freePort();
         List<Command> commands = Command.parse(block, port);
         StringBuilder script = new StringBuilder("set +e\n");
         for (Command command : commands) {
@@ -61,12 +60,7 @@ class ReadmeTest {
                 .directory(ROOT.toFile())
                 .redirectErrorStream(true);
         Map<String, String> environment = builder.environment();
-        environment
-                .keySet()
-                .removeIf(name -> name.startsWith("MONITORING_")
-                        || name.startsWith("METRICS_")
-                        || name.startsWith("ALERT_")
-                        || name.endsWith("_FILE"));
+        CleanAgentProcess.withoutAgentSettings(environment);
         environment.put("HOME", home.toString());
         environment.put("TMPDIR", home.toString());
         environment.put("METRICS_HTTP_PORT", String.valueOf(port));
@@ -91,12 +85,6 @@ class ReadmeTest {
                             "README.md:%d: '$ %s'\nexpected:\n%s\nbut printed:\n%s",
                             line, command.text(), String.join("\n", command.expected()), String.join("\n", actual))
                     .isTrue();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 

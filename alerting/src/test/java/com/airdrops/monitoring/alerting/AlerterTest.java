@@ -134,19 +134,12 @@ class AlerterTest {
         "keep_last, FIRING,  FIRING,  FIRING"
     })
     void aSeriesThatStopsGivesTheNoDataOutcomeAfterItsTime(String state, String at0, String at20, String at40) {
-        AlertRule rule = new AlertRule(
+        AlertRule rule = noDataRule(
                 "queue_deep",
                 "queue_depth",
                 Condition.GT,
                 90,
-                AlertSeverity.HIGH,
-                "",
-                Duration.ZERO,
-                Map.of(),
-                Duration.ZERO,
-                List.of(),
-                OptionalDouble.empty(),
-                Optional.of(new NoData(Duration.ofSeconds(30), NoData.State.parse(state))));
+                new NoData(Duration.ofSeconds(30), NoData.State.parse(state)));
         Alerter alerter = alerter(rule);
         Sample deep = new Sample("queue_depth", Map.of("component", "scheduler"), 95, T0);
 
@@ -171,19 +164,8 @@ class AlerterTest {
 
     @Test
     void aMetricThatNeverCameRaisesOneNoDataAlert() {
-        AlertRule rule = new AlertRule(
-                "heartbeat",
-                "bot_heartbeat",
-                Condition.LT,
-                1,
-                AlertSeverity.CRITICAL,
-                "",
-                Duration.ZERO,
-                Map.of(),
-                Duration.ZERO,
-                List.of(),
-                OptionalDouble.empty(),
-                Optional.of(new NoData(Duration.ofSeconds(60), NoData.State.FIRING)));
+        AlertRule rule = noDataRule(
+                "heartbeat", "bot_heartbeat", Condition.LT, 1, new NoData(Duration.ofSeconds(60), NoData.State.FIRING));
         Alerter alerter = alerter(rule);
         assertThat(at(0, alerter)).isEmpty();
         List<Alert> fired = at(60, alerter);
@@ -515,5 +497,23 @@ class AlerterTest {
                 .as("no transition while the series is absent but not long enough")
                 .isEmpty();
         return alerter.getActiveAlerts().stream().map(Alert::status).toList();
+    }
+
+    /** A rule that fires at once, with the given no-data handling. */
+    private static AlertRule noDataRule(
+            String name, String metric, Condition condition, double threshold, NoData noData) {
+        return new AlertRule(
+                name,
+                metric,
+                condition,
+                threshold,
+                AlertSeverity.HIGH,
+                "",
+                Duration.ZERO,
+                Map.of(),
+                Duration.ZERO,
+                List.of(),
+                OptionalDouble.empty(),
+                Optional.of(noData));
     }
 }

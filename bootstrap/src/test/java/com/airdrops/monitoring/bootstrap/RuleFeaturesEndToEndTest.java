@@ -58,20 +58,7 @@ class RuleFeaturesEndToEndTest {
                     channels:
                       - { name: hook, type: webhook, config: { url: "%s" } }
                     """.formatted(webhook.url("/hook")));
-            try (AgentProcess agent = AgentProcess.startFromClasspath(TestEnvironment.agent(
-                    dir,
-                    "COMPONENTS_FILE",
-                    dir.resolve("components.yaml").toString(),
-                    "ALERT_RULES_FILE",
-                    dir.resolve("alert_rules.yaml").toString(),
-                    "NOTIFICATIONS_FILE",
-                    dir.resolve("notifications.yaml").toString(),
-                    "MONITORING_API_TOKEN",
-                    TOKEN,
-                    "METRICS_COLLECTION_INTERVAL",
-                    "0.2",
-                    "ALERT_EVALUATION_INTERVAL",
-                    "0.2"))) {
+            try (AgentProcess agent = start(true)) {
                 agent.awaitPort();
                 agent.post("/api/v1/components/scheduler", TOKEN, "{\"metrics\": {\"queue_depth\": 250.5}}");
                 agent.post("/api/v1/components/allocator", TOKEN, "{\"metrics\": {\"queue_depth\": 999}}");
@@ -112,18 +99,7 @@ class RuleFeaturesEndToEndTest {
                     no_data: { after_seconds: 2, state: firing }
                     description: "no queue depth from {{ $labels.component }}"
                 """);
-        try (AgentProcess agent = AgentProcess.startFromClasspath(TestEnvironment.agent(
-                dir,
-                "COMPONENTS_FILE",
-                dir.resolve("components.yaml").toString(),
-                "ALERT_RULES_FILE",
-                dir.resolve("alert_rules.yaml").toString(),
-                "MONITORING_API_TOKEN",
-                TOKEN,
-                "METRICS_COLLECTION_INTERVAL",
-                "0.2",
-                "ALERT_EVALUATION_INTERVAL",
-                "0.2"))) {
+        try (AgentProcess agent = start(false)) {
             agent.awaitPort();
             agent.post("/api/v1/components/bot", TOKEN, "{\"metrics\": {\"queue_depth\": 5}}");
             await().atMost(Duration.ofSeconds(10))
@@ -135,6 +111,26 @@ class RuleFeaturesEndToEndTest {
                     .until(() -> agent.get("/api/v1/alerts").contains("\"reason\":\"nodata\""));
             assertThat(agent.get("/api/v1/alerts")).contains("\"status\":\"firing\"", "no queue depth from bot");
         }
+    }
+
+    /** The agent with the components and rules written in {@code dir}, its webhook channel when asked, fast loops. */
+    private AgentProcess start(boolean withNotifications) throws Exception {
+        List<String> pairs = new ArrayList<>(List.of(
+                "COMPONENTS_FILE",
+                dir.resolve("components.yaml").toString(),
+                "ALERT_RULES_FILE",
+                dir.resolve("alert_rules.yaml").toString(),
+                "MONITORING_API_TOKEN",
+                TOKEN,
+                "METRICS_COLLECTION_INTERVAL",
+                "0.2",
+                "ALERT_EVALUATION_INTERVAL",
+                "0.2"));
+        if (withNotifications) {
+            pairs.addAll(List.of(
+                    "NOTIFICATIONS_FILE", dir.resolve("notifications.yaml").toString()));
+        }
+        return AgentProcess.startFromClasspath(TestEnvironment.agent(dir, pairs.toArray(String[]::new)));
     }
 
     /** Every alert's rendered description the webhook received (Alertmanager format: annotations.description). */

@@ -27,18 +27,24 @@ public final class RealAlertmanager implements AutoCloseable {
     }
 
     public static RealAlertmanager start(Path dir) throws IOException {
+        Path config = Files.writeString(
+                dir.resolve("alertmanager.yml"), "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
+        return launch(dir, config, List.of("--cluster.listen-address="));
+    }
+
+    /** Starts Alertmanager on a free loopback port with {@code config} and {@code clusterArguments}; waits for its API. */
+    private static RealAlertmanager launch(Path dir, Path config, List<String> clusterArguments) throws IOException {
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        Path config = Files.writeString(
-                dir.resolve("alertmanager.yml"), "route:\n  receiver: blackhole\nreceivers:\n  - name: blackhole\n");
-        Process process = new ProcessBuilder(
-                        binary(),
-                        "--config.file=" + config,
-                        "--storage.path=" + dir.resolve("am-data"),
-                        "--web.listen-address=127.0.0.1:" + port,
-                        "--cluster.listen-address=")
+        List<String> command = new ArrayList<>(List.of(
+                binary(),
+                "--config.file=" + config,
+                "--storage.path=" + dir.resolve("am-data"),
+                "--web.listen-address=127.0.0.1:" + port));
+        command.addAll(clusterArguments);
+        Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("alertmanager.log").toFile())
                 .start();
@@ -55,10 +61,6 @@ public final class RealAlertmanager implements AutoCloseable {
     public static RealAlertmanager startClusterMember(
             Path dir, int clusterPort, List<Integer> peerClusterPorts, String webhookUrl, Duration groupWait)
             throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
         Files.createDirectories(dir);
         Path config =
                 Files.writeString(dir.resolve("alertmanager.yml"), """
@@ -73,26 +75,16 @@ public final class RealAlertmanager implements AutoCloseable {
                     webhook_configs:
                       - { url: "%s", send_resolved: false }
                 """.formatted(groupWait.toSeconds(), webhookUrl));
-        List<String> command = new ArrayList<>(List.of(
-                binary(),
-                "--config.file=" + config,
-                "--storage.path=" + dir.resolve("am-data"),
-                "--web.listen-address=127.0.0.1:" + port,
+        List<String> cluster = new ArrayList<>(List.of(
                 "--cluster.listen-address=127.0.0.1:" + clusterPort,
                 "--cluster.advertise-address=127.0.0.1:" + clusterPort,
                 "--cluster.peer-timeout=2s",
                 "--cluster.gossip-interval=100ms",
                 "--cluster.pushpull-interval=1s"));
         for (int peer : peerClusterPorts) {
-            command.add("--cluster.peer=127.0.0.1:" + peer);
+            cluster.add("--cluster.peer=127.0.0.1:" + peer);
         }
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("alertmanager.log").toFile())
-                .start();
-        RealAlertmanager alertmanager = new RealAlertmanager(process, port);
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> alertmanager.alerts(false) != null);
-        return alertmanager;
+        return launch(dir, config, cluster);
     }
 
     /** The members this one sees in its cluster, itself included. */

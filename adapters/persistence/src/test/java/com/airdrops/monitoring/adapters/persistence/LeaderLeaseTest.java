@@ -111,11 +111,7 @@ class LeaderLeaseTest {
     class OnPostgres extends Scenarios {
         @Override
         String url() {
-            try {
-                return TestPostgres.freshSchemaUrl();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
-            }
+            return TestPostgres.freshSchemaUrlOrFail();
         }
     }
 

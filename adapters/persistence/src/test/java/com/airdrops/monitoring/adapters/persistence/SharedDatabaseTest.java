@@ -162,11 +162,7 @@ class SharedDatabaseTest {
     class OnPostgres extends Scenarios {
         @Override
         String url() {
-            try {
-                return TestPostgres.freshSchemaUrl();
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
-            }
+            return TestPostgres.freshSchemaUrlOrFail();
         }
     }
 

@@ -18,6 +18,15 @@ public final class TestPostgres {
 
     private TestPostgres() {}
 
+    /** {@link #freshSchemaUrl()} for places that cannot throw checked exceptions (a test's setup method). */
+    public static String freshSchemaUrlOrFail() {
+        try {
+            return freshSchemaUrl();
+        } catch (IOException | SQLException e) {
+            throw new IllegalStateException("cannot reach the test PostgreSQL: " + e.getMessage(), e);
+        }
+    }
+
     public static synchronized String freshSchemaUrl() throws IOException, SQLException {
         String base = System.getenv("MONITORING_TEST_POSTGRES_URL");
         if (base == null || base.isBlank()) {

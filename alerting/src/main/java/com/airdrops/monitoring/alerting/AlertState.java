@@ -1,13 +1,18 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
+import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The mutable in-memory state of one pending or firing alert, with the rule fields it was created under (so that it
@@ -22,12 +27,17 @@ final class AlertState {
     AlertSeverity severity;
     double threshold;
     String description;
+    String summary;
     AlertPhase.Active phase;
     double value;
     Instant lastHeld;
     long lastSeenPass;
     /** When this state was restored from the database; null once its series has been seen again. */
     Instant restoredAt;
+    /** The silences holding this alert back, as of the current pass. */
+    List<String> silencedBy = List.of();
+    /** Null until someone acknowledges the alert. */
+    Acknowledgement acknowledgement;
 
     AlertState(
             String fingerprint,
@@ -55,6 +65,8 @@ final class AlertState {
         this.severity = alert.severity();
         this.threshold = alert.threshold();
         this.description = alert.description();
+        this.summary = alert.summary();
+        this.acknowledgement = alert.acknowledgement().orElse(null);
         this.phase = alert.phase();
         this.value = alert.currentValue();
         // keep_firing_for counts from the restart: the agent did not see the condition during its downtime.
@@ -71,6 +83,7 @@ final class AlertState {
         severity = rule.severity();
         threshold = rule.threshold();
         description = rule.description();
+        summary = rule.summary();
     }
 
     /** The for-duration ran out at {@code at}. */
@@ -88,17 +101,49 @@ final class AlertState {
         return alert(new AlertPhase.Resolved(firing.since(), at), at);
     }
 
-    private Alert alert(AlertPhase shown, Instant at) {
-        return new Alert(ruleName, metricName, value, threshold, severity, shown, rendered(), at, labels);
+    /** The alert as it stands, acknowledged at {@code at}: the history entry of the acknowledgement. */
+    Alert acknowledged(Instant at) {
+        return alert(phase, at, AlertEvent.ACKNOWLEDGED);
     }
 
-    /** The description with this alert's labels and value filled in. */
-    private String rendered() {
-        return AlertTemplate.render(description, ruleName, labels, value, threshold);
+    private Alert alert(AlertPhase shown, Instant at) {
+        return alert(shown, at, AlertEvent.TRANSITION);
+    }
+
+    private Alert alert(AlertPhase shown, Instant at, AlertEvent event) {
+        return new Alert(
+                ruleName,
+                metricName,
+                value,
+                threshold,
+                severity,
+                shown,
+                rendered(description),
+                at,
+                labels,
+                rendered(summary),
+                new AlertMarks(silencedBy, Optional.ofNullable(acknowledgement)),
+                event);
+    }
+
+    /** A template with this alert's labels and value filled in. */
+    private String rendered(String template) {
+        return AlertTemplate.render(template, ruleName, labels, value, threshold);
     }
 
     ActiveAlert toActive() {
         return new ActiveAlert(
-                fingerprint, ruleName, metricName, seriesLabels, labels, severity, phase, value, threshold, rendered());
+                fingerprint,
+                ruleName,
+                metricName,
+                seriesLabels,
+                labels,
+                severity,
+                phase,
+                value,
+                threshold,
+                rendered(description),
+                rendered(summary),
+                Optional.ofNullable(acknowledgement));
     }
 }

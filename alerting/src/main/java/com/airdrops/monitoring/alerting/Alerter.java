@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
@@ -18,6 +19,7 @@ import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,6 +31,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
@@ -46,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe: passes and rule changes are serialised; reads see the state of the last pass.
  */
-public final class Alerter implements AlertQueries, MetricsSource {
+public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
 
     /**
@@ -61,6 +64,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
     private final AlertRepository repository;
     private final InstantSource clock;
     private final NotificationPlanner planner;
+    private final Silencer silencer;
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
     /** Per rule with {@code no_data}: when each watched series was last seen, and since when the rule is watched. */
     private final Map<String, Map<Map<String, String>, Instant>> seen = new HashMap<>();
@@ -73,7 +77,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     /** @param planner decides the notifications of each pass; they are saved with its transitions */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
-        this(repository, clock, planner, Map.of());
+        this(repository, clock, planner, Map.of(), Silencer.none(clock));
     }
 
     /**
@@ -85,6 +89,17 @@ public final class Alerter implements AlertQueries, MetricsSource {
             InstantSource clock,
             NotificationPlanner planner,
             Map<String, String> agentLabels) {
+        this(repository, clock, planner, agentLabels, Silencer.none(clock));
+    }
+
+    /** @param silencer the silences in force: a silenced alert is recorded but its notifications are held back */
+    public Alerter(
+            AlertRepository repository,
+            InstantSource clock,
+            NotificationPlanner planner,
+            Map<String, String> agentLabels,
+            Silencer silencer) {
+        this.silencer = silencer;
         this.agentLabels = Map.copyOf(agentLabels);
         this.repository = repository;
         this.writer = new ChangeWriter(repository, clock);
@@ -104,15 +119,18 @@ public final class Alerter implements AlertQueries, MetricsSource {
         seen.clear();
         ruleSince.clear();
         writer.discardUnsaved();
+        silencer.refresh();
         for (ActiveAlert alert : restored) {
             AlertState state = AlertState.restore(alert, now);
             state.restoredAt = now;
+            mark(state, now);
             states.computeIfAbsent(alert.ruleName(), name -> new HashMap<>()).put(alert.seriesLabels(), state);
-            if (alert.status() == AlertStatus.FIRING) {
+            // A silenced alert was not announced: when its silence ends while it fires, it is, as if new.
+            if (alert.status() == AlertStatus.FIRING && state.silencedBy.isEmpty()) {
                 planner.restored(alert.toAlert(now), now);
             }
         }
-        active = restored.stream().map(alert -> alert.toAlert(now)).toList();
+        active = activeAlerts(now);
         LOG.info("Restored {} pending or firing alerts", restored.size());
     }
 
@@ -152,6 +170,8 @@ public final class Alerter implements AlertQueries, MetricsSource {
      */
     public synchronized List<Alert> evaluateRules(List<Sample> samples) {
         Pass current = new Pass(clock.instant(), ++pass);
+        silencer.refresh();
+        states.values().forEach(byLabels -> byLabels.values().forEach(state -> mark(state, current.at)));
         Map<String, List<Sample>> byName = index(samples);
         Map<String, AlertRule> ruleByName = new HashMap<>();
         for (AlertRule rule : rules) {
@@ -237,6 +257,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
         AlertState state = new AlertState(
                 AlertFingerprint.of(rule.name(), labels), rule, sample.labels(), labels, current.at, sample.value());
         state.lastSeenPass = current.number;
+        mark(state, current.at);
         ruleStates.put(sample.labels(), state);
         if (rule.forDuration().isZero()) {
             fire(state, current);
@@ -298,6 +319,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
                 AlertState state = new AlertState(
                         AlertFingerprint.of(rule.name(), labels), rule, key, labels, current.at, Double.NaN);
                 state.lastSeenPass = current.number;
+                mark(state, current.at);
                 ruleStates.put(key, state);
                 fire(state, current);
             }
@@ -314,6 +336,46 @@ public final class Alerter implements AlertQueries, MetricsSource {
             }
             current.remove(state.fingerprint);
         }
+    }
+
+    /** Notes which silences hold the alert back at {@code now}. */
+    private void mark(AlertState state, Instant now) {
+        state.silencedBy = silencer.matching(state.ruleName, state.labels, now);
+    }
+
+    @Override
+    public synchronized AckOutcome acknowledge(String fingerprint, String by, String comment, Optional<Instant> until) {
+        Instant now = clock.instant();
+        AlertState state = null;
+        for (Map<Map<String, String>, AlertState> byLabels : states.values()) {
+            for (AlertState candidate : byLabels.values()) {
+                if (candidate.fingerprint.equals(fingerprint)) {
+                    state = candidate;
+                }
+            }
+        }
+        if (state == null) {
+            return new AckOutcome.NotActive(fingerprint);
+        }
+        if (state.acknowledgement != null && state.acknowledgement.holdsAt(now)) {
+            return new AckOutcome.AlreadyAcknowledged(state.acknowledgement);
+        }
+        Acknowledgement previous = state.acknowledgement;
+        state.acknowledgement = new Acknowledgement(by, comment, now, until);
+        Alert entry = state.acknowledged(now);
+        if (!writer.save(new AlertChanges(List.of(state.toActive()), List.of(), List.of(entry), List.of()))) {
+            state.acknowledgement = previous;
+            return new AckOutcome.NotActive(fingerprint); // fenced: another agent of this instance leads now
+        }
+        active = activeAlerts(now);
+        LOG.info(
+                "Alert {} {} acknowledged by {}{}: {}",
+                state.ruleName,
+                state.labels,
+                by,
+                until.map(end -> " until " + end).orElse(""),
+                comment);
+        return new AckOutcome.Acknowledged(entry);
     }
 
     private static Map<String, String> noDataKey(Map<String, String> series) {
@@ -381,9 +443,7 @@ public final class Alerter implements AlertQueries, MetricsSource {
 
     private List<Alert> activeAlerts(Instant now) {
         List<Alert> alerts = new ArrayList<>();
-        states.values()
-                .forEach(byLabels -> byLabels.values()
-                        .forEach(state -> alerts.add(state.toActive().toAlert(now))));
+        states.values().forEach(byLabels -> byLabels.values().forEach(state -> alerts.add(state.alert(now))));
         return List.copyOf(alerts);
     }
 
@@ -407,8 +467,12 @@ public final class Alerter implements AlertQueries, MetricsSource {
         return repository.history(clock.instant().minusMillis(Math.round(hours * 3_600_000)), HISTORY_LIMIT, scope);
     }
 
-    /** Deletes history older than {@code retention}; returns how many transitions. */
+    /** Deletes history, and silences that ended, older than {@code retention}; returns how many history rows. */
     public long applyRetention(Duration retention) {
+        long silences = silencer.applyRetention(retention);
+        if (silences > 0) {
+            LOG.info("Deleted {} silences that ended more than {} h ago", silences, retention.toHours());
+        }
         return repository.deleteHistoryOlderThan(clock.instant().minus(retention));
     }
 
@@ -421,12 +485,18 @@ public final class Alerter implements AlertQueries, MetricsSource {
                         .put(severity.wireName(), 0);
             }
         }
+        int silenced = 0;
+        int acknowledged = 0;
         for (Alert alert : active) {
             counts.get(alert.status().wireName()).merge(alert.severity().wireName(), 1, Integer::sum);
+            silenced += alert.marks().silenced() ? 1 : 0;
+            acknowledged += alert.marks().acknowledgedAt(now) ? 1 : 0;
         }
         List<Sample> samples = new ArrayList<>();
         counts.forEach((state, bySeverity) -> bySeverity.forEach((severity, count) -> samples.add(
                 new Sample(MetricCatalog.ALERTS, Map.of("state", state, "severity", severity), count, now))));
+        samples.add(Sample.of(MetricCatalog.ALERTS_SILENCED, silenced, now));
+        samples.add(Sample.of(MetricCatalog.ALERTS_ACKNOWLEDGED, acknowledged, now));
         samples.add(Sample.of(MetricCatalog.ALERT_SAVE_FAILURES, writer.failures(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_UNSAVED_TRANSITIONS, writer.unsavedTransitions(), now));
         samples.add(Sample.of(MetricCatalog.ALERT_DROPPED_TRANSITIONS, writer.droppedTransitions(), now));

@@ -4,15 +4,19 @@ import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.alerting.EvaluationHealthCheck;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
+import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driven.SilenceStore;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.airdrops.monitoring.notification.LiveNotificationSetup;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -32,10 +36,13 @@ final class AlertingModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(AlertQueries.class).to(Alerter.class);
+        bind(AlertAcknowledger.class).to(Alerter.class);
+        bind(SilenceAdmin.class).to(Silencer.class);
         bind(ConfigReloader.class).to(RulesReloader.class);
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
         sources.addBinding().to(Alerter.class);
         sources.addBinding().to(EvaluationStats.class);
+        sources.addBinding().to(Silencer.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
     }
 
@@ -74,13 +81,20 @@ final class AlertingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Alerter alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
+    Silencer silencer(SilenceStore store, InstantSource clock) {
+        return new Silencer(store, clock);
+    }
+
+    @Provides
+    @Singleton
+    Alerter alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner, Silencer silencer) {
         // Every alert names the agent that raised it: agents sharing a database or an Alertmanager stay apart.
         Alerter alerter = new Alerter(
                 repository,
                 clock,
                 planner,
-                Map.of("instance", configuration.settings().instance()));
+                Map.of("instance", configuration.settings().instance()),
+                silencer);
         alerter.loadAlertRules(configuration.rules());
         return alerter;
     }

@@ -5,8 +5,10 @@ import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.http.RefusedRequests;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
@@ -14,12 +16,14 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Provides the Javalin server on the configured host and port. */
@@ -47,6 +51,9 @@ final class HttpModule extends AbstractModule {
             AlertQueries alerts,
             ConfigReloader reloader,
             NotificationAdmin notifications,
+            SilenceAdmin silences,
+            AlertAcknowledger acknowledger,
+            Optional<AckLinks> ackLinks,
             InstantSource clock,
             RefusedRequests refusals) {
         HttpServerSettings http = new HttpServerSettings(
@@ -68,7 +75,10 @@ final class HttpModule extends AbstractModule {
                         alerts,
                         reloader,
                         notifications,
-                        clock),
+                        clock,
+                        silences,
+                        acknowledger,
+                        ackLinks),
                 refusals);
     }
 }

@@ -1,7 +1,9 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ChannelSettings;
+import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.config.NotificationsConfig;
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
@@ -25,6 +27,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Provides the notification setup in force, the planner, one delivery worker per channel on the outbox, their stats,
@@ -61,8 +64,16 @@ final class NotifyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RoutingNotificationPlanner planner(LiveNotificationSetup setup) {
-        return new RoutingNotificationPlanner(setup);
+    RoutingNotificationPlanner planner(LiveNotificationSetup setup, Optional<AckLinks> ackLinks) {
+        return new RoutingNotificationPlanner(setup, ackLinks);
+    }
+
+    /** Signed ack links in notifications, when a secret and the agent's public URL are configured. */
+    @Provides
+    @Singleton
+    Optional<AckLinks> ackLinks(MonitoringSettings settings) {
+        return settings.ackSecret()
+                .map(secret -> new AckLinks(secret, settings.publicUrl().orElseThrow(), settings.ackLinkValidity()));
     }
 
     @Provides

@@ -5,12 +5,14 @@ import com.airdrops.monitoring.adapters.persistence.DatabaseSettings;
 import com.airdrops.monitoring.adapters.persistence.JdbiAggregateStore;
 import com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository;
 import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
+import com.airdrops.monitoring.adapters.persistence.JdbiSilenceStore;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.SilenceStore;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -28,6 +30,7 @@ final class PersistenceModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(Database.class);
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(JdbiAggregateStore.class);
         bind(AlertRepository.class).to(JdbiAlertRepository.class);
+        bind(SilenceStore.class).to(JdbiSilenceStore.class);
         bind(NotificationOutbox.class).to(JdbiNotificationOutbox.class);
         bind(AggregateStore.class).to(LeaderOnlyAggregateStore.class);
         bind(Leadership.class).to(LeaseKeeper.class);
@@ -63,6 +66,12 @@ final class PersistenceModule extends AbstractModule {
     @Singleton
     JdbiAlertRepository alertRepository(Database database) {
         return new JdbiAlertRepository(database);
+    }
+
+    @Provides
+    @Singleton
+    JdbiSilenceStore silenceStore(Database database) {
+        return new JdbiSilenceStore(database);
     }
 
     @Provides

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Runs rule tests: the real {@link Alerter} with the rules of the test file, on a clock that advances by the
  * evaluation interval, fed the input series; at each check, the rule's active alerts are compared with the expected
- * ones (status, every label, and the rendered description when given). Nothing is stored or sent.
+ * ones (status, every label, and the rendered summary and description when given). Nothing is stored or sent.
  */
 final class RuleTestRunner {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
@@ -93,43 +93,54 @@ final class RuleTestRunner {
     }
 
     private static void compare(Check check, Alerter alerter, List<String> differences) {
-        List<String> actual = alerter.getActiveAlerts().stream()
+        List<Alert> actual = alerter.getActiveAlerts().stream()
                 .filter(alert -> alert.ruleName().equals(check.rule()))
-                .map(alert -> shown(alert.status().wireName(), alert.labels(), alert.description()))
-                .sorted()
                 .toList();
-        List<String> expected = new ArrayList<>();
-        List<String> comparable = new ArrayList<>(actual);
+        List<Alert> unmatched = new ArrayList<>(actual);
         boolean matches = check.expected().size() == actual.size();
-        for (ExpectedAlert alert : check.expected()) {
-            String shownExpected =
-                    shown(alert.status(), alert.labels(), alert.description().orElse(null));
-            expected.add(shownExpected);
-            // Without an expected description, any description matches.
-            String found = comparable.stream()
-                    .filter(line -> alert.description().isPresent()
-                            ? line.equals(shownExpected)
-                            : line.startsWith(shown(alert.status(), alert.labels(), null)))
+        for (ExpectedAlert expected : check.expected()) {
+            // An annotation the test does not give matches any text.
+            Alert found = unmatched.stream()
+                    .filter(alert -> alert.status().wireName().equals(expected.status())
+                            && alert.labels().equals(expected.labels())
+                            && expected.description()
+                                    .map(alert.description()::equals)
+                                    .orElse(true)
+                            && expected.summary().map(alert.summary()::equals).orElse(true))
                     .findFirst()
                     .orElse(null);
             if (found == null) {
                 matches = false;
             } else {
-                comparable.remove(found);
+                unmatched.remove(found);
             }
         }
         if (!matches) {
             differences.add("at " + check.atSeconds() + " s, alert " + check.rule() + ":");
-            differences.add("  expected: "
-                    + (expected.isEmpty()
-                            ? "(none)"
-                            : String.join("; ", expected.stream().sorted().toList())));
-            differences.add("  got:      " + (actual.isEmpty() ? "(none)" : String.join("; ", actual)));
+            List<String> expected = check.expected().stream()
+                    .map(alert -> shown(
+                            alert.status(),
+                            alert.labels(),
+                            alert.summary().orElse(null),
+                            alert.description().orElse(null)))
+                    .sorted()
+                    .toList();
+            List<String> got = actual.stream()
+                    .map(alert -> shown(
+                            alert.status().wireName(),
+                            alert.labels(),
+                            alert.summary().isEmpty() ? null : alert.summary(),
+                            alert.description()))
+                    .sorted()
+                    .toList();
+            differences.add("  expected: " + (expected.isEmpty() ? "(none)" : String.join("; ", expected)));
+            differences.add("  got:      " + (got.isEmpty() ? "(none)" : String.join("; ", got)));
         }
     }
 
-    private static String shown(String status, Map<String, String> labels, String description) {
-        return status + " " + new TreeMap<>(labels) + (description == null ? "" : " \"" + description + "\"");
+    private static String shown(String status, Map<String, String> labels, String summary, String description) {
+        return status + " " + new TreeMap<>(labels) + (summary == null ? "" : " summary=\"" + summary + "\"")
+                + (description == null ? "" : " \"" + description + "\"");
     }
 
     /** Nothing is stored: a rule test starts from no state and keeps its alerts in memory. */

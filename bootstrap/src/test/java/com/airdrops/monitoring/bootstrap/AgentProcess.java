@@ -112,6 +112,24 @@ public final class AgentProcess implements AutoCloseable {
                 .body();
     }
 
+    /** Any request, with {@code Authorization: Bearer token} unless the token is null; returns status and body. */
+    public HttpResponse<String> send(String method, String path, String token, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path))
+                .method(
+                        method,
+                        json.isEmpty()
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (!json.isEmpty()) {
+            request.header("Content-Type", "application/json");
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     public void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();

@@ -31,6 +31,7 @@ public final class AlertRulesFile {
             "threshold",
             "severity",
             "description",
+            "summary",
             "for_duration",
             "keep_firing_for",
             "labels",
@@ -39,6 +40,7 @@ public final class AlertRulesFile {
             "no_data");
 
     static final int MAX_DESCRIPTION_LENGTH = 4_096;
+    static final int MAX_SUMMARY_LENGTH = 512;
     /** Labels the notifications derive from the rule itself. */
     static final Set<String> RESERVED_LABELS = Set.of("alertname", "severity");
 
@@ -92,20 +94,8 @@ public final class AlertRulesFile {
         Optional<Double> threshold = finiteNumber(fields, "threshold", true);
         Optional<AlertSeverity> severity = fields.requiredText("severity")
                 .flatMap(value -> parsed(fields, "severity", () -> AlertSeverity.parse(value)));
-        String description = fields.text("description").orElse("");
-        if (description.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\t')) {
-            fields.problem(
-                    fields.node("description").orElseThrow(),
-                    "control characters (other than newline and tab) are not allowed");
-        }
-        if (description.length() > MAX_DESCRIPTION_LENGTH) {
-            fields.problem(
-                    fields.node("description").orElseThrow(),
-                    "expected at most " + MAX_DESCRIPTION_LENGTH + " characters, got " + description.length());
-        }
-        if (!description.isEmpty()) {
-            valid(fields, "description", () -> AlertTemplate.validate(description));
-        }
+        String description = template(fields, "description", MAX_DESCRIPTION_LENGTH, true);
+        String summary = template(fields, "summary", MAX_SUMMARY_LENGTH, false);
         Optional<Double> recovery = finiteNumber(fields, "recovery_threshold", false);
         if (recovery.isPresent() && condition.isPresent() && threshold.isPresent()) {
             AlertRule.recoveryProblem(condition.get(), threshold.get(), recovery.get())
@@ -133,11 +123,33 @@ public final class AlertRulesFile {
                     keepFiringFor,
                     matchers,
                     recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                    noData));
+                    noData,
+                    summary));
         } catch (IllegalArgumentException e) {
             fields.problem(fields.node("recovery_threshold").orElse(entry), e.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** A description or summary: bounded, free of control characters (a summary is one line), valid placeholders. */
+    private static String template(YamlFields fields, String key, int maxLength, boolean multiline) {
+        String text = fields.text(key).orElse("");
+        if (text.chars().anyMatch(c -> Character.isISOControl(c) && !(multiline && (c == '\n' || c == '\t')))) {
+            fields.problem(
+                    fields.node(key).orElseThrow(),
+                    multiline
+                            ? "control characters (other than newline and tab) are not allowed"
+                            : "one line expected: control characters (including newline) are not allowed");
+        }
+        if (text.length() > maxLength) {
+            fields.problem(
+                    fields.node(key).orElseThrow(),
+                    "expected at most " + maxLength + " characters, got " + text.length());
+        }
+        if (!text.isEmpty()) {
+            valid(fields, key, () -> AlertTemplate.validate(text));
+        }
+        return text;
     }
 
     private static boolean valid(YamlFields fields, String key, Runnable check) {

@@ -1,9 +1,12 @@
 package com.airdrops.monitoring.config;
 
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -53,6 +56,9 @@ public final class EnvironmentSettings {
     public static final String LOG_FORMAT = "LOG_FORMAT";
     public static final String INSTANCE = "MONITORING_INSTANCE";
     public static final String HA_LEASE = "MONITORING_HA_LEASE_SECONDS";
+    public static final String ACK_SECRET = "MONITORING_ACK_SECRET";
+    public static final String PUBLIC_URL = "MONITORING_PUBLIC_URL";
+    public static final String ACK_LINK_HOURS = "MONITORING_ACK_LINK_HOURS";
     /** The longest instance name: it is stored with every row and sent as a label. */
     static final int MAX_INSTANCE_LENGTH = 255;
     /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
@@ -128,7 +134,10 @@ public final class EnvironmentSettings {
                 readTokenScope(),
                 home,
                 instance(),
-                seconds(HA_LEASE, "10", 3));
+                seconds(HA_LEASE, "10", 3),
+                ackSecret(),
+                publicUrl(),
+                hours(ACK_LINK_HOURS, "24"));
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
@@ -193,6 +202,37 @@ public final class EnvironmentSettings {
                     + "(/metrics and health too)");
         }
         return value.equals("all");
+    }
+
+    /** The secret that signs ack links: long enough to resist guessing, and only with a URL to put in the links. */
+    private Optional<String> ackSecret() {
+        Optional<String> secret = secret(ACK_SECRET);
+        if (secret.isPresent() && secret.get().length() < AckLinks.MIN_SECRET_LENGTH) {
+            problems.add(ACK_SECRET + " is invalid: expected at least " + AckLinks.MIN_SECRET_LENGTH
+                    + " characters (e.g. the output of 'openssl rand -hex 32'), got "
+                    + secret.get().length());
+        }
+        if (secret.isPresent() && secret(PUBLIC_URL).isEmpty()) {
+            problems.add(ACK_SECRET + " is set but " + PUBLIC_URL + " is not: ack links need the address people reach "
+                    + "this agent at, e.g. https://monitor.example.org");
+        }
+        return secret;
+    }
+
+    private Optional<String> publicUrl() {
+        Optional<String> url = secret(PUBLIC_URL);
+        if (url.isPresent()) {
+            try {
+                URI uri = new URI(url.get());
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new URISyntaxException(url.get(), "not an absolute http(s) URL");
+                }
+            } catch (URISyntaxException e) {
+                problems.add(PUBLIC_URL + "='" + url.get() + "' is invalid: expected an absolute http:// or https:// "
+                        + "URL such as https://monitor.example.org");
+            }
+        }
+        return url;
     }
 
     private Optional<String> secret(String name) {

@@ -37,12 +37,17 @@ public record MonitoringSettings(
         boolean readTokenCoversScrapes,
         Path home,
         String instance,
-        Duration leaseTtl) {
+        Duration leaseTtl,
+        Optional<String> ackSecret,
+        Optional<String> publicUrl,
+        Duration ackLinkValidity) {
 
     public MonitoringSettings {
         aggregationFunctions = List.copyOf(aggregationFunctions);
         apiToken = apiToken == null ? Optional.empty() : apiToken;
         apiReadToken = apiReadToken == null ? Optional.empty() : apiReadToken;
+        ackSecret = ackSecret == null ? Optional.empty() : ackSecret;
+        publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
     }
 
     @Override
@@ -61,7 +66,9 @@ public record MonitoringSettings(
                 + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
                 + deadLetterRetention + ", apiReadToken="
                 + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
-                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + ", leaseTtl=" + leaseTtl + "]";
+                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + ", leaseTtl=" + leaseTtl
+                + ", ackSecret=" + ackSecret.map(secret -> "***").orElse("<unset>") + ", publicUrl="
+                + publicUrl.orElse("<unset>") + ", ackLinkValidity=" + ackLinkValidity + "]";
     }
 
     /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */

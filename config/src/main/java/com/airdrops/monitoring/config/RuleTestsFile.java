@@ -45,8 +45,9 @@ public final class RuleTestsFile {
     /** The alerts of {@code rule} expected active at {@code atSeconds}. */
     public record Check(long atSeconds, String rule, List<ExpectedAlert> expected) {}
 
-    /** One expected alert: its status, its labels (all of them), and its rendered description when given. */
-    public record ExpectedAlert(String status, Map<String, String> labels, Optional<String> description) {}
+    /** One expected alert: its status, its labels (all of them), and its rendered summary and description if given. */
+    public record ExpectedAlert(
+            String status, Map<String, String> labels, Optional<String> description, Optional<String> summary) {}
 
     public record RuleTest(String name, long intervalSeconds, List<InputSeries> series, List<Check> checks) {}
 
@@ -143,7 +144,7 @@ public final class RuleTestsFile {
 
     private static Optional<ExpectedAlert> expected(ConfigFile file, YamlNode.Mapping alert, List<String> problems) {
         YamlFields fields = new YamlFields(file, alert, problems);
-        fields.allowOnly(Set.of("status", "labels", "description"));
+        fields.allowOnly(Set.of("status", "labels", "description", "summary"));
         Optional<String> status = fields.requiredText("status");
         if (status.isPresent()
                 && !status.get().equals("pending")
@@ -156,7 +157,8 @@ public final class RuleTestsFile {
         fields.mapping("labels")
                 .ifPresent(mapping ->
                         YamlFields.plainMap(mapping).forEach((key, value) -> labels.put(key, String.valueOf(value))));
-        return status.map(value -> new ExpectedAlert(value, labels, fields.text("description")));
+        return status.map(
+                value -> new ExpectedAlert(value, labels, fields.text("description"), fields.text("summary")));
     }
 
     static InputSeries series(String selector, String values) {

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.notification;
 
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.Notification;
@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -21,16 +22,27 @@ import java.util.UUID;
  * each alert still firing whose last notification to a channel is older than repeat_interval, routed by severity to
  * every enabled channel that takes it, grouped into one message per channel (split every
  * {@value #MAX_ALERTS_PER_MESSAGE} alerts). PENDING transitions are not sent. Each pass reads the setup in force once.
- * Not thread-safe; the alerting pass owns it.
+ *
+ * <p>A silenced alert is not sent at all, and counts as never sent: when its silence ends while it fires, it is sent
+ * at the next pass. An acknowledged alert gets no repeats while its acknowledgement holds. With {@link AckLinks},
+ * every firing alert sent carries a signed link that acknowledges it.
+ *
+ * <p>Not thread-safe; the alerting pass owns it.
  */
 public final class RoutingNotificationPlanner implements NotificationPlanner {
     static final int MAX_ALERTS_PER_MESSAGE = 100;
 
     private final LiveNotificationSetup setup;
+    private final Optional<AckLinks> ackLinks;
     private final Map<String, Instant> lastSent = new HashMap<>();
 
     public RoutingNotificationPlanner(LiveNotificationSetup setup) {
+        this(setup, Optional.empty());
+    }
+
+    public RoutingNotificationPlanner(LiveNotificationSetup setup, Optional<AckLinks> ackLinks) {
         this.setup = setup;
+        this.ackLinks = ackLinks;
     }
 
     @Override
@@ -52,9 +64,11 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
                     continue;
                 }
                 String key = key(alert, route);
-                if (alert.status() == AlertStatus.FIRING) {
+                if (alert.marks().silenced()) {
+                    lastSent.remove(key);
+                } else if (alert.status() == AlertStatus.FIRING) {
                     lastSent.put(key, now);
-                    add(byChannel, route, alert);
+                    add(byChannel, route, withLink(alert, now));
                 } else if (alert.status() == AlertStatus.RESOLVED) {
                     lastSent.remove(key);
                     if (policy.sendResolved()) {
@@ -67,10 +81,17 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
                     continue;
                 }
                 String key = key(alert, route);
+                if (alert.marks().silenced()) {
+                    lastSent.remove(key); // sent again as soon as the silence ends
+                    continue;
+                }
                 Instant last = lastSent.get(key);
+                if (last != null && alert.marks().acknowledgedAt(now)) {
+                    continue; // someone is on it: no repeats until it resolves or the acknowledgement ends
+                }
                 if (last == null || !now.isBefore(last.plus(repeat))) {
                     lastSent.put(key, now);
-                    add(byChannel, route, alert);
+                    add(byChannel, route, withLink(alert, now));
                 }
             }
         }
@@ -84,6 +105,11 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
         return notifications;
     }
 
+    private Alert withLink(Alert alert, Instant now) {
+        return ackLinks.map(links -> alert.withMarks(alert.marks().withAckLink(links.link(alert.fingerprint(), now))))
+                .orElse(alert);
+    }
+
     private static void add(Map<String, List<Alert>> byChannel, ChannelRoute route, Alert alert) {
         byChannel
                 .computeIfAbsent(route.channel().name(), name -> new ArrayList<>())
@@ -91,7 +117,6 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
     }
 
     private static String key(Alert alert, ChannelRoute route) {
-        return AlertFingerprint.of(alert.ruleName(), alert.labels()) + "/"
-                + route.channel().name();
+        return alert.fingerprint() + "/" + route.channel().name();
     }
 }

@@ -2,9 +2,12 @@ package com.airdrops.monitoring.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
 import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
@@ -12,6 +15,7 @@ import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +105,43 @@ public abstract class AlertRepositoryContract {
                 .singleElement()
                 .extracting(Alert::currentValue)
                 .isEqualTo(Double.NaN);
+    }
+
+    @Test
+    void summaryAcknowledgementSilencesAndEventAreKept() {
+        Acknowledgement ack =
+                new Acknowledgement("alice", "on it", T0.plusSeconds(5), Optional.of(T0.plusSeconds(600)));
+        ActiveAlert firing = new ActiveAlert(
+                AlertFingerprint.of("risk_critical", LABELS),
+                "risk_critical",
+                "risk_level",
+                SERIES,
+                LABELS,
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                3,
+                3,
+                "Risk is critical",
+                "scheduler at risk",
+                Optional.of(ack));
+        Alert acknowledged = new Alert(
+                "risk_critical",
+                "risk_level",
+                3,
+                3,
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                "Risk is critical",
+                T0.plusSeconds(5),
+                LABELS,
+                "scheduler at risk",
+                new AlertMarks(List.of("silence-1", "silence-2"), Optional.of(ack)),
+                AlertEvent.ACKNOWLEDGED);
+
+        repository.save(new AlertChanges(List.of(firing), List.of(), List.of(acknowledged), List.of()));
+
+        assertThat(repository.loadActive()).containsExactly(firing);
+        assertThat(repository.history(T0, 10)).containsExactly(acknowledged);
     }
 
     private static ActiveAlert pending(String rule) {

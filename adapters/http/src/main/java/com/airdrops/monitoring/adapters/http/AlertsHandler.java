@@ -1,29 +1,118 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** Active alerts, alert history, loaded rules, and the reload of the configuration files. */
+/**
+ * Active alerts, alert history, loaded rules, the reload of the configuration files, and acknowledging an alert (with
+ * the bearer token, or through a signed link).
+ */
 final class AlertsHandler {
     static final int MAX_HISTORY_HOURS = 24 * 366;
+    static final Set<String> ACK_FIELDS = Set.of("by", "comment", "until");
+    /** Who acknowledged through a signed link. */
+    static final String SIGNED_LINK = "signed-link";
 
     private final AlertQueries alerts;
     private final ConfigReloader reloader;
     private final BearerToken token;
+    private final AlertAcknowledger acknowledger;
+    private final Optional<AckLinks> ackLinks;
+    private final RequestBodyReader bodies;
+    private final InstantSource clock;
 
-    AlertsHandler(AlertQueries alerts, ConfigReloader reloader, BearerToken token) {
+    AlertsHandler(
+            AlertQueries alerts,
+            ConfigReloader reloader,
+            BearerToken token,
+            AlertAcknowledger acknowledger,
+            Optional<AckLinks> ackLinks,
+            RequestBodyReader bodies,
+            InstantSource clock) {
         this.alerts = alerts;
         this.reloader = reloader;
         this.token = token;
+        this.acknowledger = acknowledger;
+        this.ackLinks = ackLinks;
+        this.bodies = bodies;
+        this.clock = clock;
+    }
+
+    /** {@code POST /api/v1/alerts/{fingerprint}/ack} with the token; the body ({@code by, comment, until}) is optional. */
+    void acknowledge(Context ctx) {
+        token.authorize(ctx.header("Authorization"));
+        ctx.future(() -> bodies.read(ctx).thenAccept(body -> {
+            Map<String, ?> json = body.length == 0 ? Map.of() : JsonBodies.parseObject(body);
+            Set<String> unknown = new TreeSet<>(json.keySet());
+            unknown.removeAll(ACK_FIELDS);
+            if (!unknown.isEmpty()) {
+                throw new ApiException(400, "unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(ACK_FIELDS));
+            }
+            String by = SilencesHandler.text(json, "by", false);
+            Optional<Instant> until = SilencesHandler.time(json, "until");
+            if (until.isPresent() && !until.get().isAfter(clock.instant())) {
+                throw new ApiException(400, "'until' must be in the future");
+            }
+            answer(
+                    ctx,
+                    acknowledger.acknowledge(
+                            ctx.pathParam("fingerprint"),
+                            by.isBlank() ? "api" : by,
+                            SilencesHandler.text(json, "comment", false),
+                            until));
+        }));
+    }
+
+    /**
+     * {@code GET /api/v1/alerts/{fingerprint}/ack?expires=..&sig=..}: a signed link acknowledges without a token. A
+     * link whose signature does not match is refused (403), an expired one too (410); a second use finds the alert
+     * already acknowledged (409).
+     */
+    void acknowledgeByLink(Context ctx) {
+        AckLinks links = ackLinks.orElseThrow(() ->
+                new ApiException(404, "ack links are not enabled on this agent (MONITORING_ACK_SECRET is unset)"));
+        String fingerprint = ctx.pathParam("fingerprint");
+        switch (links.verify(fingerprint, ctx.queryParam("expires"), ctx.queryParam("sig"), clock.instant())) {
+            case TAMPERED -> throw new ApiException(403, "invalid ack link: the signature does not match");
+            case EXPIRED -> throw new ApiException(410, "this ack link has expired; acknowledge with the API token");
+            case VALID -> answer(ctx, acknowledger.acknowledge(fingerprint, SIGNED_LINK, "", Optional.empty()));
+        }
+    }
+
+    private static void answer(Context ctx, AckOutcome outcome) {
+        switch (outcome) {
+            case AckOutcome.Acknowledged acknowledged -> ctx.json(view(acknowledged.alert()));
+            case AckOutcome.NotActive notActive ->
+                throw new ApiException(
+                        404,
+                        "no pending or firing alert with fingerprint '" + shortened(notActive.fingerprint())
+                                + "' on this agent: it may have resolved, or this agent is a standby");
+            case AckOutcome.AlreadyAcknowledged already ->
+                throw new ApiException(
+                        409,
+                        "already acknowledged by " + already.acknowledgement().by() + " at "
+                                + already.acknowledgement().at());
+        }
+    }
+
+    private static String shortened(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "..." : text;
     }
 
     void active(Context ctx) {
@@ -90,17 +179,33 @@ final class AlertsHandler {
 
     static Map<String, Object> view(Alert alert) {
         Map<String, Object> view = new LinkedHashMap<>();
+        view.put("fingerprint", alert.fingerprint());
         view.put("rule_name", alert.ruleName());
         view.put("metric_name", alert.metricName());
         view.put("current_value", JsonViews.number(alert.currentValue()));
         view.put("threshold", alert.threshold());
         view.put("severity", alert.severity().wireName());
         view.put("status", alert.status().wireName());
+        view.put("summary", alert.summary());
         view.put("description", alert.description());
         view.put("timestamp", JsonViews.epochSeconds(alert.timestamp()));
         view.put("labels", alert.labels());
         view.put("firing_since", seconds(alert.firingSince()));
         view.put("resolved_at", seconds(alert.resolvedAt()));
+        view.put("event", alert.event().wireName());
+        view.put("silenced_by", alert.marks().silencedBy());
+        view.put(
+                "acknowledgement",
+                alert.marks().acknowledgement().map(AlertsHandler::view).orElse(null));
+        return view;
+    }
+
+    private static Map<String, Object> view(Acknowledgement ack) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("by", ack.by());
+        view.put("comment", ack.comment());
+        view.put("at", JsonViews.epochSeconds(ack.at()));
+        view.put("until", seconds(ack.until()));
         return view;
     }
 
@@ -111,6 +216,7 @@ final class AlertsHandler {
         view.put("condition", rule.condition().wireName());
         view.put("threshold", rule.threshold());
         view.put("severity", rule.severity().wireName());
+        view.put("summary", rule.summary());
         view.put("description", rule.description());
         view.put("for_duration", rule.forDuration().toMillis() / 1000.0);
         view.put("keep_firing_for", rule.keepFiringFor().toMillis() / 1000.0);

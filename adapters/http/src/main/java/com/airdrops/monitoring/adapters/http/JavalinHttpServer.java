@@ -36,7 +36,11 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final List<HealthCheck> readinessChecks;
     private final ComponentPushHandler pushHandler;
     private final AggregatesHandler aggregatesHandler;
+    /** The largest body of a silence or an acknowledgement. */
+    static final long SMALL_BODY_BYTES = 64 * 1024;
+
     private final AlertsHandler alertsHandler;
+    private final SilencesHandler silencesHandler;
     private final NotificationsHandler notificationsHandler;
     private final BearerToken readToken;
     private final BearerToken writeToken;
@@ -62,7 +66,16 @@ public final class JavalinHttpServer implements AutoCloseable {
                 new RequestBodyReader(settings.maxRequestBytes(), settings.requestBodyTimeout()),
                 ports.pushReceiver(),
                 ports.clock());
-        this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token);
+        RequestBodyReader smallBodies = new RequestBodyReader(SMALL_BODY_BYTES, settings.requestBodyTimeout());
+        this.alertsHandler = new AlertsHandler(
+                ports.alerts(),
+                ports.reloader(),
+                token,
+                ports.acknowledger(),
+                ports.ackLinks(),
+                smallBodies,
+                ports.clock());
+        this.silencesHandler = new SilencesHandler(ports.silences(), token, smallBodies, ports.clock());
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
     }
@@ -92,6 +105,7 @@ public final class JavalinHttpServer implements AutoCloseable {
         if (path.startsWith("/api/")) {
             return !path.startsWith("/api/v1/components/")
                     && !path.equals("/api/v1/reload")
+                    && !path.endsWith("/ack") // a signed link is its own authority; the POST needs the API token
                     && !path.endsWith("/replay");
         }
         return settings.readTokenCoversScrapes() && (path.equals("/metrics") || path.startsWith("/health/"));
@@ -128,6 +142,11 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/alerts/history", alertsHandler::history);
             config.routes.get("/api/v1/alerts/quarantine", alertsHandler::quarantine);
             config.routes.get("/api/v1/rules", alertsHandler::rules);
+            config.routes.post("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledge);
+            config.routes.get("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledgeByLink);
+            config.routes.get("/api/v1/silences", silencesHandler::list);
+            config.routes.post("/api/v1/silences", silencesHandler::create);
+            config.routes.delete("/api/v1/silences/{id}", silencesHandler::expire);
             config.routes.post("/api/v1/reload", alertsHandler::reload);
             config.routes.get("/api/v1/channels", notificationsHandler::channels);
             config.routes.get("/api/v1/notifications/dead", notificationsHandler::dead);

@@ -1,16 +1,25 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
+import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -29,6 +38,13 @@ final class StubbedServer implements AutoCloseable {
     final Map<String, ComponentSnapshot> pushes = new ConcurrentHashMap<>();
     /** Every call that reached a query port: aggregates as [start, end, name, limit], history as hours. */
     final List<Object> queries = new CopyOnWriteArrayList<>();
+
+    static final AckLinks ACK_LINKS = new AckLinks("k".repeat(32), "https://monitor.example.org", Duration.ofHours(1));
+
+    /** Silences created through the API, in order. */
+    final List<Silence> silences = new CopyOnWriteArrayList<>();
+    /** Every acknowledgement that reached the port, as "fingerprint by comment until". */
+    final List<String> acknowledgements = new CopyOnWriteArrayList<>();
 
     private final JavalinHttpServer server;
 
@@ -56,7 +72,25 @@ final class StubbedServer implements AutoCloseable {
                         new RecordingAlertQueries(),
                         () -> new ReloadOutcome.Reloaded("nothing"),
                         new EmptyNotificationAdmin(),
-                        InstantSource.fixed(NOW)),
+                        InstantSource.fixed(NOW),
+                        new RecordingSilences(),
+                        (fingerprint, by, comment, until) -> {
+                            acknowledgements.add(fingerprint + " " + by + " " + comment + " " + until);
+                            return fingerprint.equals("acked")
+                                    ? new AckOutcome.AlreadyAcknowledged(
+                                            new Acknowledgement("alice", "", NOW, Optional.empty()))
+                                    : new AckOutcome.Acknowledged(new Alert(
+                                            "risk",
+                                            "risk_level",
+                                            3,
+                                            3,
+                                            AlertSeverity.HIGH,
+                                            new AlertPhase.Firing(NOW, NOW),
+                                            "",
+                                            NOW,
+                                            Map.of()));
+                        },
+                        Optional.of(ACK_LINKS)),
                 refusals);
         server.start();
     }
@@ -103,6 +137,35 @@ final class StubbedServer implements AutoCloseable {
         @Override
         public List<QuarantinedRecord> quarantined() {
             return List.of();
+        }
+    }
+
+    /** Keeps what it is given; checks nothing (the service behind the port does). */
+    private final class RecordingSilences implements SilenceAdmin {
+        @Override
+        public Silence create(
+                List<LabelMatcher> matchers,
+                Optional<Instant> startsAt,
+                Instant endsAt,
+                String createdBy,
+                String comment) {
+            Silence silence = new Silence(
+                    "silence-" + (silences.size() + 1), matchers, startsAt.orElse(NOW), endsAt, createdBy, comment);
+            silences.add(silence);
+            return silence;
+        }
+
+        @Override
+        public List<Silence> silences() {
+            return List.copyOf(silences);
+        }
+
+        @Override
+        public Optional<Silence> expire(String id) {
+            return silences.stream()
+                    .filter(silence -> silence.id().equals(id))
+                    .findFirst()
+                    .map(silence -> silence.expiredAt(NOW));
         }
     }
 

@@ -36,6 +36,10 @@ final class AlertmanagerFormat {
         annotations.put("metric_name", alert.metricName());
         annotations.put("value", String.valueOf(alert.currentValue()));
         annotations.put("threshold", String.valueOf(alert.threshold()));
+        if (!alert.summary().isEmpty()) {
+            annotations.put("summary", alert.summary());
+        }
+        alert.marks().ackLink().ifPresent(link -> annotations.put("ack_url", link));
         return annotations;
     }
 

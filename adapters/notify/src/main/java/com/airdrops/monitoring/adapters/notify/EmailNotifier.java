@@ -94,6 +94,7 @@ public final class EmailNotifier implements AlertNotifier {
                     .append(" (")
                     .append(alert.severity().wireName())
                     .append(")\n  ")
+                    .append(alert.summary().isEmpty() ? "" : alert.summary() + "\n  ")
                     .append(alert.description())
                     .append("\n  ")
                     .append(alert.metricName())
@@ -107,6 +108,10 @@ public final class EmailNotifier implements AlertNotifier {
                     .append(alert.firingSince().orElse(alert.timestamp()))
                     .append(alert.resolvedAt()
                             .map(at -> "\n  resolved at: " + at)
+                            .orElse(""))
+                    .append(alert.marks()
+                            .ackLink()
+                            .map(link -> "\n  acknowledge: " + link)
                             .orElse(""))
                     .append("\n\n");
         }
@@ -128,7 +133,12 @@ public final class EmailNotifier implements AlertNotifier {
                     .append(" = ")
                     .append(alert.currentValue())
                     .append("</td><td>")
+                    .append(alert.summary().isEmpty() ? "" : "<b>" + escape(alert.summary()) + "</b><br>")
                     .append(escape(alert.description()))
+                    .append(alert.marks()
+                            .ackLink()
+                            .map(link -> "<br><a href=\"" + escape(link).replace("\"", "&quot;") + "\">Acknowledge</a>")
+                            .orElse(""))
                     .append("</td></tr>");
         }
         return html.append("</table></body></html>").toString();

@@ -60,8 +60,13 @@ public final class SlackNotifier implements AlertNotifier {
                         + alert.severity().wireName() + ")");
         attachment.put(
                 "text",
-                alert.description() + "\n" + alert.metricName() + " = " + alert.currentValue() + " (threshold "
-                        + alert.threshold() + ")" + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels()));
+                (alert.summary().isEmpty() ? "" : alert.summary() + "\n") + alert.description() + "\n"
+                        + alert.metricName() + " = " + alert.currentValue() + " (threshold " + alert.threshold() + ")"
+                        + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels())
+                        + alert.marks()
+                                .ackLink()
+                                .map(link -> "\n<" + link + "|Acknowledge>")
+                                .orElse(""));
         attachment.put("ts", (alert.resolvedAt().orElse(alert.timestamp())).getEpochSecond());
         return attachment;
     }

@@ -1,8 +1,10 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
+import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
@@ -13,7 +15,9 @@ import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
@@ -114,9 +118,11 @@ public final class JdbiAlertRepository implements AlertRepository {
 
     private void insertState(Handle handle, ActiveAlert alert) {
         handle.createUpdate("INSERT INTO alert_state (instance, fingerprint, rule_name, metric_name, series_labels, "
-                        + "labels, severity, status, current_value, threshold, description, pending_since, firing_since) "
+                        + "labels, severity, status, current_value, threshold, description, pending_since, firing_since, "
+                        + "summary, acked_by, ack_comment, acked_at, acked_until) "
                         + "VALUES (:instance, :fingerprint, :rule, :metric, :series, :labels, :severity, :status, :value, "
-                        + ":threshold, :description, :pending, :firing)")
+                        + ":threshold, :description, :pending, :firing, :summary, :ackedBy, :ackComment, :ackedAt, "
+                        + ":ackedUntil)")
                 .bind("instance", instance)
                 .bind("fingerprint", alert.fingerprint())
                 .bind("rule", alert.ruleName())
@@ -130,6 +136,8 @@ public final class JdbiAlertRepository implements AlertRepository {
                 .bind("description", alert.description())
                 .bind("pending", alert.pendingSince().toEpochMilli())
                 .bind("firing", alert.firingSince().map(Instant::toEpochMilli).orElse(null))
+                .bind("summary", alert.summary())
+                .bindMap(acknowledgement(alert.acknowledgement()))
                 .execute();
     }
 
@@ -139,11 +147,13 @@ public final class JdbiAlertRepository implements AlertRepository {
         }
         PreparedBatch batch = handle.prepareBatch("INSERT INTO alert_history (instance, fingerprint, rule_name, "
                 + "metric_name, labels, severity, status, current_value, threshold, description, occurred_at, "
-                + "pending_since, firing_since, resolved_at) VALUES (:instance, :fingerprint, :rule, :metric, :labels, "
-                + ":severity, :status, :value, :threshold, :description, :at, :pending, :firing, :resolved)");
+                + "pending_since, firing_since, resolved_at, summary, event, silenced_by, acked_by, ack_comment, acked_at, "
+                + "acked_until) VALUES (:instance, :fingerprint, :rule, :metric, :labels, :severity, :status, :value, "
+                + ":threshold, :description, :at, :pending, :firing, :resolved, :summary, :event, :silencedBy, :ackedBy, "
+                + ":ackComment, :ackedAt, :ackedUntil)");
         for (Alert alert : transitions) {
             batch.bind("instance", instance)
-                    .bind("fingerprint", AlertFingerprint.of(alert.ruleName(), alert.labels()))
+                    .bind("fingerprint", alert.fingerprint())
                     .bind("rule", alert.ruleName())
                     .bind("metric", alert.metricName())
                     .bind("labels", LabelsJson.write(alert.labels()))
@@ -162,6 +172,10 @@ public final class JdbiAlertRepository implements AlertRepository {
                     .bind(
                             "resolved",
                             alert.resolvedAt().map(Instant::toEpochMilli).orElse(null))
+                    .bind("summary", alert.summary())
+                    .bind("event", alert.event().name())
+                    .bind("silencedBy", LabelsJson.writeList(alert.marks().silencedBy()))
+                    .bindMap(acknowledgement(alert.marks().acknowledgement()))
                     .add();
         }
         batch.execute();
@@ -183,7 +197,29 @@ public final class JdbiAlertRepository implements AlertRepository {
                         Optional.empty()),
                 doubleOrNaN(rs, "current_value"),
                 rs.getDouble("threshold"),
-                rs.getString("description"));
+                rs.getString("description"),
+                rs.getString("summary"),
+                acknowledgement(rs));
+    }
+
+    private static Map<String, Object> acknowledgement(Optional<Acknowledgement> ack) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("ackedBy", ack.map(Acknowledgement::by).orElse(null));
+        columns.put("ackComment", ack.map(Acknowledgement::comment).orElse(null));
+        columns.put("ackedAt", ack.map(a -> a.at().toEpochMilli()).orElse(null));
+        columns.put(
+                "ackedUntil",
+                ack.flatMap(Acknowledgement::until).map(Instant::toEpochMilli).orElse(null));
+        return columns;
+    }
+
+    private static Optional<Acknowledgement> acknowledgement(ResultSet rs) throws SQLException {
+        String by = rs.getString("acked_by");
+        if (by == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Acknowledgement(
+                by, rs.getString("ack_comment"), instant(rs, "acked_at").orElseThrow(), instant(rs, "acked_until")));
     }
 
     private static Alert transition(ResultSet rs) throws SQLException {
@@ -202,7 +238,10 @@ public final class JdbiAlertRepository implements AlertRepository {
                         instant(rs, "resolved_at")),
                 rs.getString("description"),
                 occurredAt,
-                LabelsJson.read(rs.getString("labels")));
+                LabelsJson.read(rs.getString("labels")),
+                rs.getString("summary"),
+                new AlertMarks(LabelsJson.readList(rs.getString("silenced_by")), acknowledgement(rs)),
+                AlertEvent.valueOf(rs.getString("event")));
     }
 
     private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {

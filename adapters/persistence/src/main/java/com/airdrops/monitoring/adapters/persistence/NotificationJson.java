@@ -1,6 +1,8 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
+import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
@@ -54,6 +56,8 @@ final class NotificationJson {
         row.put("pending_since", alert.pendingSince().map(Instant::toEpochMilli).orElse(null));
         row.put("firing_since", alert.firingSince().map(Instant::toEpochMilli).orElse(null));
         row.put("resolved_at", alert.resolvedAt().map(Instant::toEpochMilli).orElse(null));
+        row.put("summary", alert.summary());
+        row.put("ack_link", alert.marks().ackLink().orElse(null));
         return row;
     }
 
@@ -76,7 +80,10 @@ final class NotificationJson {
                 phase,
                 (String) row.get("description"),
                 timestamp,
-                (Map<String, String>) row.get("labels"));
+                (Map<String, String>) row.get("labels"),
+                (String) row.get("summary"),
+                new AlertMarks(List.of(), Optional.empty(), Optional.ofNullable((String) row.get("ack_link"))),
+                AlertEvent.TRANSITION);
     }
 
     private static Optional<Instant> instant(Object millis) {

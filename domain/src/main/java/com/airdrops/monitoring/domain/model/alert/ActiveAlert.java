@@ -3,6 +3,7 @@ package com.airdrops.monitoring.domain.model.alert;
 import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,7 +21,9 @@ public record ActiveAlert(
         AlertPhase.Active phase,
         double currentValue,
         double threshold,
-        String description) {
+        String description,
+        String summary,
+        Optional<Acknowledgement> acknowledgement) {
 
     public ActiveAlert {
         Require.nonBlank(fingerprint, "fingerprint");
@@ -30,6 +33,35 @@ public record ActiveAlert(
         Require.nonNull(severity, "severity");
         Require.nonNull(phase, "phase");
         description = description == null ? "" : description;
+        summary = summary == null ? "" : summary;
+        acknowledgement = acknowledgement == null ? Optional.empty() : acknowledgement;
+    }
+
+    /** An alert with no summary and no acknowledgement. */
+    public ActiveAlert(
+            String fingerprint,
+            String ruleName,
+            String metricName,
+            Map<String, String> seriesLabels,
+            Map<String, String> labels,
+            AlertSeverity severity,
+            AlertPhase.Active phase,
+            double currentValue,
+            double threshold,
+            String description) {
+        this(
+                fingerprint,
+                ruleName,
+                metricName,
+                seriesLabels,
+                labels,
+                severity,
+                phase,
+                currentValue,
+                threshold,
+                description,
+                "",
+                Optional.empty());
     }
 
     public AlertStatus status() {
@@ -46,6 +78,18 @@ public record ActiveAlert(
 
     /** This state as an {@link Alert} observed at {@code at}. */
     public Alert toAlert(Instant at) {
-        return new Alert(ruleName, metricName, currentValue, threshold, severity, phase, description, at, labels);
+        return new Alert(
+                ruleName,
+                metricName,
+                currentValue,
+                threshold,
+                severity,
+                phase,
+                description,
+                at,
+                labels,
+                summary,
+                new AlertMarks(List.of(), acknowledgement),
+                AlertEvent.TRANSITION);
     }
 }

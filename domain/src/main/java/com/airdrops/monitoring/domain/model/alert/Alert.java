@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 
-/** One alert of one rule on one series at one point of its lifecycle: a transition, or an active alert as shown. */
+/**
+ * One alert of one rule on one series at one point of its lifecycle: a transition (or an acknowledgement, as its
+ * {@code event} says), or an active alert as shown. {@code summary} and {@code description} are rendered text.
+ */
 public record Alert(
         String ruleName,
         String metricName,
@@ -16,7 +19,10 @@ public record Alert(
         AlertPhase phase,
         String description,
         Instant timestamp,
-        Map<String, String> labels) {
+        Map<String, String> labels,
+        String summary,
+        AlertMarks marks,
+        AlertEvent event) {
 
     public Alert {
         Require.nonBlank(ruleName, "ruleName");
@@ -26,6 +32,56 @@ public record Alert(
         description = description == null ? "" : description;
         Require.nonNull(timestamp, "timestamp");
         labels = Labels.of(labels, "label");
+        summary = summary == null ? "" : summary;
+        marks = marks == null ? AlertMarks.NONE : marks;
+        event = event == null ? AlertEvent.TRANSITION : event;
+    }
+
+    /** A transition with no summary and no marks. */
+    public Alert(
+            String ruleName,
+            String metricName,
+            double currentValue,
+            double threshold,
+            AlertSeverity severity,
+            AlertPhase phase,
+            String description,
+            Instant timestamp,
+            Map<String, String> labels) {
+        this(
+                ruleName,
+                metricName,
+                currentValue,
+                threshold,
+                severity,
+                phase,
+                description,
+                timestamp,
+                labels,
+                "",
+                AlertMarks.NONE,
+                AlertEvent.TRANSITION);
+    }
+
+    /** Identifies the alert across its lifecycle: its rule and labels. */
+    public String fingerprint() {
+        return AlertFingerprint.of(ruleName, labels);
+    }
+
+    public Alert withMarks(AlertMarks newMarks) {
+        return new Alert(
+                ruleName,
+                metricName,
+                currentValue,
+                threshold,
+                severity,
+                phase,
+                description,
+                timestamp,
+                labels,
+                summary,
+                newMarks,
+                event);
     }
 
     public AlertStatus status() {

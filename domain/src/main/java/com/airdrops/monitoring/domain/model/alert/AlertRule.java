@@ -13,7 +13,7 @@ import java.util.OptionalDouble;
  * its alerts; {@code keepFiringFor} holds a firing alert through dips shorter than it (zero: resolve at once).
  * {@code matchers} narrow the series it watches (all must match); a {@code recoveryThreshold} makes a firing alert
  * resolve only once the value crosses it (hysteresis); the {@code description} may use {@link AlertTemplate}
- * placeholders.
+ * placeholders, and so may the one-line {@code summary}.
  */
 public record AlertRule(
         String name,
@@ -27,7 +27,8 @@ public record AlertRule(
         Duration keepFiringFor,
         List<LabelMatcher> matchers,
         OptionalDouble recoveryThreshold,
-        Optional<NoData> noData) {
+        Optional<NoData> noData,
+        String summary) {
 
     /** The default for-duration: 300 seconds. */
     public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
@@ -49,6 +50,8 @@ public record AlertRule(
             throw new IllegalArgumentException("keep_firing_for must be >= 0, got " + keepFiringFor.toSeconds() + " s");
         }
         AlertTemplate.validate(description);
+        summary = summary == null ? "" : summary;
+        AlertTemplate.validate(summary);
         matchers = matchers == null ? List.of() : List.copyOf(matchers);
         noData = noData == null ? Optional.empty() : noData;
         recoveryThreshold = recoveryThreshold == null ? OptionalDouble.empty() : recoveryThreshold;
@@ -59,6 +62,35 @@ public record AlertRule(
                         throw new IllegalArgumentException(problem);
                     });
         }
+    }
+
+    public AlertRule(
+            String name,
+            String metricName,
+            Condition condition,
+            double threshold,
+            AlertSeverity severity,
+            String description,
+            Duration forDuration,
+            Map<String, String> labels,
+            Duration keepFiringFor,
+            List<LabelMatcher> matchers,
+            OptionalDouble recoveryThreshold,
+            Optional<NoData> noData) {
+        this(
+                name,
+                metricName,
+                condition,
+                threshold,
+                severity,
+                description,
+                forDuration,
+                labels,
+                keepFiringFor,
+                matchers,
+                recoveryThreshold,
+                noData,
+                "");
     }
 
     /** Why {@code recovery} cannot recover an alert of {@code condition} on {@code threshold}, or empty when it can. */

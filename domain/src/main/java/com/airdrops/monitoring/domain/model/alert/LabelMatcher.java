@@ -92,7 +92,11 @@ public final class LabelMatcher {
 
     /** The YAML form, as {@code GET /api/v1/rules} shows it. */
     public String written() {
-        return kind == Kind.EQUAL ? value : kind.operator() + value;
+        if (kind != Kind.EQUAL) {
+            return kind.operator() + value;
+        }
+        // A value that starts like an operator is written with an explicit '=' so that it reads back as equality.
+        return value.startsWith("=") || value.startsWith("!") ? "=" + value : value;
     }
 
     @Override

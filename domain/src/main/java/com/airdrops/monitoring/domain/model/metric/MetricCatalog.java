@@ -63,6 +63,10 @@ public final class MetricCatalog {
     public static final String LOOP_FAILURES = "monitoring_loop_failures_total";
     public static final String HTTP_REFUSED = "monitoring_http_refused_requests_total";
     public static final String HA_LEADER = "monitoring_ha_leader";
+    public static final String SILENCES = "monitoring_silences";
+    public static final String SILENCE_READ_FAILURES = "monitoring_silence_read_failures_total";
+    public static final String ALERTS_SILENCED = "monitoring_alerts_silenced";
+    public static final String ALERTS_ACKNOWLEDGED = "monitoring_alerts_acknowledged";
 
     private static final Map<String, MetricDescriptor> KNOWN = new LinkedHashMap<>();
 
@@ -131,6 +135,12 @@ public final class MetricCatalog {
         counter(
                 COMPONENT_DROPPED_SERIES,
                 "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
+        gauge(SILENCES, "Silences by state: pending (starting later) and active.");
+        counter(
+                SILENCE_READ_FAILURES,
+                "Evaluation passes that could not read the silences from the database and used the last ones read.");
+        gauge(ALERTS_SILENCED, "Pending and firing alerts a silence holds back from notification.");
+        gauge(ALERTS_ACKNOWLEDGED, "Pending and firing alerts acknowledged: their repeat notifications are held back.");
         gauge(
                 HA_LEADER,
                 "1 while this agent leads its instance (evaluates, writes and notifies), 0 while it stands by for the "

@@ -1,0 +1,164 @@
+package com.airdrops.monitoring.alerting;
+
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.Silence;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.SilenceStore;
+import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The silences in force, read from the database at every evaluation pass (agents sharing it see each other's), and
+ * their administration. When the database cannot be read, the pass goes on with the silences last read: the failure is
+ * counted, and logged when it starts and when it ends. Thread-safe.
+ */
+public final class Silencer implements SilenceAdmin, MetricsSource {
+    private static final Logger LOG = LoggerFactory.getLogger(Silencer.class);
+
+    /** At most this many silences may be pending or active at once. */
+    static final int MAX_IN_FORCE = 1_000;
+
+    private static final SilenceStore NONE = new SilenceStore() {
+        @Override
+        public void add(Silence silence) {
+            throw new UnsupportedOperationException("silences are not kept by this agent");
+        }
+
+        @Override
+        public Optional<Silence> expire(String id, Instant at) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Silence> all() {
+            return List.of();
+        }
+
+        @Override
+        public long deleteExpiredBefore(Instant cutoff) {
+            return 0;
+        }
+    };
+
+    private final SilenceStore store;
+    private final InstantSource clock;
+    private final AtomicLong readFailures = new AtomicLong();
+    private volatile List<Silence> known = List.of();
+    private volatile boolean failing;
+
+    public Silencer(SilenceStore store, InstantSource clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** A silencer with no silences, for an alerter that evaluates without a database (rule tests). */
+    public static Silencer none(InstantSource clock) {
+        return new Silencer(NONE, clock);
+    }
+
+    /** Reads the silences again; on failure keeps the last ones read. */
+    public void refresh() {
+        try {
+            known = store.all();
+            if (failing) {
+                failing = false;
+                LOG.info("Silences readable again: {} kept", known.size());
+            }
+        } catch (PersistenceException e) {
+            readFailures.incrementAndGet();
+            if (!failing) {
+                failing = true;
+                LOG.warn("Cannot read silences ({}); the {} last read stay in force", e.getMessage(), known.size());
+            }
+        }
+    }
+
+    /** The ids of the silences that hold back the alert of {@code ruleName} with {@code labels} at {@code now}. */
+    public List<String> matching(String ruleName, Map<String, String> labels, Instant now) {
+        List<String> ids = new ArrayList<>(0);
+        for (Silence silence : known) {
+            if (silence.silences(ruleName, labels, now)) {
+                ids.add(silence.id());
+            }
+        }
+        return ids;
+    }
+
+    @Override
+    public Silence create(
+            List<LabelMatcher> matchers, Optional<Instant> startsAt, Instant endsAt, String createdBy, String comment) {
+        Instant now = clock.instant();
+        if (!endsAt.isAfter(now)) {
+            throw new IllegalArgumentException("ends_at must be in the future");
+        }
+        List<Silence> current = store.all();
+        long inForce = current.stream()
+                .filter(silence -> silence.stateAt(now) != Silence.State.EXPIRED)
+                .count();
+        if (inForce >= MAX_IN_FORCE) {
+            throw new IllegalArgumentException(
+                    "at most " + MAX_IN_FORCE + " silences may be pending or active at once; expire some first");
+        }
+        Silence silence =
+                new Silence(UUID.randomUUID().toString(), matchers, startsAt.orElse(now), endsAt, createdBy, comment);
+        store.add(silence);
+        LOG.info(
+                "Silence {} created by {} for {} until {}: {}",
+                silence.id(),
+                createdBy,
+                silence.matchers(),
+                silence.endsAt(),
+                silence.comment());
+        refresh();
+        return silence;
+    }
+
+    @Override
+    public List<Silence> silences() {
+        refresh();
+        return known;
+    }
+
+    @Override
+    public Optional<Silence> expire(String id) {
+        Optional<Silence> expired = store.expire(id, clock.instant());
+        expired.ifPresent(silence -> LOG.info("Silence {} expired through the API", silence.id()));
+        refresh();
+        return expired;
+    }
+
+    /** Deletes the silences that ended longer than {@code retention} ago; returns how many. */
+    public long applyRetention(Duration retention) {
+        return store.deleteExpiredBefore(clock.instant().minus(retention));
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        int pending = 0;
+        int active = 0;
+        for (Silence silence : known) {
+            switch (silence.stateAt(now)) {
+                case PENDING -> pending++;
+                case ACTIVE -> active++;
+                case EXPIRED -> {}
+            }
+        }
+        return List.of(
+                new Sample(MetricCatalog.SILENCES, Map.of("state", "pending"), pending, now),
+                new Sample(MetricCatalog.SILENCES, Map.of("state", "active"), active, now),
+                Sample.of(MetricCatalog.SILENCE_READ_FAILURES, readFailures.get(), now));
+    }
+}

@@ -1,0 +1,255 @@
+package com.airdrops.monitoring.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.Silencer;
+import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
+import com.airdrops.monitoring.domain.fakes.InMemorySilenceStore;
+import com.airdrops.monitoring.domain.fixtures.Rules;
+import com.airdrops.monitoring.domain.model.alert.AckLinks;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.Silence;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.SilenceStore;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Silences and acknowledgements between the alerter and the planner, in memory with a fake clock: what is recorded,
+ * what is sent, and when.
+ */
+class SilenceAndAckDispatchTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    /** Repeats every 60 s. */
+    private static final NotificationPolicy POLICY = new NotificationPolicy(
+            true,
+            Duration.ofSeconds(60),
+            1_000,
+            5,
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(60),
+            Duration.ofSeconds(2));
+
+    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
+    private final InstantSource clock = now::get;
+    private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
+    private final InMemorySilenceStore silences = new InMemorySilenceStore();
+    private final Silencer silencer = new Silencer(silences, clock);
+
+    @Test
+    void aSilencedAlertIsRecordedButNotSentAndIsSentOnceWhenTheSilenceIsExpired() {
+        Alerter alerter = alerter(Optional.empty());
+        Silence silence = silencer.create(
+                List.of(LabelMatcher.parse("alertname", "risk")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
+
+        pass(alerter, 0);
+        assertThat(alerter.getActiveAlerts())
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.marks().silencedBy()).containsExactly(silence.id()));
+        assertThat(repository.history(T0, 10))
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.marks().silenced()).isTrue());
+        pass(alerter, 120);
+        assertThat(sent()).isEmpty();
+
+        now.set(T0.plusSeconds(130));
+        silencer.expire(silence.id());
+        pass(alerter, 131);
+        pass(alerter, 140);
+        assertThat(sent()).containsExactly("risk firing");
+    }
+
+    @Test
+    void aSilenceThatStartsLaterOrMatchesAnotherRuleHoldsNothingBack() {
+        Alerter alerter = alerter(Optional.empty());
+        silencer.create(
+                List.of(LabelMatcher.parse("alertname", "risk")),
+                Optional.of(T0.plusSeconds(600)),
+                T0.plusSeconds(3600),
+                "ops",
+                "maintenance window");
+        silencer.create(
+                List.of(LabelMatcher.parse("alertname", "cpu")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
+
+        pass(alerter, 0);
+
+        assertThat(sent()).containsExactly("risk firing");
+        assertThat(silencer.samples(T0)).extracting(Sample::value).containsExactly(1.0, 1.0, 0.0);
+    }
+
+    @Test
+    void aSilenceThatEndsByItselfLetsAnAlreadySentAlertThroughOnceAndARestartKeepsItSilenced() {
+        Alerter alerter = alerter(Optional.empty());
+        pass(alerter, 0);
+        assertThat(sent()).containsExactly("risk firing");
+        silencer.create(
+                List.of(LabelMatcher.parse("severity", "!=low")), Optional.empty(), T0.plusSeconds(300), "ops", "");
+
+        pass(alerter, 70);
+        Alerter restarted = alerter(Optional.empty());
+        pass(restarted, 200);
+        assertThat(sent())
+                .as("no repeat while silenced, before or after the restart")
+                .hasSize(1);
+
+        pass(restarted, 300);
+        pass(restarted, 310);
+        assertThat(sent()).containsExactly("risk firing", "risk firing");
+    }
+
+    @Test
+    void anAcknowledgementStopsRepeatsUntilItEndsAndIsRecorded() {
+        Alerter alerter = alerter(Optional.empty());
+        pass(alerter, 0);
+        String fingerprint = alerter.getActiveAlerts().getFirst().fingerprint();
+
+        now.set(T0.plusSeconds(10));
+        AckOutcome outcome = alerter.acknowledge(fingerprint, "alice", "looking", Optional.of(T0.plusSeconds(200)));
+        assertThat(outcome).isInstanceOf(AckOutcome.Acknowledged.class);
+        assertThat(alerter.acknowledge(fingerprint, "bob", "", Optional.empty()))
+                .isInstanceOf(AckOutcome.AlreadyAcknowledged.class);
+        assertThat(alerter.acknowledge("unknown", "bob", "", Optional.empty()))
+                .isInstanceOf(AckOutcome.NotActive.class);
+        assertThat(repository.history(T0, 10)).first().satisfies(entry -> {
+            assertThat(entry.event().wireName()).isEqualTo("acknowledged");
+            assertThat(entry.marks().acknowledgement().orElseThrow().by()).isEqualTo("alice");
+        });
+
+        pass(alerter, 70);
+        pass(alerter, 140);
+        assertThat(sent()).as("no repeats while acknowledged").hasSize(1);
+        Alerter restarted = alerter(Optional.empty());
+        assertThat(restarted.getActiveAlerts().getFirst().marks().acknowledgement())
+                .isPresent();
+
+        pass(restarted, 200);
+        assertThat(sent()).as("repeats resume when the acknowledgement ends").hasSize(2);
+    }
+
+    @Test
+    void anAcknowledgementEndsWhenTheAlertResolves() {
+        Alerter alerter = alerter(Optional.empty());
+        pass(alerter, 0);
+        alerter.acknowledge(alerter.getActiveAlerts().getFirst().fingerprint(), "alice", "", Optional.empty());
+
+        now.set(T0.plusSeconds(10));
+        alerter.evaluateRules(List.of(Sample.of("risk_level", 0, T0)));
+        pass(alerter, 20);
+        pass(alerter, 90);
+
+        assertThat(sent()).containsExactly("risk firing", "risk resolved", "risk firing", "risk firing");
+    }
+
+    @Test
+    void withASecretEveryFiringAlertSentCarriesAWorkingSignedLink() {
+        AckLinks links = new AckLinks("x".repeat(32), "https://monitor.example.org/", Duration.ofHours(24));
+        Alerter alerter = alerter(Optional.of(links));
+        pass(alerter, 0);
+
+        Alert sentAlert = entries().getFirst().notification().alerts().getFirst();
+        String link = sentAlert.marks().ackLink().orElseThrow();
+        assertThat(link).startsWith("https://monitor.example.org/api/v1/alerts/" + sentAlert.fingerprint() + "/ack?");
+        String expires = link.replaceAll(".*expires=(\\d+).*", "$1");
+        String signature = link.replaceAll(".*sig=([0-9a-f]+)$", "$1");
+        assertThat(links.verify(sentAlert.fingerprint(), expires, signature, T0))
+                .isEqualTo(AckLinks.Verdict.VALID);
+        assertThat(links.verify(sentAlert.fingerprint(), expires, signature, T0.plus(Duration.ofHours(25))))
+                .isEqualTo(AckLinks.Verdict.EXPIRED);
+        assertThat(links.verify("another", expires, signature, T0)).isEqualTo(AckLinks.Verdict.TAMPERED);
+        assertThat(links.verify(sentAlert.fingerprint(), String.valueOf(Long.parseLong(expires) + 3600), signature, T0))
+                .isEqualTo(AckLinks.Verdict.TAMPERED);
+    }
+
+    @Test
+    void whenSilencesCannotBeReadTheLastOnesReadStayInForceAndTheFailureIsCounted() {
+        AtomicBoolean down = new AtomicBoolean();
+        SilenceStore flaky = new SilenceStore() {
+            @Override
+            public void add(Silence silence) {
+                silences.add(silence);
+            }
+
+            @Override
+            public Optional<Silence> expire(String id, Instant at) {
+                return silences.expire(id, at);
+            }
+
+            @Override
+            public List<Silence> all() {
+                if (down.get()) {
+                    throw new PersistenceException("database down", new IllegalStateException());
+                }
+                return silences.all();
+            }
+
+            @Override
+            public long deleteExpiredBefore(Instant cutoff) {
+                return 0;
+            }
+        };
+        Silencer failing = new Silencer(flaky, clock);
+        Alerter alerter = new Alerter(repository, clock, planner(Optional.empty()), Map.of(), failing);
+        alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
+        failing.create(
+                List.of(LabelMatcher.parse("alertname", "risk")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
+        down.set(true);
+
+        pass(alerter, 0);
+
+        assertThat(sent()).isEmpty();
+        assertThat(failing.samples(T0))
+                .filteredOn(sample -> sample.name().equals("monitoring_silence_read_failures_total"))
+                .singleElement()
+                .extracting(Sample::value)
+                .isEqualTo(1.0);
+    }
+
+    private Alerter alerter(Optional<AckLinks> links) {
+        Alerter alerter = new Alerter(repository, clock, planner(links), Map.of(), silencer);
+        alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
+        return alerter;
+    }
+
+    private static RoutingNotificationPlanner planner(Optional<AckLinks> links) {
+        ChannelRoute route = new ChannelRoute(
+                new NotificationChannel("ops", "webhook", Map.of()),
+                EnumSet.allOf(AlertSeverity.class),
+                Optional.empty());
+        return new RoutingNotificationPlanner(
+                new LiveNotificationSetup(new NotificationSetup(List.of(route), POLICY, Map.of())), links);
+    }
+
+    private void pass(Alerter alerter, int seconds) {
+        now.set(T0.plusSeconds(seconds));
+        alerter.evaluateRules(List.of(Sample.of("risk_level", 3, T0)));
+    }
+
+    private List<OutboxEntry> entries() {
+        return repository.due("ops", T0.plus(Duration.ofDays(1)), 100);
+    }
+
+    /** What was sent to the channel, in order: "rule status" per alert. */
+    private List<String> sent() {
+        return entries().stream()
+                .flatMap(entry -> entry.notification().alerts().stream())
+                .map(alert -> alert.ruleName() + " " + alert.status().wireName())
+                .toList();
+    }
+}

@@ -101,7 +101,7 @@ class AlertRulesFileTest {
                                                 + ":7:19: rules[0].for_duration: expected a number from 0 to 31536000, got -5",
                                         file
                                                 + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
-                                                + "keep_firing_for, labels, matchers, metric_name, name, no_data, recovery_threshold, severity, threshold",
+                                                + "keep_firing_for, labels, matchers, metric_name, name, no_data, recovery_threshold, severity, summary, threshold",
                                         file
                                                 + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
                                                 + "digits, '_' and ':' and do not start with a digit"));

@@ -5,8 +5,14 @@
 #                         /opt/java and /usr/local/java; fails with a message naming what to install.
 
 java_major() {
-  local version
-  version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  local version=""
+  # The JDK's release file answers without starting a JVM (about 0.1 s saved on every start); else ask java.
+  if [ -f "$1/release" ]; then
+    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"$/\1/p' "$1/release")
+  fi
+  if [ -z "$version" ]; then
+    version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
+  fi
   version=${version#1.}
   echo "${version%%.*}"
 }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.acceptance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URI;
@@ -100,6 +101,53 @@ class DeployedJarTest {
                                 "\"formattedMessage\":\"7 alert rules from built-in alert_rules.yaml"));
     }
 
+    /**
+     * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next; a cache the JVM
+     * cannot use is ignored and the agent runs as before.
+     */
+    @Test
+    void theLauncherRecordsAnAotCacheUsesItAndRunsWithoutItWhenItIsDamaged() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25; the launcher runs without one before");
+        Path cacheDir = dir.resolve("aot");
+        for (int run = 1; run <= 3; run++) {
+            int port = CleanAgentProcess.freePort();
+            Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
+            List<String> arguments;
+            try {
+                assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
+                // The launcher has exec'd Java by now: the process's arguments are the JVM's.
+                arguments = List.of(agent.info().arguments().orElse(new String[0]));
+            } finally {
+                agent.destroy();
+                assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
+            }
+            assertThat(agent.exitValue()).as("run %d stops cleanly", run).isZero();
+            String log = Files.readString(dir.resolve("agent.log"));
+            if (run == 1) {
+                assertThat(log).contains("no AOT cache yet for this jar and JDK");
+                assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
+                try (var files = Files.list(cacheDir)) {
+                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(Files.size(cache))
+                            .as("the cache written at the stop")
+                            .isPositive();
+                }
+            } else {
+                assertThat(log).doesNotContain("no AOT cache yet");
+                assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+            }
+            if (run == 2) {
+                try (var files = Files.list(cacheDir)) {
+                    for (Path cache : files.toList()) {
+                        Files.writeString(cache, "not an AOT cache"); // damaged: the next run must not care
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aNamedRulesFileThatIsMissingStopsStartUpAndFailsCheckConfig() throws Exception {
         Process agent = start(Map.of("ALERT_RULES_FILE", "/nonexistent/alert_rules.yaml"));
@@ -125,6 +173,8 @@ class DeployedJarTest {
                 .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("agent.log").toFile());
         CleanAgentProcess.withoutAgentSettings(builder.environment());
+        // The launcher keeps its AOT cache under the user's cache folder unless told otherwise: keep it in the test's.
+        builder.environment().put("MONITORING_AOT_CACHE_DIR", dir.resolve("aot").toString());
         builder.environment().putAll(environment);
         return builder.start();
     }

@@ -5,7 +5,7 @@ import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.http.RefusedRequests;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.domain.model.alert.AckLinks;
+import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;

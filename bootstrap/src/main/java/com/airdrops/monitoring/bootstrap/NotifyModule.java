@@ -1,9 +1,10 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.http.HmacAckLinks;
 import com.airdrops.monitoring.config.ChannelSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.config.NotificationsConfig;
-import com.airdrops.monitoring.domain.model.alert.AckLinks;
+import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
@@ -73,7 +74,8 @@ final class NotifyModule extends AbstractModule {
     @Singleton
     Optional<AckLinks> ackLinks(MonitoringSettings settings) {
         return settings.ackSecret()
-                .map(secret -> new AckLinks(secret, settings.publicUrl().orElseThrow(), settings.ackLinkValidity()));
+                .map(secret ->
+                        new HmacAckLinks(secret, settings.publicUrl().orElseThrow(), settings.ackLinkValidity()));
     }
 
     @Provides

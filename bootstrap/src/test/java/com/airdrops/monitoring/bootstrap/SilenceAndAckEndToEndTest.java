@@ -3,8 +3,8 @@ package com.airdrops.monitoring.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.airdrops.monitoring.adapters.http.HmacAckLinks;
 import com.airdrops.monitoring.adapters.notify.RecordingReceiver;
-import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -128,10 +128,10 @@ class SilenceAndAckEndToEndTest {
                         pathAndQuery.substring(0, pathAndQuery.length() - 1) + (pathAndQuery.endsWith("0") ? "1" : "0");
                 assertThat(agent.send("GET", tampered, null, "").statusCode()).isEqualTo(403);
                 String worker = fingerprint(agent, "worker");
-                String expired = URI.create(new AckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
+                String expired = URI.create(new HmacAckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
                                 .link(worker, Instant.now().minus(Duration.ofHours(2))))
                         .getRawPath();
-                String expiredQuery = URI.create(new AckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
+                String expiredQuery = URI.create(new HmacAckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
                                 .link(worker, Instant.now().minus(Duration.ofHours(2))))
                         .getRawQuery();
                 assertThat(agent.send("GET", expired + "?" + expiredQuery, null, "")

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.config;
 
-import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
+import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;

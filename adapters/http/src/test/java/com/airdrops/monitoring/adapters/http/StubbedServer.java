@@ -1,6 +1,5 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.alert.AckLinks;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
@@ -12,6 +11,7 @@ import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
@@ -39,7 +39,8 @@ final class StubbedServer implements AutoCloseable {
     /** Every call that reached a query port: aggregates as [start, end, name, limit], history as hours. */
     final List<Object> queries = new CopyOnWriteArrayList<>();
 
-    static final AckLinks ACK_LINKS = new AckLinks("k".repeat(32), "https://monitor.example.org", Duration.ofHours(1));
+    static final AckLinks ACK_LINKS =
+            new HmacAckLinks("k".repeat(32), "https://monitor.example.org", Duration.ofHours(1));
 
     /** Silences created through the API, in order. */
     final List<Silence> silences = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
-package com.airdrops.monitoring.domain.model.alert;
+package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -11,20 +12,12 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed links that acknowledge one alert without a token: {@code <base>/api/v1/alerts/<fingerprint>/ack?expires=
- * <epoch seconds>&sig=<hex HMAC-SHA256 of "fingerprint:expires" under the secret>}. Holding a link lets its holder
- * acknowledge that one alert until it expires, and nothing else.
+ * Ack links signed with HMAC-SHA256: {@code <base>/api/v1/alerts/<fingerprint>/ack?expires=<epoch seconds>&sig=<hex
+ * HMAC-SHA256 of "fingerprint:expires" under the secret>}. Holding a link lets its holder acknowledge that one alert
+ * until it expires, and nothing else. Thread-safe.
  */
-public final class AckLinks {
-    public static final int MIN_SECRET_LENGTH = 32;
+public final class HmacAckLinks implements AckLinks {
     private static final String ALGORITHM = "HmacSHA256";
-
-    /** How a presented link fares. */
-    public enum Verdict {
-        VALID,
-        TAMPERED,
-        EXPIRED
-    }
 
     private final SecretKeySpec key;
     private final String baseUrl;
@@ -34,7 +27,7 @@ public final class AckLinks {
      * @param baseUrl where people reach this agent, such as {@code https://monitor.example.org}
      * @param validity how long a link works after the notification that carries it was planned
      */
-    public AckLinks(String secret, String baseUrl, Duration validity) {
+    public HmacAckLinks(String secret, String baseUrl, Duration validity) {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException(
                     "the ack link secret must be at least " + MIN_SECRET_LENGTH + " characters");
@@ -44,14 +37,15 @@ public final class AckLinks {
         this.validity = validity;
     }
 
-    /** A link for the alert {@code fingerprint}, valid from {@code now} for this instance's validity. */
+    @Override
     public String link(String fingerprint, Instant now) {
         long expires = now.plus(validity).getEpochSecond();
         return baseUrl + "/api/v1/alerts/" + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8) + "/ack?expires="
                 + expires + "&sig=" + signature(fingerprint, expires);
     }
 
-    /** Checks a presented link in constant time; a signature that does not match is TAMPERED, even if expired. */
+    /** Checks in constant time; a signature that does not match is TAMPERED, even if expired. */
+    @Override
     public Verdict verify(String fingerprint, String expires, String signature, Instant now) {
         long expiresAt;
         try {

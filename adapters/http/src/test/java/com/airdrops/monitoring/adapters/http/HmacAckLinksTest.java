@@ -1,0 +1,44 @@
+package com.airdrops.monitoring.adapters.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.airdrops.monitoring.domain.port.driven.AckLinks.Verdict;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class HmacAckLinksTest {
+    private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
+    private final HmacAckLinks links =
+            new HmacAckLinks("x".repeat(32), "https://monitor.example.org/", Duration.ofHours(24));
+
+    @Test
+    void aLinkNamesTheAlertAndItsExpiryAndVerifiesUntilItExpires() {
+        URI link = URI.create(links.link("abc", T0));
+        assertThat(link.toString())
+                .startsWith("https://monitor.example.org/api/v1/alerts/abc/ack?expires="
+                        + T0.plus(Duration.ofHours(24)).getEpochSecond() + "&sig=");
+        String expires = link.getQuery().replaceAll("expires=(\\d+).*", "$1");
+        String signature = link.getQuery().replaceAll(".*sig=", "");
+
+        assertThat(links.verify("abc", expires, signature, T0)).isEqualTo(Verdict.VALID);
+        assertThat(links.verify("abc", expires, signature, T0.plus(Duration.ofHours(24))))
+                .isEqualTo(Verdict.EXPIRED);
+        assertThat(links.verify("abd", expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", expires + "0", signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", "soon", signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", expires, null, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(new HmacAckLinks("y".repeat(32), "https://monitor.example.org", Duration.ofHours(24))
+                        .verify("abc", expires, signature, T0))
+                .as("another secret")
+                .isEqualTo(Verdict.TAMPERED);
+    }
+
+    @Test
+    void aShortSecretIsRefused() {
+        assertThatThrownBy(() -> new HmacAckLinks("short", "https://x", Duration.ofHours(1)))
+                .hasMessageContaining("at least 32 characters");
+    }
+}

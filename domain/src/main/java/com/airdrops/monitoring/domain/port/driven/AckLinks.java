@@ -1,0 +1,25 @@
+package com.airdrops.monitoring.domain.port.driven;
+
+import java.time.Instant;
+
+/**
+ * Signed links that acknowledge one alert without a token: the planner puts one in every firing alert it sends, and
+ * the API checks the links people follow.
+ */
+public interface AckLinks {
+    /** The shortest secret that may sign links. */
+    int MIN_SECRET_LENGTH = 32;
+
+    /** How a presented link fares. */
+    enum Verdict {
+        VALID,
+        TAMPERED,
+        EXPIRED
+    }
+
+    /** A link that acknowledges the alert {@code fingerprint}, valid from {@code now} for the configured time. */
+    String link(String fingerprint, Instant now);
+
+    /** Checks a presented link's parts. */
+    Verdict verify(String fingerprint, String expires, String signature, Instant now);
+}

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Start-up and footprint benchmark, side by side in one run (about 3 minutes):
+#   launch -> first /metrics 200 (median of RUNS), for the launcher (tuned profile + AOT cache), plain `java -jar`,
+#   and node_exporter; resident memory (VmRSS) after 20 s of 1 s collection for each; scrape throughput with
+#   `wrk -t2 -c16 -d10s` against both agents (the launcher's and plain) and node_exporter.
+# Needs: a built jar (mvn package), curl, wrk and prometheus-node-exporter (Debian packages).
+# Usage: scripts/startup-footprint.sh [RUNS]      (default 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-env.sh >/dev/null
+runs=${1:-5}
+jar=$PWD/bootstrap/target/airdrops-monitoring.jar
+[ -f "$jar" ] || { echo "error: build the jar first (mvn -DskipTests package)" >&2; exit 1; }
+for tool in curl wrk prometheus-node-exporter; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install wrk prometheus-node-exporter)" >&2; exit 1; }
+done
+work=$(mktemp -d)
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+port=18431
+
+# start VARIANT: runs it in the background on $port; sets pid.
+start() {
+  local home="$work/home-$1"
+  mkdir -p "$home"
+  case $1 in
+    launcher)
+      env -i PATH="$PATH" HOME="$work" JAVA_HOME="$JAVA_HOME" MONITORING_HOME="$home" MONITORING_AOT_CACHE_DIR="$work/aot" \
+        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench \
+        bin/airdrops-monitoring >"$home/log" 2>&1 & ;;
+    plain)
+      env -i PATH="$PATH" HOME="$work" MONITORING_HOME="$home" \
+        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench \
+        "$JAVA_HOME/bin/java" -jar "$jar" >"$home/log" 2>&1 & ;;
+    node_exporter)
+      prometheus-node-exporter --web.listen-address=127.0.0.1:$port >"$home/log" 2>&1 & ;;
+  esac
+  pid=$!
+}
+
+# first_scrape VARIANT: seconds from launch to the first 200 of /metrics.
+first_scrape() {
+  local t0 t1
+  t0=$(date +%s.%N)
+  start "$1"
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.005; done
+  t1=$(date +%s.%N)
+  echo "$t1 - $t0" | bc -l
+}
+
+stop() {
+  kill -TERM "$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+}
+
+rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
+
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+# The launcher's first run records the AOT cache (written when it stops): a training run, not measured.
+start launcher
+until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.05; done
+sleep 5
+curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"
+stop
+echo "AOT cache: $(ls -s --block-size=M "$work"/aot/*.aot 2>/dev/null | awk '{print $1}')"
+
+printf '%-14s %-32s %12s %14s %10s %10s\n' variant "launch->first /metrics (s)" "median (s)" "RSS 20s (MiB)" "req/s" "p99"
+for variant in launcher plain node_exporter; do
+  times=()
+  for ((i = 1; i <= runs; i++)); do
+    times+=("$(first_scrape "$variant")")
+    if [ "$i" -lt "$runs" ]; then stop; fi
+  done
+  sleep 20
+  rss=$(rss_mib "$pid")
+  result=$(wrk -t2 -c16 -d10s --latency "http://127.0.0.1:$port/metrics" 2>&1)
+  rate=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
+  p99=$(awk '$1 == "99%" {print $2}' <<<"$result")
+  stop
+  printf '%-14s %-32s %12s %14s %10s %10s\n' "$variant" "$(printf '%.3f ' "${times[@]}")" \
+    "$(printf '%s\n' "${times[@]}" | median | xargs printf '%.3f')" "$rss" "$rate" "$p99"
+done

@@ -2,7 +2,8 @@
 # Start-up and footprint benchmark, side by side in one run (about 3 minutes):
 #   launch -> first /metrics 200 (median of RUNS), for the launcher (tuned profile + AOT cache), plain `java -jar`,
 #   and node_exporter; resident memory (VmRSS) after 20 s of 1 s collection for each; scrape throughput with
-#   `wrk -t2 -c16 -d10s` against both agents (the launcher's and plain) and node_exporter.
+#   `wrk -t2 -c16 -d10s` (after 5 s of warm-up) against both agents (the launcher's and plain) and node_exporter, then against the agents
+#   again with 5,000 more series (ten pushed components of 500 gauges each).
 # Needs: a built jar (mvn package), curl, wrk and prometheus-node-exporter (Debian packages).
 # Usage: scripts/startup-footprint.sh [RUNS]      (default 5)
 set -euo pipefail
@@ -21,15 +22,19 @@ port=18431
 # start VARIANT: runs it in the background on $port; sets pid.
 start() {
   local home="$work/home-$1"
-  mkdir -p "$home"
+  mkdir -p "$home/config"
+  {
+    echo "components:"
+    for c in 0 1 2 3 4 5 6 7 8 9; do echo "  - { name: bulk$c, type: generic, source: push, stale_after_seconds: 3600 }"; done
+  } >"$home/config/components.yaml"
   case $1 in
     launcher)
       env -i PATH="$PATH" HOME="$work" JAVA_HOME="$JAVA_HOME" MONITORING_HOME="$home" MONITORING_AOT_CACHE_DIR="$work/aot" \
-        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench \
+        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench MONITORING_API_TOKEN=bench \
         bin/airdrops-monitoring >"$home/log" 2>&1 & ;;
     plain)
       env -i PATH="$PATH" HOME="$work" MONITORING_HOME="$home" \
-        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench \
+        METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=bench MONITORING_API_TOKEN=bench \
         "$JAVA_HOME/bin/java" -jar "$jar" >"$home/log" 2>&1 & ;;
     node_exporter)
       prometheus-node-exporter --web.listen-address=127.0.0.1:$port >"$home/log" 2>&1 & ;;
@@ -37,14 +42,14 @@ start() {
   pid=$!
 }
 
-# first_scrape VARIANT: seconds from launch to the first 200 of /metrics.
+# first_scrape VARIANT: sets elapsed to the seconds from launch to the first 200 of /metrics (and pid).
 first_scrape() {
   local t0 t1
   t0=$(date +%s.%N)
   start "$1"
   until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.005; done
   t1=$(date +%s.%N)
-  echo "$t1 - $t0" | bc -l
+  elapsed=$(echo "$t1 - $t0" | bc -l)
 }
 
 stop() {
@@ -65,19 +70,43 @@ curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"
 stop
 echo "AOT cache: $(ls -s --block-size=M "$work"/aot/*.aot 2>/dev/null | awk '{print $1}')"
 
-printf '%-14s %-32s %12s %14s %10s %10s\n' variant "launch->first /metrics (s)" "median (s)" "RSS 20s (MiB)" "req/s" "p99"
+# push_bulk: ten components of 500 gauges each, and waits until /metrics carries them.
+push_bulk() {
+  local body c
+  body=$(awk 'BEGIN {printf "{\"metrics\": {"; for (i = 0; i < 500; i++) printf "%s\"g%d\": %d", (i ? ", " : ""), i, i; printf "}}"}')
+  for c in 0 1 2 3 4 5 6 7 8 9; do
+    curl -sf -o /dev/null -H "Authorization: Bearer bench" -H "Content-Type: application/json" -d "$body" \
+      "http://127.0.0.1:$port/api/v1/components/bulk$c"
+  done
+  until [ "$(curl -sf "http://127.0.0.1:$port/metrics" | grep -c '^g[0-9]')" -ge 5000 ]; do sleep 0.2; done
+}
+
+wrk_line() {
+  local result
+  wrk -t2 -c16 -d5s "http://127.0.0.1:$port/metrics" >/dev/null 2>&1 # warm-up (the JIT), not measured
+  result=$(wrk -t2 -c16 -d10s --latency "http://127.0.0.1:$port/metrics" 2>&1)
+  printf '%s %s' "$(awk '/Requests\/sec/ {print $2}' <<<"$result")" "$(awk '$1 == "99%" {print $2}' <<<"$result")"
+}
+
+printf '%-14s %-32s %10s %13s %20s %22s\n' variant "launch->first /metrics (s)" "median (s)" "RSS 20s (MiB)" \
+  "req/s, p99" "5,000 more: req/s, p99"
 for variant in launcher plain node_exporter; do
   times=()
   for ((i = 1; i <= runs; i++)); do
-    times+=("$(first_scrape "$variant")")
+    first_scrape "$variant"
+    times+=("$elapsed")
     if [ "$i" -lt "$runs" ]; then stop; fi
   done
   sleep 20
   rss=$(rss_mib "$pid")
-  result=$(wrk -t2 -c16 -d10s --latency "http://127.0.0.1:$port/metrics" 2>&1)
-  rate=$(awk '/Requests\/sec/ {print $2}' <<<"$result")
-  p99=$(awk '$1 == "99%" {print $2}' <<<"$result")
+  small=$(wrk_line)
+  samples=$(curl -sf "http://127.0.0.1:$port/metrics" | grep -vc '^#')
+  bulk="-"
+  if [ "$variant" != node_exporter ]; then
+    push_bulk
+    bulk=$(wrk_line)
+  fi
   stop
-  printf '%-14s %-32s %12s %14s %10s %10s\n' "$variant" "$(printf '%.3f ' "${times[@]}")" \
-    "$(printf '%s\n' "${times[@]}" | median | xargs printf '%.3f')" "$rss" "$rate" "$p99"
+  printf '%-14s %-32s %10s %13s %20s %22s   (%s samples before)\n' "$variant" "$(printf '%.3f ' "${times[@]}")" \
+    "$(printf '%s\n' "${times[@]}" | median | xargs printf '%.3f')" "$rss" "$small" "$bulk" "$samples"
 done

@@ -209,7 +209,7 @@ public final class JavalinHttpServer implements AutoCloseable {
 
     private void metrics(Context ctx) {
         ExpositionFormat format = ContentNegotiation.exposition(ctx.header("Accept"));
-        ctx.contentType(format.contentType()).result(exposition.scrape(format));
+        ctx.contentType(format.contentType()).result(exposition.scrapeBytes(format));
     }
 
     private void ready(Context ctx) {

@@ -26,10 +26,13 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -50,17 +53,33 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The agent's own figures ({@code monitoring_alerts}, {@code monitoring_notifications_total}, ...) are read again
  * from their live sources at every scrape and after every publish, so /metrics never lags a collection interval
- * behind the API, and a counter never steps back to an older snapshot's value. Thread-safe: publishing and scraping
- * are serialised.
+ * behind the API, and a counter never steps back to an older snapshot's value.
+ *
+ * <p>Two registries keep scrapes cheap: the collected series change only when a snapshot is published, so their text
+ * is rendered at most once per publish and format and then served from memory, with the JVM's and the process's
+ * metrics (so those are as fresh as the last collection); only the live registry (the agent's own figures) is rendered
+ * at every scrape. A name is in one registry or the other, never both, so the
+ * two parts join into one valid exposition. Thread-safe: publishing and reading the live sources are serialised.
  */
 public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition, AutoCloseable {
+    private static final String EOF_LINE = "# EOF\n";
+
+    /** The snapshots' series and the JVM's, rendered once per publish. */
     private final PrometheusMeterRegistry registry;
+    /** The agent's own figures, rendered at every scrape. */
+    private final PrometheusMeterRegistry liveRegistry;
     /** Bucket bounds of every histogram, seconds: from a fast in-process read to a probe at a 10 s timeout. */
     private static final Duration[] BUCKETS = Stream.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
             .map(seconds -> Duration.ofNanos(Math.round(seconds * 1e9)))
             .toArray(Duration[]::new);
 
     private final Map<SeriesKey, Series> series = new HashMap<>();
+    private final Map<SeriesKey, Series> liveSeries = new HashMap<>();
+    /** The names the live sources report: a snapshot's samples of these names are left to the live registry. */
+    private final Set<String> liveNames = new HashSet<>();
+    /** The collected part of the exposition per format, rendered since the last publish; null until a scrape asks. */
+    private final Map<ExpositionFormat, byte[]> rendered = new EnumMap<>(ExpositionFormat.class);
+
     private final Map<SeriesKey, Timer> histograms = new HashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetricsPublisher.class);
@@ -87,11 +106,11 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      * naming rules.
      */
     public static MicrometerMetricsPublisher withJvmMetrics(List<MetricsSource> live, InstantSource clock) {
-        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        MicrometerMetricsPublisher publisher =
+                new MicrometerMetricsPublisher(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), live, clock);
         // Two binder meters break Prometheus' naming rules (promtool check metrics flags them): the CPU time in ns
         // (process_cpu_usage says the same) and a gauge ending in _count (system_cpu_count).
-        registry.config().meterFilter(MeterFilter.deny(id -> UNLINTED_BINDER_METERS.contains(id.getName())));
-        MicrometerMetricsPublisher publisher = new MicrometerMetricsPublisher(registry, live, clock);
+        publisher.registry.config().meterFilter(MeterFilter.deny(id -> UNLINTED_BINDER_METERS.contains(id.getName())));
         JvmGcMetrics gc = new JvmGcMetrics();
         publisher.closeables.add(gc);
         for (MeterBinder binder : List.of(
@@ -102,6 +121,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 new ProcessorMetrics(),
                 new UptimeMetrics(),
                 new FileDescriptorMetrics())) {
+            // With the collected series: read once per collection, which is as fresh as a scrape needs them.
             binder.bindTo(publisher.registry);
         }
         return publisher;
@@ -125,13 +145,16 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      */
     public MicrometerMetricsPublisher(PrometheusMeterRegistry registry, List<MetricsSource> live, InstantSource clock) {
         this.registry = registry;
+        this.liveRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.live = List.copyOf(live);
         this.clock = clock;
         // The registry drops a meter whose name another meter holds with other label names, without a word: count it.
         registry.config().onMeterRegistrationFailed((id, reason) -> refuse(id.getName(), reason));
+        liveRegistry.config().onMeterRegistrationFailed((id, reason) -> refuse(id.getName(), reason));
         FunctionCounter.builder(REJECTED.substring(0, REJECTED.length() - "_total".length()), rejected, AtomicLong::get)
                 .description("Samples the exposition refused because their name clashes with another metric's.")
-                .register(registry);
+                .register(liveRegistry);
+        families.put(REJECTED.substring(0, REJECTED.length() - "_total".length()), MetricType.COUNTER);
     }
 
     /**
@@ -140,9 +163,19 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      */
     @Override
     public synchronized void publish(MetricsSnapshot snapshot) {
+        refreshLive(); // learns the live names first: their samples are the live registry's
+        Set<String> liveFamilies = liveFamilies();
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
-            set(sample).ifPresent(seen::add);
+            if (liveNames.contains(sample.name())) {
+                continue;
+            }
+            if (liveFamilies.contains(family(sample.name()))) {
+                // A name the live registry holds (the refusal counter): it refuses the sample there, and counts it.
+                set(sample, liveSeries, liveRegistry);
+                continue;
+            }
+            set(sample, series, registry).ifPresent(seen::add);
         }
         for (Observation observation : snapshot.observations()) {
             SeriesKey key = new SeriesKey(observation.name(), observation.labels());
@@ -162,14 +195,14 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 entries.remove();
             }
         }
-        refreshLive();
+        rendered.clear();
     }
 
     /** Sets one series, registering it on first sight; empty when the registry refuses it. */
-    private Optional<SeriesKey> set(Sample sample) {
+    private Optional<SeriesKey> set(Sample sample, Map<SeriesKey, Series> into, PrometheusMeterRegistry target) {
         SeriesKey key = new SeriesKey(sample.name(), sample.labels());
         try {
-            series.computeIfAbsent(key, this::register).value = sample.value();
+            into.computeIfAbsent(key, newKey -> register(newKey, target)).value = sample.value();
             return Optional.of(key);
         } catch (IllegalArgumentException e) {
             refuse(key, e);
@@ -182,10 +215,50 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         Instant now = clock.instant();
         for (MetricsSource source : live) {
             try {
-                source.samples(now).forEach(this::set);
+                for (Sample sample : source.samples(now)) {
+                    if (liveNames.add(sample.name())) {
+                        forgetCollected(sample.name()); // a name first seen in a snapshot moves to the live part
+                    }
+                    set(sample, liveSeries, liveRegistry);
+                }
             } catch (RuntimeException e) {
                 LOG.debug("Live metrics source {} failed: {}", source.getClass().getSimpleName(), e.toString());
             }
+        }
+    }
+
+    /** The families the live registry exposes now. */
+    private Set<String> liveFamilies() {
+        Set<String> names = new HashSet<>();
+        for (String line : liveRegistry
+                .scrape(ExpositionFormat.PROMETHEUS_TEXT.contentType())
+                .split("\n")) {
+            if (line.startsWith("# TYPE ")) {
+                int end = line.indexOf(' ', "# TYPE ".length());
+                names.add(family(line.substring("# TYPE ".length(), end < 0 ? line.length() : end)));
+            }
+        }
+        return names;
+    }
+
+    private static String family(String name) {
+        return name.endsWith("_total") ? stripTotal(name) : name;
+    }
+
+    private void forgetCollected(String name) {
+        Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
+        boolean removed = false;
+        while (entries.hasNext()) {
+            Map.Entry<SeriesKey, Series> entry = entries.next();
+            if (entry.getKey().name().equals(name)) {
+                registry.remove(entry.getValue().meter);
+                entries.remove();
+                removed = true;
+            }
+        }
+        if (removed) {
+            families.remove(name.endsWith("_total") ? stripTotal(name) : name);
+            rendered.clear();
         }
     }
 
@@ -200,10 +273,34 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         }
     }
 
+    /**
+     * The cached collected part and the live part rendered now. Only reading the live sources and the cache holds the
+     * lock: concurrent scrapes render their live parts side by side (the registry is thread-safe).
+     */
     @Override
-    public synchronized String scrape(ExpositionFormat format) {
-        refreshLive();
-        return registry.scrape(format.contentType());
+    public String scrape(ExpositionFormat format) {
+        return new String(scrapeBytes(format), StandardCharsets.UTF_8);
+    }
+
+    /** One array per scrape: the cached collected bytes, then the live part's. */
+    @Override
+    public byte[] scrapeBytes(ExpositionFormat format) {
+        byte[] collected;
+        synchronized (this) {
+            refreshLive();
+            collected = rendered.computeIfAbsent(format, this::renderCollected);
+        }
+        byte[] livePart = liveRegistry.scrape(format.contentType()).getBytes(StandardCharsets.UTF_8);
+        byte[] whole = Arrays.copyOf(collected, collected.length + livePart.length);
+        System.arraycopy(livePart, 0, whole, collected.length, livePart.length);
+        return whole;
+    }
+
+    /** The collected part in {@code format}, without the OpenMetrics end marker (the live part ends the document). */
+    private byte[] renderCollected(ExpositionFormat format) {
+        String text = registry.scrape(format.contentType());
+        return (text.endsWith(EOF_LINE) ? text.substring(0, text.length() - EOF_LINE.length()) : text)
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -232,7 +329,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         return tags;
     }
 
-    private Series register(SeriesKey key) {
+    private Series register(SeriesKey key, PrometheusMeterRegistry target) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
         // The registry may drop a clashing meter without a word: refuse it here, where it is counted.
         String family = key.name().endsWith("_total") ? stripTotal(key.name()) : key.name();
@@ -248,13 +345,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 Gauge.builder(descriptor.name(), holder, Series::value)
                         .description(descriptor.help())
                         .tags(tags)
-                        .register(registry);
+                        .register(target);
             // Micrometer appends _total to counters itself.
             case COUNTER ->
                 FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
                         .description(descriptor.help())
                         .tags(tags)
-                        .register(registry);
+                        .register(target);
             case HISTOGRAM ->
                 throw new IllegalArgumentException(
                         "'" + key.name() + "' is a histogram: publish it as observations, not samples");

@@ -120,6 +120,40 @@ class MicrometerMetricsPublisherTest {
     }
 
     @Test
+    void theCachedCollectedPartAndTheLivePartJoinIntoOneExpositionWithEachFamilyOnce() {
+        AtomicLong alerts = new AtomicLong();
+        MetricsSource source = now -> List.of(Sample.of("monitoring_alert_save_failures_total", alerts.get(), now));
+        try (MicrometerMetricsPublisher agent = MicrometerMetricsPublisher.withJvmMetrics(List.of(source), () -> NOW)) {
+            // The snapshot carries the live source's figure too, as the collection's does.
+            agent.publish(snapshot(
+                    Sample.of("system_cpu_usage_percent", 12.5, NOW),
+                    Sample.of("monitoring_alert_save_failures_total", 0, NOW)));
+            alerts.set(4);
+
+            for (ExpositionFormat format : ExpositionFormat.values()) {
+                String first = agent.scrape(format);
+                alerts.incrementAndGet();
+                String second = agent.scrape(format);
+                List<String> types = second.lines()
+                        .filter(line -> line.startsWith("# TYPE "))
+                        .toList();
+                assertThat(types).as("each family once").doesNotHaveDuplicates();
+                assertThat(second).contains("system_cpu_usage_percent 12.5", "jvm_threads_live_threads");
+                assertThat(first).as("live figures are read at each scrape").isNotEqualTo(second);
+                if (format == ExpositionFormat.OPENMETRICS) {
+                    assertThat(second).endsWith("# EOF\n");
+                    assertThat(second.split("# EOF", -1)).as("one end marker").hasSize(2);
+                }
+            }
+            agent.publish(snapshot(Sample.of("system_cpu_usage_percent", 50, NOW)));
+            assertThat(agent.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                    .as("a publish renders the collected part again")
+                    .contains("system_cpu_usage_percent 50.0")
+                    .doesNotContain("system_cpu_usage_percent 12.5");
+        }
+    }
+
+    @Test
     void openMetricsIsWrittenWhenAsked() {
         publisher.publish(snapshot(Sample.of("system_network_bytes_recv_total", 7, NOW)));
 

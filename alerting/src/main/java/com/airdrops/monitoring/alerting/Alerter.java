@@ -60,6 +60,9 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
 
     static final int HISTORY_LIMIT = 10_000;
 
+    /** An acknowledgement may name an alert by this many leading characters of its fingerprint, or more. */
+    static final int MIN_FINGERPRINT_PREFIX = 16;
+
     private final Map<String, String> agentLabels;
     private final AlertRepository repository;
     private final InstantSource clock;
@@ -185,6 +188,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
                     if (rule.noData().isPresent()) {
                         lastSeen.put(sample.labels(), current.at);
                         endNoData(ruleStates, sample.labels(), current);
+                        endNoData(ruleStates, Map.of(), current); // the metric itself has come
                     }
                     evaluate(rule, ruleStates, sample, current);
                 }
@@ -346,15 +350,20 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     @Override
     public synchronized AckOutcome acknowledge(String fingerprint, String by, String comment, Optional<Instant> until) {
         Instant now = clock.instant();
+        // The whole fingerprint, or the first 16 characters or more of one, as the webhook's body shows it.
         AlertState state = null;
+        int matches = 0;
         for (Map<Map<String, String>, AlertState> byLabels : states.values()) {
             for (AlertState candidate : byLabels.values()) {
-                if (candidate.fingerprint.equals(fingerprint)) {
+                if (candidate.fingerprint.equals(fingerprint)
+                        || (fingerprint.length() >= MIN_FINGERPRINT_PREFIX
+                                && candidate.fingerprint.startsWith(fingerprint))) {
                     state = candidate;
+                    matches++;
                 }
             }
         }
-        if (state == null) {
+        if (state == null || matches > 1) {
             return new AckOutcome.NotActive(fingerprint);
         }
         if (state.acknowledgement != null && state.acknowledgement.holdsAt(now)) {

@@ -173,6 +173,14 @@ class AlerterTest {
             assertThat(alert.status()).isEqualTo(FIRING);
             assertThat(alert.labels()).containsExactly(Map.entry("reason", "nodata"));
         });
+
+        // The metric comes at last, with labels of its own: the alert on the metric as a whole resolves.
+        List<Alert> back = at(90, alerter, new Sample("bot_heartbeat", Map.of("component", "bot"), 5, T0));
+        assertThat(back).singleElement().satisfies(alert -> {
+            assertThat(alert.status()).isEqualTo(AlertStatus.RESOLVED);
+            assertThat(alert.labels()).containsExactly(Map.entry("reason", "nodata"));
+        });
+        assertThat(alerter.getActiveAlerts()).isEmpty();
     }
 
     @Test

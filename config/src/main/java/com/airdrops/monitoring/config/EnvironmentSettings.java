@@ -224,12 +224,15 @@ public final class EnvironmentSettings {
         if (url.isPresent()) {
             try {
                 URI uri = new URI(url.get());
-                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                        || uri.getHost() == null
+                        || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null) {
                     throw new URISyntaxException(url.get(), "not an absolute http(s) URL");
                 }
             } catch (URISyntaxException e) {
                 problems.add(PUBLIC_URL + "='" + url.get() + "' is invalid: expected an absolute http:// or https:// "
-                        + "URL such as https://monitor.example.org");
+                        + "URL without query or fragment, such as https://monitor.example.org");
             }
         }
         return url;

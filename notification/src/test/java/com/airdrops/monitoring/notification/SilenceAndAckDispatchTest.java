@@ -147,7 +147,14 @@ class SilenceAndAckDispatchTest {
     void anAcknowledgementEndsWhenTheAlertResolves() {
         Alerter alerter = alerter(Optional.empty());
         pass(alerter, 0);
-        alerter.acknowledge(alerter.getActiveAlerts().getFirst().fingerprint(), "alice", "", Optional.empty());
+        String shortFingerprint =
+                alerter.getActiveAlerts().getFirst().fingerprint().substring(0, 16);
+        assertThat(alerter.acknowledge(shortFingerprint.substring(0, 15), "alice", "", Optional.empty()))
+                .as("fewer than 16 characters name no alert")
+                .isInstanceOf(AckOutcome.NotActive.class);
+        assertThat(alerter.acknowledge(shortFingerprint, "alice", "", Optional.empty()))
+                .as("the webhook's 16-character fingerprint names it")
+                .isInstanceOf(AckOutcome.Acknowledged.class);
 
         now.set(T0.plusSeconds(10));
         alerter.evaluateRules(List.of(Sample.of("risk_level", 0, T0)));

@@ -57,6 +57,21 @@ public final class Require {
         return value;
     }
 
+    /**
+     * Refuses control characters (line breaks, escapes, NUL): the text is logged, and a line break in it could forge a
+     * log line.
+     */
+    public static String printable(String value, String field) {
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(
+                        field + " must not contain control characters (line breaks, escapes), found U+"
+                                + String.format("%04X", (int) value.charAt(i)) + " at position " + i);
+            }
+        }
+        return value;
+    }
+
     /** Checks a metric or label name against Prometheus' rules, so that anything we carry can be exposed. */
     public static String metricName(String value, String field) {
         nonBlank(value, field);

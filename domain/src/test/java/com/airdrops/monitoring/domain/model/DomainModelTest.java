@@ -226,6 +226,9 @@ class DomainModelTest {
         assertThat(AlertTemplate.number(3.0)).isEqualTo("3");
         assertThatThrownBy(() -> AlertTemplate.validate("{{ $labels.x }} {{ $vlaue }} {{ .Value }}"))
                 .hasMessageContaining("{{ $vlaue }}, {{ .Value }}");
+        assertThatThrownBy(() -> AlertTemplate.validate("queue at {{ $value "))
+                .hasMessageContaining("unclosed or stray '{{'");
+        assertThatThrownBy(() -> AlertTemplate.validate("queue at {{ $value }")).hasMessageContaining("unclosed");
     }
 
     @ParameterizedTest

@@ -69,13 +69,17 @@ final class AlertsHandler {
             if (until.isPresent() && !until.get().isAfter(clock.instant())) {
                 throw new ApiException(400, "'until' must be in the future");
             }
-            answer(
-                    ctx,
-                    acknowledger.acknowledge(
-                            ctx.pathParam("fingerprint"),
-                            by.isBlank() ? "api" : by,
-                            SilencesHandler.text(json, "comment", false),
-                            until));
+            AckOutcome outcome;
+            try {
+                outcome = acknowledger.acknowledge(
+                        ctx.pathParam("fingerprint"),
+                        by.isBlank() ? "api" : by,
+                        SilencesHandler.text(json, "comment", false),
+                        until);
+            } catch (IllegalArgumentException e) {
+                throw new ApiException(400, "invalid acknowledgement: " + e.getMessage());
+            }
+            answer(ctx, outcome);
         }));
     }
 

@@ -9,17 +9,20 @@ import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.json.JavalinJackson;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,9 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final List<HealthCheck> readinessChecks;
     private final ComponentPushHandler pushHandler;
     private final AggregatesHandler aggregatesHandler;
+    static final int MAX_THREADS = 32;
+    static final int MIN_THREADS = 2;
+
     /** The largest body of a silence or an acknowledgement. */
     static final long SMALL_BODY_BYTES = 64 * 1024;
 
@@ -92,10 +98,13 @@ public final class JavalinHttpServer implements AutoCloseable {
         if (readToken.matches(header) || writeToken.matches(header)) {
             return;
         }
+        boolean read = ctx.method() == HandlerType.GET || ctx.method() == HandlerType.HEAD;
         throw new ApiException(
                 401,
                 header == null
-                        ? "missing bearer token: reads need 'Authorization: Bearer <MONITORING_API_READ_TOKEN>'"
+                        ? (read
+                                ? "missing bearer token: reads need 'Authorization: Bearer <MONITORING_API_READ_TOKEN>'"
+                                : "missing bearer token: this needs 'Authorization: Bearer <MONITORING_API_TOKEN>'")
                         : "wrong bearer token");
     }
 
@@ -116,6 +125,10 @@ public final class JavalinHttpServer implements AutoCloseable {
         Javalin created = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();
+            // Jetty's default pool keeps 8 threads and grows to 250: an agent answering a few scrapers needs neither.
+            // Bodies are read without holding a thread, so a slow sender cannot use the pool up.
+            config.jetty.threadPool = new QueuedThreadPool(
+                    MAX_THREADS, MIN_THREADS, (int) Duration.ofMinutes(1).toMillis());
             config.http.maxRequestSize = settings.maxRequestBytes();
             config.http.compressionStrategy = CompressionStrategy.GZIP;
             // Javalin then throws MethodNotAllowedResponse for a known path, answered with an Allow header below.

@@ -67,6 +67,9 @@ final class SilencesHandler {
         if (Duration.between(start, end).compareTo(MAX_LENGTH) > 0) {
             throw new ApiException(400, "a silence lasts at most " + MAX_LENGTH.toDays() + " days");
         }
+        if (Duration.between(now, start).compareTo(MAX_LENGTH) > 0) {
+            throw new ApiException(400, "a silence starts at most " + MAX_LENGTH.toDays() + " days from now");
+        }
         String createdBy = text(json, "created_by", true);
         String comment = text(json, "comment", false);
         Silence silence;
@@ -75,7 +78,7 @@ final class SilencesHandler {
         } catch (IllegalArgumentException e) {
             throw new ApiException(400, "invalid silence: " + e.getMessage());
         }
-        ctx.status(201).json(view(silence, now));
+        ctx.status(201).json(view(silence, clock.instant()));
     }
 
     void list(Context ctx) {
@@ -162,7 +165,7 @@ final class SilencesHandler {
             return Optional.empty();
         }
         Duration duration = null;
-        if (raw instanceof Number number && number.doubleValue() > 0 && number.doubleValue() <= 31_622_400) {
+        if (raw instanceof Number number && number.doubleValue() >= 1 && number.doubleValue() <= 31_622_400) {
             duration = Duration.ofMillis(Math.round(number.doubleValue() * 1000));
         } else if (raw instanceof String text && !text.isBlank()) {
             Matcher matcher = DURATION.matcher(text.trim());
@@ -175,8 +178,9 @@ final class SilencesHandler {
         if (duration == null) {
             throw new ApiException(
                     400,
-                    "'duration'=" + shown(raw) + " is invalid: expected seconds (e.g. 7200) or text such as \"2h\", "
-                            + "\"90m\" or \"1d12h\"");
+                    "'duration'=" + shown(raw)
+                            + " is invalid: expected seconds (at least 1, e.g. 7200) or text such as "
+                            + "\"2h\", \"90m\" or \"1d12h\"");
         }
         return Optional.of(duration);
     }

@@ -78,6 +78,18 @@ class JavalinHttpServerSilencesAndAckTest {
                 "{\"matchers\": {\"a\": \"b\"}, \"duration\": \"1h\", \"created_by\": \"ops\", \"until\": 5}",
                 "unknown field(s) [until]"
             },
+            {"{\"matchers\": {\"a\": \"b\"}, \"duration\": \"1h\", \"created_by\": \"ev\\nil\"}", "control characters"},
+            {
+                "{\"matchers\": {\"a\": \"x\\u001b[31m\"}, \"duration\": \"1h\", \"created_by\": \"ops\"}",
+                "control characters"
+            },
+            {"{\"matchers\": {\"9a\": \"b\"}, \"duration\": \"1h\", \"created_by\": \"ops\"}", "not a valid label name"
+            },
+            {"{\"matchers\": {\"a\": \"b\"}, \"duration\": 0.5, \"created_by\": \"ops\"}", "at least 1"},
+            {
+                "{\"matchers\": {\"a\": \"b\"}, \"starts_at\": 9999999999, \"duration\": \"1h\", \"created_by\": \"ops\"}",
+                "starts at most 366 days"
+            },
         };
         for (String[] bad : cases) {
             HttpResponse<String> response = send("POST", "/api/v1/silences", StubbedServer.TOKEN, bad[0]);
@@ -91,6 +103,12 @@ class JavalinHttpServerSilencesAndAckTest {
     void anAcknowledgementNeedsTheTokenAndPassesItsFields() throws Exception {
         assertThat(send("POST", "/api/v1/alerts/abc/ack", null, "").statusCode())
                 .isEqualTo(401);
+        assertThat(send("DELETE", "/api/v1/silences/x", null, "").body())
+                .as("a write names the write token")
+                .contains("MONITORING_API_TOKEN>");
+        assertThat(send("POST", "/api/v1/alerts/abc/ack", StubbedServer.TOKEN, "{\"by\": \"a\\r\\nb\"}")
+                        .body())
+                .contains("control characters");
         assertThat(send("POST", "/api/v1/alerts/abc/ack", StubbedServer.TOKEN, "{\"until\": 1}")
                         .body())
                 .contains("'until' must be in the future");

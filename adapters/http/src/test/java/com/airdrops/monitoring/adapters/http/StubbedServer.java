@@ -76,6 +76,7 @@ final class StubbedServer implements AutoCloseable {
                         InstantSource.fixed(NOW),
                         new RecordingSilences(),
                         (fingerprint, by, comment, until) -> {
+                            new Acknowledgement(by, comment, NOW, until); // checks the fields as the service does
                             acknowledgements.add(fingerprint + " " + by + " " + comment + " " + until);
                             return fingerprint.equals("acked")
                                     ? new AckOutcome.AlreadyAcknowledged(

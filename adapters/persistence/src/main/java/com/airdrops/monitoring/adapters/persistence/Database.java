@@ -10,6 +10,7 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
+import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +40,8 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable, HealthCheck {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     static final Duration MIGRATION_SOCKET_TIMEOUT = Duration.ofMinutes(5);
+    /** The highest migration this build ships ({@code db/migration/V<n>__*.sql}; a test keeps the two in step). */
+    static final int SCHEMA_VERSION = 9;
 
     private final String shownUrl;
     private final DatabaseSettings settings;
@@ -69,13 +73,19 @@ public final class Database implements AutoCloseable, HealthCheck {
         HikariDataSource writes = null;
         try {
             // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
-            Flyway.configure()
-                    .dataSource(new UrlDataSource(url, migrationProperties(settings)))
-                    .connectRetries(0)
-                    .locations("classpath:db/migration")
-                    .placeholders(Map.of("instance", settings.instance()))
-                    .load()
-                    .migrate();
+            UrlDataSource migrations = new UrlDataSource(url, migrationProperties(settings));
+            if (upToDate(migrations, settings.timeout())) {
+                // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
+                LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
+            } else {
+                Flyway.configure()
+                        .dataSource(migrations)
+                        .connectRetries(0)
+                        .locations("classpath:db/migration")
+                        .placeholders(Map.of("instance", settings.instance()))
+                        .load()
+                        .migrate();
+            }
             writes = pool("db-write", url, settings, settings.writePoolSize());
             HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
             LOG.info(
@@ -100,6 +110,44 @@ public final class Database implements AutoCloseable, HealthCheck {
                     "cannot open the database at " + Redaction.jdbcUrl(url) + ": "
                             + withoutUserInfo(rootMessage(e), url),
                     e);
+        }
+    }
+
+    /**
+     * Whether Flyway's history shows every migration of this build applied and nothing else: no failed row, and the
+     * highest version this build's. Anything else (no history yet, a newer or damaged schema, an error) is Flyway's
+     * to judge and report.
+     */
+    static boolean upToDate(DataSource source, Duration timeout) {
+        Connection connection;
+        try {
+            connection = source.getConnection();
+        } catch (SQLException e) {
+            // Unreachable: migrating would fail the same way after the same wait; say so once.
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        try (connection;
+                Statement statement = connection.createStatement()) {
+            statement.setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+            return upToDate(statement.executeQuery("SELECT \"version\", \"success\" FROM \"flyway_schema_history\""));
+        } catch (SQLException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static boolean upToDate(ResultSet rows) throws SQLException {
+        try (rows) {
+            int highest = 0;
+            while (rows.next()) {
+                String version = rows.getString(1);
+                if (!rows.getBoolean(2)) {
+                    return false;
+                }
+                if (version != null) {
+                    highest = Math.max(highest, Integer.parseInt(version.trim()));
+                }
+            }
+            return highest == SCHEMA_VERSION;
         }
     }
 

@@ -13,7 +13,9 @@ public record Acknowledgement(String by, String comment, Instant at, Optional<In
 
     public Acknowledgement {
         Require.nonBlank(by, "acknowledged by");
+        Require.printable(by, "by");
         comment = comment == null ? "" : comment;
+        Require.printable(comment, "comment");
         if (by.length() > 255 || comment.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(
                     "an acknowledgement's author is at most 255 characters and its comment at most " + MAX_TEXT_LENGTH);

@@ -33,6 +33,10 @@ public final class AlertTemplate {
                 unknown.add("{{ " + variable + " }}");
             }
         }
+        String outside = PLACEHOLDER.matcher(text).replaceAll("");
+        if (outside.contains("{{") || outside.contains("}}")) {
+            throw new IllegalArgumentException("unclosed or stray '{{' or '}}': a placeholder is written {{ $value }}");
+        }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown template variable(s) " + String.join(", ", unknown)
                     + "; allowed: {{ $labels.<name> }}, {{ $value }}, {{ $threshold }}, {{ $rule }}");

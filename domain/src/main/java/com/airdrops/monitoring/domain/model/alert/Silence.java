@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.domain.model.alert;
 
 import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.metric.Labels;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -48,8 +49,15 @@ public record Silence(
         if (!endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("ends_at must be after starts_at");
         }
+        for (LabelMatcher matcher : matchers) {
+            Require.labelName(matcher.label(), "matcher label");
+            Require.maxLength(matcher.value(), Labels.MAX_VALUE_LENGTH, "matcher '" + matcher.label() + "'");
+            Require.printable(matcher.value(), "matcher '" + matcher.label() + "'");
+        }
         Require.nonBlank(createdBy, "created_by");
+        Require.printable(createdBy, "created_by");
         comment = comment == null ? "" : comment;
+        Require.printable(comment, "comment");
         if (createdBy.length() > 255 || comment.length() > MAX_TEXT_LENGTH) {
             throw new IllegalArgumentException(
                     "created_by is at most 255 characters and comment at most " + MAX_TEXT_LENGTH);

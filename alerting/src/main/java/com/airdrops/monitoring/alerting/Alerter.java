@@ -68,6 +68,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     private final InstantSource clock;
     private final NotificationPlanner planner;
     private final Silencer silencer;
+    private final AlertListeners listeners = new AlertListeners();
     private final Map<String, Map<Map<String, String>, AlertState>> states = new HashMap<>();
     /** Per rule with {@code no_data}: when each watched series was last seen, and since when the rule is watched. */
     private final Map<String, Map<Map<String, String>, Instant>> seen = new HashMap<>();
@@ -105,7 +106,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         this.silencer = silencer;
         this.agentLabels = Map.copyOf(agentLabels);
         this.repository = repository;
-        this.writer = new ChangeWriter(repository, clock);
+        this.writer = new ChangeWriter(repository, clock, listeners::stored);
         this.clock = clock;
         this.planner = planner;
         restore();
@@ -155,6 +156,11 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         seen.clear();
         ruleSince.clear();
         active = List.of();
+    }
+
+    /** In-process listeners, told of every transition once it is stored. */
+    public AlertListeners listeners() {
+        return listeners;
     }
 
     /** Replaces the rules; alerts of removed rules resolve at the next pass. */

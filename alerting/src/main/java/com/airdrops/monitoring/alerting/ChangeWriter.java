@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -7,6 +8,7 @@ import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,13 @@ final class ChangeWriter {
     private final AtomicLong failures = new AtomicLong();
     private boolean failing;
 
-    ChangeWriter(AlertRepository repository, InstantSource clock) {
+    private final Consumer<List<Alert>> stored;
+
+    /** @param stored told of the transitions of each save that succeeded, in the saving thread */
+    ChangeWriter(AlertRepository repository, InstantSource clock, Consumer<List<Alert>> stored) {
         this.repository = repository;
         this.clock = clock;
+        this.stored = stored;
     }
 
     /** Saves (or keeps for the next pass); false when this agent turned out not to lead its instance any more. */
@@ -40,6 +46,7 @@ final class ChangeWriter {
         try {
             repository.save(merged);
             unsaved.clear();
+            stored.accept(merged.transitions());
             if (failing) {
                 failing = false;
                 LOG.info(
@@ -76,6 +83,7 @@ final class ChangeWriter {
         for (SaveUnit unit : SaveUnit.split(merged)) {
             try {
                 repository.save(unit.changes());
+                stored.accept(unit.changes().transitions());
             } catch (PersistenceException.Refused e) {
                 quarantine.add(unit.quarantined(e.getMessage(), clock.instant()));
             } catch (RuntimeException e) {

@@ -11,6 +11,8 @@ import com.airdrops.monitoring.config.NotificationsFile;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,8 +41,16 @@ public record AgentConfiguration(
 
     /** Reads everything, reporting every problem of every file at once. */
     public static AgentConfiguration load(Map<String, String> environment) {
+        return load(environment, List.of(), List.of());
+    }
+
+    /** As {@link #load(Map)}, with component and channel types an embedding application binds in Guice. */
+    static AgentConfiguration load(
+            Map<String, String> environment,
+            List<ComponentProbeFactory> boundProbes,
+            List<AlertNotifierFactory> boundNotifiers) {
         MonitoringSettings settings = EnvironmentSettings.load(environment);
-        Plugins plugins = Plugins.load(settings.pluginsDir());
+        Plugins plugins = Plugins.load(settings.pluginsDir(), boundProbes, boundNotifiers);
         List<String> problems = new ArrayList<>();
         List<ComponentDefinition> components = collect(
                 problems,

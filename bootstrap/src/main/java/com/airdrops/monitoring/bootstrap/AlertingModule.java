@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.alerting.AlertListeners;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.alerting.EvaluationHealthCheck;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
@@ -43,6 +44,7 @@ final class AlertingModule extends AbstractModule {
         sources.addBinding().to(Alerter.class);
         sources.addBinding().to(EvaluationStats.class);
         sources.addBinding().to(Silencer.class);
+        sources.addBinding().to(AlertListeners.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
     }
 
@@ -77,6 +79,12 @@ final class AlertingModule extends AbstractModule {
                 configuration.settings().alertRetention(),
                 clock,
                 leadership);
+    }
+
+    @Provides
+    @Singleton
+    AlertListeners alertListeners(Alerter alerter) {
+        return alerter.listeners();
     }
 
     @Provides

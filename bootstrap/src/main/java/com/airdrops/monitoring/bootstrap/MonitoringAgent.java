@@ -1,23 +1,55 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.components.InProcessComponentProbes;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
+import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
+import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.collection.PushedComponentSnapshots;
+import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
+import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
+import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
+import com.airdrops.monitoring.domain.spi.AlertListener;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
+import com.airdrops.monitoring.domain.spi.CapitalAllocator;
+import com.airdrops.monitoring.domain.spi.CentralScheduler;
+import com.airdrops.monitoring.domain.spi.ComponentProbe;
+import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
+import com.airdrops.monitoring.domain.spi.RiskManager;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
 import com.airdrops.monitoring.notification.OutboxMaintenance;
+import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
+import com.google.inject.multibindings.Multibinder;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -48,6 +80,11 @@ public final class MonitoringAgent implements AutoCloseable {
     private final PushedComponentSnapshots pushed;
     private final PushRefresh pushRefresh;
     private final LeaseKeeper leaseKeeper;
+    private final Alerter alerter;
+    private final LatestMetrics latest;
+    private final AggregatedMetricsQuery aggregates;
+    private final SilenceAdmin silences;
+    private final ConfigReloader reloader;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     private MonitoringAgent(MonitoringSettings settings, Injector injector) {
@@ -67,6 +104,16 @@ public final class MonitoringAgent implements AutoCloseable {
         this.pushed = injector.getInstance(PushedComponentSnapshots.class);
         this.leaseKeeper = injector.getInstance(LeaseKeeper.class);
         this.pushRefresh = new PushRefresh(collector, exposition, evaluationLoop, failures);
+        this.alerter = injector.getInstance(Alerter.class);
+        this.latest = injector.getInstance(LatestMetrics.class);
+        this.aggregates = injector.getInstance(AggregatedMetricsQuery.class);
+        this.silences = injector.getInstance(SilenceAdmin.class);
+        this.reloader = injector.getInstance(ConfigReloader.class);
+    }
+
+    /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link Builder#start()}. */
+    public static Builder builder() {
+        return new Builder();
     }
 
     /** Builds and starts the agent with the production modules. */
@@ -137,6 +184,67 @@ public final class MonitoringAgent implements AutoCloseable {
         return settings;
     }
 
+    /** The most recent collection, empty before the first. */
+    public Optional<MetricsSnapshot> latestSnapshot() {
+        return latest.latest();
+    }
+
+    /** Aggregates of closed windows with {@code start <= timestamp <= end} whose name contains {@code name}. */
+    public List<AggregatedMetric> aggregates(Instant start, Instant end, String name, int limit) {
+        return aggregates.getAggregatedMetrics(start, end, name, limit);
+    }
+
+    /** Every aggregate of the last hour (at most 10,000), as {@code GET /api/v1/aggregates} without parameters. */
+    public List<AggregatedMetric> aggregates() {
+        return aggregates(Instant.now().minus(Duration.ofHours(1)), Instant.now(), "", DEFAULT_AGGREGATES_LIMIT);
+    }
+
+    /** The aggregates of the last hour whose name contains {@code name}. */
+    public List<AggregatedMetric> aggregates(String name) {
+        return aggregates(Instant.now().minus(Duration.ofHours(1)), Instant.now(), name, DEFAULT_AGGREGATES_LIMIT);
+    }
+
+    /** Pending and firing alerts. */
+    public List<Alert> activeAlerts() {
+        return alerter.getActiveAlerts();
+    }
+
+    /** This agent's transitions of the last 6 hours, newest first. */
+    public List<Alert> alertHistory() {
+        return alertHistory(DEFAULT_HISTORY_HOURS);
+    }
+
+    public List<Alert> alertHistory(double hours) {
+        return alerter.getAlertHistory(hours);
+    }
+
+    public List<AlertRule> rules() {
+        return alerter.rules();
+    }
+
+    public SilenceAdmin silences() {
+        return silences;
+    }
+
+    public AlertAcknowledger acknowledgements() {
+        return alerter;
+    }
+
+    /** Re-reads the configuration files, as {@code POST /api/v1/reload}. */
+    public ReloadOutcome reload() {
+        return reloader.reload();
+    }
+
+    /** {@code /metrics} as text, in Prometheus' format. */
+    public String exportPrometheusFormat() {
+        return exposition.scrape(ExpositionFormat.PROMETHEUS_TEXT);
+    }
+
+    /** Registers {@code listener} for every transition stored from now on; see {@link AlertListener}. */
+    public void addAlertListener(AlertListener listener) {
+        alerter.listeners().add(listener);
+    }
+
     /** Blocks until {@link #close()} has run. */
     public void awaitStop() throws InterruptedException {
         stopped.await();
@@ -157,6 +265,7 @@ public final class MonitoringAgent implements AutoCloseable {
 
     private void stopWorkers() {
         pushed.onAccepted(() -> {});
+        alerter.listeners().close();
         pushRefresh.close();
         collectionLoop.close();
         evaluationLoop.close();
@@ -167,6 +276,111 @@ public final class MonitoringAgent implements AutoCloseable {
         leaseKeeper.close();
         database.close(); // gives the lease up: the standby of this instance takes over at once
         exposition.close();
+    }
+
+    static final double DEFAULT_HISTORY_HOURS = 6;
+    static final int DEFAULT_AGGREGATES_LIMIT = 10_000;
+
+    /**
+     * What an embedding application sets before the agent starts. Component and channel types it binds with a Guice
+     * {@code Multibinder<ComponentProbeFactory>} or {@code Multibinder<AlertNotifierFactory>} in a {@link #module}
+     * count like plugins (the modules are read once on their own to find them, so such bindings must not need the
+     * agent's own).
+     */
+    public static final class Builder {
+        private Map<String, String> environment = System.getenv();
+        private final List<Module> modules = new ArrayList<>();
+        private final List<ComponentRegistration> components = new ArrayList<>();
+        private final List<AlertListener> listeners = new ArrayList<>();
+
+        private Builder() {}
+
+        /** The settings, as environment variables (see the README's configuration table); default: the process's. */
+        public Builder settings(Map<String, String> variables) {
+            this.environment = Map.copyOf(variables);
+            return this;
+        }
+
+        public Builder component(String name, RiskManager riskManager) {
+            return component(
+                    inProcess(name, "risk_manager"), InProcessComponentProbes.riskManager(riskManager, clock()));
+        }
+
+        public Builder component(String name, CapitalAllocator allocator) {
+            return component(
+                    inProcess(name, "capital_allocator"),
+                    InProcessComponentProbes.capitalAllocator(allocator, clock()));
+        }
+
+        public Builder component(String name, CentralScheduler scheduler) {
+            return component(inProcess(name, "scheduler"), InProcessComponentProbes.scheduler(scheduler, clock()));
+        }
+
+        /** Any component: its definition (name, type, timeout, staleness) and the probe that reads it. */
+        public Builder component(ComponentDefinition definition, ComponentProbe probe) {
+            components.add(new ComponentRegistration(definition, probe));
+            return this;
+        }
+
+        /** A Guice module: sinks, health checks, component or channel factories, registrations. */
+        public Builder module(Module module) {
+            modules.add(module);
+            return this;
+        }
+
+        public Builder alertListener(AlertListener listener) {
+            listeners.add(listener);
+            return this;
+        }
+
+        /** Reads the configuration, builds and starts the agent; a configuration error throws {@link ConfigException}. */
+        public MonitoringAgent start() {
+            Injector bound = Guice.createInjector(new AbstractModule() {
+                @Override
+                protected void configure() {
+                    Multibinder.newSetBinder(binder(), ComponentProbeFactory.class);
+                    Multibinder.newSetBinder(binder(), AlertNotifierFactory.class);
+                    modules.forEach(this::install);
+                }
+            });
+            AgentConfiguration configuration = AgentConfiguration.load(
+                    environment,
+                    List.copyOf(bound.getInstance(Key.get(new TypeLiteral<Set<ComponentProbeFactory>>() {}))),
+                    List.copyOf(bound.getInstance(Key.get(new TypeLiteral<Set<AlertNotifierFactory>>() {}))));
+            List<Module> all = new ArrayList<>(modules);
+            all.add(new AbstractModule() {
+                @Override
+                protected void configure() {
+                    Multibinder<ComponentRegistration> registrations =
+                            Multibinder.newSetBinder(binder(), ComponentRegistration.class);
+                    components.forEach(component -> registrations.addBinding().toInstance(component));
+                }
+            });
+            MonitoringAgent agent = create(configuration, all);
+            listeners.forEach(agent::addAlertListener);
+            try {
+                agent.startServices();
+            } catch (RuntimeException e) {
+                agent.close();
+                throw e;
+            }
+            return agent;
+        }
+
+        private static ComponentDefinition inProcess(String name, String type) {
+            return new ComponentDefinition(
+                    name,
+                    type,
+                    ComponentSource.PLUGIN,
+                    Optional.empty(),
+                    ComponentDefinition.DEFAULT_TIMEOUT,
+                    ComponentDefinition.DEFAULT_STALE_AFTER,
+                    Map.of());
+        }
+
+        private static InstantSource clock() {
+            return Clock.systemUTC();
+        }
     }
 
     private static String displayHost(String host) {

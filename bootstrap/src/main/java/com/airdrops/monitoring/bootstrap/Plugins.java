@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,36 +39,66 @@ final class Plugins {
     }
 
     static Plugins load(Path pluginsDir) {
+        return load(pluginsDir, List.of(), List.of());
+    }
+
+    /**
+     * The plugins of the classpath and the plugins folder, plus factories an embedding application bound with a Guice
+     * {@code Multibinder} ({@code bound}); a type declared twice, from any two sources, is an error naming both.
+     */
+    static Plugins load(
+            Path pluginsDir, List<ComponentProbeFactory> boundProbes, List<AlertNotifierFactory> boundNotifiers) {
         ClassLoader loader = classLoader(pluginsDir);
-        Map<String, ComponentProbeFactory> factories = new TreeMap<>();
         List<String> problems = new ArrayList<>();
-        for (ComponentProbeFactory factory : ServiceLoader.load(ComponentProbeFactory.class, loader)) {
-            String type = factory.type();
-            if (ComponentRole.find(type).isPresent()) {
-                problems.add("plugin " + factory.getClass().getName() + " declares component type '" + type
-                        + "', which is built in");
-            } else if (factories.putIfAbsent(type, factory) != null) {
-                problems.add("plugins " + factories.get(type).getClass().getName() + " and "
-                        + factory.getClass().getName() + " both declare component type '" + type + "'");
-            } else {
-                LOG.info(
-                        "Plugin component type '{}' from {}",
-                        type,
-                        factory.getClass().getName());
-            }
-        }
-        Map<String, AlertNotifierFactory> notifiers = new TreeMap<>();
-        for (AlertNotifierFactory factory : ServiceLoader.load(AlertNotifierFactory.class, loader)) {
-            AlertNotifierFactory previous = notifiers.putIfAbsent(factory.type(), factory);
-            if (previous != null) {
-                problems.add("plugins " + previous.getClass().getName() + " and "
-                        + factory.getClass().getName() + " both declare channel type '" + factory.type() + "'");
-            }
-        }
+        Map<String, ComponentProbeFactory> factories = byType(
+                ServiceLoader.load(ComponentProbeFactory.class, loader),
+                boundProbes,
+                ComponentProbeFactory::type,
+                "component",
+                type -> ComponentRole.find(type).isPresent(),
+                problems);
+        // The built-in channel types come through the ServiceLoader too: a clash names the built-in class.
+        Map<String, AlertNotifierFactory> notifiers = byType(
+                ServiceLoader.load(AlertNotifierFactory.class, loader),
+                boundNotifiers,
+                AlertNotifierFactory::type,
+                "channel",
+                type -> false,
+                problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new Plugins(factories, notifiers);
+    }
+
+    /** Factories by type, the loaded ones first; a type declared twice, or a built-in one, is a problem naming them. */
+    private static <F> Map<String, F> byType(
+            Iterable<F> loaded,
+            List<F> bound,
+            Function<F, String> typeOf,
+            String kind,
+            Predicate<String> builtIn,
+            List<String> problems) {
+        Map<String, F> factories = new TreeMap<>();
+        Map<String, String> sources = new TreeMap<>();
+        List<Map.Entry<F, String>> all = new ArrayList<>();
+        loaded.forEach(factory ->
+                all.add(Map.entry(factory, "plugin " + factory.getClass().getName())));
+        bound.forEach(factory ->
+                all.add(Map.entry(factory, "Guice-bound " + factory.getClass().getName())));
+        for (Map.Entry<F, String> entry : all) {
+            String type = typeOf.apply(entry.getKey());
+            if (builtIn.test(type)) {
+                problems.add(entry.getValue() + " declares " + kind + " type '" + type + "', which is built in");
+            } else if (factories.putIfAbsent(type, entry.getKey()) != null) {
+                problems.add(sources.get(type) + " and " + entry.getValue() + " both declare " + kind + " type '" + type
+                        + "'");
+            } else {
+                sources.put(type, entry.getValue());
+                LOG.debug("{} type '{}' from {}", kind, type, entry.getValue());
+            }
+        }
+        return factories;
     }
 
     /** Channel types by name: the built-in ones (registered by the notify adapter) and those of plugins. */

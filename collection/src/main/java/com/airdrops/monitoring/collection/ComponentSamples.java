@@ -3,6 +3,7 @@ package com.airdrops.monitoring.collection;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentRole;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.PortfolioPerformance;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -100,6 +101,24 @@ final class ComponentSamples {
                 snapshot.protocolAllocations()
                         .forEach((protocol, percent) ->
                                 add(MetricCatalog.PROTOCOL_ALLOCATION, Map.of("protocol", protocol), percent));
+                if (!snapshot.portfolioHistory().isEmpty()) {
+                    PortfolioPerformance performance = new PortfolioPerformance(snapshot.portfolioHistory());
+                    for (PortfolioPerformance.Window window : PortfolioPerformance.WINDOWS) {
+                        performance
+                                .returnPercent(window.length())
+                                .ifPresent(value ->
+                                        add(MetricCatalog.PORTFOLIO_RETURN, Map.of("window", window.label()), value));
+                    }
+                    performance
+                            .currentDrawdownPercent()
+                            .ifPresent(value -> add(MetricCatalog.PORTFOLIO_DRAWDOWN, Map.of(), value));
+                    performance
+                            .maxDrawdownPercent()
+                            .ifPresent(value -> add(MetricCatalog.PORTFOLIO_MAX_DRAWDOWN, Map.of(), value));
+                    performance
+                            .volatilityPercent()
+                            .ifPresent(value -> add(MetricCatalog.PORTFOLIO_VOLATILITY, Map.of(), value));
+                }
             }
             case SCHEDULER -> {
                 snapshot.running()

@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -17,6 +18,9 @@ import java.util.function.Supplier;
  */
 public final class ComponentSnapshotJson {
     private ComponentSnapshotJson() {}
+
+    /** 9999-12-31T23:59:59Z. */
+    static final double MAX_EPOCH_SECONDS = 253_402_300_799d;
 
     public static ComponentSnapshot parse(Map<String, ?> json, Instant observedAt) {
         ComponentSnapshot.Builder builder = ComponentSnapshot.builder(observedAt);
@@ -47,6 +51,7 @@ public final class ComponentSnapshotJson {
                     map(name, value)
                             .forEach((key, percent) -> builder.protocolAllocation(
                                     labelValue(name, key), nonNegative(path(name, key), percent)));
+                case "portfolio_history" -> portfolioHistory(name, value, builder);
                 case "running" -> builder.running(bool(name, value));
                 case "task_definitions" -> builder.taskDefinitions(count(name, value));
                 case "task_executions" ->
@@ -59,6 +64,28 @@ public final class ComponentSnapshotJson {
             }
         }
         return builder.build();
+    }
+
+    /** {@code [{"timestamp": <epoch seconds>, "value": <USD >= 0>}, ...]}, at most 1,000 points. */
+    private static void portfolioHistory(String name, Object value, ComponentSnapshot.Builder builder) {
+        if (!(value instanceof List<?> points)) {
+            throw wrongType(name, "a list of {\"timestamp\": <epoch seconds>, \"value\": <USD>}", value);
+        }
+        if (points.size() > ComponentSnapshot.MAX_PORTFOLIO_POINTS) {
+            throw new IllegalArgumentException(
+                    name + ": at most " + ComponentSnapshot.MAX_PORTFOLIO_POINTS + " points, got " + points.size());
+        }
+        for (int i = 0; i < points.size(); i++) {
+            String at = name + "[" + i + "]";
+            Map<String, Object> point = map(at, points.get(i));
+            double seconds = nonNegative(at + ".timestamp", point.get("timestamp"));
+            if (seconds > MAX_EPOCH_SECONDS) {
+                throw new IllegalArgumentException(at + ".timestamp: expected epoch seconds up to "
+                        + (long) MAX_EPOCH_SECONDS + ", got " + seconds);
+            }
+            builder.portfolioPoint(
+                    Instant.ofEpochMilli(Math.round(seconds * 1000)), nonNegative(at + ".value", point.get("value")));
+        }
     }
 
     private static <T> T field(String name, Supplier<T> parse) {

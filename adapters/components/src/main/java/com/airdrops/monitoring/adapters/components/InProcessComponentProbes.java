@@ -27,6 +27,7 @@ public final class InProcessComponentProbes {
             ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
                     .capitalUtilizationPercent(allocator.capitalUtilizationPercent());
             allocator.protocolAllocations().forEach(snapshot::protocolAllocation);
+            allocator.portfolioHistory().forEach(point -> snapshot.portfolioPoint(point.at(), point.valueUsd()));
             return snapshot.build();
         };
     }

@@ -2,11 +2,15 @@ package com.airdrops.monitoring.domain.model.component;
 
 import com.airdrops.monitoring.domain.model.Require;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.Set;
 
 /**
  * What one component reported at one instant (the snapshot JSON it pushes or serves): its health and execution counts, extra
@@ -27,7 +31,11 @@ public record ComponentSnapshot(
         Map<String, Double> protocolAllocations,
         Optional<Boolean> running,
         OptionalLong taskDefinitions,
-        Map<String, Long> taskExecutions) {
+        Map<String, Long> taskExecutions,
+        List<PortfolioPoint> portfolioHistory) {
+
+    /** The most points a {@code portfolio_history} may hold. */
+    public static final int MAX_PORTFOLIO_POINTS = 1_000;
 
     public ComponentSnapshot {
         Require.nonNull(observedAt, "observedAt");
@@ -35,6 +43,54 @@ public record ComponentSnapshot(
         riskLimits = Map.copyOf(riskLimits);
         protocolAllocations = Map.copyOf(protocolAllocations);
         taskExecutions = Map.copyOf(taskExecutions);
+        portfolioHistory = portfolioHistory == null ? List.of() : List.copyOf(portfolioHistory);
+        if (portfolioHistory.size() > MAX_PORTFOLIO_POINTS) {
+            throw new IllegalArgumentException(
+                    "portfolio_history: at most " + MAX_PORTFOLIO_POINTS + " points, got " + portfolioHistory.size());
+        }
+        Set<Instant> times = new HashSet<>();
+        for (PortfolioPoint point : portfolioHistory) {
+            if (!times.add(point.at())) {
+                throw new IllegalArgumentException(
+                        "portfolio_history: two points at " + point.at().getEpochSecond() + "; one value per time");
+            }
+        }
+    }
+
+    /** A snapshot without portfolio history. */
+    public ComponentSnapshot(
+            Instant observedAt,
+            Optional<ComponentStatus> status,
+            OptionalDouble lastExecutionTime,
+            OptionalLong errorCount,
+            OptionalLong successCount,
+            Map<String, Double> metrics,
+            Optional<RiskLevel> riskLevel,
+            OptionalDouble portfolioValueUsd,
+            Optional<Boolean> circuitBreakerActive,
+            Map<String, Double> riskLimits,
+            OptionalDouble capitalUtilizationPercent,
+            Map<String, Double> protocolAllocations,
+            Optional<Boolean> running,
+            OptionalLong taskDefinitions,
+            Map<String, Long> taskExecutions) {
+        this(
+                observedAt,
+                status,
+                lastExecutionTime,
+                errorCount,
+                successCount,
+                metrics,
+                riskLevel,
+                portfolioValueUsd,
+                circuitBreakerActive,
+                riskLimits,
+                capitalUtilizationPercent,
+                protocolAllocations,
+                running,
+                taskDefinitions,
+                taskExecutions,
+                List.of());
     }
 
     public static Builder builder(Instant observedAt) {
@@ -58,6 +114,7 @@ public record ComponentSnapshot(
         private Boolean running;
         private Long taskDefinitions;
         private final Map<String, Long> taskExecutions = new LinkedHashMap<>();
+        private final List<PortfolioPoint> portfolioHistory = new ArrayList<>();
 
         private Builder(Instant observedAt) {
             this.observedAt = observedAt;
@@ -133,6 +190,12 @@ public record ComponentSnapshot(
             return this;
         }
 
+        /** One point of the CapitalAllocator's portfolio history: its value in USD at {@code at}. */
+        public Builder portfolioPoint(Instant at, double valueUsd) {
+            portfolioHistory.add(new PortfolioPoint(at, valueUsd));
+            return this;
+        }
+
         public ComponentSnapshot build() {
             return new ComponentSnapshot(
                     observedAt,
@@ -149,7 +212,8 @@ public record ComponentSnapshot(
                     protocolAllocations,
                     Optional.ofNullable(running),
                     optional(taskDefinitions),
-                    taskExecutions);
+                    taskExecutions,
+                    portfolioHistory);
         }
 
         private static OptionalDouble optional(Double value) {

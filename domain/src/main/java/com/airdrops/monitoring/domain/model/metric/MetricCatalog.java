@@ -33,6 +33,10 @@ public final class MetricCatalog {
     public static final String RISK_LIMIT = "risk_limit";
     public static final String CAPITAL_UTILIZATION = "capital_utilization_percent";
     public static final String PROTOCOL_ALLOCATION = "protocol_allocation_percent";
+    public static final String PORTFOLIO_RETURN = "portfolio_return_percent";
+    public static final String PORTFOLIO_DRAWDOWN = "portfolio_drawdown_percent";
+    public static final String PORTFOLIO_MAX_DRAWDOWN = "portfolio_max_drawdown_percent";
+    public static final String PORTFOLIO_VOLATILITY = "portfolio_volatility_percent";
     public static final String SCHEDULER_RUNNING = "scheduler_running";
     public static final String SCHEDULED_TASKS = "scheduled_tasks";
     public static final String TASK_EXECUTIONS = "task_executions";
@@ -64,6 +68,8 @@ public final class MetricCatalog {
     public static final String HTTP_REFUSED = "monitoring_http_refused_requests_total";
     public static final String HA_LEADER = "monitoring_ha_leader";
     public static final String SILENCES = "monitoring_silences";
+    public static final String ALERT_LISTENER_DROPPED = "monitoring_alert_listener_dropped_total";
+    public static final String ALERT_LISTENER_FAILURES = "monitoring_alert_listener_failures_total";
     public static final String SILENCE_READ_FAILURES = "monitoring_silence_read_failures_total";
     public static final String ALERTS_SILENCED = "monitoring_alerts_silenced";
     public static final String ALERTS_ACKNOWLEDGED = "monitoring_alerts_acknowledged";
@@ -96,6 +102,14 @@ public final class MetricCatalog {
         gauge(RISK_LIMIT, "RiskManager risk limits by name.");
         gauge(CAPITAL_UTILIZATION, "Capital utilisation reported by the CapitalAllocator, percent.");
         gauge(PROTOCOL_ALLOCATION, "Capital allocated per protocol by the CapitalAllocator, percent.");
+        gauge(
+                PORTFOLIO_RETURN,
+                "Portfolio return over the window (24h, 7d) from the CapitalAllocator's portfolio_history, percent.");
+        gauge(PORTFOLIO_DRAWDOWN, "Portfolio value below its peak in portfolio_history, percent of the peak.");
+        gauge(PORTFOLIO_MAX_DRAWDOWN, "Largest fall from a running peak over portfolio_history, percent.");
+        gauge(
+                PORTFOLIO_VOLATILITY,
+                "Sample standard deviation of the returns between consecutive portfolio_history points, percent.");
         gauge(SCHEDULER_RUNNING, "CentralScheduler running: 1 yes, 0 no.");
         gauge(SCHEDULED_TASKS, "Task definitions known to the CentralScheduler (formerly scheduled_tasks_total).");
         gauge(TASK_EXECUTIONS, "CentralScheduler task executions by status (formerly task_execution_status_total).");
@@ -136,6 +150,10 @@ public final class MetricCatalog {
                 COMPONENT_DROPPED_SERIES,
                 "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
         gauge(SILENCES, "Silences by state: pending (starting later) and active.");
+        counter(
+                ALERT_LISTENER_DROPPED,
+                "Transitions not handed to in-process alert listeners because 10,000 were already waiting for them.");
+        counter(ALERT_LISTENER_FAILURES, "Calls of an in-process alert listener that threw.");
         counter(
                 SILENCE_READ_FAILURES,
                 "Evaluation passes that could not read the silences from the database and used the last ones read.");

@@ -1,0 +1,34 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.testkit.AlertNotifierContract;
+import java.net.URI;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+
+/** The built-in HTTP channels pass the contract plugin authors' channels pass (monitoring-testkit). */
+class NotifierContractsTest {
+    @Nested
+    class Webhook extends AlertNotifierContract {
+        @Override
+        protected AlertNotifier notifier(URI url) {
+            return new WebhookNotifier.Factory()
+                    .create(new NotificationChannel("hook", "webhook", Map.of("url", url.toString())));
+        }
+    }
+
+    @Nested
+    class Slack extends AlertNotifierContract {
+        @Override
+        protected AlertNotifier notifier(URI url) {
+            return new SlackNotifier.Factory()
+                    .create(new NotificationChannel("slack", "slack", Map.of("webhook_url", url.toString())));
+        }
+
+        @Override
+        protected String path() {
+            return "/services/T000/B000/XXXX";
+        }
+    }
+}

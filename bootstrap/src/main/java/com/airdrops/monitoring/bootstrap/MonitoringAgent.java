@@ -292,8 +292,22 @@ public final class MonitoringAgent implements AutoCloseable {
         private final List<Module> modules = new ArrayList<>();
         private final List<ComponentRegistration> components = new ArrayList<>();
         private final List<AlertListener> listeners = new ArrayList<>();
+        private final List<ComponentProbeFactory> componentTypes = new ArrayList<>();
+        private final List<AlertNotifierFactory> channelTypes = new ArrayList<>();
 
         private Builder() {}
+
+        /** A component type that {@code components.yaml} may name, as a plugin would add it. */
+        public Builder componentType(ComponentProbeFactory factory) {
+            componentTypes.add(factory);
+            return this;
+        }
+
+        /** A channel type that {@code notifications.yaml} may name, as a plugin would add it. */
+        public Builder channelType(AlertNotifierFactory factory) {
+            channelTypes.add(factory);
+            return this;
+        }
 
         /** The settings, as environment variables (see the README's configuration table); default: the process's. */
         public Builder settings(Map<String, String> variables) {
@@ -343,10 +357,11 @@ public final class MonitoringAgent implements AutoCloseable {
                     modules.forEach(this::install);
                 }
             });
-            AgentConfiguration configuration = AgentConfiguration.load(
-                    environment,
-                    List.copyOf(bound.getInstance(Key.get(new TypeLiteral<Set<ComponentProbeFactory>>() {}))),
-                    List.copyOf(bound.getInstance(Key.get(new TypeLiteral<Set<AlertNotifierFactory>>() {}))));
+            List<ComponentProbeFactory> probes = new ArrayList<>(componentTypes);
+            probes.addAll(bound.getInstance(Key.get(new TypeLiteral<Set<ComponentProbeFactory>>() {})));
+            List<AlertNotifierFactory> notifiers = new ArrayList<>(channelTypes);
+            notifiers.addAll(bound.getInstance(Key.get(new TypeLiteral<Set<AlertNotifierFactory>>() {})));
+            AgentConfiguration configuration = AgentConfiguration.load(environment, probes, notifiers);
             List<Module> all = new ArrayList<>(modules);
             all.add(new AbstractModule() {
                 @Override

@@ -10,6 +10,9 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import com.airdrops.monitoring.domain.spi.CapitalAllocator;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
@@ -123,6 +126,49 @@ class EmbeddedAgentTest {
                     .isCloseTo(20.0, within(1e-9));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !agent.aggregates("queue_depth").isEmpty());
+        }
+    }
+
+    @Test
+    void aChannelTypeGivenToTheBuilderIsUsedByNotificationsYaml() throws Exception {
+        Files.writeString(dir.resolve("notifications.yaml"), """
+                channels:
+                  - { name: inbox, type: memory }
+                """);
+        Files.writeString(dir.resolve("rules.yaml"), """
+                rules:
+                  - { name: always, metric_name: system_memory_usage_percent, condition: gte, threshold: 0,
+                      severity: low, for_duration: 0 }
+                """);
+        List<String> delivered = new CopyOnWriteArrayList<>();
+        AlertNotifierFactory memory = new AlertNotifierFactory() {
+            @Override
+            public String type() {
+                return "memory";
+            }
+
+            @Override
+            public AlertNotifier create(NotificationChannel channel) {
+                return (notification, timeout) -> {
+                    notification.alerts().forEach(alert -> delivered.add(channel.name() + " " + alert.ruleName()));
+                    return AlertNotifier.DeliveryOutcome.delivered();
+                };
+            }
+        };
+        try (MonitoringAgent agent = MonitoringAgent.builder()
+                .settings(TestEnvironment.agent(
+                        dir,
+                        "NOTIFICATIONS_FILE",
+                        dir.resolve("notifications.yaml").toString(),
+                        "ALERT_RULES_FILE",
+                        dir.resolve("rules.yaml").toString(),
+                        "METRICS_COLLECTION_INTERVAL",
+                        "0.2",
+                        "ALERT_EVALUATION_INTERVAL",
+                        "0.2"))
+                .channelType(memory)
+                .start()) {
+            await().atMost(Duration.ofSeconds(15)).until(() -> delivered.contains("inbox always"));
         }
     }
 

@@ -84,8 +84,14 @@ final class Plugins {
         List<Map.Entry<F, String>> all = new ArrayList<>();
         loaded.forEach(factory ->
                 all.add(Map.entry(factory, "plugin " + factory.getClass().getName())));
-        bound.forEach(factory ->
-                all.add(Map.entry(factory, "Guice-bound " + factory.getClass().getName())));
+        for (int i = 0; i < bound.size(); i++) {
+            F factory = bound.get(i);
+            // Numbered: two factories of one class must still be told apart.
+            all.add(Map.entry(
+                    factory,
+                    "the embedding application's factory #" + (i + 1) + " ("
+                            + factory.getClass().getName() + ")"));
+        }
         for (Map.Entry<F, String> entry : all) {
             String type = typeOf.apply(entry.getKey());
             if (builtIn.test(type)) {

@@ -189,6 +189,7 @@ class EmbeddedAgentTest {
         assertThatThrownBy(builder::start)
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("both declare component type 'queue'")
-                .hasMessageContaining("Guice-bound " + QueueProbeFactory.class.getName());
+                .hasMessageContaining(
+                        "the embedding application's factory #1 (" + QueueProbeFactory.class.getName() + ")");
     }
 }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
@@ -33,10 +34,10 @@ public abstract class ComponentProbeContract {
     @Test
     void aGoodAnswerGivesASnapshot() {
         try (RecordingReceiver receiver = new RecordingReceiver()) {
-            ComponentSnapshot snapshot =
-                    probe(healthyEndpoint(receiver), TIMEOUT).probe();
+            Object outcome = outcome(probe(healthyEndpoint(receiver), TIMEOUT));
 
-            assertThat(snapshot).isNotNull();
+            assertThat(outcome).isInstanceOf(ComponentSnapshot.class);
+            ComponentSnapshot snapshot = (ComponentSnapshot) outcome;
             assertThat(snapshot.observedAt()).isNotNull();
         }
     }
@@ -81,10 +82,17 @@ public abstract class ComponentProbeContract {
 
     /** The snapshot, or whatever the probe threw. */
     private static Object outcome(ComponentProbe probe) {
-        try {
-            return probe.probe();
-        } catch (RuntimeException e) {
-            return e;
-        }
+        // A probe still busy after three times its timeout fails the test (left behind on its own thread) instead
+        // of hanging the test run.
+        return assertTimeoutPreemptively(
+                TIMEOUT.multipliedBy(3),
+                () -> {
+                    try {
+                        return probe.probe();
+                    } catch (RuntimeException e) {
+                        return e;
+                    }
+                },
+                "the probe did not return within three times its timeout (" + TIMEOUT.toMillis() + " ms)");
     }
 }

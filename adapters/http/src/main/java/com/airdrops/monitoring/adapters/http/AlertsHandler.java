@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Active alerts, alert history, loaded rules, the reload of the configuration files, and acknowledging an alert (with
@@ -59,11 +58,7 @@ final class AlertsHandler {
         token.authorize(ctx.header("Authorization"));
         ctx.future(() -> bodies.read(ctx).thenAccept(body -> {
             Map<String, ?> json = body.length == 0 ? Map.of() : JsonBodies.parseObject(body);
-            Set<String> unknown = new TreeSet<>(json.keySet());
-            unknown.removeAll(ACK_FIELDS);
-            if (!unknown.isEmpty()) {
-                throw new ApiException(400, "unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(ACK_FIELDS));
-            }
+            JsonBodies.allowOnly(json, ACK_FIELDS);
             String by = SilencesHandler.text(json, "by", false);
             Optional<Instant> until = SilencesHandler.time(json, "until");
             if (until.isPresent() && !until.get().isAfter(clock.instant())) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Parses request bodies as JSON within limits that no real bot reaches, so that a JSON bomb costs a 400 and not a
@@ -56,6 +58,15 @@ final class JsonBodies {
             throw new ApiException(400, "the body must be a JSON object");
         }
         return (Map<String, ?>) map;
+    }
+
+    /** Refuses a body with fields other than {@code allowed}, naming them and the allowed ones. */
+    static void allowOnly(Map<String, ?> json, Set<String> allowed) {
+        Set<String> unknown = new TreeSet<>(json.keySet());
+        unknown.removeAll(allowed);
+        if (!unknown.isEmpty()) {
+            throw new ApiException(400, "unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(allowed));
+        }
     }
 
     /** Jackson names the exceeded limit, then the Java getter it comes from, which means nothing to a bot. */

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -49,11 +48,7 @@ final class SilencesHandler {
     }
 
     private void create(Context ctx, Map<String, ?> json) {
-        Set<String> unknown = new TreeSet<>(json.keySet());
-        unknown.removeAll(FIELDS);
-        if (!unknown.isEmpty()) {
-            throw new ApiException(400, "unknown field(s) " + unknown + "; allowed: " + new TreeSet<>(FIELDS));
-        }
+        JsonBodies.allowOnly(json, FIELDS);
         List<LabelMatcher> matchers = matchers(json.get("matchers"));
         Instant now = clock.instant();
         Optional<Instant> startsAt = time(json, "starts_at");

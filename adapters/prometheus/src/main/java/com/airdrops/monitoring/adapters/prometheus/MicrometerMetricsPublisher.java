@@ -164,14 +164,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     @Override
     public synchronized void publish(MetricsSnapshot snapshot) {
         refreshLive(); // learns the live names first: their samples are the live registry's
-        Set<String> liveFamilies = liveFamilies();
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
             if (liveNames.contains(sample.name())) {
                 continue;
             }
-            if (liveFamilies.contains(family(sample.name()))) {
-                // A name the live registry holds (the refusal counter): it refuses the sample there, and counts it.
+            if (family(sample.name()).equals(family(REJECTED))) {
+                // The live registry's own counter: the sample is refused there, and counted.
                 set(sample, liveSeries, liveRegistry);
                 continue;
             }
@@ -225,20 +224,6 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 LOG.debug("Live metrics source {} failed: {}", source.getClass().getSimpleName(), e.toString());
             }
         }
-    }
-
-    /** The families the live registry exposes now. */
-    private Set<String> liveFamilies() {
-        Set<String> names = new HashSet<>();
-        for (String line : liveRegistry
-                .scrape(ExpositionFormat.PROMETHEUS_TEXT.contentType())
-                .split("\n")) {
-            if (line.startsWith("# TYPE ")) {
-                int end = line.indexOf(' ', "# TYPE ".length());
-                names.add(family(line.substring("# TYPE ".length(), end < 0 ? line.length() : end)));
-            }
-        }
-        return names;
     }
 
     private static String family(String name) {

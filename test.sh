@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs the whole test suite (unit, integration, architecture) with `mvn verify`.
+# Runs the whole test suite (unit, integration, architecture) with `mvn install`, then builds the README's example
+# plugin outside the repository and runs it in the agent (scripts/plugin-from-readme.sh).
 # The integration tests use real promtool, Prometheus and Alertmanager binaries and a real PostgreSQL: when they are
 # missing and this runs as root on Debian, it installs the 'prometheus', 'prometheus-alertmanager' and 'postgresql'
 # packages first.
@@ -24,4 +25,7 @@ fi
 source scripts/test-postgres.sh
 
 echo "Using JDK at $JAVA_HOME"
-mvn -B -Dstyle.color=never verify "$@"
+# install, not only verify: the README's example plugin is then built outside the repository against the installed
+# API and test kit, as a plugin author would, and run in the agent.
+mvn -B -Dstyle.color=never install "$@"
+scripts/plugin-from-readme.sh

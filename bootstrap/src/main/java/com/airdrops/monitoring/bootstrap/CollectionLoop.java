@@ -5,9 +5,14 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +59,29 @@ final class CollectionLoop implements AutoCloseable {
         return delay == intervalNanos ? 0 : delay;
     }
 
-    void cycle() {
+    /**
+     * Runs one cycle now, on the loop's own thread (so never beside a scheduled one), and returns its snapshot; empty
+     * when the cycle failed (logged and counted as any cycle) or did not end within {@code timeout}.
+     */
+    Optional<MetricsSnapshot> collectNow(Duration timeout) {
+        Future<Optional<MetricsSnapshot>> run;
+        try {
+            run = scheduler.submit(this::cycle);
+        } catch (RejectedExecutionException e) {
+            return Optional.empty(); // stopped
+        }
+        try {
+            return run.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("A collection asked for in-process did not end within {} ms", timeout.toMillis());
+            return Optional.empty();
+        }
+    }
+
+    Optional<MetricsSnapshot> cycle() {
         try {
             MetricsSnapshot snapshot = collector.collectAllMetrics();
             for (MetricsSink sink : sinks) {
@@ -66,10 +93,12 @@ final class CollectionLoop implements AutoCloseable {
                             "Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
                 }
             }
+            return Optional.of(snapshot);
         } catch (RuntimeException | Error e) {
             // Never let anything escape: it would cancel every later run of the scheduled task.
             failures.collectionFailed();
             LOG.error("Collection cycle failed; the next one runs as scheduled", e);
+            return Optional.empty();
         }
     }
 

@@ -189,6 +189,15 @@ public final class MonitoringAgent implements AutoCloseable {
         return latest.latest();
     }
 
+    /**
+     * Runs a collection now, as the collection loop does (its snapshot goes to {@code /metrics}, the aggregates and
+     * the rules), and returns it: the in-process components registered with the builder are read at once. Empty
+     * when the collection failed or took longer than the collection interval and 5 s more (logged).
+     */
+    public Optional<MetricsSnapshot> collectAllMetrics() {
+        return collectionLoop.collectNow(settings.collectionInterval().plusSeconds(5));
+    }
+
     /** Aggregates of closed windows with {@code start <= timestamp <= end} whose name contains {@code name}. */
     public List<AggregatedMetric> aggregates(Instant start, Instant end, String name, int limit) {
         return aggregates.getAggregatedMetrics(start, end, name, limit);

@@ -10,6 +10,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
@@ -25,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -62,11 +64,14 @@ class EmbeddedAgentTest {
                 rules:
                   - { name: queue_deep, metric_name: queue_depth, condition: gt, threshold: 100, severity: high,
                       for_duration: 0, summary: "{{ $labels.component }} at {{ $value }}" }
+                  - { name: drawdown_deep, metric_name: portfolio_drawdown_percent, condition: gt, threshold: 15,
+                      severity: critical, for_duration: 0 }
                 """);
+        AtomicReference<Double> utilization = new AtomicReference<>(70.0);
         CapitalAllocator allocator = new CapitalAllocator() {
             @Override
             public double capitalUtilizationPercent() {
-                return 70;
+                return utilization.get();
             }
 
             @Override
@@ -109,12 +114,21 @@ class EmbeddedAgentTest {
                 .alertListener(heard::add)
                 .start()) {
             await().atMost(Duration.ofSeconds(15))
-                    .until(() -> heard.stream().anyMatch(alert -> alert.status() == AlertStatus.FIRING));
-            Alert firing = heard.getFirst();
+                    .until(() -> heard.stream()
+                                    .filter(alert -> alert.status() == AlertStatus.FIRING)
+                                    .count()
+                            == 2);
+            Alert firing = heard.stream()
+                    .filter(alert -> alert.ruleName().equals("queue_deep"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(firing.summary()).isEqualTo("jobs at 250");
-            assertThat(agent.activeAlerts()).extracting(Alert::ruleName).containsExactly("queue_deep");
-            assertThat(agent.alertHistory()).extracting(Alert::ruleName).contains("queue_deep");
-            assertThat(agent.rules()).extracting(rule -> rule.name()).containsExactly("queue_deep");
+            // A rule on a portfolio gauge fires like any other: the allocator is 20 % below its peak.
+            assertThat(agent.activeAlerts())
+                    .extracting(Alert::ruleName)
+                    .containsExactlyInAnyOrder("queue_deep", "drawdown_deep");
+            assertThat(agent.alertHistory()).extracting(Alert::ruleName).contains("queue_deep", "drawdown_deep");
+            assertThat(agent.rules()).extracting(rule -> rule.name()).containsExactly("queue_deep", "drawdown_deep");
             assertThat(agent.silences().silences()).isEmpty();
             assertThat(agent.latestSnapshot()).isPresent();
             // 1100 -> 880: a 20 % fall over 24 h, and 20 % below the peak.
@@ -126,6 +140,15 @@ class EmbeddedAgentTest {
                     .isCloseTo(20.0, within(1e-9));
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> !agent.aggregates("queue_depth").isEmpty());
+            // A collection asked for now reads the in-process component at once, and /metrics shows it.
+            utilization.set(55.0);
+            MetricsSnapshot collected = agent.collectAllMetrics().orElseThrow();
+            assertThat(collected.samples())
+                    .filteredOn(sample -> sample.name().equals("capital_utilization_percent"))
+                    .singleElement()
+                    .satisfies(sample -> assertThat(sample.value()).isEqualTo(55.0));
+            assertThat(RiskScenario.value(agent.exportPrometheusFormat(), "capital_utilization_percent"))
+                    .isEqualTo(55.0);
         }
     }
 

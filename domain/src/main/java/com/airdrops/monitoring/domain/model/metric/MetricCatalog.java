@@ -84,7 +84,9 @@ public final class MetricCatalog {
         counter(NETWORK_RECV, "Bytes received over all non-loopback network interfaces since boot.");
         gauge(COLLECTION_DURATION, "Wall-clock duration of the last collection cycle, seconds.");
         counter(COLLECTIONS, "Collection cycles run since start.");
-        counter(COLLECTION_ERRORS, "Failures while collecting, by source (system or a component name).");
+        counter(
+                COLLECTION_ERRORS,
+                "Failed host collections (source=\"system\"); a component's failures count in component_errors_total.");
         gauge(
                 COMPONENT_STATUS,
                 "Component health: 1 healthy, 0 unhealthy (failed, timed out, stale or reported unhealthy).");

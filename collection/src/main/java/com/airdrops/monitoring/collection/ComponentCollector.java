@@ -126,7 +126,8 @@ final class ComponentCollector implements AutoCloseable {
             if (age.compareTo(limit) > 0) {
                 return failed(
                         "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s",
-                        probeSeconds);
+                        probeSeconds,
+                        true);
             }
             successes++;
             if (failing) {
@@ -137,6 +138,10 @@ final class ComponentCollector implements AutoCloseable {
         }
 
         ComponentReading failed(String reason, double probeSeconds) {
+            return failed(reason, probeSeconds, false);
+        }
+
+        ComponentReading failed(String reason, double probeSeconds, boolean stale) {
             errors++;
             // Warn when a component starts failing; while it keeps failing, the error counter tells the rest.
             if (!failing) {
@@ -148,7 +153,8 @@ final class ComponentCollector implements AutoCloseable {
                         registration.definition().name(),
                         reason);
             }
-            return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
+            return new ComponentReading.Failed(
+                    registration.definition(), reason, stale, probeSeconds, errors, successes);
         }
     }
 }

@@ -23,8 +23,14 @@ sealed interface ComponentReading {
             long successes)
             implements ComponentReading {}
 
-    /** The probe threw, timed out, was still busy, or its data was stale. */
-    record Failed(ComponentDefinition definition, String reason, double probeSeconds, long errors, long successes)
+    /** The probe threw, timed out, was still busy, or its data was stale ({@code stale}). */
+    record Failed(
+            ComponentDefinition definition,
+            String reason,
+            boolean stale,
+            double probeSeconds,
+            long errors,
+            long successes)
             implements ComponentReading {}
 
     default ComponentStatus status() {

@@ -68,7 +68,18 @@ final class ComponentSamples {
                         MAX_SERIES_PER_COMPONENT);
             }
         }
-        return new ComponentMetrics(name, reading.status(), lastExecution, reading.errors(), reading.successes());
+        return new ComponentMetrics(
+                name,
+                reading.definition().type(),
+                reading.status(),
+                switch (reading) {
+                    case ComponentReading.Fresh fresh -> ComponentMetrics.Problem.NONE;
+                    case ComponentReading.Failed failed ->
+                        new ComponentMetrics.Problem(failed.reason(), failed.stale());
+                },
+                lastExecution,
+                reading.errors(),
+                reading.successes());
     }
 
     private void addSnapshot(ComponentSnapshot snapshot, ComponentRole role, Map<String, String> component) {

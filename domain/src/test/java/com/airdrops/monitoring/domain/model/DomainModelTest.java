@@ -45,7 +45,8 @@ class DomainModelTest {
 
     @Test
     void componentMetricsNeedsAName() {
-        assertThatThrownBy(() -> new ComponentMetrics(" ", ComponentStatus.HEALTHY, 0.1, 0, 1))
+        assertThatThrownBy(() -> new ComponentMetrics(
+                        " ", "generic", ComponentStatus.HEALTHY, ComponentMetrics.Problem.NONE, 0.1, 0, 1))
                 .hasMessage("componentName must not be blank");
     }
 

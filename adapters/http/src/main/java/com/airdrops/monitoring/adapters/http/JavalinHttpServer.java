@@ -14,6 +14,7 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -32,6 +34,13 @@ import org.slf4j.LoggerFactory;
  */
 public final class JavalinHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
+    /** The jar's version (its manifest), or "development" when run from classes. */
+    /** Each file of the status page is at most this big (it is kept compressed in memory). */
+    private static final int STATUS_PAGE_MAX_FILE_BYTES = 256 * 1024;
+
+    static final String VERSION = Optional.ofNullable(
+                    JavalinHttpServer.class.getPackage().getImplementationVersion())
+            .orElse("development");
 
     private final HttpServerSettings settings;
     private final MetricsExposition exposition;
@@ -134,6 +143,14 @@ public final class JavalinHttpServer implements AutoCloseable {
             // Javalin then throws MethodNotAllowedResponse for a known path, answered with an Allow header below.
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
+            // The status page (GET /): static files from the jar, gzipped once and kept; revalidated by ETag.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/status-page";
+                files.location = Location.CLASSPATH;
+                files.precompressMaxSize = STATUS_PAGE_MAX_FILE_BYTES;
+                files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+            });
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
             // The servlet context has no error handler of its own and falls back to the server's.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -146,7 +163,7 @@ public final class JavalinHttpServer implements AutoCloseable {
                 }
             });
             config.routes.get("/metrics", this::metrics);
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
+            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP", "version", VERSION)));
             config.routes.get("/health/ready", this::ready);
             config.routes.get("/api/v1/metrics/latest", this::latest);
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);

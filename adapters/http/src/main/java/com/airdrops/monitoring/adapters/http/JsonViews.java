@@ -1,5 +1,7 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.config.Redaction;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.math.BigDecimal;
@@ -17,7 +19,26 @@ final class JsonViews {
                 snapshot.samples().stream().map(JsonViews::sample).toList();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("timestamp", epochSeconds(snapshot.timestamp()));
+        body.put(
+                "components",
+                snapshot.components().stream().map(JsonViews::component).toList());
         body.put("samples", samples);
+        return body;
+    }
+
+    /** One component's health: {@code state} is healthy, unhealthy or stale (data older than its limit). */
+    static Map<String, Object> component(ComponentMetrics component) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", component.componentName());
+        body.put("type", component.type());
+        body.put(
+                "state",
+                component.problem().stale() ? "stale" : component.status().wireName());
+        // A probe's reason may name its URL: user-info (a password) is cut.
+        body.put("problem", component.problem().reason().map(Redaction::urls).orElse(null));
+        body.put("last_execution_time", number(component.lastExecutionTime()));
+        body.put("error_count", component.errorCount());
+        body.put("success_count", component.successCount());
         return body;
     }
 

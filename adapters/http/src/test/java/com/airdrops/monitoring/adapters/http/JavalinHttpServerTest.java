@@ -10,7 +10,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
+import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
@@ -31,6 +33,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -202,7 +205,8 @@ class JavalinHttpServerTest {
     void livenessIsUpWhileTheProcessRuns() throws Exception {
         HttpResponse<String> response = get("/health/live", Map.of());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(JSON.readTree(response.body())).isEqualTo(JSON.readTree("{\"status\":\"UP\"}"));
+        assertThat(JSON.readTree(response.body()))
+                .isEqualTo(JSON.readTree("{\"status\":\"UP\",\"version\":\"development\"}"));
     }
 
     @Test
@@ -229,7 +233,24 @@ class JavalinHttpServerTest {
         latest.set(new MetricsSnapshot(
                 at,
                 Optional.empty(),
-                List.of(),
+                List.of(
+                        new ComponentMetrics(
+                                "allocator",
+                                "capital_allocator",
+                                ComponentStatus.UNHEALTHY,
+                                new ComponentMetrics.Problem(
+                                        "stale: last data at 2026-11-26T11:50:00Z, older than 120.0 s", true),
+                                0.25,
+                                3,
+                                7),
+                        new ComponentMetrics(
+                                "poller",
+                                "risk_manager",
+                                ComponentStatus.UNHEALTHY,
+                                new ComponentMetrics.Problem("GET http://bot:secret@10.0.0.5/status failed", false),
+                                0.5,
+                                1,
+                                0)),
                 List.of(
                         new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40.0, at),
                         Sample.of("odd_value", Double.NaN, at))));
@@ -237,11 +258,42 @@ class JavalinHttpServerTest {
 
         assertThat(after.statusCode()).isEqualTo(200);
         assertThat(after.body()).startsWith("{\"timestamp\":1795694400.250,");
+        JsonNode components = JSON.readTree(after.body()).get("components");
+        assertThat(components.get(0)).isEqualTo(JSON.readTree("""
+                {"name": "allocator", "type": "capital_allocator", "state": "stale",
+                 "problem": "stale: last data at 2026-11-26T11:50:00Z, older than 120.0 s",
+                 "last_execution_time": 0.25, "error_count": 3, "success_count": 7}"""));
+        assertThat(components.get(1).get("state").asText()).isEqualTo("unhealthy");
+        assertThat(components.get(1).get("problem").asText()).isEqualTo("GET http://10.0.0.5/status failed");
         JsonNode samples = JSON.readTree(after.body()).get("samples");
         assertThat(samples.get(0).get("name").asText()).isEqualTo("protocol_allocation_percent");
         assertThat(samples.get(0).get("labels").get("protocol").asText()).isEqualTo("scroll");
         assertThat(samples.get(0).get("value").asDouble()).isEqualTo(40.0);
         assertThat(samples.get(1).get("value").isNull()).isTrue();
+    }
+
+    @Test
+    void theStatusPageIsServedFromTheJarGzippedAndRevalidated() throws Exception {
+        HttpResponse<byte[]> page = client.send(
+                request("/", Map.of("Accept-Encoding", "gzip")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        String html = new String(
+                new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(html).contains("<title>Airdrops Monitoring</title>", "src=\"status.js\"");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = get("/", Map.of("If-None-Match", etag, "Accept-Encoding", "gzip"));
+        assertThat(again.statusCode()).isEqualTo(304);
+
+        HttpResponse<String> script = get("/status.js", Map.of());
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
+        assertThat(get("/status.css", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/nothing.js", Map.of()).statusCode()).isEqualTo(404);
     }
 
     @Test

@@ -1,16 +1,41 @@
 package com.airdrops.monitoring.domain.model.component;
 
 import com.airdrops.monitoring.domain.model.Require;
+import java.util.Optional;
 
-/** Health of one bot component at one collection; execution time in seconds. */
+/**
+ * Health of one bot component at one collection; execution time in seconds. {@code problem} says why the last
+ * reading failed (the probe failed or timed out, or the data was stale); none when it was read.
+ */
 public record ComponentMetrics(
-        String componentName, ComponentStatus status, double lastExecutionTime, long errorCount, long successCount) {
+        String componentName,
+        String type,
+        ComponentStatus status,
+        Problem problem,
+        double lastExecutionTime,
+        long errorCount,
+        long successCount) {
 
     public ComponentMetrics {
         Require.nonBlank(componentName, "componentName");
+        Require.nonBlank(type, "type");
         Require.nonNull(status, "status");
+        Require.nonNull(problem, "problem");
         Require.nonNegative(lastExecutionTime, "lastExecutionTime");
         Require.nonNegative(errorCount, "errorCount");
         Require.nonNegative(successCount, "successCount");
+    }
+
+    /** Why a reading failed; {@code stale} when data came but was older than the component's limit. */
+    public record Problem(Optional<String> reason, boolean stale) {
+        public static final Problem NONE = new Problem(Optional.empty(), false);
+
+        public Problem(String reason, boolean stale) {
+            this(Optional.of(reason), stale);
+        }
+
+        public Problem {
+            Require.nonNull(reason, "reason");
+        }
     }
 }

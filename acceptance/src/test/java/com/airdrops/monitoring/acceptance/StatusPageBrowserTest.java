@@ -1,0 +1,292 @@
+package com.airdrops.monitoring.acceptance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The status page of the packaged jar in a real headless Chromium: with a polled component, a firing alert and a
+ * dead letter, the page shows them; silencing from the page with the token silences the alert (checked through the
+ * API); when the agent stops, the page says it cannot reach it. Screenshots at desktop and phone widths go to
+ * {@code target/screenshots}, and the first render's time to {@code target/screenshots/first-render.txt}.
+ */
+class StatusPageBrowserTest {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target/screenshots");
+    private static final String TOKEN = "page-test-token";
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @TempDir
+    Path dir;
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private Process agent;
+    private WebDriver browser;
+    private int port;
+
+    @BeforeEach
+    void chromium() {
+        assumeTrue(
+                Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "needs Debian's chromium and chromium-driver (./test.sh installs them)");
+    }
+
+    @AfterEach
+    void stop() throws InterruptedException, IOException {
+        Path log = dir.resolve("agent.log");
+        if (Files.exists(log)) {
+            // Kept for a failure's report: the agent's own account of the run.
+            System.out.println(Files.readString(log));
+        }
+        if (browser != null) {
+            browser.quit();
+        }
+        if (agent != null && agent.isAlive()) {
+            agent.destroy();
+            agent.waitFor(30, TimeUnit.SECONDS);
+        }
+        servers.forEach(server -> server.stop(0));
+    }
+
+    @Test
+    void thePageShowsTheAgentSilencesFromTheBrowserAndSaysWhenTheAgentIsGone() throws Exception {
+        int bot = serve(
+                200,
+                "{\"status\": \"healthy\", \"risk_level\": \"critical\", \"portfolio_value_usd\": 1520.5,"
+                        + " \"circuit_breaker_active\": true}");
+        int receiver = serve(400, "{\"error\": \"no such hook\"}");
+        startAgent(bot, receiver, Map.of());
+        awaitApi("/api/v1/alerts", body -> body.contains("\"status\":\"firing\""));
+        awaitApi("/api/v1/notifications/dead", body -> body.contains("\"rule_name\":\"risk_critical\""));
+
+        browser = chromium(1280, 1500);
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        String component = wait.until(driver -> text("#components tr[data-component='bot_risk']"));
+        assertThat(component).contains("bot_risk", "risk_manager", "healthy", "critical", "open");
+        String alert = text("#alerts tr[data-rule='risk_critical']");
+        assertThat(alert)
+                .contains("critical", "firing", "Risk critical: the bot reports 3")
+                .doesNotContain("{{");
+        wait.until(driver -> text("#history tr[data-rule='risk_critical']"));
+        String dead = wait.until(driver -> text("#dead tr[data-dead-letter]"));
+        assertThat(dead).contains("hook", "risk_critical", "HTTP 400");
+        String firstRender = String.valueOf(
+                ((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.firstRenderMs"));
+        Files.createDirectories(SCREENSHOTS);
+        Object timings = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
+                                + " + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms').join('\\n')");
+        // Again with the browser's cache and the agent warm, as when an operator reloads the page.
+        browser.navigate().refresh();
+        wait.until(driver -> text("#components tr[data-component='bot_risk']"));
+        String reload = String.valueOf(
+                ((JavascriptExecutor) browser).executeScript("return document.documentElement.dataset.firstRenderMs"));
+        Files.writeString(
+                SCREENSHOTS.resolve("first-render.txt"),
+                "first render with data: " + firstRender + " ms after navigation (first load), " + reload
+                        + " ms (reload)\nfirst load's requests (start+duration):\n" + timings + "\n");
+        // The network rate needs two collections, a sparkline two closed windows.
+        wait.until(driver -> String.valueOf(text("#card-network .value")).contains("B/s")
+                && !driver.findElements(By.cssSelector("#card-cpu polyline")).isEmpty());
+        screenshot("status-desktop.png");
+
+        // Silence from the page: the token is asked once, then the silence exists in the API.
+        browser.findElement(By.cssSelector("#alerts button[aria-label='Silence risk_critical']"))
+                .click();
+        wait.until(driver -> driver.findElement(By.id("silence-dialog")).isDisplayed());
+        browser.findElement(By.id("silence-ok")).click();
+        wait.until(driver -> driver.findElement(By.id("token-dialog")).isDisplayed());
+        browser.findElement(By.id("token-input")).sendKeys(TOKEN);
+        browser.findElement(By.id("token-ok")).click();
+        String silences = awaitApi("/api/v1/silences", body -> body.contains("\"state\":\"active\""));
+        assertThat(silences).contains("\"alertname\":\"risk_critical\"", "\"created_by\":\"status-page\"");
+        wait.until(driver ->
+                String.valueOf(text("#alerts tr[data-rule='risk_critical']")).contains("silenced"));
+        assertThat(browser.findElement(By.id("notice")).getText()).startsWith("Silenced risk_critical");
+
+        browser.manage().window().setSize(new Dimension(390, 2600));
+        wait.until(driver -> text("#components tr[data-component='bot_risk']"));
+        screenshot("status-phone.png");
+
+        agent.destroy();
+        assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        WebElement banner = wait.until(driver -> {
+            WebElement element = driver.findElement(By.id("banner"));
+            return element.isDisplayed() ? element : null;
+        });
+        assertThat(banner.getText()).startsWith("Cannot reach the agent since");
+    }
+
+    @Test
+    void withAReadTokenThePageAsksForItAndThenShowsTheAgent() throws Exception {
+        startAgent(0, 0, Map.of("MONITORING_API_READ_TOKEN", "reader-token-1"));
+        awaitApi("/api/v1/metrics/latest", body -> body.contains("system_cpu_usage_percent"));
+        browser = chromium(1280, 1000);
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(driver -> driver.findElement(By.id("token-dialog")).isDisplayed());
+        assertThat(browser.findElement(By.id("token-why")).getText()).contains("read token");
+        browser.findElement(By.id("token-input")).sendKeys("reader-token-1");
+        browser.findElement(By.id("token-ok")).click();
+        wait.until(driver ->
+                driver.findElement(By.cssSelector("#card-cpu .value")).getText().endsWith("%"));
+        String agentFacts = wait.until(driver -> {
+            String facts = text("#agent");
+            return facts != null && facts.contains("Rules loaded") ? facts : null;
+        });
+        assertThat(agentFacts).contains("Database", "UP", "Version");
+        assertThat(browser.findElement(By.id("banner")).isDisplayed()).isFalse();
+    }
+
+    private void startAgent(int bot, int receiver, Map<String, String> extra) throws IOException {
+        Path home = Files.createDirectories(dir.resolve("home"));
+        Path config = Files.createDirectories(home.resolve("config"));
+        Files.writeString(config.resolve("alert_rules.yaml"), """
+                rules:
+                  - name: risk_critical
+                    metric_name: risk_level
+                    condition: gte
+                    threshold: 3
+                    severity: critical
+                    for_duration: 0
+                    description: "Risk critical: the bot reports {{ $value }}"
+                """);
+        if (bot > 0) {
+            Files.writeString(config.resolve("components.yaml"), """
+                    components:
+                      - { name: bot_risk, type: risk_manager, source: poll, url: "http://127.0.0.1:%d/status" }
+                    """.formatted(bot));
+        }
+        if (receiver > 0) {
+            Files.writeString(config.resolve("notifications.yaml"), """
+                    channels:
+                      - { name: hook, type: webhook, config: { url: "http://127.0.0.1:%d/hook" } }
+                    """.formatted(receiver));
+        }
+        port = CleanAgentProcess.freePort();
+        ProcessBuilder builder = new ProcessBuilder(
+                        ProcessHandle.current().info().command().orElse("java"),
+                        "-jar",
+                        ReadmeTest.ROOT
+                                .resolve("bootstrap/target/airdrops-monitoring.jar")
+                                .toString())
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile());
+        CleanAgentProcess.withoutAgentSettings(builder.environment());
+        builder.environment()
+                .putAll(Map.of(
+                        "MONITORING_HOME",
+                        home.toString(),
+                        "METRICS_HTTP_HOST",
+                        "127.0.0.1",
+                        "METRICS_HTTP_PORT",
+                        String.valueOf(port),
+                        "METRICS_COLLECTION_INTERVAL",
+                        "1",
+                        "ALERT_EVALUATION_INTERVAL",
+                        "1",
+                        "METRICS_AGGREGATION_WINDOW_SECONDS",
+                        "1",
+                        "MONITORING_API_TOKEN",
+                        TOKEN));
+        builder.environment().putAll(extra);
+        agent = builder.start();
+    }
+
+    /** A bot or receiver that answers every request with {@code status} and {@code body}. */
+    private int serve(int status, String body) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(status, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        server.start();
+        servers.add(server);
+        return server.getAddress().getPort();
+    }
+
+    private String awaitApi(String path, Function<String, Boolean> ready) {
+        return await().atMost(Duration.ofSeconds(30))
+                .failFast("the agent stopped; see its log", () -> !agent.isAlive())
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(
+                        () -> HTTP.send(
+                                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                                                .header("Authorization", "Bearer " + TOKEN)
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body(),
+                        ready::apply);
+    }
+
+    private static WebDriver chromium(int width, int height) {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--window-size=" + width + "," + height);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        return new ChromeDriver(service, options);
+    }
+
+    /** The text of the first element {@code css} selects, read in one step (the page redraws parts as it goes); null when none. */
+    private String text(String css) {
+        Object text = ((JavascriptExecutor) browser)
+                .executeScript("const e = document.querySelector(arguments[0]); return e ? e.innerText : null;", css);
+        return text == null ? null : text.toString();
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Files.write(SCREENSHOTS.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

@@ -5,6 +5,9 @@
   const REFRESH_MS = 5000;
   const TIMEOUT_MS = 4000;
   const AGGREGATES_EVERY_MS = 30000;
+  const MAX_ALERT_ROWS = 200;
+  const MAX_HISTORY_ROWS = 500;
+  const DEAD_LETTERS_READ = 50;
   const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
   const RISK_NAMES = ["low", "medium", "high", "critical"];
   const TOKEN_KEY = "airdrops-monitoring.token";
@@ -198,6 +201,7 @@
   // ---- actions
   function silence(alert) {
     const dialog = $("silence-dialog");
+    $("silence-comment").value = "";
     $("silence-what").textContent = `${alert.rule_name}${labelText(alert.labels) ? " (" + labelText(alert.labels) + ")" : ""}`;
     dialog.returnValue = "";
     dialog.addEventListener("close", async () => {
@@ -307,7 +311,9 @@
         h("span", { class: "track" }, (() => { const f = h("span", { class: "fill" }); f.style.width = `${Math.min(100, Math.max(0, v))}%`; return f; })()),
         h("span", {}, percent(v)));
       if (used !== undefined) parts.push(bar("utilisation", used));
-      for (const s of samples.filter((x) => x.name === "protocol_allocation_percent")) parts.push(bar(s.labels.protocol, s.value));
+      const protocols = samples.filter((x) => x.name === "protocol_allocation_percent").sort((a, b) => b.value - a.value);
+      for (const s of protocols.slice(0, 8)) parts.push(bar(s.labels.protocol, s.value));
+      if (protocols.length > 8) parts.push(h("div", { class: "muted" }, `and ${protocols.length - 8} more protocols`));
       const r24 = value(samples, "portfolio_return_percent", { window: "24h" });
       const dd = value(samples, "portfolio_drawdown_percent");
       if (r24 !== undefined || dd !== undefined) {
@@ -338,28 +344,52 @@
           h("td", {}, roleDetails(c, samples)))));
   }
 
-  function renderAlerts(alerts) {
-    const sorted = (alerts || []).slice().sort((a, b) =>
+  const failure = (response) => (response && response.status ? `HTTP ${response.status}` : "no answer");
+  const isStandby = (ready) => {
+    const leadership = ready && ready.checks ? ready.checks.find((c) => c.name === "leadership") : null;
+    return leadership && leadership.detail.startsWith("standby") ? leadership.detail : null;
+  };
+
+  function renderAlerts(response, ready) {
+    if (!response || response.status !== 200) {
+      render($("alerts"), ["failed", failure(response)], () =>
+        emptyRow(6, `Could not read the alerts (${failure(response)}): what is pending or firing is unknown.`));
+      return;
+    }
+    const standby = isStandby(ready);
+    const sorted = (response.body || []).slice().sort((a, b) =>
       (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]) || (a.status === b.status ? 0 : a.status === "firing" ? -1 : 1)
       || ((a.firing_since || a.timestamp) - (b.firing_since || b.timestamp)));
-    render($("alerts"), sorted.map((a) => [a.fingerprint, a.status, a.current_value, a.silenced_by, a.acknowledgement, a.description, a.summary]), () =>
-      sorted.length === 0 ? emptyRow(6, "Nothing pending or firing") :
-        sorted.map((a) => h("tr", { "data-fingerprint": a.fingerprint, "data-rule": a.rule_name },
+    const shown = sorted.slice(0, MAX_ALERT_ROWS);
+    render($("alerts"), [standby, sorted.length, shown.map((a) => [a.fingerprint, a.status, a.current_value, a.silenced_by, a.acknowledgement, a.description, a.summary])], () => {
+      if (sorted.length === 0) {
+        return emptyRow(6, standby ? `No alerts shown: ${standby}.` : "Nothing pending or firing");
+      }
+      const rows = shown.map((a) => {
+        const what = `${a.rule_name}${labelText(a.labels) ? ` (${labelText(a.labels)})` : ""}`;
+        const silenced = a.silenced_by && a.silenced_by.length > 0;
+        return h("tr", { "data-fingerprint": a.fingerprint, "data-rule": a.rule_name },
           h("td", {}, h("span", { class: `badge sev-${a.severity}` }, a.severity)),
           h("td", {}, h("strong", {}, a.rule_name), labelText(a.labels) ? h("div", { class: "muted" }, labelText(a.labels)) : null),
           h("td", {}, a.status,
-            a.silenced_by && a.silenced_by.length ? h("div", { class: "mark", title: `silence ${a.silenced_by.join(", ")}` }, "silenced") : null,
+            silenced ? h("div", { class: "mark", title: `silence ${a.silenced_by.join(", ")}` }, "silenced") : null,
             a.acknowledgement ? h("div", { class: "mark", title: a.acknowledgement.comment || "" }, `acked by ${a.acknowledgement.by}`) : null),
           h("td", {}, time(a.firing_since || a.timestamp)),
           h("td", { class: "description" }, a.summary ? h("strong", {}, a.summary) : null, a.summary ? h("br") : null, a.description),
           h("td", { class: "actions" },
-            h("button", { type: "button", "data-focus-key": `silence:${a.fingerprint}`, "aria-label": `Silence ${a.rule_name}`, onclick: () => silence(a) }, "Silence"),
-            a.acknowledgement ? null : h("button", { type: "button", "data-focus-key": `ack:${a.fingerprint}`, "aria-label": `Acknowledge ${a.rule_name}`, onclick: () => acknowledge(a) }, "Ack")))));
+            silenced ? null : h("button", { type: "button", "data-focus-key": `silence:${a.fingerprint}`, "aria-label": `Silence ${what}`, onclick: () => silence(a) }, "Silence"),
+            a.acknowledgement ? null : h("button", { type: "button", "data-focus-key": `ack:${a.fingerprint}`, "aria-label": `Acknowledge ${what}`, onclick: () => acknowledge(a) }, "Ack")));
+      });
+      if (sorted.length > shown.length) {
+        rows.push(...emptyRow(6, `Showing the ${shown.length} most severe of ${sorted.length} alerts; GET /api/v1/alerts lists them all.`));
+      }
+      return rows;
+    });
   }
 
   let historyEntries = [];
   let ruleNames = [];
-  function renderHistory(entries, rules) {
+  function renderHistory(entries, rules, response) {
     if (entries) historyEntries = entries;
     if (rules) ruleNames = rules.map((r) => r.name);
     const select = $("history-rule");
@@ -383,9 +413,13 @@
         rect.append(title);
         return rect;
       }));
-    render($("history"), shown.map((e) => [e.fingerprint, e.timestamp, e.status, e.event]), () =>
+    const note = response && response.status !== 200
+      ? `Could not read the history (${failure(response)}): showing what was last read.`
+      : shown.length > MAX_HISTORY_ROWS ? `Showing the newest ${MAX_HISTORY_ROWS} of ${shown.length} entries.` : "";
+    if ($("history-note").textContent !== note) $("history-note").textContent = note;
+    render($("history"), shown.slice(0, MAX_HISTORY_ROWS).map((e) => [e.fingerprint, e.timestamp, e.status, e.event]), () =>
       shown.length === 0 ? emptyRow(6, "No transitions") :
-        shown.slice(0, 500).map((e) => h("tr", { "data-rule": e.rule_name },
+        shown.slice(0, MAX_HISTORY_ROWS).map((e) => h("tr", { "data-rule": e.rule_name },
           h("td", {}, time(e.timestamp)),
           h("td", {}, h("span", { class: `badge sev-${e.severity}` }, e.severity)),
           h("td", {}, e.rule_name, labelText(e.labels) ? h("div", { class: "muted" }, labelText(e.labels)) : null),
@@ -395,22 +429,36 @@
           h("td", {}, e.description))));
   }
 
-  function renderNotifications(channels, dead, metrics) {
+  function renderNotifications(channelsResponse, deadResponse, metrics) {
+    const channels = channelsResponse && channelsResponse.status === 200 ? channelsResponse.body : null;
+    const dead = deadResponse && deadResponse.status === 200 ? deadResponse.body : null;
     const depth = value(metrics, "monitoring_notification_outbox_depth");
-    $("outbox").textContent = `Outbox: ${depth ?? "–"} waiting · ${(dead || []).length} dead letters`;
-    const counts = (channel, outcome) => value(metrics, "monitoring_notifications_total", { channel, outcome }) ?? 0;
+    const deadText = dead === null ? "dead letters unknown"
+      : `${dead.length}${dead.length >= DEAD_LETTERS_READ ? " or more" : ""} dead letters`;
+    $("outbox").textContent = `Outbox: ${depth ?? "unknown"} waiting · ${deadText}`;
+    const counts = (channel, outcome) => value(metrics, "monitoring_notifications_total", { channel, outcome }) ?? "–";
     const rows = (channels || []).map((c) => [c.name, c.type, c.enabled, counts(c.name, "sent"), counts(c.name, "failed"), counts(c.name, "dead")]);
-    render($("channels"), rows, () => rows.length === 0 ? emptyRow(5, "No channels configured") :
-      rows.map(([name, type, enabled, sent, failed, deadCount]) => h("tr", { "data-channel": name },
-        h("td", {}, name, enabled ? null : h("span", { class: "mark" }, " disabled")), h("td", {}, type),
-        h("td", {}, String(sent)), h("td", {}, String(failed)), h("td", {}, String(deadCount)))));
-    render($("dead"), (dead || []).map((d) => [d.id, d.status, d.attempts]), () =>
-      !dead || dead.length === 0 ? emptyRow(6, "No dead letters") :
-        dead.slice(0, 200).map((d) => h("tr", { "data-dead-letter": d.id },
-          h("td", {}, time(d.created_at)), h("td", {}, d.channel),
-          h("td", {}, (d.alerts || []).map((a) => `${a.rule_name} (${a.status})`).join(", ")),
-          h("td", {}, String(d.attempts)), h("td", { class: "muted" }, d.last_error || "–"),
-          h("td", { class: "actions" }, h("button", { type: "button", "data-focus-key": `replay:${d.id}`, "aria-label": `Replay dead letter ${d.id}`, onclick: () => replay(d) }, "Replay")))));
+    render($("channels"), [channels === null ? failure(channelsResponse) : "", rows], () =>
+      channels === null ? emptyRow(5, `Could not read the channels (${failure(channelsResponse)})`) :
+        rows.length === 0 ? emptyRow(5, "No channels configured") :
+          rows.map(([name, type, enabled, sent, failed, deadCount]) => h("tr", { "data-channel": name },
+            h("td", {}, name, enabled ? null : h("span", { class: "mark" }, " disabled")), h("td", {}, type),
+            h("td", {}, String(sent)), h("td", {}, String(failed)), h("td", {}, String(deadCount)))));
+    const alertsOf = (d) => {
+      const names = (d.alerts || []).slice(0, 3).map((a) => `${a.rule_name} (${a.status})`);
+      const total = d.alert_count ?? (d.alerts || []).length;
+      return names.join(", ") + (total > names.length ? ` and ${total - names.length} more` : "");
+    };
+    render($("dead"), [dead === null ? failure(deadResponse) : "", (dead || []).map((d) => [d.id, d.status, d.attempts])], () =>
+      dead === null ? emptyRow(6, `Could not read the dead letters (${failure(deadResponse)})`) :
+        dead.length === 0 ? emptyRow(6, "No dead letters") : [
+          ...dead.map((d) => h("tr", { "data-dead-letter": d.id },
+            h("td", {}, time(d.created_at)), h("td", {}, d.channel), h("td", {}, alertsOf(d)),
+            h("td", {}, String(d.attempts)), h("td", { class: "muted" }, d.last_error || "–"),
+            h("td", { class: "actions" }, h("button", { type: "button", "data-focus-key": `replay:${d.id}`, "aria-label": `Replay dead letter ${d.id} (${d.channel})`, onclick: () => replay(d) }, "Replay")))),
+          ...(dead.length >= DEAD_LETTERS_READ
+            ? emptyRow(6, `Showing the newest ${dead.length}; GET /api/v1/notifications/dead?limit=1000 lists more.`) : []),
+        ]);
   }
 
   function renderAgent(live, ready, rules, channels, metrics) {
@@ -432,11 +480,12 @@
   function renderSummary(ready, alerts, latest) {
     const firing = (alerts || []).filter((a) => a.status === "firing").length;
     const pending = (alerts || []).filter((a) => a.status === "pending").length;
+    const standby = isStandby(ready);
     const unhealthy = (latest && latest.components || []).filter((c) => c.state !== "healthy").length;
     const leadership = ready && ready.checks ? ready.checks.find((c) => c.name === "leadership") : null;
     $("summary").textContent = [
       ready ? (ready.status === "UP" ? "Ready" : `Not ready (${ready.status})`) : "–",
-      `${firing} firing, ${pending} pending`,
+      alerts === null ? "alerts unknown" : standby ? "standby: no alerts of its own" : `${firing} firing, ${pending} pending`,
       unhealthy ? `${unhealthy} component${unhealthy > 1 ? "s" : ""} not healthy` : null,
       leadership ? leadership.detail : null,
       `updated ${new Date().toLocaleTimeString()}`,
@@ -466,12 +515,15 @@
       if (live.status === 0 && ready.status === 0) {
         state.unreachableSince = state.unreachableSince || new Date();
         banner(`Cannot reach the agent since ${state.unreachableSince.toLocaleTimeString()}: the figures below are the last ones received; retrying every ${REFRESH_MS / 1000} s.`);
+        $("summary").textContent = `Agent unreachable since ${state.unreachableSince.toLocaleTimeString()}`;
         return;
       }
       state.unreachableSince = null;
       if ([live, ready, latest, alerts].some((r) => r.status === 401)) {
         if (!state.tokenDeclined) {
-          const given = await askToken("Reading this agent needs a token: its read token (MONITORING_API_READ_TOKEN) or its API token.");
+          const given = await askToken(state.token
+            ? "The token was refused: give this agent's read token (MONITORING_API_READ_TOKEN) or its API token."
+            : "Reading this agent needs a token: its read token (MONITORING_API_READ_TOKEN) or its API token.");
           state.tokenDeclined = !given;
           if (given) { refreshing = false; return refresh(); }
         }
@@ -488,7 +540,7 @@
       draw([
         () => renderHost(ok(latest), readyBody),
         () => renderComponents(ok(latest)),
-        () => renderAlerts(ok(alerts)),
+        () => renderAlerts(alerts, readyBody),
         () => renderSummary(readyBody, ok(alerts), ok(latest)),
       ]);
       const database = readyBody ? readyBody.checks.find((c) => c.name === "database") : null;
@@ -506,7 +558,7 @@
       }
       const [history, rules, channels, dead, metrics, aggregates] = await Promise.all([
         read("/api/v1/alerts/history?hours=24"), read("/api/v1/rules"), read("/api/v1/channels"),
-        read("/api/v1/notifications/dead"), read("/metrics", true),
+        read(`/api/v1/notifications/dead?limit=${DEAD_LETTERS_READ}`), read("/metrics", true),
         wantAggregates ? read(`/api/v1/aggregates?name=system_&start=${start}&limit=10000`) : Promise.resolve(null)]);
       if (aggregates && aggregates.status === 200) {
         state.aggregates = aggregates.body || [];
@@ -515,8 +567,8 @@
       }
       const metricSamples = parseExposition(ok(metrics));
       draw([
-        () => renderHistory(ok(history), ok(rules)),
-        () => renderNotifications(ok(channels), ok(dead), metricSamples),
+        () => renderHistory(ok(history), ok(rules), history),
+        () => renderNotifications(channels, dead, metricSamples),
         () => renderAgent(ok(live), readyBody, ok(rules), ok(channels), metricSamples),
       ]);
     } finally {
@@ -525,6 +577,9 @@
     }
   }
 
+  for (const cancel of document.querySelectorAll("dialog button.cancel")) {
+    cancel.addEventListener("click", () => cancel.closest("dialog").close("cancel"));
+  }
   $("history-severity").addEventListener("change", () => renderHistory(null, null));
   $("history-rule").addEventListener("change", () => renderHistory(null, null));
   $("token-button").addEventListener("click", async () => {

@@ -32,6 +32,7 @@ final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoC
     private final InstantSource clock;
     private final Thread thread;
     private volatile boolean running = true;
+    private volatile boolean unreachable;
     private volatile boolean leading;
 
     LeaseKeeper(Database database, String instance, Duration ttl, InstantSource clock) {
@@ -67,9 +68,11 @@ final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoC
             boolean now;
             try {
                 now = database.renewLease(clock.instant());
+                unreachable = false;
             } catch (PersistenceException e) {
                 // The database cannot be reached: the lease runs out, and writes are fenced anyway.
                 now = database.leading();
+                unreachable = true;
                 LOG.debug("Renewing the leader lease failed: {}", e.getMessage());
             }
             if (now != leading) {
@@ -77,9 +80,7 @@ final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoC
                 if (now) {
                     LOG.warn("Took over as leader of instance {} (lease epoch {})", instance, database.leaseEpoch());
                 } else {
-                    LOG.warn(
-                            "No longer the leader of instance {}: another agent holds its lease; standing by",
-                            instance);
+                    LOG.warn("No longer the leader of instance {}: {}; standing by", instance, standbyReason());
                 }
             }
         }
@@ -100,13 +101,20 @@ final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoC
         return "leadership";
     }
 
+    /** Why this agent does not lead: the database, when the last renewal could not reach it, else another agent. */
+    private String standbyReason() {
+        return unreachable
+                ? "the lease cannot be renewed while the database is unreachable (its alerts are not shown until it leads again)"
+                : "another agent leads";
+    }
+
     /** Both roles are ready: a standby serves its metrics and waits to take over. */
     @Override
     public HealthCheckResult check() {
         return HealthCheckResult.up(
                 leading()
                         ? "leader of instance " + instance + " (lease epoch " + database.leaseEpoch() + ")"
-                        : "standby for instance " + instance + ": another agent leads");
+                        : "standby for instance " + instance + ": " + standbyReason());
     }
 
     @Override

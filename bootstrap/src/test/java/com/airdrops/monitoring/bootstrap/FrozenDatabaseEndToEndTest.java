@@ -78,6 +78,8 @@ class FrozenDatabaseEndToEndTest {
                     if (System.nanoTime() - frozenAt > Duration.ofSeconds(3).toNanos()) {
                         assertThat(ready.statusCode()).isEqualTo(503);
                         assertThat(ready.body()).contains("database");
+                        // Alone on its database: if it stands by, it must not blame another agent.
+                        assertThat(ready.body()).doesNotContain("another agent leads");
                         readyChecks++;
                     }
                     assertThat(metrics.statusCode()).isEqualTo(200);

@@ -149,7 +149,17 @@ public final class JavalinHttpServer implements AutoCloseable {
                 files.directory = "/status-page";
                 files.location = Location.CLASSPATH;
                 files.precompressMaxSize = STATUS_PAGE_MAX_FILE_BYTES;
-                files.headers = Map.of("Cache-Control", "no-cache", "X-Content-Type-Options", "nosniff");
+                files.headers = Map.of(
+                        "Cache-Control",
+                        "no-cache",
+                        "X-Content-Type-Options",
+                        "nosniff",
+                        "X-Frame-Options",
+                        "DENY",
+                        // Only the agent's own files and API: no inline script, no other origin, no framing.
+                        "Content-Security-Policy",
+                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
+                                + " frame-ancestors 'none'; form-action 'self'");
             });
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
             // The servlet context has no error handler of its own and falls back to the server's.

@@ -37,11 +37,22 @@ final class NotificationsHandler {
                 .toList());
     }
 
+    /**
+     * {@code GET /api/v1/notifications/dead?limit=}: the newest dead letters, 100 unless {@code limit} says otherwise
+     * (at most 1,000), each with at most {@value #MAX_ALERTS_SHOWN} of its alerts: a folded notification may carry
+     * hundreds, and the answer must stay small enough to be read every few seconds.
+     */
     void dead(Context ctx) {
-        ctx.json(admin.deadLetters(1_000).stream()
+        int limit =
+                new QueryParameters(ctx).integer("limit", 1, MAX_DEAD_LETTERS).orElse(DEFAULT_DEAD_LETTERS);
+        ctx.json(admin.deadLetters(limit).stream()
                 .map(NotificationsHandler::view)
                 .toList());
     }
+
+    static final int DEFAULT_DEAD_LETTERS = 100;
+    static final int MAX_DEAD_LETTERS = 1_000;
+    static final int MAX_ALERTS_SHOWN = 20;
 
     void replay(Context ctx) {
         token.authorize(ctx.header("Authorization"));
@@ -64,9 +75,13 @@ final class NotificationsHandler {
         view.put("status", entry.status().name().toLowerCase(Locale.ROOT));
         view.put("attempts", entry.attempts());
         view.put("last_error", entry.lastError().orElse(null));
+        view.put("alert_count", entry.notification().alerts().size());
         view.put(
                 "alerts",
-                entry.notification().alerts().stream().map(AlertsHandler::view).toList());
+                entry.notification().alerts().stream()
+                        .limit(MAX_ALERTS_SHOWN)
+                        .map(AlertsHandler::view)
+                        .toList());
         view.put("created_at", JsonViews.epochSeconds(entry.createdAt()));
         return view;
     }

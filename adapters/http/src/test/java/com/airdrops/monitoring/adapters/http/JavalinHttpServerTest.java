@@ -109,6 +109,9 @@ class JavalinHttpServerTest {
                     Map.of()));
         }
     };
+    private final List<Integer> deadLetterLimits = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicBoolean foldedDeadLetter =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private final NotificationAdmin notificationAdmin = new NotificationAdmin() {
         @Override
         public List<ChannelView> channels() {
@@ -122,7 +125,31 @@ class JavalinHttpServerTest {
 
         @Override
         public List<com.airdrops.monitoring.domain.model.notification.OutboxEntry> deadLetters(int limit) {
-            return List.of();
+            deadLetterLimits.add(limit);
+            if (!foldedDeadLetter.get()) {
+                return List.of();
+            }
+            List<Alert> alerts = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                alerts.add(new Alert(
+                        "queue_deep",
+                        "queue_depth",
+                        500,
+                        100,
+                        AlertSeverity.HIGH,
+                        new AlertPhase.Firing(NOW, NOW),
+                        "deep",
+                        NOW,
+                        Map.of("component", "q" + i)));
+            }
+            return List.of(new com.airdrops.monitoring.domain.model.notification.OutboxEntry(
+                    3,
+                    new com.airdrops.monitoring.domain.model.notification.Notification("e-3", "hook", alerts, 29),
+                    com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus.DEAD,
+                    1,
+                    Optional.of("HTTP 400"),
+                    NOW,
+                    NOW));
         }
 
         @Override
@@ -281,6 +308,8 @@ class JavalinHttpServerTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
         assertThat(page.headers().firstValue("Content-Encoding")).hasValue("gzip");
         assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(page.headers().firstValue("Content-Security-Policy"))
+                .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self';"));
         String html = new String(
                 new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(), StandardCharsets.UTF_8);
         assertThat(html).contains("<title>Airdrops Monitoring</title>", "src=\"status.js\"");
@@ -537,6 +566,23 @@ class JavalinHttpServerTest {
         assertThat(post("/api/v1/notifications/x/replay", "Bearer " + TOKEN, "").statusCode())
                 .isEqualTo(400);
         assertThat(get("/api/v1/notifications/dead", Map.of()).body()).isEqualTo("[]");
+    }
+
+    @Test
+    void deadLettersAreBoundedInNumberAndInAlertsEach() throws Exception {
+        foldedDeadLetter.set(true);
+        JsonNode letter = JSON.readTree(
+                        get("/api/v1/notifications/dead", Map.of()).body())
+                .get(0);
+        assertThat(letter.get("alert_count").asInt()).isEqualTo(30);
+        assertThat(letter.get("alerts")).hasSize(20);
+        assertThat(get("/api/v1/notifications/dead?limit=5", Map.of()).statusCode())
+                .isEqualTo(200);
+        assertThat(deadLetterLimits).containsExactly(100, 5);
+        assertThat(get("/api/v1/notifications/dead?limit=1001", Map.of()).statusCode())
+                .isEqualTo(400);
+        assertThat(get("/api/v1/notifications/dead?limit=x", Map.of()).statusCode())
+                .isEqualTo(400);
     }
 
     private HttpResponse<String> post(String path, String authorization, String body) throws Exception {

@@ -270,6 +270,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             properties.setProperty("connectTimeout", String.valueOf(seconds));
             properties.setProperty("loginTimeout", String.valueOf(seconds));
             properties.setProperty("socketTimeout", String.valueOf(MIGRATION_SOCKET_TIMEOUT.toSeconds()));
+            properties.setProperty("cancelSignalTimeout", String.valueOf(seconds));
             properties.setProperty("ApplicationName", "airdrops-monitoring");
         }
         return properties;
@@ -292,6 +293,9 @@ public final class Database implements AutoCloseable, HealthCheck {
             config.addDataSourceProperty("loginTimeout", seconds);
             // A statement is cancelled at the timeout; a server that does not answer at all ends at the socket timeout.
             config.addDataSourceProperty("socketTimeout", seconds * 2);
+            // The cancel itself goes over a connection of its own, which must not hang either (the driver's timer
+            // thread holds the statement's lock while it sends it).
+            config.addDataSourceProperty("cancelSignalTimeout", seconds);
         }
         return new HikariDataSource(config);
     }

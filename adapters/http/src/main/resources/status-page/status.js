@@ -5,6 +5,7 @@
   const REFRESH_MS = 5000;
   const TIMEOUT_MS = 4000;
   const AGGREGATES_EVERY_MS = 30000;
+  const HISTORY_EVERY_MS = 30000;
   const MAX_ALERT_ROWS = 200;
   const MAX_HISTORY_ROWS = 500;
   const DEAD_LETTERS_READ = 50;
@@ -20,6 +21,7 @@
     previousNet: null,
     aggregates: [],
     aggregatesAt: 0,
+    historyAt: 0,
     firstRenderDone: false,
     rendered: new Map(),
   };
@@ -195,6 +197,7 @@
     return { ok: false, message: "refused" };
   }
   function notice(text) {
+    state.historyAt = 0; // an action adds to the history: read it at the next refresh
     $("notice").textContent = text;
   }
 
@@ -556,8 +559,10 @@
         state.firstRenderDone = true;
         document.documentElement.dataset.firstRenderMs = String(Math.round(performance.now()));
       }
+      // The 24 h history may be large (up to 10,000 entries): read every 30 s, not at every refresh.
+      const wantHistory = now - state.historyAt >= HISTORY_EVERY_MS;
       const [history, rules, channels, dead, metrics, aggregates] = await Promise.all([
-        read("/api/v1/alerts/history?hours=24"), read("/api/v1/rules"), read("/api/v1/channels"),
+        wantHistory ? read("/api/v1/alerts/history?hours=24") : Promise.resolve(null), read("/api/v1/rules"), read("/api/v1/channels"),
         read(`/api/v1/notifications/dead?limit=${DEAD_LETTERS_READ}`), read("/metrics", true),
         wantAggregates ? read(`/api/v1/aggregates?name=system_&start=${start}&limit=10000`) : Promise.resolve(null)]);
       if (aggregates && aggregates.status === 200) {
@@ -568,6 +573,7 @@
       const metricSamples = parseExposition(ok(metrics));
       draw([
         () => renderHistory(ok(history), ok(rules), history),
+        () => { if (history && history.status === 200) state.historyAt = now; },
         () => renderNotifications(channels, dead, metricSamples),
         () => renderAgent(ok(live), readyBody, ok(rules), ok(channels), metricSamples),
       ]);

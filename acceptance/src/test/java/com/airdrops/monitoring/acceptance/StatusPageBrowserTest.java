@@ -148,6 +148,24 @@ class StatusPageBrowserTest {
         wait.until(driver -> text("#components tr[data-component='bot_risk']"));
         screenshot("status-phone.png");
 
+        // An operator opening the page of an agent that has been running: a second browser, with nothing cached.
+        WebDriver other = chromium(1280, 1000);
+        try {
+            other.get("about:blank");
+            other.get("http://127.0.0.1:" + port + "/");
+            new WebDriverWait(other, Duration.ofSeconds(20))
+                    .until(driver -> ((JavascriptExecutor) driver)
+                            .executeScript("return document.documentElement.dataset.firstRenderMs"));
+            Object running =
+                    ((JavascriptExecutor) other).executeScript("return document.documentElement.dataset.firstRenderMs");
+            Files.writeString(
+                    SCREENSHOTS.resolve("first-render.txt"),
+                    "first render with data: " + running + " ms (a new browser, empty cache, the agent running)\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            other.quit();
+        }
+
         agent.destroy();
         assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
         WebElement banner = wait.until(driver -> {

@@ -216,7 +216,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         current.notifications.addAll(planner.plan(current.transitions, stillFiring(current), current.at));
         if (!writer.save(current.changes())) {
             // Fenced: another agent of this instance took over while this pass ran; nothing of it was written.
-            LOG.warn("Alert evaluation pass discarded: another agent of this instance leads now; standing by");
+            LOG.warn("Alert evaluation pass discarded: this agent no longer holds its instance's lease; standing by");
             clearForStandby();
             return List.of();
         }

@@ -51,7 +51,8 @@ public final class EvaluationHealthCheck implements HealthCheck {
                     + "(GET /api/v1/alerts/quarantine)");
         }
         if (stats.standingBy()) {
-            return HealthCheckResult.up("standby: another agent of this instance leads and evaluates");
+            return HealthCheckResult.up(
+                    "standby: this agent does not hold its instance's lease (see the leadership check), so it does not evaluate");
         }
         return HealthCheckResult.up(stats.lastCompleted()
                 .map(at -> "last evaluation pass at " + at)

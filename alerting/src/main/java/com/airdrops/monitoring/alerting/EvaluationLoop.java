@@ -128,7 +128,8 @@ public final class EvaluationLoop implements AutoCloseable {
             if (wasLeading) {
                 wasLeading = false;
                 alerter.standBy();
-                LOG.info("Standing by: another agent of this instance leads; no evaluation here until it stops");
+                LOG.info(
+                        "Standing by: this agent does not hold its instance's lease (see the leadership check); no evaluation here until it does");
             }
             stats.standby(true, clock.instant()); // a standby is healthy: it is not supposed to evaluate
             return;

@@ -57,42 +57,6 @@ public record ComponentSnapshot(
         }
     }
 
-    /** A snapshot without portfolio history. */
-    public ComponentSnapshot(
-            Instant observedAt,
-            Optional<ComponentStatus> status,
-            OptionalDouble lastExecutionTime,
-            OptionalLong errorCount,
-            OptionalLong successCount,
-            Map<String, Double> metrics,
-            Optional<RiskLevel> riskLevel,
-            OptionalDouble portfolioValueUsd,
-            Optional<Boolean> circuitBreakerActive,
-            Map<String, Double> riskLimits,
-            OptionalDouble capitalUtilizationPercent,
-            Map<String, Double> protocolAllocations,
-            Optional<Boolean> running,
-            OptionalLong taskDefinitions,
-            Map<String, Long> taskExecutions) {
-        this(
-                observedAt,
-                status,
-                lastExecutionTime,
-                errorCount,
-                successCount,
-                metrics,
-                riskLevel,
-                portfolioValueUsd,
-                circuitBreakerActive,
-                riskLimits,
-                capitalUtilizationPercent,
-                protocolAllocations,
-                running,
-                taskDefinitions,
-                taskExecutions,
-                List.of());
-    }
-
     public static Builder builder(Instant observedAt) {
         return new Builder(observedAt);
     }

@@ -1,6 +1,7 @@
 // The agent's status page: reads the agent's own JSON API (and /metrics for the delivery counters) every few
 // seconds and draws it. No business logic lives here; every figure is what the API answers.
 "use strict";
+performance.mark("script-start");
 (() => {
   const REFRESH_MS = 5000;
   const TIMEOUT_MS = 4000;
@@ -513,8 +514,10 @@
       const start = Math.floor(now / 1000) - 3600;
       // What the first view needs (in memory on the agent) is read and drawn first; the history, delivery counters
       // and sparklines follow, so a browser's few connections serve the first view before the rest.
+      if (!state.firstRenderDone) performance.mark("first-reads-sent");
       const [live, ready, latest, alerts] = await Promise.all([
         read("/health/live"), read("/health/ready"), read("/api/v1/metrics/latest"), read("/api/v1/alerts")]);
+      if (!state.firstRenderDone) performance.mark("first-reads-answered");
       if (live.status === 0 && ready.status === 0) {
         state.unreachableSince = state.unreachableSince || new Date();
         banner(`Cannot reach the agent since ${state.unreachableSince.toLocaleTimeString()}: the figures below are the last ones received; retrying every ${REFRESH_MS / 1000} s.`);

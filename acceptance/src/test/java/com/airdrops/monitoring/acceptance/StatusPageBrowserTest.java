@@ -114,7 +114,9 @@ class StatusPageBrowserTest {
         Object timings = ((JavascriptExecutor) browser)
                 .executeScript(
                         "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
-                                + " + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms').join('\\n')");
+                                + " + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms')"
+                                + ".concat(performance.getEntriesByType('mark').map(m => 'mark ' + m.name + ' at '"
+                                + " + Math.round(m.startTime) + ' ms')).join('\\n')");
         // Again with the browser's cache and the agent warm, as when an operator reloads the page.
         browser.navigate().refresh();
         wait.until(driver -> text("#components tr[data-component='bot_risk']"));

@@ -48,7 +48,11 @@ final class ComponentsModule extends AbstractModule {
     @Singleton
     List<ComponentRegistration> registrations(
             PushedComponentSnapshots pushed, InstantSource clock, Set<ComponentRegistration> inProcess) {
-        HttpClient client = HttpPollingComponentProbe.defaultClient();
+        // Built only when a component is polled: a client and its TLS context cost about 50 ms at start-up.
+        HttpClient client =
+                configuration.components().stream().anyMatch(definition -> definition.source() == ComponentSource.POLL)
+                        ? HttpPollingComponentProbe.defaultClient()
+                        : null;
         List<ComponentRegistration> registrations = new ArrayList<>();
         for (ComponentDefinition definition : configuration.components()) {
             ComponentProbe probe = switch (definition.source()) {

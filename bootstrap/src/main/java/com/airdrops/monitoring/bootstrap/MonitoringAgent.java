@@ -42,12 +42,14 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import com.google.inject.TypeLiteral;
 import com.google.inject.multibindings.Multibinder;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -86,9 +88,14 @@ public final class MonitoringAgent implements AutoCloseable {
     private final SilenceAdmin silences;
     private final ConfigReloader reloader;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    /** When {@link #create} began, and how long building the agent took (database, alert state, wiring). */
+    private final long createdAtNanos;
 
-    private MonitoringAgent(MonitoringSettings settings, Injector injector) {
+    private final long buildNanos;
+
+    private MonitoringAgent(MonitoringSettings settings, Injector injector, long createdAtNanos) {
         this.settings = settings;
+        this.createdAtNanos = createdAtNanos;
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
         Set<MetricsSink> sinks = injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}));
         this.collector = injector.getInstance(MetricsCollector.class);
@@ -109,6 +116,7 @@ public final class MonitoringAgent implements AutoCloseable {
         this.aggregates = injector.getInstance(AggregatedMetricsQuery.class);
         this.silences = injector.getInstance(SilenceAdmin.class);
         this.reloader = injector.getInstance(ConfigReloader.class);
+        this.buildNanos = System.nanoTime() - createdAtNanos;
     }
 
     /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link Builder#start()}. */
@@ -137,6 +145,7 @@ public final class MonitoringAgent implements AutoCloseable {
      * stops the agent cleanly.
      */
     public static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules) {
+        long createdAt = System.nanoTime();
         List<Module> modules = new ArrayList<>(List.of(
                 new CoreModule(configuration.settings()),
                 new OshiModule(),
@@ -150,11 +159,12 @@ public final class MonitoringAgent implements AutoCloseable {
                 new HttpModule()));
         modules.addAll(extraModules);
         StartupSummary.lines(configuration).forEach(LOG::info);
-        return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules));
+        return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules), createdAt);
     }
 
     /** Starts the loops, the delivery workers and the HTTP server; on failure stops what it started and throws. */
     public synchronized void startServices() {
+        long startedAt = System.nanoTime();
         leaseKeeper.start();
         aggregationLoop.start();
         collectionLoop.start();
@@ -168,12 +178,23 @@ public final class MonitoringAgent implements AutoCloseable {
             stopWorkers();
             throw e;
         }
+        long now = System.nanoTime();
+        // The phases of a start, so that a slow one shows in the log (BENCHMARKS.md measures them from outside).
         LOG.info(
-                "Airdrops Monitoring started: listening on {}:{}, metrics at http://{}:{}/metrics",
+                "Airdrops Monitoring started in {} s (database, alert state and wiring {} s, loops and HTTP server {} s;"
+                        + " the JVM has run {} s): listening on {}:{}, metrics at http://{}:{}/metrics",
+                seconds(now - createdAtNanos),
+                seconds(buildNanos),
+                seconds(now - startedAt),
+                seconds(ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L),
                 settings.httpHost(),
                 port(),
                 displayHost(settings.httpHost()),
                 port());
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
     }
 
     public int port() {

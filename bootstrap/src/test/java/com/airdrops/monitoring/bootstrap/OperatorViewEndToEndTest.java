@@ -73,7 +73,10 @@ class OperatorViewEndToEndTest {
                             "1 notification channels from " + dir.resolve("notifications.yaml") + ": 1 webhook",
                             "1 components from " + dir.resolve("components.yaml") + ": 1 risk_manager/push",
                             "plugins folder " + dir.resolve("plugins"),
-                            "Airdrops Monitoring started: listening on 127.0.0.1:" + agent.awaitPort())
+                            "listening on 127.0.0.1:" + agent.awaitPort())
+                    .containsPattern(
+                            "Airdrops Monitoring started in \\d+\\.\\d\\d s \\(database, alert state and wiring "
+                                    + "\\d+\\.\\d\\d s, loops and HTTP server \\d+\\.\\d\\d s; the JVM has run \\d+\\.\\d\\d s\\)")
                     .containsPattern(
                             "Alert risk_level_critical \\{instance=test-agent} FIRING value=3\\.0 threshold=3\\.0 severity=critical")
                     .containsPattern(

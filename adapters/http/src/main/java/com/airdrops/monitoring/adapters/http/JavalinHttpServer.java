@@ -14,7 +14,6 @@ import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,9 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class JavalinHttpServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JavalinHttpServer.class);
     /** The jar's version (its manifest), or "development" when run from classes. */
-    /** Each file of the status page is at most this big (it is kept compressed in memory). */
-    private static final int STATUS_PAGE_MAX_FILE_BYTES = 256 * 1024;
-
     static final String VERSION = Optional.ofNullable(
                     JavalinHttpServer.class.getPackage().getImplementationVersion())
             .orElse("development");
@@ -56,6 +52,7 @@ public final class JavalinHttpServer implements AutoCloseable {
 
     private final AlertsHandler alertsHandler;
     private final SilencesHandler silencesHandler;
+    private final StatusPageFiles statusPage = StatusPageFiles.fromClasspath();
     private final NotificationsHandler notificationsHandler;
     private final BearerToken readToken;
     private final BearerToken writeToken;
@@ -143,24 +140,6 @@ public final class JavalinHttpServer implements AutoCloseable {
             // Javalin then throws MethodNotAllowedResponse for a known path, answered with an Allow header below.
             config.http.prefer405over404 = true;
             config.startup.showJavalinBanner = false;
-            // The status page (GET /): static files from the jar, gzipped once and kept; revalidated by ETag.
-            config.staticFiles.add(files -> {
-                files.hostedPath = "/";
-                files.directory = "/status-page";
-                files.location = Location.CLASSPATH;
-                files.precompressMaxSize = STATUS_PAGE_MAX_FILE_BYTES;
-                files.headers = Map.of(
-                        "Cache-Control",
-                        "no-cache",
-                        "X-Content-Type-Options",
-                        "nosniff",
-                        "X-Frame-Options",
-                        "DENY",
-                        // Only the agent's own files and API: no inline script, no other origin, no framing.
-                        "Content-Security-Policy",
-                        "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none';"
-                                + " frame-ancestors 'none'; form-action 'self'");
-            });
             config.jsonMapper(new JavalinJackson(JsonBodies.MAPPER, false));
             // The servlet context has no error handler of its own and falls back to the server's.
             config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
@@ -172,6 +151,10 @@ public final class JavalinHttpServer implements AutoCloseable {
                     refusals.record(ctx.path(), status, ApiError.message(ctx));
                 }
             });
+            // The status page: its files are kept in memory, gzipped once, and revalidated by ETag.
+            for (String path : statusPage.paths()) {
+                config.routes.get(path, statusPage::serve);
+            }
             config.routes.get("/metrics", this::metrics);
             config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP", "version", VERSION)));
             config.routes.get("/health/ready", this::ready);

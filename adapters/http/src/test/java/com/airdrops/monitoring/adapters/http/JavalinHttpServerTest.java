@@ -316,6 +316,17 @@ class JavalinHttpServerTest {
         String etag = page.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = get("/", Map.of("If-None-Match", etag, "Accept-Encoding", "gzip"));
         assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(get("/", Map.of("If-None-Match", "*")).statusCode()).isEqualTo(304);
+        HttpResponse<String> plain = get("/index.html", Map.of());
+        assertThat(plain.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(plain.body()).isEqualTo(html);
+        assertThat(client.send(
+                                request("/", Map.of())
+                                        .POST(HttpRequest.BodyPublishers.noBody())
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .statusCode())
+                .isEqualTo(405);
 
         HttpResponse<String> script = get("/status.js", Map.of());
         assertThat(script.statusCode()).isEqualTo(200);

@@ -115,6 +115,10 @@ class StatusPageBrowserTest {
                 .executeScript(
                         "return performance.getEntriesByType('resource').map(e => e.name.replace(location.origin, '')"
                                 + " + ' ' + Math.round(e.startTime) + '+' + Math.round(e.duration) + ' ms')"
+                                + ".concat(performance.getEntriesByType('navigation').map(n => 'page: request '"
+                                + " + Math.round(n.requestStart) + ', response ' + Math.round(n.responseStart) + '-'"
+                                + " + Math.round(n.responseEnd) + ', DOM interactive ' + Math.round(n.domInteractive)"
+                                + " + ', DOMContentLoaded ' + Math.round(n.domContentLoadedEventStart) + ' ms'))"
                                 + ".concat(performance.getEntriesByType('mark').map(m => 'mark ' + m.name + ' at '"
                                 + " + Math.round(m.startTime) + ' ms')).join('\\n')");
         // Again with the browser's cache and the agent warm, as when an operator reloads the page.

@@ -102,13 +102,17 @@ class DeployedJarTest {
     }
 
     /**
-     * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next; a cache the JVM
-     * cannot use is ignored and the agent runs as before.
+     * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next (verified once, its
+     * checksum kept); a cache damaged afterwards is removed and the agent runs as before, recording a new one.
      */
     @Test
     void theLauncherRecordsAnAotCacheUsesItAndRunsWithoutItWhenItIsDamaged() throws Exception {
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25; the launcher runs without one before");
         Path cacheDir = dir.resolve("aot");
+        // A first run that stops on a configuration error still leaves a (small) cache: it must not be kept.
+        Process refused = start(Map.of("METRICS_HTTP_PORT", "abc"));
+        assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(refused.exitValue()).isEqualTo(2);
         for (int run = 1; run <= 3; run++) {
             int port = CleanAgentProcess.freePort();
             Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
@@ -124,7 +128,9 @@ class DeployedJarTest {
             assertThat(agent.exitValue()).as("run %d stops cleanly", run).isZero();
             String log = Files.readString(dir.resolve("agent.log"));
             if (run == 1) {
-                assertThat(log).contains("no AOT cache yet for this jar and JDK");
+                assertThat(log)
+                        .contains("was recorded by a run that did not start the service: removed")
+                        .contains("no AOT cache yet for this jar and JDK");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
                 try (var files = Files.list(cacheDir)) {
                     Path cache = files.filter(file -> file.toString().endsWith(".aot"))
@@ -134,16 +140,26 @@ class DeployedJarTest {
                             .as("the cache written at the stop")
                             .isPositive();
                 }
-            } else {
+            } else if (run == 2) {
                 assertThat(log).doesNotContain("no AOT cache yet");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
-            }
-            if (run == 2) {
+                // Verified by the JVM once; its checksum is kept beside it. Now damage it inside, where the JVM does
+                // not look before using it (it crashed at every start with such a file).
                 try (var files = Files.list(cacheDir)) {
-                    for (Path cache : files.toList()) {
-                        Files.writeString(cache, "not an AOT cache"); // damaged: the next run must not care
+                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
+                            .findFirst()
+                            .orElseThrow();
+                    assertThat(Path.of(cache + ".cksum")).exists();
+                    try (var file = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
+                        file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
                     }
                 }
+            } else {
+                assertThat(log).contains("is damaged or unusable by this JVM and its options: removed");
+                assertThat(arguments)
+                        .as("the damaged cache is not used; a new one is recorded")
+                        .noneMatch(argument -> argument.startsWith("-XX:AOTCache="))
+                        .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
             }
         }
     }

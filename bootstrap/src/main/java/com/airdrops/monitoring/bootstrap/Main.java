@@ -2,9 +2,14 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.Redaction;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -55,7 +60,7 @@ public final class Main implements Callable<Integer> {
 
     private static int failed(Exception e) {
         // Whatever escaped is reported in one line: no stack trace reaches an operator.
-        System.err.println("airdrops-monitoring: failed: " + rootMessage(e));
+        report("failed: " + rootMessage(e));
         return EXIT_START_FAILED;
     }
 
@@ -68,32 +73,56 @@ public final class Main implements Callable<Integer> {
         try {
             configuration = AgentConfiguration.load(System.getenv());
         } catch (ConfigException e) {
-            e.problems().forEach(problem -> System.err.println("airdrops-monitoring: configuration error: " + problem));
+            e.problems().forEach(problem -> report("configuration error: " + problem));
             return EXIT_CONFIG;
         } catch (RuntimeException e) {
-            System.err.println("airdrops-monitoring: configuration error: " + rootMessage(e));
+            report("configuration error: " + rootMessage(e));
             return EXIT_CONFIG;
         }
         Optional<String> busy = PortCheck.busy(
                 configuration.settings().httpHost(), configuration.settings().httpPort());
         if (busy.isPresent()) {
             // Checked before the database is opened: a second agent must name the port, not the database's lock.
-            System.err.println("airdrops-monitoring: failed to start: " + busy.get());
+            report("failed to start: " + busy.get());
             return EXIT_START_FAILED;
         }
         MonitoringAgent agent;
         try {
-            agent = MonitoringAgent.create(configuration, List.of());
-            // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
-            Runtime.getRuntime()
-                    .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(agent::close));
-            agent.startServices();
+            agent = StopSignals.duringStartUp(() -> {
+                MonitoringAgent created = MonitoringAgent.create(configuration, List.of());
+                // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
+                Runtime.getRuntime()
+                        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(created::close));
+                created.startServices();
+                return created;
+            });
         } catch (RuntimeException e) {
-            System.err.println("airdrops-monitoring: failed to start: " + rootMessage(e));
+            report("failed to start: " + rootMessage(e));
             return EXIT_START_FAILED;
         }
+        markAotTrainingRun();
         agent.awaitStop();
         return 0;
+    }
+
+    /**
+     * When the launcher records an AOT cache in this run, it names a file to create once the service has started: a
+     * cache recorded by a run that stopped earlier (a configuration error) holds too few classes and is recorded again.
+     */
+    private static void markAotTrainingRun() {
+        String marker = System.getProperty("airdrops.monitoring.aot.trained");
+        if (marker == null) {
+            return;
+        }
+        try {
+            Files.writeString(Path.of(marker), "started " + Instant.now() + "\n");
+        } catch (IOException | RuntimeException e) {
+            LoggerFactory.getLogger(Main.class)
+                    .warn(
+                            "Cannot mark this run's AOT cache as trained at {}: {}; the next start records it again",
+                            marker,
+                            e.getMessage());
+        }
     }
 
     /** The jar's version, as the start-up log and {@code --version} show it. */
@@ -108,6 +137,40 @@ public final class Main implements Callable<Integer> {
         public String[] getVersion() {
             return new String[] {"Airdrops Monitoring " + version() + " on Java " + Runtime.version()};
         }
+    }
+
+    /**
+     * One line on stderr for a failure before or outside the log: plain for people, or with {@code LOG_FORMAT=json} a
+     * JSON object with the log's fields, so that a log shipper reading JSON also reads why the agent did not start.
+     */
+    static void report(String message) {
+        System.err.println(reportLine(message, System.getenv("LOG_FORMAT"), System.currentTimeMillis()));
+    }
+
+    static String reportLine(String message, String logFormat, long now) {
+        if (!"json".equals(logFormat)) {
+            return "airdrops-monitoring: " + message;
+        }
+        StringBuilder json = new StringBuilder("{\"timestamp\":")
+                .append(now)
+                .append(",\"level\":\"ERROR\",\"threadName\":\"main\",\"loggerName\":\"")
+                .append(Main.class.getName())
+                .append("\",\"formattedMessage\":\"");
+        for (char c : message.toCharArray()) {
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                case '\n' -> json.append("\\n");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        return json.append("\",\"throwable\":null}").toString();
     }
 
     static String rootMessage(Throwable e) {

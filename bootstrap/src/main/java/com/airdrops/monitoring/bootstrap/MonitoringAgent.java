@@ -428,7 +428,11 @@ public final class MonitoringAgent implements AutoCloseable {
         }
     }
 
-    private static String displayHost(String host) {
-        return "0.0.0.0".equals(host) || "::".equals(host) ? "localhost" : host;
+    /** The host as a URL names it: localhost for a wildcard, an IPv6 address in brackets. */
+    static String displayHost(String host) {
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            return "localhost";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 }

@@ -35,21 +35,10 @@ class ProcessLifecycleTest {
     @Test
     void sigtermStopsTheServiceCleanlyWithStatus0() throws Exception {
         Process process = start(TestEnvironment.agent(dir));
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out =
-                new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null && !line.contains("Airdrops Monitoring started")) {
-                lines.add(line);
-            }
-            assertThat(line).as("start-up line, after %s", lines).contains("metrics at http://127.0.0.1:");
+        List<String> lines = sigtermAfter(process, "Airdrops Monitoring started");
 
-            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
-            while ((line = out.readLine()) != null) {
-                lines.add(line);
-            }
-        }
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("metrics at http://127.0.0.1:"));
         assertThat(lines).anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring stopped"));
         assertThat(process.exitValue())
                 .as("a clean stop is a success, for systemd too")
@@ -57,25 +46,50 @@ class ProcessLifecycleTest {
     }
 
     @Test
+    void sigtermDuringTheFirstSchemaMigrationWaitsForItSoTheNextStartOpensTheDatabase() throws Exception {
+        Process first = start(TestEnvironment.agent(dir));
+        // The last summary line comes just before the database is opened and, on a fresh home, migrated.
+        List<String> lines = sigtermAfter(first, "MonitoringAgent - Channel types");
+
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(first.exitValue()).isZero();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring stopped"));
+        Process second = start(TestEnvironment.agent(dir));
+        List<String> again = sigtermAfter(second, "Airdrops Monitoring started");
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(again)
+                .as("the second start on the same database")
+                .anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring started"));
+    }
+
+    @Test
     void sigtermDuringStartUpAlsoEndsWithStatus0() throws Exception {
         Process process = start(TestEnvironment.agent(dir));
+        // SIGTERM before the database is open and anything listens.
+        List<String> lines = sigtermAfter(process, "MonitoringAgent - Home ");
+
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("SIGTERM received: stopping"));
+        assertThat(process.exitValue()).isZero();
+    }
+
+    /** Reads the agent's output until a line contains {@code marker}, sends SIGTERM, and returns every line. */
+    private static List<String> sigtermAfter(Process process, String marker) throws Exception {
         List<String> lines = new ArrayList<>();
         try (BufferedReader out =
                 new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
-            while ((line = out.readLine()) != null && !line.contains("MonitoringAgent - Home ")) {
+            while ((line = out.readLine()) != null && !line.contains(marker)) {
                 lines.add(line);
             }
-            assertThat(line).as("the start-up summary, after %s", lines).isNotNull();
-
-            process.toHandle().destroy(); // SIGTERM before the database is open and anything listens
+            assertThat(line).as("a line with '%s', after %s", marker, lines).isNotNull();
+            lines.add(line);
+            process.toHandle().destroy(); // SIGTERM; Process.destroy() would also close our end of its output
             while ((line = out.readLine()) != null) {
                 lines.add(line);
             }
         }
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(lines).anySatisfy(line -> assertThat(line).contains("SIGTERM received: stopping"));
-        assertThat(process.exitValue()).isZero();
+        return lines;
     }
 
     @Test

@@ -154,10 +154,15 @@ public final class JavalinHttpServer implements AutoCloseable {
             // The status page: its files are kept in memory, gzipped once, and revalidated by ETag.
             for (String path : statusPage.paths()) {
                 config.routes.get(path, statusPage::serve);
+                config.routes.head(path, statusPage::serve);
             }
+            // HEAD answers with GET's status and headers (Jetty sends no body for a HEAD).
             config.routes.get("/metrics", this::metrics);
-            config.routes.get("/health/live", ctx -> ctx.json(Map.of("status", "UP", "version", VERSION)));
+            config.routes.head("/metrics", this::metrics);
+            config.routes.get("/health/live", this::live);
+            config.routes.head("/health/live", this::live);
             config.routes.get("/health/ready", this::ready);
+            config.routes.head("/health/ready", this::ready);
             config.routes.get("/api/v1/metrics/latest", this::latest);
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);
             config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);
@@ -233,6 +238,10 @@ public final class JavalinHttpServer implements AutoCloseable {
     private void metrics(Context ctx) {
         ExpositionFormat format = ContentNegotiation.exposition(ctx.header("Accept"));
         ctx.contentType(format.contentType()).result(exposition.scrapeBytes(format));
+    }
+
+    private void live(Context ctx) {
+        ctx.json(Map.of("status", "UP", "version", VERSION));
     }
 
     private void ready(Context ctx) {

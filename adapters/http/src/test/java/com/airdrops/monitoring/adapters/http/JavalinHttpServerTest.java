@@ -312,7 +312,12 @@ class JavalinHttpServerTest {
                 .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self';"));
         String html = new String(
                 new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(html).contains("<title>Airdrops Monitoring</title>", "src=\"status.js\"");
+        // One document: the style sheet and the script are written into it, allowed by their hashes.
+        assertThat(html)
+                .contains("<title>Airdrops Monitoring</title>", "<style>", "<script>", "\"use strict\";")
+                .doesNotContain("src=\"status.js\"", "href=\"status.css\"");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
+                .containsPattern("script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}=';");
         String etag = page.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = get("/", Map.of("If-None-Match", etag, "Accept-Encoding", "gzip"));
         assertThat(again.statusCode()).isEqualTo(304);
@@ -328,11 +333,35 @@ class JavalinHttpServerTest {
                         .statusCode())
                 .isEqualTo(405);
 
-        HttpResponse<String> script = get("/status.js", Map.of());
-        assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).contains("javascript"));
-        assertThat(get("/status.css", Map.of()).statusCode()).isEqualTo(200);
+        assertThat(get("/status.js", Map.of()).statusCode()).isEqualTo(404);
+        HttpResponse<String> slash = get("/index.html/", Map.of());
+        assertThat(slash.statusCode()).isEqualTo(200); // routes ignore a trailing slash, and so does the page
+        assertThat(slash.body()).isEqualTo(html);
+        // Each representation has its own ETag; a refused gzip gets the plain page.
+        assertThat(plain.headers().firstValue("ETag"))
+                .isNotEqualTo(page.headers().firstValue("ETag"));
+        HttpResponse<String> refused = get("/", Map.of("Accept-Encoding", "gzip;q=0, identity"));
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(html);
+        // HEAD answers with GET's status and headers, without a body.
+        HttpResponse<String> head = client.send(
+                request("/", Map.of())
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(head.statusCode()).isEqualTo(200);
+        assertThat(head.headers().firstValue("ETag")).isEqualTo(plain.headers().firstValue("ETag"));
+        assertThat(head.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(head.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
+        assertThat(head.body()).isEmpty();
+        HttpResponse<String> headLive = client.send(
+                request("/health/live", Map.of())
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(headLive.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(get("/nothing.js", Map.of()).statusCode()).isEqualTo(404);
     }
 

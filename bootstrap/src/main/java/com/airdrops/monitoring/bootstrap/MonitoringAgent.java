@@ -187,10 +187,15 @@ public final class MonitoringAgent implements AutoCloseable {
                 seconds(buildNanos),
                 seconds(now - startedAt),
                 seconds(ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L),
-                settings.httpHost(),
+                listenHost(settings.httpHost()),
                 port(),
                 displayHost(settings.httpHost()),
                 port());
+    }
+
+    /** The address as bound, an IPv6 one in brackets so that the port stays readable. */
+    static String listenHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
     }
 
     private static String seconds(long nanos) {
@@ -433,6 +438,6 @@ public final class MonitoringAgent implements AutoCloseable {
         if ("0.0.0.0".equals(host) || "::".equals(host)) {
             return "localhost";
         }
-        return host.contains(":") ? "[" + host + "]" : host;
+        return listenHost(host);
     }
 }

@@ -6,8 +6,12 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -72,19 +76,14 @@ public final class Database implements AutoCloseable, HealthCheck {
         String url = connectionUrl(settings);
         HikariDataSource writes = null;
         try {
+            createH2FileWhole(url, settings);
             // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
             UrlDataSource migrations = new UrlDataSource(url, migrationProperties(settings));
             if (upToDate(migrations, settings.timeout())) {
                 // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
                 LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
             } else {
-                Flyway.configure()
-                        .dataSource(migrations)
-                        .connectRetries(0)
-                        .locations("classpath:db/migration")
-                        .placeholders(Map.of("instance", settings.instance()))
-                        .load()
-                        .migrate();
+                migrate(migrations, settings);
             }
             writes = pool("db-write", url, settings, settings.writePoolSize());
             HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
@@ -148,6 +147,50 @@ public final class Database implements AutoCloseable, HealthCheck {
                 }
             }
             return highest == SCHEMA_VERSION;
+        }
+    }
+
+    private static void migrate(DataSource migrations, DatabaseSettings settings) {
+        Flyway.configure()
+                .dataSource(migrations)
+                .connectRetries(0)
+                .locations("classpath:db/migration")
+                .placeholders(Map.of("instance", settings.instance()))
+                .load()
+                .migrate();
+    }
+
+    /**
+     * A new H2 file is created and migrated under another name and renamed when complete. H2 commits each DDL
+     * statement on its own, so a process killed in the middle of the first migration (SIGKILL, the OOM killer, a power
+     * cut) left a half-made schema that no later start could open; now it leaves only the other file, removed by the
+     * next start. (PostgreSQL runs each migration in a transaction.)
+     */
+    private static void createH2FileWhole(String url, DatabaseSettings settings) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return;
+        }
+        int options = url.indexOf(';');
+        String path = options < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), options);
+        if (path.startsWith("~") || Files.exists(Path.of(path + ".mv.db"))) {
+            return;
+        }
+        String staging = path + ".creating";
+        Path stagingFile = Path.of(staging + ".mv.db");
+        try {
+            Files.deleteIfExists(stagingFile); // left by a start that was killed while creating it
+            String stagingUrl = prefix + staging + (options < 0 ? "" : url.substring(options));
+            migrate(new UrlDataSource(stagingUrl, migrationProperties(settings)), settings);
+            try (Connection connection = DriverManager.getConnection(stagingUrl);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            }
+            Files.move(stagingFile, Path.of(path + ".mv.db"), StandardCopyOption.ATOMIC_MOVE);
+            LOG.info(
+                    "Created the database at {} (schema version {})", Redaction.jdbcUrl(prefix + path), SCHEMA_VERSION);
+        } catch (IOException | SQLException e) {
+            throw new PersistenceException("cannot create the database file " + path + ".mv.db: " + e.getMessage(), e);
         }
     }
 

@@ -2,11 +2,15 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.Redaction;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
@@ -151,26 +155,18 @@ public final class Main implements Callable<Integer> {
         if (!"json".equals(logFormat)) {
             return "airdrops-monitoring: " + message;
         }
-        StringBuilder json = new StringBuilder("{\"timestamp\":")
-                .append(now)
-                .append(",\"level\":\"ERROR\",\"threadName\":\"main\",\"loggerName\":\"")
-                .append(Main.class.getName())
-                .append("\",\"formattedMessage\":\"");
-        for (char c : message.toCharArray()) {
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                case '\n' -> json.append("\\n");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("timestamp", now);
+        line.put("level", "ERROR");
+        line.put("threadName", "main");
+        line.put("loggerName", Main.class.getName());
+        line.put("formattedMessage", message);
+        line.put("throwable", null);
+        try {
+            return new ObjectMapper().writeValueAsString(line);
+        } catch (JsonProcessingException e) {
+            return "airdrops-monitoring: " + message; // strings and a number always serialise; never seen
         }
-        return json.append("\",\"throwable\":null}").toString();
     }
 
     static String rootMessage(Throwable e) {

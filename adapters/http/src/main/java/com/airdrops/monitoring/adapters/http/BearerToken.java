@@ -1,8 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Optional;
 
 /** Checks {@code Authorization: Bearer <token>} against the configured token in constant time. */
@@ -10,7 +8,7 @@ final class BearerToken {
     private final Optional<byte[]> expectedDigest;
 
     BearerToken(Optional<String> token) {
-        this.expectedDigest = token.map(BearerToken::digest);
+        this.expectedDigest = token.map(Sha256::of);
     }
 
     /** Throws 403 when no token is configured, 401 when the header is missing or wrong. */
@@ -22,7 +20,7 @@ final class BearerToken {
         }
         // Comparing fixed-length digests keeps the time independent of the token's content and length.
         byte[] provided =
-                digest(authorizationHeader.substring("Bearer ".length()).trim());
+                Sha256.of(authorizationHeader.substring("Bearer ".length()).trim());
         if (!MessageDigest.isEqual(expected, provided)) {
             throw new ApiException(401, "wrong bearer token");
         }
@@ -35,19 +33,11 @@ final class BearerToken {
         }
         return MessageDigest.isEqual(
                 expectedDigest.get(),
-                digest(authorizationHeader.substring("Bearer ".length()).trim()));
+                Sha256.of(authorizationHeader.substring("Bearer ".length()).trim()));
     }
 
     /** The scheme name is case-insensitive (RFC 9110): "bearer x" is as good as "Bearer x". */
     private static boolean isBearer(String header) {
         return header != null && header.regionMatches(true, 0, "Bearer ", 0, "Bearer ".length());
-    }
-
-    private static byte[] digest(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
-        }
     }
 }

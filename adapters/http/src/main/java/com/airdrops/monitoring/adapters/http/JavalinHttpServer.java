@@ -9,6 +9,7 @@ import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -151,18 +153,16 @@ public final class JavalinHttpServer implements AutoCloseable {
                     refusals.record(ctx.path(), status, ApiError.message(ctx));
                 }
             });
-            // The status page: its files are kept in memory, gzipped once, and revalidated by ETag.
-            for (String path : statusPage.paths()) {
-                config.routes.get(path, statusPage::serve);
-                config.routes.head(path, statusPage::serve);
-            }
-            // HEAD answers with GET's status and headers (Jetty sends no body for a HEAD).
-            config.routes.get("/metrics", this::metrics);
-            config.routes.head("/metrics", this::metrics);
-            config.routes.get("/health/live", this::live);
-            config.routes.head("/health/live", this::live);
-            config.routes.get("/health/ready", this::ready);
-            config.routes.head("/health/ready", this::ready);
+            // GET and HEAD alike: a HEAD answers with GET's status and headers (Jetty sends no body for a HEAD).
+            BiConsumer<String, Handler> getAndHead = (path, handler) -> {
+                config.routes.get(path, handler);
+                config.routes.head(path, handler);
+            };
+            // The status page: one document kept in memory, gzipped once, and revalidated by ETag.
+            statusPage.paths().forEach(path -> getAndHead.accept(path, statusPage::serve));
+            getAndHead.accept("/metrics", this::metrics);
+            getAndHead.accept("/health/live", this::live);
+            getAndHead.accept("/health/ready", this::ready);
             config.routes.get("/api/v1/metrics/latest", this::latest);
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);
             config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);

@@ -6,8 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -170,20 +168,12 @@ final class StatusPageFiles {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot compress the status page", e);
         }
-        String etag = "\"" + HexFormat.of().formatHex(sha256(plain), 0, 12) + "\"";
+        String etag = "\"" + HexFormat.of().formatHex(Sha256.of(plain), 0, 12) + "\"";
         return new File(contentType, plain, compressed.toByteArray(), etag);
     }
 
     /** A CSP source allowing exactly this inline content. */
     private static String hashSource(String content) {
-        return "'sha256-" + Base64.getEncoder().encodeToString(sha256(content.getBytes(StandardCharsets.UTF_8))) + "'";
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return "'sha256-" + Base64.getEncoder().encodeToString(Sha256.of(content)) + "'";
     }
 }

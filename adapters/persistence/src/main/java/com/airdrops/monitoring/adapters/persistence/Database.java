@@ -76,14 +76,16 @@ public final class Database implements AutoCloseable, HealthCheck {
         String url = connectionUrl(settings);
         HikariDataSource writes = null;
         try {
-            createH2FileWhole(url, settings);
             // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
             UrlDataSource migrations = new UrlDataSource(url, migrationProperties(settings));
-            if (upToDate(migrations, settings.timeout())) {
-                // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
-                LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
-            } else {
-                migrate(migrations, settings);
+            // A new H2 file is created at the current version: nothing to check or migrate then.
+            if (!createH2FileWhole(url, settings)) {
+                if (upToDate(migrations, settings.timeout())) {
+                    // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
+                    LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
+                } else {
+                    migrate(migrations, settings);
+                }
             }
             writes = pool("db-write", url, settings, settings.writePoolSize());
             HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
@@ -161,20 +163,20 @@ public final class Database implements AutoCloseable, HealthCheck {
     }
 
     /**
-     * A new H2 file is created and migrated under another name and renamed when complete. H2 commits each DDL
+     * A new H2 file is created and migrated under another name and renamed when complete (true when it was created). H2 commits each DDL
      * statement on its own, so a process killed in the middle of the first migration (SIGKILL, the OOM killer, a power
      * cut) left a half-made schema that no later start could open; now it leaves only the other file, removed by the
      * next start. (PostgreSQL runs each migration in a transaction.)
      */
-    private static void createH2FileWhole(String url, DatabaseSettings settings) {
+    private static boolean createH2FileWhole(String url, DatabaseSettings settings) {
         String prefix = "jdbc:h2:file:";
         if (!url.startsWith(prefix)) {
-            return;
+            return false;
         }
         int options = url.indexOf(';');
         String path = options < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), options);
         if (path.startsWith("~") || Files.exists(Path.of(path + ".mv.db"))) {
-            return;
+            return false;
         }
         String staging = path + ".creating";
         Path stagingFile = Path.of(staging + ".mv.db");
@@ -189,6 +191,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             Files.move(stagingFile, Path.of(path + ".mv.db"), StandardCopyOption.ATOMIC_MOVE);
             LOG.info(
                     "Created the database at {} (schema version {})", Redaction.jdbcUrl(prefix + path), SCHEMA_VERSION);
+            return true;
         } catch (IOException | SQLException e) {
             throw new PersistenceException("cannot create the database file " + path + ".mv.db: " + e.getMessage(), e);
         }

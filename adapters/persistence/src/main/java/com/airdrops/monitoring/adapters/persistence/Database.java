@@ -7,11 +7,14 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -78,14 +81,17 @@ public final class Database implements AutoCloseable, HealthCheck {
         try {
             // Flyway holds two connections while it migrates: it gets its own, outside the bounded pools.
             UrlDataSource migrations = new UrlDataSource(url, migrationProperties(settings));
-            // A new H2 file is created at the current version: nothing to check or migrate then.
-            if (!createH2FileWhole(url, settings)) {
-                if (upToDate(migrations, settings.timeout())) {
-                    // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
-                    LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
-                } else {
-                    migrate(migrations, settings);
-                }
+            String h2File = h2File(url);
+            if (h2File != null && !Files.exists(Path.of(h2File + ".mv.db"))) {
+                // A new H2 file is created at the current version: nothing to check or migrate then.
+                migrateAside(url, h2File, false, settings);
+            } else if (upToDate(migrations, settings.timeout())) {
+                // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
+                LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
+            } else if (h2File != null) {
+                migrateAside(url, h2File, true, settings);
+            } else {
+                migrate(migrations, settings);
             }
             writes = pool("db-write", url, settings, settings.writePoolSize());
             HikariDataSource reads = pool("db-read", url, settings, settings.readPoolSize());
@@ -103,6 +109,11 @@ public final class Database implements AutoCloseable, HealthCheck {
                 LOG.warn("Could not take the leader lease yet: {}", e.getMessage());
             }
             return database;
+        } catch (PersistenceException e) {
+            if (writes != null) {
+                writes.close();
+            }
+            throw e; // from creating or upgrading the file, already naming it and what was left
         } catch (RuntimeException e) {
             if (writes != null) {
                 writes.close();
@@ -163,37 +174,103 @@ public final class Database implements AutoCloseable, HealthCheck {
     }
 
     /**
-     * A new H2 file is created and migrated under another name and renamed when complete (true when it was created). H2 commits each DDL
-     * statement on its own, so a process killed in the middle of the first migration (SIGKILL, the OOM killer, a power
-     * cut) left a half-made schema that no later start could open; now it leaves only the other file, removed by the
-     * next start. (PostgreSQL runs each migration in a transaction.)
+     * The path of the H2 file database the URL names, without its {@code .mv.db}, or null when it names none this agent
+     * can stage beside it (another database, or a file under the H2 user's home, {@code ~}).
      */
-    private static boolean createH2FileWhole(String url, DatabaseSettings settings) {
+    private static String h2File(String url) {
         String prefix = "jdbc:h2:file:";
         if (!url.startsWith(prefix)) {
-            return false;
+            return null;
         }
         int options = url.indexOf(';');
         String path = options < 0 ? url.substring(prefix.length()) : url.substring(prefix.length(), options);
-        if (path.startsWith("~") || Files.exists(Path.of(path + ".mv.db"))) {
-            return false;
-        }
-        String staging = path + ".creating";
+        return path.startsWith("~") ? null : path;
+    }
+
+    /**
+     * Creates (upgrade false) or upgrades (true) an H2 file database on a file of its own, moved into place when its
+     * schema is complete. H2 commits each DDL statement on its own: a process killed in the middle of a migration
+     * (SIGKILL, the OOM killer, a power cut) or a migration that fails half-way left a half-made schema that no later
+     * start could open. Now the database's file is either the old one, untouched, or the migrated one; what a killed
+     * start leaves is the other file, removed by the next start. An upgrade needs the room of a second copy for the
+     * time it runs. (PostgreSQL runs each migration in a transaction.)
+     */
+    private static void migrateAside(String url, String path, boolean upgrade, DatabaseSettings settings) {
+        Path file = Path.of(path + ".mv.db");
+        String staging = path + (upgrade ? ".upgrading" : ".creating");
         Path stagingFile = Path.of(staging + ".mv.db");
+        String stagingUrl = "jdbc:h2:file:" + staging + url.substring("jdbc:h2:file:".length() + path.length());
         try {
-            Files.deleteIfExists(stagingFile); // left by a start that was killed while creating it
-            String stagingUrl = prefix + staging + (options < 0 ? "" : url.substring(options));
-            migrate(new UrlDataSource(stagingUrl, migrationProperties(settings)), settings);
-            try (Connection connection = DriverManager.getConnection(stagingUrl);
-                    Statement statement = connection.createStatement()) {
-                statement.execute("SHUTDOWN");
+            removeLeftover(stagingFile);
+            int from = 0;
+            if (upgrade) {
+                from = appliedVersion(url);
+                shutdown(url); // the schema check left it open: closed, its file is whole and can be copied
+                LOG.info(
+                        "Upgrading the database at {} from schema version {} to {} on a copy ({} MiB); the file is"
+                                + " replaced once the migration has finished",
+                        Redaction.jdbcUrl(url),
+                        from < 0 ? "unknown" : from,
+                        SCHEMA_VERSION,
+                        Files.size(file) >> 20);
+                Files.copy(file, stagingFile);
             }
-            Files.move(stagingFile, Path.of(path + ".mv.db"), StandardCopyOption.ATOMIC_MOVE);
-            LOG.info(
-                    "Created the database at {} (schema version {})", Redaction.jdbcUrl(prefix + path), SCHEMA_VERSION);
-            return true;
-        } catch (IOException | SQLException e) {
-            throw new PersistenceException("cannot create the database file " + path + ".mv.db: " + e.getMessage(), e);
+            try {
+                migrate(new UrlDataSource(stagingUrl, migrationProperties(settings)), settings);
+            } finally {
+                shutdown(stagingUrl);
+            }
+            Files.move(stagingFile, file, StandardCopyOption.ATOMIC_MOVE);
+            if (upgrade) {
+                LOG.info("Upgraded the database at {} to schema version {}", Redaction.jdbcUrl(url), SCHEMA_VERSION);
+            } else {
+                LOG.info("Created the database at {} (schema version {})", Redaction.jdbcUrl(url), SCHEMA_VERSION);
+            }
+        } catch (IOException | SQLException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(stagingFile);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            String what = upgrade
+                    ? "upgrade the database file " + file + " (left as it was)"
+                    : "create the database file " + file;
+            throw new PersistenceException("cannot " + what + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Removes a file left by a start that was killed while migrating, unless another process is migrating it now. */
+    private static void removeLeftover(Path stagingFile) throws IOException {
+        if (!Files.exists(stagingFile)) {
+            return;
+        }
+        try (FileChannel channel = FileChannel.open(stagingFile, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                throw new IOException("another process is migrating it now (" + stagingFile + " is locked)");
+            }
+        }
+        LOG.warn("Removing {}: left by a start that was stopped while it migrated the database", stagingFile);
+        Files.delete(stagingFile);
+    }
+
+    /** The highest schema version the H2 database at {@code url} has applied, or -1 when it cannot be read. */
+    private static int appliedVersion(String url) {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT MAX(CAST(\"version\" AS INT)) FROM \"flyway_schema_history\" WHERE \"success\"")) {
+            return rows.next() ? rows.getInt(1) : -1;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    /** Closes the in-process H2 database at {@code url} (kept open by {@code DB_CLOSE_DELAY=-1}), writing it whole. */
+    private static void shutdown(String url) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url);
+                Statement statement = connection.createStatement()) {
+            statement.execute("SHUTDOWN");
         }
     }
 

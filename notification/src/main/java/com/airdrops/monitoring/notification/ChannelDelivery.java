@@ -89,12 +89,7 @@ public final class ChannelDelivery implements AutoCloseable {
                 if (overflow.isEmpty()) {
                     return settled;
                 }
-                int folded = digest(overflow, policy);
-                if (folded == 0) {
-                    // Not sent yet (one digest a minute): due again at once, not when the claim ends.
-                    outbox.release(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
-                }
-                return settled + folded;
+                return settled + digest(overflow, policy);
             }
             Instant now = clock.instant();
             List<OutboxEntry> next = outbox.claimDue(channel, now, now.plus(claim), 1);
@@ -164,11 +159,18 @@ public final class ChannelDelivery implements AutoCloseable {
                 reason);
     }
 
-    /** Folds the overflow into one digest, at most once a minute; returns how many rows it settled. */
+    /**
+     * Folds the overflow into one digest, at most once a minute; returns how many rows it settled. A digest attempt
+     * counts as an attempt of each row it carries: a digest the channel rejects (a permanent failure, such as HTTP 400)
+     * dead-letters them, and one that keeps failing dead-letters each row at its max_attempts, as when sent alone.
+     */
     private int digest(List<OutboxEntry> overflow, NotificationPolicy policy) {
         Instant now = clock.instant();
+        List<Long> ids = overflow.stream().map(OutboxEntry::id).toList();
         if (now.isBefore(lastDigest.plus(MINUTE))) {
-            return 0; // they stay PENDING until the rate limit lets them through
+            // Not sent yet (one digest a minute): due again at once, not when the claim ends.
+            outbox.release(ids, now);
+            return 0;
         }
         List<Alert> alerts = new ArrayList<>();
         overflow.forEach(entry -> alerts.addAll(entry.notification().alerts()));
@@ -176,20 +178,43 @@ public final class ChannelDelivery implements AutoCloseable {
         lastDigest = now;
         DeliveryOutcome outcome = send(digest, policy.timeout());
         if (outcome instanceof DeliveryOutcome.Delivered) {
-            outbox.markFolded(overflow.stream().map(OutboxEntry::id).toList(), clock.instant());
+            outbox.markFolded(ids, clock.instant());
             stats.folded(channel, overflow.size());
             stats.sent(channel);
             LOG.warn("Rate limit of {} reached: {} notifications folded into one digest", channel, overflow.size());
             return overflow.size();
         }
         stats.failed(channel);
+        boolean rejected = outcome instanceof DeliveryOutcome.Rejected;
         String reason = switch (outcome) {
             case DeliveryOutcome.Delivered delivered -> "";
             case DeliveryOutcome.RetryLater later -> later.reason();
-            case DeliveryOutcome.Rejected rejected -> rejected.reason();
+            case DeliveryOutcome.Rejected refused -> refused.reason();
         };
-        LOG.warn("Digest of {} notifications to {} failed; they stay queued: {}", overflow.size(), channel, reason);
-        return 0;
+        Instant at = clock.instant();
+        int dead = 0;
+        for (OutboxEntry entry : overflow) {
+            int attempt = entry.attempts() + 1;
+            if (rejected || attempt >= policy.maxAttempts()) {
+                outbox.markDead(entry.id(), attempt, "digest: " + reason, at);
+                stats.dead(channel);
+                dead++;
+            } else {
+                outbox.markRetry(entry.id(), attempt, "digest: " + reason, at); // the next digest, in a minute
+            }
+        }
+        if (dead > 0) {
+            LOG.error(
+                    "Digest of {} notifications to {} failed: {}; {} of them dead-lettered ({}), the rest stay queued",
+                    overflow.size(),
+                    channel,
+                    reason,
+                    dead,
+                    rejected ? "rejected" : "max_attempts " + policy.maxAttempts() + " reached");
+        } else {
+            LOG.warn("Digest of {} notifications to {} failed; they stay queued: {}", overflow.size(), channel, reason);
+        }
+        return dead;
     }
 
     private DeliveryOutcome send(Notification notification, Duration timeout) {

@@ -202,6 +202,70 @@ class NotificationDispatchTest {
     }
 
     @Test
+    void aDigestTheChannelRejectsDeadLettersTheMessagesItCarried() {
+        NotificationPolicy fivePerMinute = Policies.ratePerMinute(5);
+        ChannelDelivery delivery = overflowingChat(
+                fivePerMinute,
+                12,
+                List.of(
+                        DeliveryOutcome.delivered(),
+                        DeliveryOutcome.delivered(),
+                        DeliveryOutcome.delivered(),
+                        DeliveryOutcome.delivered(),
+                        DeliveryOutcome.delivered(),
+                        DeliveryOutcome.rejected("HTTP 400")));
+
+        delivery.deliverDue();
+
+        assertAllDeadLettered(7, 1, "digest: HTTP 400");
+    }
+
+    @Test
+    void aDigestThatKeepsFailingDeadLettersEachMessageAtItsMaxAttempts() {
+        NotificationPolicy onePerMinute = Policies.ratePerMinute(1); // and 5 attempts
+        List<DeliveryOutcome> script = new ArrayList<>();
+        for (int minute = 0; minute < 5; minute++) {
+            script.add(DeliveryOutcome.delivered()); // the minute's one message on its own
+            script.add(DeliveryOutcome.retry("HTTP 503")); // the digest of the rest
+        }
+        ChannelDelivery delivery = overflowingChat(onePerMinute, 12, script);
+
+        for (int minute = 0; minute < 4; minute++) {
+            delivery.deliverDue();
+            assertThat(repository.dead(100)).as("after digest %d", minute + 1).isEmpty();
+            now.set(now.get().plusSeconds(61));
+        }
+        delivery.deliverDue();
+
+        assertAllDeadLettered(7, 5, "digest: HTTP 503"); // the messages left in the fifth failed digest
+    }
+
+    /** {@code count} dead letters, each after {@code attempts} attempts with {@code error}, and nothing left queued. */
+    private void assertAllDeadLettered(int count, int attempts, String error) {
+        assertThat(repository.dead(100)).hasSize(count).allSatisfy(entry -> {
+            assertThat(entry.attempts()).isEqualTo(attempts);
+            assertThat(entry.lastError()).contains(error);
+        });
+        assertThat(repository.depth()).isZero();
+    }
+
+    /** A chat channel at {@code policy} with {@code messages} one-alert messages due, and a notifier playing {@code script}. */
+    private ChannelDelivery overflowingChat(NotificationPolicy policy, int messages, List<DeliveryOutcome> script) {
+        Alerter alerter = alerter(policy, route("chat"));
+        List<AlertRule> rules = new ArrayList<>();
+        for (int i = 0; i < messages; i++) {
+            rules.add(Rules.atLeastThree("rule_" + i, "m_" + i, AlertSeverity.HIGH));
+        }
+        alerter.loadAlertRules(rules);
+        List<Sample> firing = new ArrayList<>();
+        for (int second = 0; second < messages; second++) {
+            firing.add(Sample.of("m_" + second, 3, T0)); // one new firing alert per pass: one message each
+            pass(alerter, second, firing.toArray(Sample[]::new));
+        }
+        return delivery("chat", new ScriptedNotifier(script), policy);
+    }
+
+    @Test
     void aThousandAlertsFiringInOnePassGiveAtMostTheRateLimitPlusOneDigest() {
         NotificationPolicy threePerMinute = Policies.ratePerMinute(3);
         Alerter alerter = alerter(threePerMinute, route("chat"));

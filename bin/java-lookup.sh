@@ -2,7 +2,8 @@
 #   java_major DIR        the major version of DIR/bin/java
 #   find_java_home TOOL   prints a Java home with an executable bin/TOOL (java to run, javac to build) of version 21+:
 #                         JAVA_HOME when it qualifies, else the java on PATH, else the newest under /usr/lib/jvm,
-#                         /opt/java and /usr/local/java; fails with a message naming what to install.
+#                         /opt/java and /usr/local/java; else fails (status 1) and prints, instead of a Java home,
+#                         what to install (the caller shows it: the launcher as a log line).
 
 java_major() {
   local version=""
@@ -40,8 +41,8 @@ find_java_home() {
     fi
   done
   if [ -z "$best" ]; then
-    echo "error: Airdrops Monitoring needs Java 21 or newer ($tool); none found in JAVA_HOME, on PATH or in /usr/lib/jvm." >&2
-    echo "       Install one (e.g. apt-get install openjdk-21-jdk-headless) or export JAVA_HOME=/path/to/java-21+." >&2
+    echo "Airdrops Monitoring needs Java 21 or newer ($tool); none found in JAVA_HOME, on PATH or in /usr/lib/jvm."
+    echo "Install one (e.g. apt-get install openjdk-21-jdk-headless) or export JAVA_HOME=/path/to/java-21+."
     return 1
   fi
   echo "$best"

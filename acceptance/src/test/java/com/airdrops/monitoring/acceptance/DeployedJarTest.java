@@ -101,6 +101,23 @@ class DeployedJarTest {
                                 "\"formattedMessage\":\"7 alert rules from built-in alert_rules.yaml"));
     }
 
+    @Test
+    void withLogFormatJsonTheLaunchersOwnErrorsAreJsonToo() throws Exception {
+        Process launch =
+                start(Map.of("AIRDROPS_MONITORING_JAR", "/nonexistent/airdrops-monitoring.jar", "LOG_FORMAT", "json"));
+        assertThat(launch.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(launch.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("agent.log")))
+                .singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{\"timestamp\":")
+                        .contains(
+                                "\"level\":\"ERROR\"",
+                                "\"formattedMessage\":\"airdrops-monitoring.jar not found at"
+                                        + " /nonexistent/airdrops-monitoring.jar; build it")
+                        .endsWith("}"));
+    }
+
     /**
      * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next (verified once, its
      * checksum kept); a cache damaged afterwards is removed and the agent runs as before, recording a new one.

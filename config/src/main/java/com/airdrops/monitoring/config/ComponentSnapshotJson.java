@@ -145,16 +145,27 @@ public final class ComponentSnapshotJson {
 
     /** A field's path for messages; a very long key is shortened, so no message echoes a megabyte. */
     private static String path(String name, String key) {
-        return name + "." + (key.length() <= 40 ? key : key.substring(0, 40) + "...");
+        String shown = key.length() <= 40 ? key : key.substring(0, 40) + "...";
+        StringBuilder path = new StringBuilder(name).append('.');
+        // A control character is shown escaped: the message is logged, and a line break in it would forge a log line.
+        shown.chars().forEach(c -> path.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : (char) c));
+        return path.toString();
     }
 
-    /** A map key that becomes a label value (a protocol, a limit, a task status): bounded like every label value. */
+    /**
+     * A map key that becomes a label value (a protocol, a limit, a task status): bounded like every label value, and
+     * printable (label values are logged with every transition of their alerts).
+     */
     private static String labelValue(String name, String key) {
         if (key.isEmpty() || key.length() > Labels.MAX_VALUE_LENGTH) {
             throw new IllegalArgumentException(path(name, key) + ": a key must have 1 to " + Labels.MAX_VALUE_LENGTH
                     + " characters, got " + key.length());
         }
-        return key;
+        try {
+            return Require.printable(key, "a key");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(path(name, key) + ": " + e.getMessage(), e);
+        }
     }
 
     private static String gaugeName(String path, String key) {

@@ -123,14 +123,14 @@ public final class EnvironmentSettings {
                 configFile(NOTIFICATIONS_FILE, "notifications.yaml"),
                 configFile(COMPONENTS_FILE, "components.yaml"),
                 jdbcUrl(DB_URL, "jdbc:h2:file:./data/monitoring"),
-                secret(API_TOKEN),
+                bearerToken(API_TOKEN),
                 existingPath(DISK_PATH, "/"),
                 path(PLUGINS_DIR, "plugins"),
                 boundedInt(DB_POOL_SIZE, "4", 100),
                 seconds(DB_TIMEOUT, "5", 0.25),
                 raw(OUTBOX_RETENTION_HOURS, "").isEmpty() ? alertRetention : hours(OUTBOX_RETENTION_HOURS, "168"),
                 hours(DEAD_LETTER_RETENTION_HOURS, "720"),
-                secret(API_READ_TOKEN),
+                bearerToken(API_READ_TOKEN),
                 readTokenScope(),
                 home,
                 instance(),
@@ -236,6 +236,19 @@ public final class EnvironmentSettings {
             }
         }
         return url;
+    }
+
+    /**
+     * A token clients send as {@code Authorization: Bearer <token>}: printable ASCII without spaces, since an HTTP header
+     * carries nothing else reliably (a browser refuses to send other characters). The problem never shows the value.
+     */
+    private Optional<String> bearerToken(String name) {
+        Optional<String> token = secret(name);
+        if (token.isPresent() && !token.get().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            problems.add(name + " is invalid: expected printable ASCII characters without spaces (it is sent in an"
+                    + " HTTP header, Authorization: Bearer <token>); it holds a space or another character");
+        }
+        return token;
     }
 
     private Optional<String> secret(String name) {

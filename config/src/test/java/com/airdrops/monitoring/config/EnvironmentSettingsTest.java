@@ -178,7 +178,9 @@ class EnvironmentSettingsTest {
                 "LOG_FORMAT | xml | LOG_FORMAT='xml' is invalid: expected text (for people) or json",
                 "METRICS_HTTP_HOST | 999.1.1.1 | METRICS_HTTP_HOST='999.1.1.1' is invalid: unknown host",
                 "METRICS_HTTP_HOST | 192.0.2.77 | METRICS_HTTP_HOST='192.0.2.77' is invalid: 192.0.2.77 is not an address of this host",
-                "MONITORING_INSTANCE | has space | MONITORING_INSTANCE='has space' is invalid: expected 1 to 255 printable ASCII characters"
+                "MONITORING_INSTANCE | has space | MONITORING_INSTANCE='has space' is invalid: expected 1 to 255 printable ASCII characters",
+                "MONITORING_API_TOKEN | tök€n | MONITORING_API_TOKEN is invalid: expected printable ASCII characters without spaces",
+                "MONITORING_API_READ_TOKEN | read token | MONITORING_API_READ_TOKEN is invalid: expected printable ASCII characters"
             })
     void aBadValueIsOneLineNamingVariableValueAndWhatIsAllowed(String variable, String value, String message) {
         assertThatThrownBy(() -> EnvironmentSettings.load(Map.of(variable, value)))

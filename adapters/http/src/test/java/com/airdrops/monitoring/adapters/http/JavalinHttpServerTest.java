@@ -459,6 +459,13 @@ class JavalinHttpServerTest {
                         400,
                         "protocol_allocations.scroll: expected a finite number"),
                 Arguments.of(
+                        "line break in a label value",
+                        path,
+                        bearer,
+                        "{\"protocol_allocations\": {\"nl\\nline\": 45}}",
+                        400,
+                        "protocol_allocations.nl\\u000Aline: a key must not contain control characters"),
+                Arguments.of(
                         "negative count",
                         path,
                         bearer,

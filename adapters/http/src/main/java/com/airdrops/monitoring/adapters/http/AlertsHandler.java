@@ -189,6 +189,7 @@ final class AlertsHandler {
         view.put("description", alert.description());
         view.put("timestamp", JsonViews.epochSeconds(alert.timestamp()));
         view.put("labels", alert.labels());
+        view.put("pending_since", seconds(alert.pendingSince()));
         view.put("firing_since", seconds(alert.firingSince()));
         view.put("resolved_at", seconds(alert.resolvedAt()));
         view.put("event", alert.event().wireName());

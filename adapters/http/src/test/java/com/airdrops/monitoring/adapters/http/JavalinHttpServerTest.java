@@ -562,6 +562,7 @@ class JavalinHttpServerTest {
         assertThat(alert.get("rule_name").asText()).isEqualTo("risk_critical");
         assertThat(alert.get("status").asText()).isEqualTo("firing");
         assertThat(alert.get("severity").asText()).isEqualTo("critical");
+        assertThat(alert.get("pending_since").asDouble()).isEqualTo(NOW.getEpochSecond() - 20);
         assertThat(alert.get("firing_since").asDouble()).isEqualTo(NOW.getEpochSecond() - 10);
         assertThat(alert.get("resolved_at").isNull()).isTrue();
         assertThat(alert.get("labels").get("team").asText()).isEqualTo("risk");

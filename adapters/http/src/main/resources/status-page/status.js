@@ -7,7 +7,7 @@ performance.mark("script-start");
   const TIMEOUT_MS = 4000;
   const AGGREGATES_EVERY_MS = 30000;
   const HISTORY_EVERY_MS = 30000;
-  const MAX_ALERT_ROWS = 200;
+  const MAX_ALERT_ROWS = 100;
   const MAX_HISTORY_ROWS = 500;
   const DEAD_LETTERS_READ = 50;
   const SEVERITY_RANK = { critical: 0, high: 1, medium: 2, low: 3 };
@@ -15,8 +15,10 @@ performance.mark("script-start");
   const TOKEN_KEY = "airdrops-monitoring.token";
   const $ = (id) => document.getElementById(id);
 
+  // A token goes into an HTTP header: printable ASCII without spaces (a browser refuses to send anything else).
+  const sendable = (token) => /^[!-~]+$/.test(token);
   const state = {
-    token: sessionStorage.getItem(TOKEN_KEY) || "",
+    token: sendable(sessionStorage.getItem(TOKEN_KEY) || "") ? sessionStorage.getItem(TOKEN_KEY) : "",
     tokenDeclined: false,
     unreachableSince: null,
     previousNet: null,
@@ -38,10 +40,13 @@ performance.mark("script-start");
     }
     for (const child of children.flat()) {
       if (child === undefined || child === null || child === false) continue;
-      el.append(child instanceof Node ? child : document.createTextNode(String(child)));
+      el.append(child instanceof Node ? child : document.createTextNode(plain(child)));
     }
     return el;
   }
+  // Text as shown: bidirectional overrides and isolates (U+202A-202E, U+2066-2069) in data would reverse what follows
+  // them in the cell; they are shown as U+FFFD instead.
+  const plain = (text) => String(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, "\uFFFD");
   function svg(tag, attrs) {
     const el = document.createElementNS("http://www.w3.org/2000/svg", tag);
     for (const [key, value] of Object.entries(attrs || {})) el.setAttribute(key, String(value));
@@ -88,11 +93,17 @@ performance.mark("script-start");
     while (v >= 1024 && i < units.length - 1) { v /= 1024; i++; }
     return `${v.toFixed(v >= 100 || i === 0 ? 0 : 1)} ${units[i]}`;
   }
+  // The browser's locale, with formatters made once: toLocaleString() builds one per call, which cost tens of
+  // milliseconds for a few hundred rows.
+  const clock = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit", second: "2-digit" });
+  const calendar = new Intl.DateTimeFormat(undefined,
+    { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit", second: "2-digit" });
+  const timeOfDay = (date) => clock.format(date);
   function time(epochSeconds) {
     if (!epochSeconds) return "–";
-    const d = new Date(epochSeconds * 1000);
-    const sameDay = new Date().toDateString() === d.toDateString();
-    return sameDay ? d.toLocaleTimeString() : d.toLocaleString();
+    const d = new Date(epochSeconds * 1000), now = new Date();
+    const sameDay = d.getFullYear() === now.getFullYear() && d.getMonth() === now.getMonth() && d.getDate() === now.getDate();
+    return sameDay ? clock.format(d) : calendar.format(d);
   }
   function duration(seconds) {
     if (!isFinite(seconds)) return "–";
@@ -100,6 +111,7 @@ performance.mark("script-start");
     const d = Math.floor(s / 86400), hh = Math.floor((s % 86400) / 3600), mm = Math.floor((s % 3600) / 60);
     return d > 0 ? `${d} d ${hh} h` : hh > 0 ? `${hh} h ${mm} min` : mm > 0 ? `${mm} min ${s % 60} s` : `${s} s`;
   }
+  const figure = (v) => (v === null || v === undefined ? "–" : String(Number(Number(v).toPrecision(6))));
   const money = (v) => "$" + v.toLocaleString(undefined, { maximumFractionDigits: 2 });
   const labelText = (labels) => Object.entries(labels || {})
     .filter(([k]) => k !== "instance").map(([k, v]) => `${k}=${v}`).join(", ");
@@ -154,10 +166,11 @@ performance.mark("script-start");
     const dialog = $("token-dialog");
     $("token-why").textContent = why;
     $("token-input").value = "";
+    $("token-input").setCustomValidity("");
     tokenQuestion = new Promise((resolve) => {
       dialog.addEventListener("close", () => {
         tokenQuestion = null;
-        const given = dialog.returnValue === "ok" && $("token-input").value.trim() !== "";
+        const given = dialog.returnValue === "ok" && sendable($("token-input").value.trim());
         if (given) {
           state.token = $("token-input").value.trim();
           sessionStorage.setItem(TOKEN_KEY, state.token);
@@ -210,10 +223,10 @@ performance.mark("script-start");
     dialog.returnValue = "";
     dialog.addEventListener("close", async () => {
       if (dialog.returnValue !== "ok") return;
-      const matchers = { alertname: alert.rule_name };
-      for (const [k, v] of Object.entries(alert.labels || {})) {
-        if (!/^[=!]/.test(v)) matchers[k] = v; // a value starting with = or ! would read as an operator
-      }
+      // "=" makes each matcher an equality whatever the value holds ("=~.*" as a value is not a regex): the silence
+      // holds back this alert and no other.
+      const matchers = { alertname: "=" + alert.rule_name };
+      for (const [k, v] of Object.entries(alert.labels || {})) matchers[k] = "=" + v;
       const outcome = await write("/api/v1/silences", {
         matchers,
         duration: $("silence-duration").value,
@@ -263,7 +276,10 @@ performance.mark("script-start");
     return out;
   }
 
-  function renderHost(latest, ready) {
+  // What the host and components parts say without a collection: none yet (503 before the first), or a failed read.
+  const noCollection = (problem) => (problem ? `Could not read the latest collection (${problem})` : "No collection yet");
+
+  function renderHost(latest, ready, problem) {
     const samples = latest ? latest.samples : [];
     const set = (card, text, points) => {
       $(card).querySelector(".value").textContent = text;
@@ -295,7 +311,7 @@ performance.mark("script-start");
       ? `Last collection ${time(latest.timestamp)} (${duration(Date.now() / 1000 - latest.timestamp)} ago) · ` +
         `${collections ?? "–"} collections · ${errors ?? 0} host collection errors` +
         (check && check.status !== "UP" ? ` · ${check.status}: ${check.detail}` : "")
-      : "No collection yet";
+      : noCollection(problem);
   }
 
   function roleDetails(component, samples) {
@@ -311,7 +327,7 @@ performance.mark("script-start");
       if (cb !== undefined) parts.push(h("div", {}, "Circuit breaker ", h("strong", { class: cb ? "risk-3" : "risk-0" }, cb ? "open (trading halted)" : "closed")));
     } else if (component.type === "capital_allocator") {
       const used = value(samples, "capital_utilization_percent");
-      const bar = (label, v) => h("div", { class: "bar" }, h("span", {}, label),
+      const bar = (label, v) => h("div", { class: "bar" }, h("span", { title: label }, label),
         h("span", { class: "track" }, (() => { const f = h("span", { class: "fill" }); f.style.width = `${Math.min(100, Math.max(0, v))}%`; return f; })()),
         h("span", {}, percent(v)));
       if (used !== undefined) parts.push(bar("utilisation", used));
@@ -334,28 +350,32 @@ performance.mark("script-start");
     return parts.length ? parts : [h("span", { class: "muted" }, "–")];
   }
 
-  function renderComponents(latest) {
+  function renderComponents(latest, problem) {
     const components = latest ? latest.components || [] : [];
     const samples = latest ? latest.samples : [];
-    render($("components"), [components, samples.filter((s) => !s.name.startsWith("system_") && !s.name.startsWith("monitoring_"))], () =>
-      components.length === 0 ? emptyRow(5, latest ? "No components configured" : "No collection yet") :
+    render($("components"), [problem, components, samples.filter((s) => !s.name.startsWith("system_") && !s.name.startsWith("monitoring_"))], () =>
+      components.length === 0 ? emptyRow(5, latest ? "No components configured" : noCollection(problem)) :
         components.map((c) => h("tr", { "data-component": c.name },
           h("td", {}, h("strong", {}, c.name), h("div", { class: "muted" }, c.type)),
           h("td", {}, h("span", { class: `badge st-${c.state}`, title: c.problem || undefined }, c.state),
             c.problem ? h("div", { class: "muted" }, c.problem) : null),
           h("td", {}, c.last_execution_time === null ? "–" : `${c.last_execution_time.toFixed(3)} s`),
-          h("td", {}, String(c.error_count)),
+          h("td", {}, `${c.error_count} failed reads`, (() => {
+            const reported = value(samples, "component_reported_errors", { component: c.name });
+            return reported === undefined ? null : h("div", { class: "muted" }, `${reported} reported by the component`);
+          })()),
           h("td", {}, roleDetails(c, samples)))));
   }
 
-  const failure = (response) => (response && response.status ? `HTTP ${response.status}` : "no answer");
+  const failure = (response) => (!response || !response.status ? "no answer"
+    : response.status === 200 ? "an answer it could not read" : `HTTP ${response.status}`);
   const isStandby = (ready) => {
     const leadership = ready && ready.checks ? ready.checks.find((c) => c.name === "leadership") : null;
     return leadership && leadership.detail.startsWith("standby") ? leadership.detail : null;
   };
 
   function renderAlerts(response, ready) {
-    if (!response || response.status !== 200) {
+    if (!response || response.status !== 200 || !Array.isArray(response.body)) {
       render($("alerts"), ["failed", failure(response)], () =>
         emptyRow(6, `Could not read the alerts (${failure(response)}): what is pending or firing is unknown.`));
       return;
@@ -363,7 +383,7 @@ performance.mark("script-start");
     const standby = isStandby(ready);
     const sorted = (response.body || []).slice().sort((a, b) =>
       (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]) || (a.status === b.status ? 0 : a.status === "firing" ? -1 : 1)
-      || ((a.firing_since || a.timestamp) - (b.firing_since || b.timestamp)));
+      || ((a.firing_since || a.pending_since || a.timestamp) - (b.firing_since || b.pending_since || b.timestamp)));
     const shown = sorted.slice(0, MAX_ALERT_ROWS);
     render($("alerts"), [standby, sorted.length, shown.map((a) => [a.fingerprint, a.status, a.current_value, a.silenced_by, a.acknowledgement, a.description, a.summary])], () => {
       if (sorted.length === 0) {
@@ -378,7 +398,7 @@ performance.mark("script-start");
           h("td", {}, a.status,
             silenced ? h("div", { class: "mark", title: `silence ${a.silenced_by.join(", ")}` }, "silenced") : null,
             a.acknowledgement ? h("div", { class: "mark", title: a.acknowledgement.comment || "" }, `acked by ${a.acknowledgement.by}`) : null),
-          h("td", {}, time(a.firing_since || a.timestamp)),
+          h("td", {}, time(a.firing_since || a.pending_since || a.timestamp)),
           h("td", { class: "description" }, a.summary ? h("strong", {}, a.summary) : null, a.summary ? h("br") : null, a.description),
           h("td", { class: "actions" },
             silenced ? null : h("button", { type: "button", "data-focus-key": `silence:${a.fingerprint}`, "aria-label": `Silence ${what}`, onclick: () => silence(a) }, "Silence"),
@@ -429,7 +449,7 @@ performance.mark("script-start");
           h("td", {}, e.rule_name, labelText(e.labels) ? h("div", { class: "muted" }, labelText(e.labels)) : null),
           h("td", {}, e.event === "acknowledged" ? `acknowledged${e.acknowledgement ? " by " + e.acknowledgement.by : ""}` : e.status,
             e.silenced_by && e.silenced_by.length ? h("div", { class: "mark" }, "silenced") : null),
-          h("td", {}, e.current_value === null ? "–" : String(e.current_value)),
+          h("td", {}, figure(e.current_value)),
           h("td", {}, e.description))));
   }
 
@@ -492,7 +512,7 @@ performance.mark("script-start");
       alerts === null ? "alerts unknown" : standby ? "standby: no alerts of its own" : `${firing} firing, ${pending} pending`,
       unhealthy ? `${unhealthy} component${unhealthy > 1 ? "s" : ""} not healthy` : null,
       leadership ? leadership.detail : null,
-      `updated ${new Date().toLocaleTimeString()}`,
+      `updated ${timeOfDay(new Date())}`,
     ].filter(Boolean).join(" · ");
   }
 
@@ -500,6 +520,8 @@ performance.mark("script-start");
     const el = $("banner");
     el.hidden = !text;
     el.textContent = text || "";
+    // The banner is fixed at the bottom: the page ends above it, however many lines it takes (on a phone, several).
+    document.body.style.paddingBottom = text ? `${el.offsetHeight + 16}px` : "";
   }
 
   // ---- the refresh loop
@@ -520,11 +542,13 @@ performance.mark("script-start");
       if (!state.firstRenderDone) performance.mark("first-reads-answered");
       if (ready.status === 0 && latest.status === 0) {
         state.unreachableSince = state.unreachableSince || new Date();
-        banner(`Cannot reach the agent since ${state.unreachableSince.toLocaleTimeString()}: the figures below are the last ones received; retrying every ${REFRESH_MS / 1000} s.`);
-        $("summary").textContent = `Agent unreachable since ${state.unreachableSince.toLocaleTimeString()}`;
+        document.body.classList.add("unreachable"); // the figures shown are the last received: dimmed
+        banner(`Cannot reach the agent since ${timeOfDay(state.unreachableSince)}: the figures below are the last ones received; retrying every ${REFRESH_MS / 1000} s.`);
+        $("summary").textContent = `Agent unreachable since ${timeOfDay(state.unreachableSince)}`;
         return;
       }
       state.unreachableSince = null;
+      document.body.classList.remove("unreachable");
       if ([ready, latest, alerts].some((r) => r.status === 401)) {
         if (!state.tokenDeclined) {
           const given = await askToken(state.token
@@ -543,9 +567,11 @@ performance.mark("script-start");
           try { part(); } catch (e) { console.error("status page: a part failed to render", e); }
         }
       };
+      // 503 is the agent's "no collection has run yet"; anything else without a snapshot is a failed read.
+      const latestProblem = ok(latest) || latest.status === 503 ? null : failure(latest);
       draw([
-        () => renderHost(ok(latest), readyBody),
-        () => renderComponents(ok(latest)),
+        () => renderHost(ok(latest), readyBody, latestProblem),
+        () => renderComponents(ok(latest), latestProblem),
         () => renderAlerts(alerts, readyBody),
         () => renderSummary(readyBody, ok(alerts), ok(latest)),
       ]);
@@ -577,7 +603,7 @@ performance.mark("script-start");
       if (aggregates && aggregates.status === 200) {
         state.aggregates = aggregates.body || [];
         state.aggregatesAt = now;
-        draw([() => renderHost(ok(latest), readyBody)]);
+        draw([() => renderHost(ok(latest), readyBody, latestProblem)]);
       }
       const metricSamples = parseExposition(ok(metrics));
       draw([
@@ -595,6 +621,24 @@ performance.mark("script-start");
   for (const cancel of document.querySelectorAll("dialog button.cancel")) {
     cancel.addEventListener("click", () => cancel.closest("dialog").close("cancel"));
   }
+  // A dialog gives the focus back to the control that opened it; a refresh may have redrawn that control meanwhile,
+  // so the focus goes to the one that took its place (same data-focus-key).
+  let opener;
+  for (const dialog of document.querySelectorAll("dialog")) {
+    dialog.addEventListener("close", () => {
+      if (opener && (!document.activeElement || document.activeElement === document.body)) {
+        const again = document.querySelector(`[data-focus-key="${CSS.escape(opener)}"]`);
+        if (again) again.focus();
+      }
+    });
+  }
+  document.addEventListener("focusin", (event) => {
+    if (!event.target.closest("dialog")) opener = event.target.dataset && event.target.dataset.focusKey;
+  });
+  $("token-input").addEventListener("input", (event) => {
+    event.target.setCustomValidity(sendable(event.target.value.trim()) || event.target.value.trim() === "" ? ""
+      : "A token is printable ASCII without spaces: this one cannot be sent to the agent.");
+  });
   $("history-severity").addEventListener("change", () => renderHistory(null, null));
   $("history-rule").addEventListener("change", () => renderHistory(null, null));
   $("token-button").addEventListener("click", async () => {

@@ -202,7 +202,12 @@ class DomainModelTest {
         "'=~scroll|zk.*', base, false",
         "'=~scroll', scroll2, false",
         "'!~zk.*', scroll, true",
-        "'!~zk.*', zksync, false"
+        "'!~zk.*', zksync, false",
+        "'=scheduler', scheduler, true",
+        "'==~.*', '=~.*', true",
+        "'==~.*', scheduler, false",
+        "'=!=x', '!=x', true",
+        "'=!=x', y, false"
     })
     void labelMatchersMatchWholeValues(String written, String value, boolean matches) {
         assertThat(LabelMatcher.parse("label", written).matches(Map.of("label", value)))

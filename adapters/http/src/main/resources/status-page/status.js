@@ -36,7 +36,7 @@ performance.mark("script-start");
       if (value === undefined || value === null || value === false) continue;
       if (key === "class") el.className = value;
       else if (key === "onclick") el.addEventListener("click", value);
-      else el.setAttribute(key, value === true ? "" : String(value));
+      else el.setAttribute(key, value === true ? "" : plain(value));
     }
     for (const child of children.flat()) {
       if (child === undefined || child === null || child === false) continue;
@@ -212,14 +212,14 @@ performance.mark("script-start");
   }
   function notice(text) {
     state.historyAt = 0; // an action adds to the history: read it at the next refresh
-    $("notice").textContent = text;
+    $("notice").textContent = plain(text);
   }
 
   // ---- actions
   function silence(alert) {
     const dialog = $("silence-dialog");
     $("silence-comment").value = "";
-    $("silence-what").textContent = `${alert.rule_name}${labelText(alert.labels) ? " (" + labelText(alert.labels) + ")" : ""}`;
+    $("silence-what").textContent = plain(`${alert.rule_name}${labelText(alert.labels) ? " (" + labelText(alert.labels) + ")" : ""}`);
     dialog.returnValue = "";
     dialog.addEventListener("close", async () => {
       if (dialog.returnValue !== "ok") return;
@@ -360,7 +360,7 @@ performance.mark("script-start");
           h("td", {}, h("span", { class: `badge st-${c.state}`, title: c.problem || undefined }, c.state),
             c.problem ? h("div", { class: "muted" }, c.problem) : null),
           h("td", {}, c.last_execution_time === null ? "–" : `${c.last_execution_time.toFixed(3)} s`),
-          h("td", {}, `${c.error_count} failed reads`, (() => {
+          h("td", {}, `${c.error_count} failed read${c.error_count === 1 ? "" : "s"}`, (() => {
             const reported = value(samples, "component_reported_errors", { component: c.name });
             return reported === undefined ? null : h("div", { class: "muted" }, `${reported} reported by the component`);
           })()),
@@ -433,7 +433,7 @@ performance.mark("script-start");
           fill: e.status === "resolved" ? "var(--ok)" : `var(--${e.severity})`,
         });
         const title = svg("title", {});
-        title.textContent = `${time(e.timestamp)} ${e.rule_name} ${e.event === "acknowledged" ? "acknowledged" : e.status}`;
+        title.textContent = plain(`${time(e.timestamp)} ${e.rule_name} ${e.event === "acknowledged" ? "acknowledged" : e.status}`);
         rect.append(title);
         return rect;
       }));

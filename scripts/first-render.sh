@@ -14,14 +14,13 @@ cd "$(dirname "$0")/.."
 source scripts/java-env.sh >/dev/null
 busy=false
 if [ "${1:-}" = --busy ]; then busy=true; shift; fi
-runs=${1:-10}
+runs=${1:-$($busy && echo 12 || echo 10)}
 [ -f bootstrap/target/airdrops-monitoring.jar ] || { echo "error: build first (mvn -DskipTests install)" >&2; exit 1; }
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] \
   || { echo "error: install Debian's chromium and chromium-driver" >&2; exit 1; }
 median() { printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 sorted() { printf '%s\n' "$@" | sort -n | paste -sd, - | sed 's/,/, /g'; }
 if $busy; then
-  runs=${1:-12}
   out=acceptance/target/screenshots/first-render-busy.txt
   rm -f "$out"
   if ! (cd acceptance && mvn -B -q surefire:test -Dtest='StatusPageBrowserTest#aBusyAgent*' \

@@ -17,8 +17,9 @@ performance.mark("script-start");
 
   // A token goes into an HTTP header: printable ASCII without spaces (a browser refuses to send anything else).
   const sendable = (token) => /^[!-~]+$/.test(token);
+  const storedToken = sessionStorage.getItem(TOKEN_KEY) || "";
   const state = {
-    token: sendable(sessionStorage.getItem(TOKEN_KEY) || "") ? sessionStorage.getItem(TOKEN_KEY) : "",
+    token: sendable(storedToken) ? storedToken : "",
     tokenDeclined: false,
     unreachableSince: null,
     previousNet: null,
@@ -374,6 +375,9 @@ performance.mark("script-start");
     return leadership && leadership.detail.startsWith("standby") ? leadership.detail : null;
   };
 
+  // Since when an alert is in its state: firing, else pending (the condition first held), else its last evaluation.
+  const since = (alert) => alert.firing_since || alert.pending_since || alert.timestamp;
+
   function renderAlerts(response, ready) {
     if (!response || response.status !== 200 || !Array.isArray(response.body)) {
       render($("alerts"), ["failed", failure(response)], () =>
@@ -383,7 +387,7 @@ performance.mark("script-start");
     const standby = isStandby(ready);
     const sorted = (response.body || []).slice().sort((a, b) =>
       (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity]) || (a.status === b.status ? 0 : a.status === "firing" ? -1 : 1)
-      || ((a.firing_since || a.pending_since || a.timestamp) - (b.firing_since || b.pending_since || b.timestamp)));
+      || (since(a) - since(b)));
     const shown = sorted.slice(0, MAX_ALERT_ROWS);
     render($("alerts"), [standby, sorted.length, shown.map((a) => [a.fingerprint, a.status, a.current_value, a.silenced_by, a.acknowledgement, a.description, a.summary])], () => {
       if (sorted.length === 0) {
@@ -398,7 +402,7 @@ performance.mark("script-start");
           h("td", {}, a.status,
             silenced ? h("div", { class: "mark", title: `silence ${a.silenced_by.join(", ")}` }, "silenced") : null,
             a.acknowledgement ? h("div", { class: "mark", title: a.acknowledgement.comment || "" }, `acked by ${a.acknowledgement.by}`) : null),
-          h("td", {}, time(a.firing_since || a.pending_since || a.timestamp)),
+          h("td", {}, time(since(a))),
           h("td", { class: "description" }, a.summary ? h("strong", {}, a.summary) : null, a.summary ? h("br") : null, a.description),
           h("td", { class: "actions" },
             silenced ? null : h("button", { type: "button", "data-focus-key": `silence:${a.fingerprint}`, "aria-label": `Silence ${what}`, onclick: () => silence(a) }, "Silence"),

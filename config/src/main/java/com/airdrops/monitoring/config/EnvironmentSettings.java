@@ -244,11 +244,16 @@ public final class EnvironmentSettings {
      */
     private Optional<String> bearerToken(String name) {
         Optional<String> token = secret(name);
-        if (token.isPresent() && !token.get().chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (token.isPresent() && !visibleAscii(token.get())) {
             problems.add(name + " is invalid: expected printable ASCII characters without spaces (it is sent in an"
                     + " HTTP header, Authorization: Bearer <token>); it holds a space or another character");
         }
         return token;
+    }
+
+    /** Printable ASCII without spaces (U+0021 to U+007E): what a token or an instance name may hold. */
+    private static boolean visibleAscii(String value) {
+        return value.chars().allMatch(c -> c > 0x20 && c < 0x7f);
     }
 
     private Optional<String> secret(String name) {
@@ -348,7 +353,7 @@ public final class EnvironmentSettings {
         if (value.isEmpty()) {
             return hostName();
         }
-        if (value.length() > MAX_INSTANCE_LENGTH || !value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        if (value.length() > MAX_INSTANCE_LENGTH || !visibleAscii(value)) {
             problems.add(INSTANCE + "='" + value + "' is invalid: expected 1 to " + MAX_INSTANCE_LENGTH
                     + " printable ASCII characters without spaces (default: the host name)");
         }

@@ -50,7 +50,7 @@ public final class EvaluationHealthCheck implements HealthCheck {
             return HealthCheckResult.down(quarantined + " alert records were refused by the database and quarantined "
                     + "(GET /api/v1/alerts/quarantine)");
         }
-        if (stats.standingBy()) {
+        if (stats.lease().filter(lease -> !lease.leads()).isPresent()) {
             return HealthCheckResult.up(
                     "standby: this agent does not hold its instance's lease (see the leadership check), so it does not evaluate");
         }

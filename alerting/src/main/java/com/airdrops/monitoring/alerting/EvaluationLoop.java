@@ -1,17 +1,19 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * window, on one thread: passes never overlap, and ticks that pass while a pass overruns are skipped and counted.
  * Alert history retention runs at most once a minute.
  */
-public final class EvaluationLoop implements AutoCloseable {
+public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EvaluationLoop.class);
     private static final Duration RETENTION_EVERY = Duration.ofMinutes(1);
 
@@ -29,14 +31,16 @@ public final class EvaluationLoop implements AutoCloseable {
     private final ClosedWindowSamples closedWindow;
     private final long intervalNanos;
     private final Duration retention;
-    private final Thread thread;
+    private final Worker worker;
     private final EvaluationStats stats;
     private final InstantSource clock;
-    private volatile boolean running = true;
     private volatile boolean wanted;
+    /** When the next regular tick is due; set before the worker starts, then its own. */
+    private long next;
+
     private final Leadership leadership;
-    /** The Alerter restored its state when it was built: as if leading until told otherwise. */
-    private boolean wasLeading = true;
+    /** The lease as the last pass found it. The Alerter restored its state when it was built: as if leading. */
+    private LeaseState lastLease = Leadership.ALONE.state();
 
     private long lastRetentionNanos;
 
@@ -72,29 +76,27 @@ public final class EvaluationLoop implements AutoCloseable {
         }
         this.intervalNanos = interval.toNanos();
         this.retention = retention;
-        this.thread = Thread.ofPlatform().name("alert-evaluation").daemon(true).unstarted(this::run);
+        this.worker = new Worker("alert-evaluation", Duration.ofSeconds(10), Worker.Stop.WAKE, self -> round());
     }
 
     public void start() {
-        thread.start();
+        next = System.nanoTime();
+        worker.start();
     }
 
-    private void run() {
-        long next = System.nanoTime();
-        while (running) {
-            long wait = next - System.nanoTime();
-            if (wait > 0 && !wanted) {
-                LockSupport.parkNanos(wait);
-                continue; // re-check: parking may end early
-            }
-            wanted = false;
-            passSafely();
-            if (wait <= 0) {
-                // A regular tick; an extra pass asked for by fresh data leaves their schedule as it was.
-                long missed = missedTicks(next, System.nanoTime(), intervalNanos);
-                stats.skipped(missed);
-                next += (missed + 1) * intervalNanos;
-            }
+    private void round() {
+        long wait = next - System.nanoTime();
+        if (wait > 0 && !wanted) {
+            worker.parkNanos(wait);
+            return; // re-check: parking may end early
+        }
+        wanted = false;
+        passSafely();
+        if (wait <= 0) {
+            // A regular tick; an extra pass asked for by fresh data leaves their schedule as it was.
+            long missed = missedTicks(next, System.nanoTime(), intervalNanos);
+            stats.skipped(missed);
+            next += (missed + 1) * intervalNanos;
         }
     }
 
@@ -102,9 +104,10 @@ public final class EvaluationLoop implements AutoCloseable {
      * Asks for a pass as soon as the loop's thread is free, besides the regular ticks: fresh pushed data is then
      * judged at once. Requests made while a pass runs fold into one.
      */
+    @Override
     public void evaluateSoon() {
         wanted = true;
-        LockSupport.unpark(thread);
+        worker.wake();
     }
 
     private void passSafely() {
@@ -124,21 +127,25 @@ public final class EvaluationLoop implements AutoCloseable {
     }
 
     void pass() {
-        if (!leadership.leading()) {
-            if (wasLeading) {
-                wasLeading = false;
-                alerter.standBy();
-                LOG.info(
-                        "Standing by: this agent does not hold its instance's lease (see the leadership check); no evaluation here until it does");
+        LeaseState lease = leadership.state();
+        LeaseState before = lastLease;
+        lastLease = lease;
+        stats.lease(lease, clock.instant()); // a standby is healthy: it is not supposed to evaluate
+        switch (lease) {
+            case LeaseState.Standby standby -> {
+                standBy(before);
+                return;
             }
-            stats.standby(true, clock.instant()); // a standby is healthy: it is not supposed to evaluate
-            return;
-        }
-        stats.standby(false, clock.instant());
-        if (!wasLeading) {
-            wasLeading = true;
-            LOG.info("Leading this instance: restoring alert state from the database and evaluating");
-            alerter.restore();
+            case LeaseState.Unreachable unreachable -> {
+                standBy(before);
+                return;
+            }
+            case LeaseState.Leading leading -> {
+                if (!before.leads()) {
+                    LOG.info("Leading this instance: restoring alert state from the database and evaluating");
+                    alerter.restore();
+                }
+            }
         }
         Optional<MetricsSnapshot> snapshot = latest.latest();
         if (snapshot.isEmpty()) {
@@ -168,14 +175,16 @@ public final class EvaluationLoop implements AutoCloseable {
         }
     }
 
+    private void standBy(LeaseState before) {
+        if (before.leads()) {
+            alerter.standBy();
+            LOG.info(
+                    "Standing by: this agent does not hold its instance's lease (see the leadership check); no evaluation here until it does");
+        }
+    }
+
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -16,23 +17,25 @@ public final class EvaluationStats implements MetricsSource {
     private final AtomicLong failures = new AtomicLong();
     private volatile double lastDurationSeconds;
     private volatile Instant lastCompleted;
-    private volatile boolean standby;
+    /** The lease as the last pass found it; null before the first. */
+    private volatile LeaseState lease;
 
     void passed(double durationSeconds) {
         passes.incrementAndGet();
         lastDurationSeconds = durationSeconds;
     }
 
-    /** This agent stands by (another of its instance leads): not evaluating is then healthy. */
-    void standby(boolean standby, Instant at) {
-        this.standby = standby;
-        if (standby) {
+    /** The lease as a pass found it: a pass that stands by (this agent does not lead) completes by doing nothing. */
+    void lease(LeaseState state, Instant at) {
+        this.lease = state;
+        if (!state.leads()) {
             lastCompleted = at;
         }
     }
 
-    public boolean standingBy() {
-        return standby;
+    /** The lease as the last pass found it; empty before the first. */
+    public Optional<LeaseState> lease() {
+        return Optional.ofNullable(lease);
     }
 
     void completed(Instant at) {

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.aggregation.AggregationLoop;
 import com.airdrops.monitoring.aggregation.AggregationSettings;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
 import com.airdrops.monitoring.config.MonitoringSettings;
@@ -8,6 +9,7 @@ import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
+import com.airdrops.monitoring.domain.work.LoopFailures;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -15,11 +17,15 @@ import com.google.inject.multibindings.Multibinder;
 
 /**
  * Provides the aggregator as a sink of every snapshot, its query, its closed windows for alert rules, and its
- * self-metrics; it stores aggregates through whatever {@link AggregateStore} the persistence module binds.
+ * self-metrics, and the loop that drains its buffer; it stores aggregates through whatever {@link AggregateStore} the
+ * persistence module binds.
  */
 final class AggregationModule extends AbstractModule {
+    private final LoopFailures failures = new LoopFailures("aggregation");
+
     @Override
     protected void configure() {
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().toInstance(failures);
         Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(MetricsAggregator.class);
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(MetricsAggregator.class);
         bind(AggregatedMetricsQuery.class).to(MetricsAggregator.class);
@@ -37,5 +43,11 @@ final class AggregationModule extends AbstractModule {
                         settings.bufferMaxSize(),
                         settings.maxSeries()),
                 store);
+    }
+
+    @Provides
+    @Singleton
+    AggregationLoop aggregationLoop(MetricsAggregator aggregator) {
+        return new AggregationLoop(aggregator, failures);
     }
 }

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.alerting.EvaluationStats;
 import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
+import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
@@ -40,6 +41,7 @@ final class AlertingModule extends AbstractModule {
         bind(AlertAcknowledger.class).to(Alerter.class);
         bind(SilenceAdmin.class).to(Silencer.class);
         bind(ConfigReloader.class).to(RulesReloader.class);
+        bind(EvaluationTrigger.class).to(EvaluationLoop.class);
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
         sources.addBinding().to(Alerter.class);
         sources.addBinding().to(EvaluationStats.class);

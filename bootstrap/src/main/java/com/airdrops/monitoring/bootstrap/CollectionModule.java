@@ -1,12 +1,19 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.collection.CollectionHealthCheck;
+import com.airdrops.monitoring.collection.CollectionLoop;
 import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.collection.PushRefresh;
+import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
+import com.airdrops.monitoring.domain.work.LoopFailures;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -15,13 +22,31 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Set;
 
-/** Provides the {@link MetricsCollector}, its latest snapshot and the "collection has run" readiness check. */
+/**
+ * Provides the {@link MetricsCollector}, its latest snapshot, the "collection has run" readiness check, the collection
+ * loop and the push refresh, which count their failures together.
+ */
 final class CollectionModule extends AbstractModule {
+    private final LoopFailures failures = new LoopFailures("collection");
+
     @Override
     protected void configure() {
         bind(LatestMetrics.class).to(MetricsCollector.class);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(CollectionHealthCheck.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().toInstance(failures);
+    }
+
+    @Provides
+    @Singleton
+    CollectionLoop collectionLoop(MetricsCollector collector, Set<MetricsSink> sinks, MonitoringSettings settings) {
+        return new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval(), failures);
+    }
+
+    @Provides
+    @Singleton
+    PushRefresh pushRefresh(
+            MetricsCollector collector, MicrometerMetricsPublisher exposition, EvaluationTrigger evaluation) {
+        return new PushRefresh(collector, exposition, evaluation, failures);
     }
 
     @Provides

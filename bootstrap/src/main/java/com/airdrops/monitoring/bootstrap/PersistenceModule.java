@@ -6,6 +6,9 @@ import com.airdrops.monitoring.adapters.persistence.JdbiAggregateStore;
 import com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository;
 import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
 import com.airdrops.monitoring.adapters.persistence.JdbiSilenceStore;
+import com.airdrops.monitoring.adapters.persistence.LeaseKeeper;
+import com.airdrops.monitoring.aggregation.LeaderOnlyAggregateStore;
+import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -46,8 +49,14 @@ final class PersistenceModule extends AbstractModule {
                 settings.databasePoolSize(),
                 settings.databaseTimeout(),
                 settings.instance(),
-                LeaseKeeper.holderName(settings),
+                holderName(settings),
                 settings.leaseTtl()));
+    }
+
+    /** The same name across restarts of one agent (host and home), different for the other agent of a pair. */
+    static String holderName(MonitoringSettings settings) {
+        String name = EnvironmentSettings.hostName() + ":" + settings.home();
+        return name.length() > 512 ? name.substring(name.length() - 512) : name;
     }
 
     @Provides

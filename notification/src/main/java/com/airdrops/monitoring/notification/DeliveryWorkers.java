@@ -2,10 +2,10 @@ package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,8 +20,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     private final List<ChannelDelivery> deliveries;
     private final LiveNotificationSetup setup;
     private final DeliveryStats stats;
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running = true;
+    private final List<Worker> workers = new ArrayList<>();
 
     private final Leadership leadership;
 
@@ -40,46 +39,40 @@ public final class DeliveryWorkers implements AutoCloseable {
 
     public void start() {
         for (ChannelDelivery delivery : deliveries) {
-            Thread thread = Thread.ofPlatform()
-                    .name("notify-" + delivery.channel())
-                    .daemon(true)
-                    .start(() -> run(delivery));
-            threads.add(thread);
+            Worker worker = new Worker(
+                    "notify-" + delivery.channel(), stopWait(), Worker.Stop.WAKE, self -> round(delivery, self));
+            workers.add(worker);
+            worker.start();
         }
     }
 
-    private void run(ChannelDelivery delivery) {
-        while (running) {
-            try {
-                if (!leadership.leading() || delivery.deliverDue() == 0) {
-                    LockSupport.parkNanos(POLL.toNanos());
-                }
-            } catch (PersistenceException.Fenced e) {
-                // Another agent of this instance leads now: it delivers; this worker waits for leadership.
-                LOG.info("Delivery to {} stops here: {}", delivery.channel(), e.getMessage());
-                LockSupport.parkNanos(POLL.toNanos());
-            } catch (RuntimeException | Error e) {
-                stats.loopFailed("delivery");
-                LOG.error("Delivery to {} failed; retrying shortly: {}", delivery.channel(), e.toString());
-                LockSupport.parkNanos(POLL.toNanos() * 5);
+    /** Each worker finishes the attempt in flight, bounded by the attempt timeout. */
+    private Duration stopWait() {
+        return setup.current().policy().timeout().plusSeconds(2);
+    }
+
+    private void round(ChannelDelivery delivery, Worker worker) {
+        try {
+            if (!leadership.state().leads() || delivery.deliverDue() == 0) {
+                worker.park(POLL);
             }
+        } catch (PersistenceException.Fenced e) {
+            // Another agent of this instance leads now: it delivers; this worker waits for leadership.
+            LOG.info("Delivery to {} stops here: {}", delivery.channel(), e.getMessage());
+            worker.park(POLL);
+        } catch (RuntimeException | Error e) {
+            stats.loopFailed("delivery");
+            LOG.error("Delivery to {} failed; retrying shortly: {}", delivery.channel(), e.toString());
+            worker.park(POLL.multipliedBy(5));
         }
     }
 
     @Override
     public void close() {
-        running = false;
-        for (Thread thread : threads) {
-            LockSupport.unpark(thread);
-        }
-        long deadline = System.nanoTime()
-                + setup.current().policy().timeout().plusSeconds(2).toNanos();
-        for (Thread thread : threads) {
-            try {
-                thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        workers.forEach(Worker::stopSoon);
+        long deadline = System.nanoTime() + stopWait().toNanos();
+        for (Worker worker : workers) {
+            worker.awaitStop(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
         }
         deliveries.forEach(ChannelDelivery::close);
     }

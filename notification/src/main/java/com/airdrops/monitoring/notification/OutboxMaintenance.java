@@ -3,10 +3,10 @@ package com.airdrops.monitoring.notification;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +27,7 @@ public final class OutboxMaintenance implements AutoCloseable {
     private final InstantSource clock;
     private final Duration settledRetention;
     private final Duration deadRetention;
-    private final Thread thread;
-    private volatile boolean running = true;
+    private final Worker worker;
     private boolean failing;
     private Instant lastPrune = Instant.MIN;
 
@@ -55,26 +54,21 @@ public final class OutboxMaintenance implements AutoCloseable {
         this.clock = clock;
         this.settledRetention = settledRetention;
         this.deadRetention = deadRetention;
-        this.thread =
-                Thread.ofPlatform().name("outbox-maintenance").daemon(true).unstarted(this::run);
+        this.worker = new Worker("outbox-maintenance", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+            round();
+            self.park(Duration.ofSeconds(DEPTH_EVERY_SECONDS));
+        });
     }
 
     public void start() {
-        thread.start();
-    }
-
-    private void run() {
-        while (running) {
-            round();
-            LockSupport.parkNanos(Duration.ofSeconds(DEPTH_EVERY_SECONDS).toNanos());
-        }
+        worker.start();
     }
 
     /** Reads the depth, and prunes when a prune is due. */
     void round() {
         try {
             Instant now = clock.instant();
-            if (leadership.leading() && !now.isBefore(lastPrune.plusSeconds(PRUNE_EVERY_SECONDS))) {
+            if (leadership.state().leads() && !now.isBefore(lastPrune.plusSeconds(PRUNE_EVERY_SECONDS))) {
                 long deleted = outbox.prune(now.minus(settledRetention), now.minus(deadRetention));
                 lastPrune = now;
                 stats.pruned(deleted);
@@ -104,12 +98,6 @@ public final class OutboxMaintenance implements AutoCloseable {
 
     @Override
     public void close() {
-        running = false;
-        LockSupport.unpark(thread);
-        try {
-            thread.join(5_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        worker.close();
     }
 }

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.config.Redaction;
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
@@ -334,19 +335,17 @@ public final class Database implements AutoCloseable, HealthCheck {
         }
     }
 
-    /** Renews (or takes, or reports) the leader lease of this agent's instance; see {@link LeaderLease}. */
-    public boolean renewLease(Instant now) {
-        return lease.renew(now) instanceof LeaderLease.Role.Leader;
+    /**
+     * Renews (or takes, or reports) the leader lease of this agent's instance; see {@link LeaderLease}. Throws
+     * {@link PersistenceException} when the database cannot be reached.
+     */
+    public LeaseState renewLease(Instant now) {
+        return lease.renew(now);
     }
 
-    /** True while this agent holds its instance's lease: it alone evaluates, writes and delivers. */
-    public boolean leading() {
-        return lease.leading();
-    }
-
-    /** The lease's epoch this agent holds, 0 when it holds none. */
-    public long leaseEpoch() {
-        return lease.epoch();
+    /** The lease as the last renewal or write found it: while leading, this agent alone evaluates, writes, delivers. */
+    public LeaseState leaseState() {
+        return lease.state();
     }
 
     /** First statement of every writing transaction: throws {@link PersistenceException.Fenced} unless leading. */

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,8 @@ final class LeaderLease {
     private final String instance;
     private final String holder;
     private final Duration ttl;
-    /** The epoch this agent holds; 0 while it holds none. */
-    private volatile long epoch;
+    /** As the last renewal or write found it; not asked yet until the first renewal, which opening the database runs. */
+    private volatile LeaseState state = new LeaseState.Unreachable(Instant.EPOCH);
 
     LeaderLease(Jdbi jdbi, String instance, String holder, Duration ttl) {
         this.jdbi = jdbi;
@@ -29,20 +30,16 @@ final class LeaderLease {
         this.ttl = ttl;
     }
 
-    /** What a renewal found: this agent leads with {@code epoch}, or {@code holder} leads until {@code until}. */
-    sealed interface Role {
-        record Leader(long epoch) implements Role {}
-
-        record Standby(String holder, Instant until) implements Role {}
-    }
-
     /**
      * Renews the lease, or takes it when it has expired (or was never taken, or was released); otherwise reports who
-     * holds it. At start, this agent also takes back a lease that still names it (it was restarted after a crash).
+     * holds it. At start, this agent also takes back a lease that still names it (it was restarted after a crash). A
+     * database that cannot be reached throws, and the state becomes {@link LeaseState.Unreachable} since the first
+     * failed renewal.
      */
-    Role renew(Instant now) {
+    LeaseState renew(Instant now) {
+        LeaseState before = state;
         try {
-            Role role = jdbi.inTransaction(handle -> {
+            LeaseState renewed = jdbi.inTransaction(handle -> {
                 Optional<Row> row = handle.createQuery(
                                 "SELECT holder, epoch, expires_at FROM agent_lease WHERE instance = :instance FOR UPDATE")
                         .bind("instance", instance)
@@ -57,27 +54,29 @@ final class LeaderLease {
                             .bind("holder", holder)
                             .bind("until", until)
                             .execute();
-                    return new Role.Leader(1);
+                    return new LeaseState.Leading(1);
                 }
                 Row current = row.get();
                 boolean mine = current.holder().equals(holder);
-                if (mine && current.epoch() == epoch) {
+                if (mine && before instanceof LeaseState.Leading held && current.epoch() == held.epoch()) {
                     update(handle, current.epoch(), until);
-                    return new Role.Leader(current.epoch());
+                    return held;
                 }
-                boolean restartedHolder = mine && epoch == 0;
+                boolean restartedHolder = mine && !before.leads();
                 if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
                     update(handle, current.epoch() + 1, until);
                     releaseClaims(handle);
-                    return new Role.Leader(current.epoch() + 1);
+                    return new LeaseState.Leading(current.epoch() + 1);
                 }
-                return new Role.Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
+                return new LeaseState.Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
             });
-            epoch = role instanceof Role.Leader leader ? leader.epoch() : 0;
-            return role;
+            state = renewed;
+            return renewed;
         } catch (RuntimeException e) {
-            // Two agents inserting the first lease at once: one wins, the other is standby until the next renewal.
-            epoch = 0;
+            // Also two agents inserting the first lease at once: one wins, the other is standby until the next renewal.
+            state = before instanceof LeaseState.Unreachable unreachable
+                    ? unreachable
+                    : new LeaseState.Unreachable(now);
             throw new PersistenceException("renewing the leader lease failed: " + Database.rootMessage(e), e);
         }
     }
@@ -105,33 +104,41 @@ final class LeaderLease {
 
     /** Throws unless this agent holds the lease with its epoch; locks the lease row until the transaction ends. */
     void fence(Handle handle) {
-        long held = epoch;
-        int rows = held == 0
-                ? 0
-                : handle.createUpdate("UPDATE agent_lease SET epoch = epoch WHERE instance = :instance "
+        LeaseState held = state;
+        int rows = held instanceof LeaseState.Leading leading
+                ? handle.createUpdate("UPDATE agent_lease SET epoch = epoch WHERE instance = :instance "
                                 + "AND holder = :holder AND epoch = :epoch")
                         .bind("instance", instance)
                         .bind("holder", holder)
-                        .bind("epoch", held)
-                        .execute();
+                        .bind("epoch", leading.epoch())
+                        .execute()
+                : 0;
         if (rows != 1) {
-            epoch = 0;
+            if (held.leads()) {
+                state = holderNow(handle);
+            }
             throw new PersistenceException.Fenced("this agent does not lead instance '" + instance
                     + "' (another agent of the same instance holds the lease): nothing written");
         }
     }
 
-    boolean leading() {
-        return epoch != 0;
+    /** Who holds the lease, read after this agent found it was deposed. */
+    private LeaseState holderNow(Handle handle) {
+        return handle.createQuery("SELECT holder, expires_at FROM agent_lease WHERE instance = :instance")
+                .bind("instance", instance)
+                .map((rs, ctx) -> (LeaseState)
+                        new LeaseState.Standby(rs.getString("holder"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                .findOne()
+                .orElseGet(() -> new LeaseState.Standby("nobody", Instant.EPOCH));
     }
 
-    long epoch() {
-        return epoch;
+    LeaseState state() {
+        return state;
     }
 
     /** Gives the lease up at a clean stop, so the other agent of the instance takes over at once. */
     void release() {
-        if (epoch == 0) {
+        if (!(state instanceof LeaseState.Leading leading)) {
             return;
         }
         jdbi.useHandle(handle -> handle.createUpdate(
@@ -139,9 +146,9 @@ final class LeaderLease {
                                 + "AND epoch = :epoch")
                 .bind("instance", instance)
                 .bind("holder", holder)
-                .bind("epoch", epoch)
+                .bind("epoch", leading.epoch())
                 .execute());
-        epoch = 0;
+        state = new LeaseState.Standby("nobody", Instant.EPOCH);
     }
 
     private record Row(String holder, long epoch, long expiresAt) {}

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.nio.file.Path;
@@ -46,9 +47,12 @@ class LeaderLeaseTest {
             Database a = agent(url, "host-a:/srv/a");
             Database b = agent(url, "host-b:/srv/b");
             Instant now = Instant.now();
-            assertThat(a.leading()).isTrue();
-            assertThat(b.leading()).isFalse();
-            assertThat(b.renewLease(now)).as("A's lease still runs").isFalse();
+            assertThat(a.leaseState()).isEqualTo(new LeaseState.Leading(1));
+            assertThat(b.leaseState())
+                    .isInstanceOfSatisfying(
+                            LeaseState.Standby.class,
+                            standby -> assertThat(standby.holder()).isEqualTo("host-a:/srv/a"));
+            assertThat(b.renewLease(now)).as("A's lease still runs").isInstanceOf(LeaseState.Standby.class);
             new JdbiAlertRepository(a)
                     .save(new AlertChanges(
                             List.of(),
@@ -59,17 +63,19 @@ class LeaderLeaseTest {
                     .hasSize(1);
 
             // A hangs with that row claimed: it does not renew, and its lease runs out.
-            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isTrue();
+            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new LeaseState.Leading(2));
             assertThat(new JdbiNotificationOutbox(b).claimDue("channel", now, now.plusSeconds(30), 10))
                     .as("the new leader delivers what A claimed at once, not in an hour")
                     .hasSize(1);
-            assertThat(b.leaseEpoch()).isEqualTo(a.leaseEpoch() + 1);
 
             // A wakes up and writes as if nothing happened: the database refuses, and A learns it is deposed.
             assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
                     .isInstanceOf(PersistenceException.Fenced.class);
-            assertThat(a.leading()).isFalse();
-            assertThat(a.renewLease(now.plusSeconds(12))).as("B's lease runs").isFalse();
+            assertThat(a.leaseState())
+                    .isInstanceOfSatisfying(
+                            LeaseState.Standby.class,
+                            standby -> assertThat(standby.holder()).isEqualTo("host-b:/srv/b"));
+            assertThat(a.renewLease(now.plusSeconds(12))).as("B's lease runs").isInstanceOf(LeaseState.Standby.class);
             new JdbiAlertRepository(b).save(firing());
         }
 
@@ -84,12 +90,12 @@ class LeaderLeaseTest {
             opened.remove(a);
             assertThat(b.renewLease(Instant.now()))
                     .as("released, not waited for")
-                    .isTrue();
+                    .isInstanceOf(LeaseState.Leading.class);
 
             // B crashes (no release) and comes back under the same holder name: it leads again at once.
             Database restarted = agent(url, "host-b:/srv/b");
-            assertThat(restarted.leading()).isTrue();
-            assertThat(restarted.leaseEpoch()).isGreaterThan(b.leaseEpoch());
+            long before = ((LeaseState.Leading) b.leaseState()).epoch();
+            assertThat(restarted.leaseState()).isEqualTo(new LeaseState.Leading(before + 1));
             assertThatThrownBy(() -> new JdbiAlertRepository(b).save(firing()))
                     .as("the crashed process, were it still alive, is fenced")
                     .isInstanceOf(PersistenceException.Fenced.class);

@@ -1,5 +1,7 @@
 package com.airdrops.monitoring.domain.port.driven;
 
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
+
 /**
  * Whether this agent leads its instance: only the leader evaluates rules, writes transitions, delivers notifications
  * and prunes; a standby (the other agent of an active/standby pair) collects and serves its metrics, and takes over
@@ -7,8 +9,8 @@ package com.airdrops.monitoring.domain.port.driven;
  */
 @FunctionalInterface
 public interface Leadership {
-    /** An agent alone in its instance: always the leader. */
-    Leadership ALONE = () -> true;
+    /** An agent alone in its instance, without a lease: it leads, in its only term. */
+    Leadership ALONE = () -> new LeaseState.Leading(1);
 
-    boolean leading();
+    LeaseState state();
 }

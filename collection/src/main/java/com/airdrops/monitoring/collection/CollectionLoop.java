@@ -1,13 +1,13 @@
-package com.airdrops.monitoring.bootstrap;
+package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.work.LoopFailures;
+import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -18,31 +18,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs a collection cycle at start and then every interval, handing each snapshot to every sink. A failing sink is
- * logged and never stops the loop or the other sinks.
+ * logged and never stops the loop or the other sinks. Thread-safe.
  *
  * <p>After the first cycle, ticks are phase-aligned to the middle of each interval slot of the wall clock
  * ({@code (k + 1/2) * interval}): aggregation windows are multiples of their size, so with a window that is a multiple
  * of the interval every window receives the same number of samples, each half an interval away from its edges,
  * whatever the scheduling jitter.
  */
-final class CollectionLoop implements AutoCloseable {
+public final class CollectionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
 
     private final MetricsCollector collector;
     private final List<MetricsSink> sinks;
     private final Duration interval;
     private final LoopFailures failures;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("collection").daemon(true).unstarted(runnable));
+    private final ScheduledExecutorService scheduler = Worker.scheduler("collection");
 
-    CollectionLoop(MetricsCollector collector, List<MetricsSink> sinks, Duration interval, LoopFailures failures) {
+    /** @param failures counts cycles and sinks that failed; shared with the push refresh, which collects too */
+    public CollectionLoop(
+            MetricsCollector collector, List<MetricsSink> sinks, Duration interval, LoopFailures failures) {
         this.failures = failures;
         this.collector = collector;
         this.sinks = List.copyOf(sinks);
         this.interval = interval;
     }
 
-    void start() {
+    public void start() {
         scheduler.execute(this::cycle);
         scheduler.scheduleAtFixedRate(
                 this::cycle,
@@ -63,7 +64,7 @@ final class CollectionLoop implements AutoCloseable {
      * Runs one cycle now, on the loop's own thread (so never beside a scheduled one), and returns its snapshot; empty
      * when the cycle failed (logged and counted as any cycle) or did not end within {@code timeout}.
      */
-    Optional<MetricsSnapshot> collectNow(Duration timeout) {
+    public Optional<MetricsSnapshot> collectNow(Duration timeout) {
         Future<Optional<MetricsSnapshot>> run;
         try {
             run = scheduler.submit(this::cycle);
@@ -88,7 +89,7 @@ final class CollectionLoop implements AutoCloseable {
                 try {
                     sink.publish(snapshot);
                 } catch (RuntimeException e) {
-                    failures.collectionFailed();
+                    failures.failed();
                     LOG.error(
                             "Sink {} failed to take a snapshot", sink.getClass().getSimpleName(), e);
                 }
@@ -96,7 +97,7 @@ final class CollectionLoop implements AutoCloseable {
             return Optional.of(snapshot);
         } catch (RuntimeException | Error e) {
             // Never let anything escape: it would cancel every later run of the scheduled task.
-            failures.collectionFailed();
+            failures.failed();
             LOG.error("Collection cycle failed; the next one runs as scheduled", e);
             return Optional.empty();
         }
@@ -104,14 +105,6 @@ final class CollectionLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdown();
-        try {
-            if (!scheduler.awaitTermination(5, TimeUnit.SECONDS)) {
-                scheduler.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            scheduler.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
+        Worker.stop(scheduler, Duration.ofSeconds(5), false);
     }
 }

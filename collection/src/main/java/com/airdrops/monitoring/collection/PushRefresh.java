@@ -1,10 +1,10 @@
-package com.airdrops.monitoring.bootstrap;
+package com.airdrops.monitoring.collection;
 
-import com.airdrops.monitoring.alerting.EvaluationLoop;
-import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.work.LoopFailures;
+import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,24 +14,24 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Makes a push count at once instead of at the next collection: after an accepted push it rebuilds the latest
- * snapshot with the pushed data, shows it on /metrics and asks the evaluation loop for a pass. At most one refresh a
+ * snapshot with the pushed data, shows it on /metrics and asks the evaluation for a pass. At most one refresh a
  * second; pushes in between fold into the next one. Aggregation is not fed by refreshes, so its windows keep their
- * regular, phase-aligned samples.
+ * regular, phase-aligned samples. Thread-safe.
  */
-final class PushRefresh implements AutoCloseable {
+public final class PushRefresh implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PushRefresh.class);
     static final Duration MIN_GAP = Duration.ofSeconds(1);
 
     private final MetricsCollector collector;
     private final MetricsSink exposition;
-    private final EvaluationLoop evaluation;
+    private final EvaluationTrigger evaluation;
     private final LoopFailures failures;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
-            runnable -> Thread.ofPlatform().name("push-refresh").daemon(true).unstarted(runnable));
+    private final ScheduledExecutorService scheduler = Worker.scheduler("push-refresh");
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile long lastNanos = System.nanoTime() - MIN_GAP.toNanos();
 
-    PushRefresh(MetricsCollector collector, MetricsSink exposition, EvaluationLoop evaluation, LoopFailures failures) {
+    public PushRefresh(
+            MetricsCollector collector, MetricsSink exposition, EvaluationTrigger evaluation, LoopFailures failures) {
         this.collector = collector;
         this.exposition = exposition;
         this.evaluation = evaluation;
@@ -39,7 +39,7 @@ final class PushRefresh implements AutoCloseable {
     }
 
     /** Called on the pusher's thread: schedules a refresh unless one is already waiting, and returns at once. */
-    void pushed() {
+    public void pushed() {
         if (scheduled.compareAndSet(false, true)) {
             long delay = Math.max(0, lastNanos + MIN_GAP.toNanos() - System.nanoTime());
             try {
@@ -59,18 +59,13 @@ final class PushRefresh implements AutoCloseable {
                 evaluation.evaluateSoon();
             });
         } catch (RuntimeException e) {
-            failures.collectionFailed();
+            failures.failed();
             LOG.error("Refreshing pushed data failed; the next collection reads it", e);
         }
     }
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
-        try {
-            scheduler.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Worker.stop(scheduler, Duration.ofSeconds(5), true);
     }
 }

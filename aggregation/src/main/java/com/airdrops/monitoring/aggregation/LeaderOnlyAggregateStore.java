@@ -1,4 +1,4 @@
-package com.airdrops.monitoring.bootstrap;
+package com.airdrops.monitoring.aggregation;
 
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
@@ -11,18 +11,18 @@ import java.util.List;
  * The aggregate store as the aggregation loop sees it: only the leader of the instance stores and expires aggregates
  * (two agents of one instance would store every window twice); every agent reads them.
  */
-final class LeaderOnlyAggregateStore implements AggregateStore {
+public final class LeaderOnlyAggregateStore implements AggregateStore {
     private final AggregateStore store;
     private final Leadership leadership;
 
-    LeaderOnlyAggregateStore(AggregateStore store, Leadership leadership) {
+    public LeaderOnlyAggregateStore(AggregateStore store, Leadership leadership) {
         this.store = store;
         this.leadership = leadership;
     }
 
     @Override
     public void append(List<AggregatedMetric> aggregates) {
-        if (leadership.leading()) {
+        if (leadership.state().leads()) {
             try {
                 store.append(aggregates);
             } catch (PersistenceException.Fenced e) {
@@ -38,6 +38,6 @@ final class LeaderOnlyAggregateStore implements AggregateStore {
 
     @Override
     public long deleteOlderThan(Instant cutoff) {
-        return leadership.leading() ? store.deleteOlderThan(cutoff) : 0;
+        return leadership.state().leads() ? store.deleteOlderThan(cutoff) : 0;
     }
 }

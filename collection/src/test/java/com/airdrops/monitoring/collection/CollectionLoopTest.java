@@ -1,4 +1,4 @@
-package com.airdrops.monitoring.bootstrap;
+package com.airdrops.monitoring.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,119 @@
+package com.airdrops.monitoring.adapters.persistence;
+
+import com.airdrops.monitoring.domain.model.lease.LeaseState;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.Leadership;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
+import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
+import com.airdrops.monitoring.domain.work.Worker;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps this agent's claim on its instance's leader lease: renews it every third of its duration, takes it over when
+ * the other agent of the instance let it expire (it died, hung or lost the database), and logs every change of role.
+ * A standby collects and serves /metrics; only the leader evaluates, writes and notifies. Thread-safe.
+ */
+public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
+
+    private final Database database;
+    private final String instance;
+    private final Duration every;
+    private final InstantSource clock;
+    private final Worker worker;
+    /** As this keeper's last renewal found it; a write that finds itself fenced changes the database's own. */
+    private volatile LeaseState renewed;
+
+    public LeaseKeeper(Database database, String instance, Duration ttl, InstantSource clock) {
+        this.database = database;
+        this.instance = instance;
+        this.every = ttl.dividedBy(3);
+        this.clock = clock;
+        this.renewed = database.leaseState();
+        this.worker = new Worker("leader-lease", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+            self.park(every);
+            if (self.running()) {
+                renew();
+            }
+        });
+    }
+
+    public void start() {
+        LOG.info(
+                switch (renewed) {
+                    case LeaseState.Leading leading -> "Leading instance {} (lease epoch " + leading.epoch() + ")";
+                    case LeaseState.Standby standby -> "Standing by for instance {}: another agent holds its lease";
+                    case LeaseState.Unreachable unreachable ->
+                        "Standing by for instance {}: the database could not be reached to take its lease";
+                },
+                instance);
+        worker.start();
+    }
+
+    private void renew() {
+        LeaseState before = renewed;
+        LeaseState now;
+        try {
+            now = database.renewLease(clock.instant());
+        } catch (PersistenceException e) {
+            // The database cannot be reached: the lease runs out, and writes are fenced anyway.
+            now = database.leaseState();
+            LOG.debug("Renewing the leader lease failed: {}", e.getMessage());
+        }
+        renewed = now;
+        if (now.leads() != before.leads()) {
+            if (now instanceof LeaseState.Leading leading) {
+                LOG.warn("Took over as leader of instance {} (lease epoch {})", instance, leading.epoch());
+            } else {
+                LOG.warn("No longer the leader of instance {}: {}; standing by", instance, standbyReason(now));
+            }
+        }
+    }
+
+    /** The last renewal's finding, unless a write found this agent deposed since (the database's is then newer). */
+    @Override
+    public LeaseState state() {
+        LeaseState held = renewed;
+        return held.leads() ? database.leaseState() : held;
+    }
+
+    @Override
+    public List<Sample> samples(Instant now) {
+        return List.of(Sample.of(MetricCatalog.HA_LEADER, state().leads() ? 1 : 0, now));
+    }
+
+    @Override
+    public String name() {
+        return "leadership";
+    }
+
+    /** Why this agent does not lead: the database, when the last renewal could not reach it, else another agent. */
+    private static String standbyReason(LeaseState state) {
+        return state instanceof LeaseState.Unreachable
+                ? "the lease cannot be renewed while the database is unreachable (its alerts are not shown until it leads again)"
+                : "another agent leads";
+    }
+
+    /** Both roles are ready: a standby serves its metrics and waits to take over. */
+    @Override
+    public HealthCheckResult check() {
+        LeaseState state = state();
+        return HealthCheckResult.up(
+                state instanceof LeaseState.Leading leading
+                        ? "leader of instance " + instance + " (lease epoch " + leading.epoch() + ")"
+                        : "standby for instance " + instance + ": " + standbyReason(state));
+    }
+
+    @Override
+    public void close() {
+        worker.close();
+    }
+}

@@ -1,0 +1,65 @@
+package com.airdrops.monitoring.domain.work;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class WorkerTest {
+    @Test
+    void wakeEndsAParkAndCloseEndsTheLoopBetweenRounds() throws InterruptedException {
+        AtomicInteger rounds = new AtomicInteger();
+        CountDownLatch second = new CountDownLatch(2);
+        Worker worker = new Worker("test-wake", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+            rounds.incrementAndGet();
+            second.countDown();
+            self.park(Duration.ofHours(1));
+        });
+        worker.start();
+        worker.wake(); // the first round's hour-long park ends at once (or the next park does)
+        assertThat(second.await(5, TimeUnit.SECONDS)).isTrue();
+
+        worker.close();
+
+        int after = rounds.get();
+        assertThat(worker.running()).isFalse();
+        worker.wake();
+        assertThat(rounds.get()).isEqualTo(after);
+    }
+
+    @Test
+    void anInterruptingWorkerLeavesABlockingWait() throws InterruptedException {
+        BlockingQueue<String> never = new ArrayBlockingQueue<>(1);
+        CountDownLatch waiting = new CountDownLatch(1);
+        CountDownLatch ended = new CountDownLatch(1);
+        Worker worker = new Worker("test-interrupt", Duration.ofSeconds(5), Worker.Stop.INTERRUPT, self -> {
+            try {
+                waiting.countDown();
+                never.take();
+            } catch (InterruptedException e) {
+                ended.countDown();
+            }
+        });
+        worker.start();
+        assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        worker.close();
+
+        assertThat(ended.await(0, TimeUnit.SECONDS)).isTrue();
+    }
+
+    @Test
+    void aParkAfterCloseReturnsAtOnce() {
+        Worker worker = new Worker("test-closed", Duration.ofSeconds(1), Worker.Stop.WAKE, self -> {});
+        worker.close(); // never started: nothing to wait for
+
+        long before = System.nanoTime();
+        worker.park(Duration.ofHours(1));
+        assertThat(System.nanoTime() - before).isLessThan(Duration.ofSeconds(1).toNanos());
+    }
+}

@@ -1,6 +1,5 @@
 package com.airdrops.monitoring.bootstrap;
 
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -25,19 +24,16 @@ final class StopSignals {
     static void exitCleanlyOn(String... signals) {
         for (String name : signals) {
             try {
-                Signal.handle(
-                        new Signal(name),
-                        signal -> Thread.ofPlatform()
-                                .name("stop-" + name.toLowerCase(Locale.ROOT))
-                                .start(() -> {
-                                    LOG.info("SIG{} received: stopping", name);
-                                    if (START_UP.isLocked()) {
-                                        LOG.info("Stopping once the start-up in progress has finished (a database"
-                                                + " migration must not be cut short)");
-                                    }
-                                    START_UP.lock(); // held until exit: the start-up cannot begin again
-                                    System.exit(0);
-                                }));
+                // The JVM runs each handler on a thread of its own, which may wait here for the start-up.
+                Signal.handle(new Signal(name), signal -> {
+                    LOG.info("SIG{} received: stopping", name);
+                    if (START_UP.isLocked()) {
+                        LOG.info("Stopping once the start-up in progress has finished (a database"
+                                + " migration must not be cut short)");
+                    }
+                    START_UP.lock(); // held until exit: the start-up cannot begin again
+                    System.exit(0);
+                });
             } catch (IllegalArgumentException e) {
                 // The signal does not exist here (another OS) or the JVM reserves it: keep the default behaviour.
             }

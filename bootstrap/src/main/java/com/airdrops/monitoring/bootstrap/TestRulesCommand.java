@@ -2,10 +2,17 @@ package com.airdrops.monitoring.bootstrap;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
+import com.airdrops.monitoring.alerting.RuleTestRunner;
+import com.airdrops.monitoring.config.AlertRulesFile;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.RuleTestsFile;
+import com.airdrops.monitoring.config.RuleTestsFile.RuleTests;
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.ruletest.RuleTestResult;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -29,10 +36,9 @@ final class TestRulesCommand implements Callable<Integer> {
         boolean passed = true;
         for (Path file : files) {
             try {
-                RuleTestRunner.Outcome outcome =
-                        RuleTestRunner.run(RuleTestsFile.load(file, System.getenv()), System.getenv());
-                outcome.lines().forEach(System.out::println);
-                passed &= outcome.passed();
+                List<RuleTestResult> results = run(file, System.getenv());
+                RuleTestResult.lines(results).forEach(System.out::println);
+                passed &= RuleTestResult.allPassed(results);
             } catch (ConfigException e) {
                 e.problems().forEach(problem -> System.out.println("ERROR: " + problem));
                 passed = false;
@@ -42,5 +48,15 @@ final class TestRulesCommand implements Callable<Integer> {
             }
         }
         return passed ? 0 : 1;
+    }
+
+    /** Reads a rule test file and the rule files it names, and runs its tests. */
+    static List<RuleTestResult> run(Path file, Map<String, String> environment) {
+        RuleTests tests = RuleTestsFile.load(file, environment);
+        List<AlertRule> rules = new ArrayList<>();
+        for (Path ruleFile : tests.ruleFiles()) {
+            rules.addAll(AlertRulesFile.load(ruleFile, environment));
+        }
+        return RuleTestRunner.run(rules, tests.evaluationIntervalSeconds(), tests.tests());
     }
 }

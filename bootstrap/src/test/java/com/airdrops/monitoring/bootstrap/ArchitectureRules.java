@@ -1,5 +1,10 @@
 package com.airdrops.monitoring.bootstrap;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
+import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -7,6 +12,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
 
 /** The module and package rules, shared by the architecture test and its self-test. */
 final class ArchitectureRules {
@@ -85,7 +92,25 @@ final class ArchitectureRules {
             .beFreeOfCycles()
             .because("package cycles make modules impossible to split");
 
+    static final ArchRule BOOTSTRAP_STARTS_NO_THREAD = noClasses()
+            .that()
+            .resideInAPackage(BOOTSTRAP)
+            .should()
+            .callMethod(Thread.class, "start")
+            .orShould()
+            .callMethodWhere(target(owner(assignableTo(Thread.Builder.class))).and(target(name("start"))))
+            .orShould()
+            .callMethodWhere(target(owner(assignableTo(Executors.class))))
+            .orShould()
+            .callMethodWhere(
+                    target(owner(assignableTo(CompletableFuture.class))).and(target(nameMatching("(run|supply)Async"))))
+            .because(
+                    "bootstrap wires and starts the services' loops; a loop, its thread and how it stops belong to the "
+                            + "service that owns it (each runs on a domain Worker), so behaviour does not hide in the wiring. "
+                            + "The JVM starts the shutdown hook bootstrap registers");
+
     static final List<ArchRule> ALL = List.of(
+            BOOTSTRAP_STARTS_NO_THREAD,
             DOMAIN_IS_PURE_JAVA,
             SERVICES_USE_ONLY_THE_DOMAIN,
             SERVICES_MEET_ONLY_THROUGH_PORTS,

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.bootstrap.archfixture.LoopInBootstrap;
 import com.airdrops.monitoring.collection.archfixture.CollectorUsingOshi;
 import com.airdrops.monitoring.domain.archfixture.DomainClassUsingJavalin;
 import com.airdrops.monitoring.notification.archfixture.DeliveryUsingJdbi;
@@ -11,8 +12,8 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proves the rules can fail: a domain class using Javalin, service classes using OSHI or JDBI, and one service calling
- * another directly are rejected.
+ * Proves the rules can fail: a domain class using Javalin, service classes using OSHI or JDBI, one service calling
+ * another directly, and a loop with its own thread in bootstrap are rejected.
  */
 class ArchitectureRulesCatchViolationsTest {
 
@@ -39,6 +40,16 @@ class ArchitectureRulesCatchViolationsTest {
         assertThatThrownBy(() -> ArchitectureRules.SERVICES_USE_ONLY_THE_DOMAIN.check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("org.jdbi.v3.core.Jdbi");
+    }
+
+    @Test
+    void aLoopWrittenIntoBootstrapBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(LoopInBootstrap.class);
+        assertThatThrownBy(() -> ArchitectureRules.BOOTSTRAP_STARTS_NO_THREAD.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("Thread$Builder$OfPlatform.start")
+                .hasMessageContaining("Executors.newSingleThreadScheduledExecutor")
+                .hasMessageContaining("belong to the service that owns it");
     }
 
     @Test

@@ -1,6 +1,10 @@
 package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.ruletest.Check;
+import com.airdrops.monitoring.domain.model.ruletest.ExpectedAlert;
+import com.airdrops.monitoring.domain.model.ruletest.InputSeries;
+import com.airdrops.monitoring.domain.model.ruletest.RuleTest;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,18 +43,7 @@ public final class RuleTestsFile {
 
     private RuleTestsFile() {}
 
-    /** One series fed to the rules: its name, labels and a value (or none) per input interval. */
-    public record InputSeries(String name, Map<String, String> labels, List<OptionalDouble> values) {}
-
-    /** The alerts of {@code rule} expected active at {@code atSeconds}. */
-    public record Check(long atSeconds, String rule, List<ExpectedAlert> expected) {}
-
-    /** One expected alert: its status, its labels (all of them), and its rendered summary and description if given. */
-    public record ExpectedAlert(
-            String status, Map<String, String> labels, Optional<String> description, Optional<String> summary) {}
-
-    public record RuleTest(String name, long intervalSeconds, List<InputSeries> series, List<Check> checks) {}
-
+    /** A file's rule files (resolved against it), evaluation interval and tests. */
     public record RuleTests(List<Path> ruleFiles, long evaluationIntervalSeconds, List<RuleTest> tests) {}
 
     public static RuleTests load(Path path, Map<String, String> environment) {

@@ -5,15 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.RuleTestsFile;
+import com.airdrops.monitoring.domain.model.ruletest.RuleTestResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Rule tests run the real alert evaluation: the shipped rules pass theirs, and a wrong expectation shows a diff. */
-class RuleTestRunnerTest {
+class TestRulesCommandTest {
     private static final Path SHIPPED =
             Path.of("..", "config", "alert_rules.test.yaml").toAbsolutePath().normalize();
 
@@ -22,12 +24,12 @@ class RuleTestRunnerTest {
 
     @Test
     void theShippedRulesPassTheirTests() {
-        RuleTestRunner.Outcome outcome = RuleTestRunner.run(RuleTestsFile.load(SHIPPED, Map.of()), Map.of());
+        List<RuleTestResult> results = TestRulesCommand.run(SHIPPED, Map.of());
 
-        assertThat(outcome.lines())
+        assertThat(RuleTestResult.lines(results))
                 .isNotEmpty()
                 .allSatisfy(line -> assertThat(line).startsWith("PASS "));
-        assertThat(outcome.passed()).isTrue();
+        assertThat(RuleTestResult.allPassed(results)).isTrue();
     }
 
     @Test
@@ -50,10 +52,10 @@ class RuleTestRunnerTest {
                         expect: [ { status: firing, labels: { component: scheduler }, description: "scheduler at 150" } ]
                 """);
 
-        RuleTestRunner.Outcome outcome = RuleTestRunner.run(RuleTestsFile.load(tests, Map.of()), Map.of());
+        List<RuleTestResult> results = TestRulesCommand.run(tests, Map.of());
 
-        assertThat(outcome.passed()).isFalse();
-        assertThat(outcome.lines())
+        assertThat(RuleTestResult.allPassed(results)).isFalse();
+        assertThat(RuleTestResult.lines(results))
                 .containsExactly(
                         "FAIL fires after a minute",
                         "  at 30 s, alert queue_deep:",

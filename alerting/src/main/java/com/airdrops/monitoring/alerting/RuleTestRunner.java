@@ -1,22 +1,19 @@
-package com.airdrops.monitoring.bootstrap;
+package com.airdrops.monitoring.alerting;
 
-import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.config.AlertRulesFile;
-import com.airdrops.monitoring.config.RuleTestsFile.Check;
-import com.airdrops.monitoring.config.RuleTestsFile.ExpectedAlert;
-import com.airdrops.monitoring.config.RuleTestsFile.InputSeries;
-import com.airdrops.monitoring.config.RuleTestsFile.RuleTest;
-import com.airdrops.monitoring.config.RuleTestsFile.RuleTests;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.ruletest.Check;
+import com.airdrops.monitoring.domain.model.ruletest.ExpectedAlert;
+import com.airdrops.monitoring.domain.model.ruletest.InputSeries;
+import com.airdrops.monitoring.domain.model.ruletest.RuleTest;
+import com.airdrops.monitoring.domain.model.ruletest.RuleTestResult;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -31,28 +28,22 @@ import java.util.concurrent.atomic.AtomicReference;
  * evaluation interval, fed the input series; at each check, the rule's active alerts are compared with the expected
  * ones (status, every label, and the rendered summary and description when given). Nothing is stored or sent.
  */
-final class RuleTestRunner {
+public final class RuleTestRunner {
     private static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
-
-    /** One line per test, {@code PASS name} or {@code FAIL name} followed by indented differences. */
-    record Outcome(boolean passed, List<String> lines) {}
 
     private RuleTestRunner() {}
 
-    static Outcome run(RuleTests tests, Map<String, String> environment) {
-        List<AlertRule> rules = new ArrayList<>();
-        for (Path file : tests.ruleFiles()) {
-            rules.addAll(AlertRulesFile.load(file, environment));
+    /** Runs each test on its own, from no state, evaluating {@code rules} every {@code evaluationSeconds}. */
+    public static List<RuleTestResult> run(List<AlertRule> rules, long evaluationSeconds, List<RuleTest> tests) {
+        List<RuleTestResult> results = new ArrayList<>();
+        for (RuleTest test : tests) {
+            List<String> differences = run(test, rules, evaluationSeconds);
+            results.add(
+                    differences.isEmpty()
+                            ? new RuleTestResult.Passed(test.name())
+                            : new RuleTestResult.Failed(test.name(), differences));
         }
-        List<String> lines = new ArrayList<>();
-        boolean passed = true;
-        for (RuleTest test : tests.tests()) {
-            List<String> differences = run(test, rules, tests.evaluationIntervalSeconds());
-            passed &= differences.isEmpty();
-            lines.add((differences.isEmpty() ? "PASS " : "FAIL ") + test.name());
-            differences.forEach(line -> lines.add("  " + line));
-        }
-        return new Outcome(passed, lines);
+        return results;
     }
 
     private static List<String> run(RuleTest test, List<AlertRule> rules, long evaluationSeconds) {

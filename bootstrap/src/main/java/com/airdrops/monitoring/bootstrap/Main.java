@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
-import com.airdrops.monitoring.config.Redaction;
+import com.airdrops.monitoring.config.Failures;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -170,12 +170,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static String rootMessage(Throwable e) {
-        Throwable top = e;
         // Guice wraps a provider's failure; the cause says what went wrong.
-        while (top.getCause() != null && top.getClass().getName().startsWith("com.google.inject")) {
-            top = top.getCause();
-        }
-        String message = top.getMessage() == null ? top.getClass().getSimpleName() : top.getMessage();
-        return Redaction.urls(message);
+        return Failures.message(e, wrapper -> wrapper.getClass().getName().startsWith("com.google.inject"));
     }
 }

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
@@ -204,7 +205,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             created.start();
         } catch (RuntimeException e) {
             throw new IllegalStateException(
-                    "cannot listen on " + settings.host() + ":" + settings.port() + ": " + rootMessage(e), e);
+                    "cannot listen on " + settings.host() + ":" + settings.port() + ": " + Failures.rootMessage(e), e);
         }
         app = created;
     }
@@ -305,13 +306,5 @@ public final class JavalinHttpServer implements AutoCloseable {
         ctx.header("Allow", allow);
         ApiError.respond(
                 ctx, 405, "method " + ctx.method() + " is not allowed on " + ctx.path() + "; allowed: " + allow);
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.toString() : root.getMessage();
     }
 }

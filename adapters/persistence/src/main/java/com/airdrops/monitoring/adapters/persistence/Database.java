@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
@@ -10,9 +11,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -121,7 +120,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             }
             throw new PersistenceException(
                     "cannot open the database at " + Redaction.jdbcUrl(url) + ": "
-                            + withoutUserInfo(rootMessage(e), url),
+                            + withoutUserInfo(Failures.rootMessage(e), url),
                     e);
         }
     }
@@ -236,7 +235,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             String what = upgrade
                     ? "upgrade the database file " + file + " (left as it was)"
                     : "create the database file " + file;
-            throw new PersistenceException("cannot " + what + ": " + rootMessage(e), e);
+            throw new PersistenceException("cannot " + what + ": " + Failures.rootMessage(e), e);
         }
     }
 
@@ -318,7 +317,7 @@ public final class Database implements AutoCloseable, HealthCheck {
             return HealthCheckResult.down(
                     "the database did not answer within " + waitMillis + " ms (" + shownUrl + ")");
         } catch (ExecutionException e) {
-            return HealthCheckResult.down(rootMessage(e));
+            return HealthCheckResult.down(Failures.rootMessage(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return HealthCheckResult.down("interrupted");
@@ -331,7 +330,7 @@ public final class Database implements AutoCloseable, HealthCheck {
                     handle.createQuery("SELECT 1").mapTo(Integer.class).one());
             return HealthCheckResult.up(shownUrl);
         } catch (RuntimeException e) {
-            return HealthCheckResult.down(rootMessage(e));
+            return HealthCheckResult.down(Failures.rootMessage(e));
         }
     }
 
@@ -360,7 +359,7 @@ public final class Database implements AutoCloseable, HealthCheck {
         } catch (RuntimeException e) {
             LOG.warn(
                     "Releasing the leader lease failed (the other agent takes over when it expires): {}",
-                    rootMessage(e));
+                    Failures.rootMessage(e));
         }
         reads.close();
         if (settings.isH2()) {
@@ -372,7 +371,7 @@ public final class Database implements AutoCloseable, HealthCheck {
                 statement.execute("SHUTDOWN COMPACT");
             } catch (SQLException e) {
                 if (!String.valueOf(e.getMessage()).contains("Database is already closed")) {
-                    LOG.warn("Closing the database failed: {}", rootMessage(e));
+                    LOG.warn("Closing the database failed: {}", Failures.rootMessage(e));
                 }
             }
             return;
@@ -483,19 +482,5 @@ public final class Database implements AutoCloseable, HealthCheck {
         return colon < 0
                 ? shown
                 : shown.replace(userInfo.substring(colon + 1) + "@", "").replace(userInfo.substring(colon + 1), "***");
-    }
-
-    static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        String message = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        if (root instanceof AccessDeniedException) {
-            message = "permission denied: " + message;
-        } else if (root instanceof NoSuchFileException) {
-            message = "no such file or directory: " + message;
-        }
-        return Redaction.urls(message);
     }
 }

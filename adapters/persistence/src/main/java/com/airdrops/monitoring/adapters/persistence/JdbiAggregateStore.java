@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -85,7 +86,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
             throw e;
         } catch (RuntimeException e) {
             stored = -1; // the transaction may not have committed: count again next time
-            throw new PersistenceException("storing aggregates failed: " + Database.rootMessage(e), e);
+            throw new PersistenceException("storing aggregates failed: " + Failures.rootMessage(e), e);
         }
     }
 
@@ -111,7 +112,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
                     })
                     .list());
         } catch (RuntimeException e) {
-            throw new PersistenceException("querying aggregates failed: " + Database.rootMessage(e), e);
+            throw new PersistenceException("querying aggregates failed: " + Failures.rootMessage(e), e);
         }
     }
 
@@ -132,7 +133,7 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new PersistenceException("deleting old aggregates failed: " + Database.rootMessage(e), e);
+            throw new PersistenceException("deleting old aggregates failed: " + Failures.rootMessage(e), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
@@ -264,7 +265,7 @@ public final class JdbiAlertRepository implements AlertRepository {
         } catch (PersistenceException e) {
             throw e;
         } catch (RuntimeException e) {
-            String message = action + " failed: " + Database.rootMessage(e);
+            String message = action + " failed: " + Failures.rootMessage(e);
             throw refusedRecord(e)
                     ? new PersistenceException.Refused(message, e)
                     : new PersistenceException(message, e);

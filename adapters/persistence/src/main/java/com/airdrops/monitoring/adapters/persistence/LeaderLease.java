@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
@@ -77,7 +78,7 @@ final class LeaderLease {
             state = before instanceof LeaseState.Unreachable unreachable
                     ? unreachable
                     : new LeaseState.Unreachable(now);
-            throw new PersistenceException("renewing the leader lease failed: " + Database.rootMessage(e), e);
+            throw new PersistenceException("renewing the leader lease failed: " + Failures.rootMessage(e), e);
         }
     }
 

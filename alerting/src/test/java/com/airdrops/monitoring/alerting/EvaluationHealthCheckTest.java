@@ -4,17 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fakes.SilentNotificationPlanner;
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class EvaluationHealthCheckTest {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(T0);
     private final EvaluationStats stats = new EvaluationStats();
     private final Alerter alerter = new Alerter(new InMemoryAlertRepository(), clock, new SilentNotificationPlanner());
     private final EvaluationHealthCheck check =
@@ -22,10 +20,10 @@ class EvaluationHealthCheckTest {
 
     @Test
     void readyWhileThePassesKeepCompletingAndDownAfterThreeIntervalsWithoutOne() {
-        now.set(T0.plusSeconds(25));
+        clock.set(T0.plusSeconds(25));
         assertThat(check.check()).isInstanceOf(HealthCheckResult.Up.class);
 
-        now.set(T0.plusSeconds(31));
+        clock.set(T0.plusSeconds(31));
         assertThat(check.check())
                 .isInstanceOfSatisfying(
                         HealthCheckResult.Down.class,
@@ -33,7 +31,7 @@ class EvaluationHealthCheckTest {
 
         stats.completed(T0.plusSeconds(31));
         assertThat(check.check()).isInstanceOf(HealthCheckResult.Up.class);
-        now.set(T0.plusSeconds(62));
+        clock.set(T0.plusSeconds(62));
         assertThat(check.check()).isInstanceOf(HealthCheckResult.Down.class);
     }
 }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
@@ -17,13 +18,11 @@ import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,8 +30,7 @@ class ComponentCollectionTest {
     private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
     private static final SystemProbe HOST = () -> new HostReading(100, 50, 1000, 500, 1000, 500, 500, 1, 2);
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(START);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(START);
     private final CountDownLatch released = new CountDownLatch(1);
     private MetricsCollector collector;
 
@@ -45,11 +43,11 @@ class ComponentCollectionTest {
     }
 
     @Test
-    void riskManagerFieldsBecomeTheirSpecMetrics() {
+    void riskManagerFieldsBecomeTheirDocumentedMetrics() {
         collector = collector(registration(
                 "risk_manager",
                 "risk_manager",
-                () -> ComponentSnapshot.builder(now.get())
+                () -> ComponentSnapshot.builder(clock.instant())
                         .riskLevel(RiskLevel.CRITICAL)
                         .portfolioValueUsd(152340.55)
                         .circuitBreakerActive(true)
@@ -86,12 +84,12 @@ class ComponentCollectionTest {
     }
 
     @Test
-    void allocatorAndSchedulerFieldsBecomeTheirSpecMetrics() {
+    void allocatorAndSchedulerFieldsBecomeTheirDocumentedMetrics() {
         collector = collector(
                 registration(
                         "capital_allocator",
                         "capital_allocator",
-                        () -> ComponentSnapshot.builder(now.get())
+                        () -> ComponentSnapshot.builder(clock.instant())
                                 .capitalUtilizationPercent(71.5)
                                 .protocolAllocation("scroll", 40)
                                 .protocolAllocation("zksync", 35)
@@ -99,7 +97,7 @@ class ComponentCollectionTest {
                 registration(
                         "scheduler",
                         "scheduler",
-                        () -> ComponentSnapshot.builder(now.get())
+                        () -> ComponentSnapshot.builder(clock.instant())
                                 .running(true)
                                 .taskDefinitions(12)
                                 .taskExecutions("completed", 30)
@@ -124,7 +122,7 @@ class ComponentCollectionTest {
         collector = collector(registration(
                 "wallet",
                 "generic",
-                () -> ComponentSnapshot.builder(now.get())
+                () -> ComponentSnapshot.builder(clock.instant())
                         .riskLevel(RiskLevel.HIGH)
                         .metric("wallet_balance_eth", 1.5)
                         .build()));
@@ -138,7 +136,7 @@ class ComponentCollectionTest {
     @Test
     void aComponentReportingTenThousandSeriesIsBoundedAndTheRestAreCounted() {
         collector = collector(registration("scheduler", "scheduler", () -> {
-            ComponentSnapshot.Builder builder = ComponentSnapshot.builder(now.get());
+            ComponentSnapshot.Builder builder = ComponentSnapshot.builder(clock.instant());
             for (int i = 0; i < 10_000; i++) {
                 builder.taskExecutions("status_" + i, i);
             }
@@ -163,12 +161,12 @@ class ComponentCollectionTest {
         collector = collector(
                 registration("scheduler", "scheduler", Duration.ofMillis(200), () -> {
                     awaitRelease();
-                    return ComponentSnapshot.builder(now.get()).build();
+                    return ComponentSnapshot.builder(clock.instant()).build();
                 }),
                 registration(
                         "capital_allocator",
                         "capital_allocator",
-                        () -> ComponentSnapshot.builder(now.get())
+                        () -> ComponentSnapshot.builder(clock.instant())
                                 .capitalUtilizationPercent(50)
                                 .build()));
 
@@ -196,7 +194,7 @@ class ComponentCollectionTest {
         collector = collector(registration("scheduler", "scheduler", Duration.ofMillis(50), () -> {
             calls.incrementAndGet();
             awaitReleaseIgnoringInterrupts();
-            return ComponentSnapshot.builder(now.get()).build();
+            return ComponentSnapshot.builder(clock.instant()).build();
         }));
 
         collector.collectAllMetrics();
@@ -215,7 +213,7 @@ class ComponentCollectionTest {
                 registration(
                         "wallet",
                         "generic",
-                        () -> ComponentSnapshot.builder(now.get())
+                        () -> ComponentSnapshot.builder(clock.instant())
                                 .metric("balance", 2)
                                 .build()));
 
@@ -238,7 +236,7 @@ class ComponentCollectionTest {
         collector = collector(registration(
                 "scheduler",
                 "scheduler",
-                () -> ComponentSnapshot.builder(now.get())
+                () -> ComponentSnapshot.builder(clock.instant())
                         .status(ComponentStatus.UNHEALTHY)
                         .running(false)
                         .build()));
@@ -262,17 +260,17 @@ class ComponentCollectionTest {
 
         assertThat(pushed.accept(
                         "risk_manager",
-                        ComponentSnapshot.builder(now.get())
+                        ComponentSnapshot.builder(clock.instant())
                                 .riskLevel(RiskLevel.HIGH)
                                 .build()))
                 .isInstanceOf(PushOutcome.Accepted.class);
-        now.set(START.plusSeconds(120));
+        clock.set(START.plusSeconds(120));
         assertThat(samples(collector.collectAllMetrics()))
                 .contains(
                         sample("component_status", Map.of("component", "risk_manager"), 1),
                         sample("risk_level", Map.of(), 2));
 
-        now.set(START.plusSeconds(121));
+        clock.set(START.plusSeconds(121));
         List<Value> stale = samples(collector.collectAllMetrics());
         assertThat(stale)
                 .contains(
@@ -292,7 +290,7 @@ class ComponentCollectionTest {
                         new ComponentRegistration(definition, pushed.probeFor("risk_manager")),
                         registration("allocator", "capital_allocator", () -> {
                             polls.incrementAndGet();
-                            return ComponentSnapshot.builder(now.get())
+                            return ComponentSnapshot.builder(clock.instant())
                                     .capitalUtilizationPercent(40)
                                     .build();
                         })),
@@ -302,13 +300,15 @@ class ComponentCollectionTest {
                 .isEmpty();
         pushed.accept(
                 "risk_manager",
-                ComponentSnapshot.builder(now.get()).riskLevel(RiskLevel.LOW).build());
+                ComponentSnapshot.builder(clock.instant())
+                        .riskLevel(RiskLevel.LOW)
+                        .build());
         MetricsSnapshot cycle = collector.collectAllMetrics();
         assertThat(samples(cycle)).contains(sample("risk_level", Map.of(), 0));
 
         pushed.accept(
                 "risk_manager",
-                ComponentSnapshot.builder(now.get())
+                ComponentSnapshot.builder(clock.instant())
                         .riskLevel(RiskLevel.CRITICAL)
                         .build());
         MetricsSnapshot refreshed = collector.refreshPushed().orElseThrow();

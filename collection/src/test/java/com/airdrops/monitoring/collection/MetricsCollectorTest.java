@@ -3,6 +3,7 @@ package com.airdrops.monitoring.collection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
@@ -11,7 +12,6 @@ import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
@@ -21,7 +21,7 @@ class MetricsCollectorTest {
     private static final long GIB = 1L << 30;
 
     private final ScriptedProbe probe = new ScriptedProbe();
-    private final SteppingClock clock = new SteppingClock(Instant.parse("2026-11-26T12:00:00Z"));
+    private final TestClock clock = TestClock.at(Instant.parse("2026-11-26T12:00:00Z"));
     private final MetricsCollector collector = new MetricsCollector(probe, clock);
 
     @Test
@@ -126,27 +126,6 @@ class MetricsCollectorTest {
                 throw failure;
             }
             return (HostReading) next;
-        }
-    }
-
-    /** A clock that advances by a fixed step each time it is read. */
-    private static final class SteppingClock implements InstantSource {
-        private Instant now;
-        private Duration step = Duration.ZERO;
-
-        SteppingClock(Instant start) {
-            this.now = start;
-        }
-
-        void stepPerRead(Duration step) {
-            this.step = step;
-        }
-
-        @Override
-        public Instant instant() {
-            Instant current = now;
-            now = now.plus(step);
-            return current;
         }
     }
 }

@@ -21,7 +21,7 @@ class ComponentsFileTest {
     Path dir;
 
     @Test
-    void readsTheSpecExample() throws IOException {
+    void readsTheReadmeExample() throws IOException {
         Path file = write("""
                 components:
                   - name: risk_manager

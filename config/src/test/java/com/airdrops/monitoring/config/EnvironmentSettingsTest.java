@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EnvironmentSettingsTest {
 
     @Test
-    void defaultsAreTheSeedsAndSpecs() {
+    void defaultsAreThoseTheReadmeDocuments() {
         MonitoringSettings settings = EnvironmentSettings.load(Map.of());
         assertThat(settings.collectionInterval()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.httpHost()).isEqualTo("0.0.0.0");

@@ -6,6 +6,7 @@ import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fixtures.Policies;
 import com.airdrops.monitoring.domain.fixtures.Rules;
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
@@ -21,7 +22,6 @@ import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -29,7 +29,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** The dispatch policy end to end in memory: evaluation passes fill the outbox, channel deliveries work it. */
@@ -37,8 +36,7 @@ class NotificationDispatchTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
     private static final NotificationPolicy POLICY = Policies.STANDARD;
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
 
     @Test
@@ -61,7 +59,7 @@ class NotificationDispatchTest {
                         assertThat(n.alerts()).extracting(Alert::ruleName).containsExactlyInAnyOrder("risk", "cpu"));
 
         pass(alerter, 10, Sample.of("risk_level", 0, T0), Sample.of("cpu", 3, T0));
-        assertThat(repository.due("ops", now.get(), 10))
+        assertThat(repository.due("ops", clock.instant(), 10))
                 .hasSize(2)
                 .last()
                 .satisfies(n -> assertThat(n.notification().groupStatus()).isEqualTo(AlertStatus.RESOLVED));
@@ -82,20 +80,20 @@ class NotificationDispatchTest {
 
         pass(alerter, 0, Sample.of("risk_level", 3, T0));
         pass(alerter, 30, Sample.of("risk_level", 3, T0));
-        assertThat(repository.due("ops", now.get(), 10)).hasSize(1);
+        assertThat(repository.due("ops", clock.instant(), 10)).hasSize(1);
         pass(alerter, 60, Sample.of("risk_level", 3, T0));
-        assertThat(repository.due("ops", now.get(), 10))
+        assertThat(repository.due("ops", clock.instant(), 10))
                 .as("a reminder after repeat_interval")
                 .hasSize(2);
 
         Alerter restarted = alerter(policy, route("ops"));
         restarted.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
         pass(restarted, 90, Sample.of("risk_level", 3, T0));
-        assertThat(repository.due("ops", now.get(), 10))
+        assertThat(repository.due("ops", clock.instant(), 10))
                 .as("nothing announced again after a restart")
                 .hasSize(2);
         pass(restarted, 100, Sample.of("risk_level", 0, T0));
-        assertThat(repository.due("ops", now.get(), 10))
+        assertThat(repository.due("ops", clock.instant(), 10))
                 .as("send_resolved: false")
                 .hasSize(2);
     }
@@ -114,7 +112,7 @@ class NotificationDispatchTest {
 
         for (int round = 0; round < 4; round++) {
             delivery.deliverDue();
-            now.set(now.get().plusSeconds(60)); // past any backoff
+            clock.set(clock.instant().plusSeconds(60)); // past any backoff
         }
 
         OutboxEntry entry = repository.find(1).orElseThrow();
@@ -143,8 +141,8 @@ class NotificationDispatchTest {
         ScriptedNotifier limited = new ScriptedNotifier(
                 List.of(new DeliveryOutcome.RetryLater("HTTP 429", Optional.of(Duration.ofSeconds(30)))));
         delivery("hook", limited, POLICY).deliverDue();
-        assertThat(repository.due("hook", now.get().plusSeconds(29), 10)).isEmpty();
-        assertThat(repository.due("hook", now.get().plusSeconds(30), 10)).hasSize(1);
+        assertThat(repository.due("hook", clock.instant().plusSeconds(29), 10)).isEmpty();
+        assertThat(repository.due("hook", clock.instant().plusSeconds(30), 10)).hasSize(1);
     }
 
     @Test
@@ -161,7 +159,7 @@ class NotificationDispatchTest {
                 delivery("bad", new ScriptedNotifier(List.of(DeliveryOutcome.rejected("HTTP 400"))), twoAttempts);
 
         hook.deliverDue();
-        now.set(now.get().plusSeconds(60));
+        clock.set(clock.instant().plusSeconds(60));
         hook.deliverDue();
         bad.deliverDue();
 
@@ -233,7 +231,7 @@ class NotificationDispatchTest {
         for (int minute = 0; minute < 4; minute++) {
             delivery.deliverDue();
             assertThat(repository.dead(100)).as("after digest %d", minute + 1).isEmpty();
-            now.set(now.get().plusSeconds(61));
+            clock.set(clock.instant().plusSeconds(61));
         }
         delivery.deliverDue();
 
@@ -365,7 +363,7 @@ class NotificationDispatchTest {
     }
 
     private void pass(Alerter alerter, int seconds, Sample... samples) {
-        now.set(T0.plusSeconds(seconds));
+        clock.set(T0.plusSeconds(seconds));
         alerter.evaluateRules(List.of(samples));
     }
 
@@ -374,7 +372,7 @@ class NotificationDispatchTest {
         for (String channel : channels) {
             due.put(
                     channel,
-                    repository.due(channel, now.get(), 100).stream()
+                    repository.due(channel, clock.instant(), 100).stream()
                             .map(OutboxEntry::notification)
                             .toList());
         }

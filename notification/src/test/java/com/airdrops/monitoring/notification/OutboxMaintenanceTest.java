@@ -4,21 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class OutboxMaintenanceTest {
     private static final Instant T0 = Instant.parse("2026-11-27T12:00:00Z");
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository outbox = new InMemoryAlertRepository();
     private final DeliveryStats stats = new DeliveryStats(List.of("hook"));
     private final OutboxMaintenance maintenance =
@@ -40,7 +38,7 @@ class OutboxMaintenanceTest {
         assertThat(value("monitoring_notification_outbox_depth")).isEqualTo(1);
         assertThat(value("monitoring_notification_outbox_pruned_total")).isZero();
 
-        now.set(T0.plus(Duration.ofHours(25)));
+        clock.set(T0.plus(Duration.ofHours(25)));
         maintenance.round();
         assertThat(outbox.find(sent.id())).as("sent a day and an hour ago").isEmpty();
         assertThat(value("monitoring_notification_outbox_pruned_total")).isEqualTo(1);
@@ -50,7 +48,7 @@ class OutboxMaintenanceTest {
     }
 
     private double value(String name) {
-        return stats.samples(now.get()).stream()
+        return stats.samples(clock.instant()).stream()
                 .filter(sample -> sample.name().equals(name))
                 .mapToDouble(Sample::value)
                 .sum();

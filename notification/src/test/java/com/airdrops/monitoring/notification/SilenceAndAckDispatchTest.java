@@ -7,6 +7,7 @@ import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fakes.InMemorySilenceStore;
 import com.airdrops.monitoring.domain.fixtures.Rules;
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
@@ -22,13 +23,11 @@ import com.airdrops.monitoring.domain.port.driven.SilenceStore;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,8 +46,7 @@ class SilenceAndAckDispatchTest {
             Duration.ofSeconds(60),
             Duration.ofSeconds(2));
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
     private final InMemorySilenceStore silences = new InMemorySilenceStore();
     private final Silencer silencer = new Silencer(silences, clock);
@@ -69,7 +67,7 @@ class SilenceAndAckDispatchTest {
         pass(alerter, 120);
         assertThat(sent()).isEmpty();
 
-        now.set(T0.plusSeconds(130));
+        clock.set(T0.plusSeconds(130));
         silencer.expire(silence.id());
         pass(alerter, 131);
         pass(alerter, 140);
@@ -120,7 +118,7 @@ class SilenceAndAckDispatchTest {
         pass(alerter, 0);
         String fingerprint = alerter.getActiveAlerts().getFirst().fingerprint();
 
-        now.set(T0.plusSeconds(10));
+        clock.set(T0.plusSeconds(10));
         AckOutcome outcome = alerter.acknowledge(fingerprint, "alice", "looking", Optional.of(T0.plusSeconds(200)));
         assertThat(outcome).isInstanceOf(AckOutcome.Acknowledged.class);
         assertThat(alerter.acknowledge(fingerprint, "bob", "", Optional.empty()))
@@ -156,7 +154,7 @@ class SilenceAndAckDispatchTest {
                 .as("the webhook's 16-character fingerprint names it")
                 .isInstanceOf(AckOutcome.Acknowledged.class);
 
-        now.set(T0.plusSeconds(10));
+        clock.set(T0.plusSeconds(10));
         alerter.evaluateRules(List.of(Sample.of("risk_level", 0, T0)));
         pass(alerter, 20);
         pass(alerter, 90);
@@ -179,7 +177,7 @@ class SilenceAndAckDispatchTest {
         };
         Alerter alerter = alerter(Optional.of(links));
         pass(alerter, 0);
-        now.set(T0.plusSeconds(10));
+        clock.set(T0.plusSeconds(10));
         alerter.evaluateRules(List.of(Sample.of("risk_level", 0, T0)));
 
         List<Alert> sentAlerts = entries().stream()
@@ -254,7 +252,7 @@ class SilenceAndAckDispatchTest {
     }
 
     private void pass(Alerter alerter, int seconds) {
-        now.set(T0.plusSeconds(seconds));
+        clock.set(T0.plusSeconds(seconds));
         alerter.evaluateRules(List.of(Sample.of("risk_level", 3, T0)));
     }
 

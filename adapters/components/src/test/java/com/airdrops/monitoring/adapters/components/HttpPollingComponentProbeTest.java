@@ -55,7 +55,7 @@ class HttpPollingComponentProbeTest {
     }
 
     @Test
-    void readsEveryFieldOfTheSpecSnapshot() {
+    void readsEveryFieldOfADocumentedSnapshot() {
         ComponentSnapshot snapshot = probe.probe();
 
         assertThat(snapshot.observedAt()).isEqualTo(NOW);

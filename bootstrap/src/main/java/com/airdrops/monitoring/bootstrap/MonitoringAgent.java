@@ -1,6 +1,5 @@
 package com.airdrops.monitoring.bootstrap;
 
-import com.airdrops.monitoring.adapters.components.InProcessComponentProbes;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.adapters.persistence.LeaseKeeper;
@@ -9,16 +8,12 @@ import com.airdrops.monitoring.aggregation.AggregationLoop;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.CollectionLoop;
-import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.collection.PushRefresh;
 import com.airdrops.monitoring.collection.PushedComponentSnapshots;
-import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
-import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
-import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
@@ -29,32 +24,19 @@ import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.airdrops.monitoring.domain.spi.AlertListener;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
-import com.airdrops.monitoring.domain.spi.CapitalAllocator;
-import com.airdrops.monitoring.domain.spi.CentralScheduler;
-import com.airdrops.monitoring.domain.spi.ComponentProbe;
-import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
-import com.airdrops.monitoring.domain.spi.RiskManager;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
 import com.airdrops.monitoring.notification.OutboxMaintenance;
-import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
-import com.google.inject.multibindings.Multibinder;
 import java.lang.management.ManagementFactory;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,18 +54,11 @@ public final class MonitoringAgent implements AutoCloseable {
     }
 
     private final MonitoringSettings settings;
+    private final InstantSource clock;
     private final JavalinHttpServer httpServer;
-    private final MetricsCollector collector;
     private final CollectionLoop collectionLoop;
-    private final AggregationLoop aggregationLoop;
-    private final EvaluationLoop evaluationLoop;
-    private final DeliveryWorkers deliveryWorkers;
-    private final OutboxMaintenance outboxMaintenance;
-    private final Database database;
+    private final Lifecycle lifecycle;
     private final MicrometerMetricsPublisher exposition;
-    private final PushedComponentSnapshots pushed;
-    private final PushRefresh pushRefresh;
-    private final LeaseKeeper leaseKeeper;
     private final Alerter alerter;
     private final LatestMetrics latest;
     private final AggregatedMetricsQuery aggregates;
@@ -98,29 +73,55 @@ public final class MonitoringAgent implements AutoCloseable {
     private MonitoringAgent(MonitoringSettings settings, Injector injector, long createdAtNanos) {
         this.settings = settings;
         this.createdAtNanos = createdAtNanos;
+        this.clock = injector.getInstance(InstantSource.class);
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
-        this.collector = injector.getInstance(MetricsCollector.class);
         this.collectionLoop = injector.getInstance(CollectionLoop.class);
-        this.aggregationLoop = injector.getInstance(AggregationLoop.class);
-        this.evaluationLoop = injector.getInstance(EvaluationLoop.class);
-        this.deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
-        this.outboxMaintenance = injector.getInstance(OutboxMaintenance.class);
-        this.database = injector.getInstance(Database.class);
         this.exposition = injector.getInstance(MicrometerMetricsPublisher.class);
-        this.pushed = injector.getInstance(PushedComponentSnapshots.class);
-        this.leaseKeeper = injector.getInstance(LeaseKeeper.class);
-        this.pushRefresh = injector.getInstance(PushRefresh.class);
         this.alerter = injector.getInstance(Alerter.class);
         this.latest = injector.getInstance(LatestMetrics.class);
         this.aggregates = injector.getInstance(AggregatedMetricsQuery.class);
         this.silences = injector.getInstance(SilenceAdmin.class);
         this.reloader = injector.getInstance(ConfigReloader.class);
+        this.lifecycle = lifecycle(injector);
         this.buildNanos = System.nanoTime() - createdAtNanos;
     }
 
-    /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link Builder#start()}. */
-    public static Builder builder() {
-        return new Builder();
+    /**
+     * The parts in the order they start; they stop in reverse. The HTTP server comes last, once everything it serves
+     * runs, and stops first; the database stops after everything that writes to it, giving the lease up; the
+     * exposition after the collector that publishes to it.
+     */
+    private Lifecycle lifecycle(Injector injector) {
+        MetricsCollector collector = injector.getInstance(MetricsCollector.class);
+        LeaseKeeper leaseKeeper = injector.getInstance(LeaseKeeper.class);
+        AggregationLoop aggregationLoop = injector.getInstance(AggregationLoop.class);
+        OutboxMaintenance outboxMaintenance = injector.getInstance(OutboxMaintenance.class);
+        DeliveryWorkers deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
+        EvaluationLoop evaluationLoop = injector.getInstance(EvaluationLoop.class);
+        PushedComponentSnapshots pushed = injector.getInstance(PushedComponentSnapshots.class);
+        PushRefresh pushRefresh = injector.getInstance(PushRefresh.class);
+        return new Lifecycle(List.of(
+                Lifecycle.Part.stopOnly("exposition", exposition::close),
+                Lifecycle.Part.stopOnly("database", injector.getInstance(Database.class)::close),
+                new Lifecycle.Part("leader lease", leaseKeeper::start, leaseKeeper::close),
+                Lifecycle.Part.stopOnly("collector", collector::close),
+                new Lifecycle.Part("aggregation", aggregationLoop::start, aggregationLoop::close),
+                new Lifecycle.Part("outbox maintenance", outboxMaintenance::start, outboxMaintenance::close),
+                new Lifecycle.Part(
+                        "delivery", deliveryWorkers::start, deliveryWorkers::close), // ends attempts in flight
+                new Lifecycle.Part("evaluation", evaluationLoop::start, evaluationLoop::close),
+                new Lifecycle.Part("collection", collectionLoop::start, collectionLoop::close),
+                new Lifecycle.Part("push refresh", () -> pushed.onAccepted(pushRefresh::pushed), () -> {
+                    pushed.onAccepted(() -> {});
+                    pushRefresh.close();
+                }),
+                Lifecycle.Part.stopOnly("alert listeners", alerter.listeners()::close),
+                new Lifecycle.Part("HTTP server", httpServer::start, httpServer::close)));
+    }
+
+    /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link AgentBuilder#start()}. */
+    public static AgentBuilder builder() {
+        return new AgentBuilder();
     }
 
     /** Builds and starts the agent with the production modules. */
@@ -164,19 +165,7 @@ public final class MonitoringAgent implements AutoCloseable {
     /** Starts the loops, the delivery workers and the HTTP server; on failure stops what it started and throws. */
     public synchronized void startServices() {
         long startedAt = System.nanoTime();
-        leaseKeeper.start();
-        aggregationLoop.start();
-        collectionLoop.start();
-        evaluationLoop.start();
-        deliveryWorkers.start();
-        outboxMaintenance.start();
-        pushed.onAccepted(pushRefresh::pushed);
-        try {
-            httpServer.start();
-        } catch (RuntimeException e) {
-            stopWorkers();
-            throw e;
-        }
+        lifecycle.start();
         long now = System.nanoTime();
         // The phases of a start, so that a slow one shows in the log (BENCHMARKS.md measures them from outside).
         LOG.info(
@@ -230,12 +219,13 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /** Every aggregate of the last hour (at most 10,000), as {@code GET /api/v1/aggregates} without parameters. */
     public List<AggregatedMetric> aggregates() {
-        return aggregates(Instant.now().minus(Duration.ofHours(1)), Instant.now(), "", DEFAULT_AGGREGATES_LIMIT);
+        return aggregates("");
     }
 
     /** The aggregates of the last hour whose name contains {@code name}. */
     public List<AggregatedMetric> aggregates(String name) {
-        return aggregates(Instant.now().minus(Duration.ofHours(1)), Instant.now(), name, DEFAULT_AGGREGATES_LIMIT);
+        Instant now = clock.instant();
+        return aggregates(now.minus(Duration.ofHours(1)), now, name, DEFAULT_AGGREGATES_LIMIT);
     }
 
     /** Pending and firing alerts. */
@@ -291,146 +281,13 @@ public final class MonitoringAgent implements AutoCloseable {
             return;
         }
         LOG.info("Airdrops Monitoring stopping");
-        httpServer.close();
-        stopWorkers();
+        lifecycle.stop();
         stopped.countDown();
         LOG.info("Airdrops Monitoring stopped");
     }
 
-    private void stopWorkers() {
-        pushed.onAccepted(() -> {});
-        alerter.listeners().close();
-        pushRefresh.close();
-        collectionLoop.close();
-        evaluationLoop.close();
-        deliveryWorkers.close(); // finishes the attempts in flight
-        outboxMaintenance.close();
-        aggregationLoop.close();
-        collector.close();
-        leaseKeeper.close();
-        database.close(); // gives the lease up: the standby of this instance takes over at once
-        exposition.close();
-    }
-
     static final double DEFAULT_HISTORY_HOURS = 6;
     static final int DEFAULT_AGGREGATES_LIMIT = 10_000;
-
-    /**
-     * What an embedding application sets before the agent starts. Component and channel types it binds with a Guice
-     * {@code Multibinder<ComponentProbeFactory>} or {@code Multibinder<AlertNotifierFactory>} in a {@link #module}
-     * count like plugins (the modules are read once on their own to find them, so such bindings must not need the
-     * agent's own).
-     */
-    public static final class Builder {
-        private Map<String, String> environment = System.getenv();
-        private final List<Module> modules = new ArrayList<>();
-        private final List<ComponentRegistration> components = new ArrayList<>();
-        private final List<AlertListener> listeners = new ArrayList<>();
-        private final List<ComponentProbeFactory> componentTypes = new ArrayList<>();
-        private final List<AlertNotifierFactory> channelTypes = new ArrayList<>();
-
-        private Builder() {}
-
-        /** A component type that {@code components.yaml} may name, as a plugin would add it. */
-        public Builder componentType(ComponentProbeFactory factory) {
-            componentTypes.add(factory);
-            return this;
-        }
-
-        /** A channel type that {@code notifications.yaml} may name, as a plugin would add it. */
-        public Builder channelType(AlertNotifierFactory factory) {
-            channelTypes.add(factory);
-            return this;
-        }
-
-        /** The settings, as environment variables (see the README's configuration table); default: the process's. */
-        public Builder settings(Map<String, String> variables) {
-            this.environment = Map.copyOf(variables);
-            return this;
-        }
-
-        public Builder component(String name, RiskManager riskManager) {
-            return component(
-                    inProcess(name, "risk_manager"), InProcessComponentProbes.riskManager(riskManager, clock()));
-        }
-
-        public Builder component(String name, CapitalAllocator allocator) {
-            return component(
-                    inProcess(name, "capital_allocator"),
-                    InProcessComponentProbes.capitalAllocator(allocator, clock()));
-        }
-
-        public Builder component(String name, CentralScheduler scheduler) {
-            return component(inProcess(name, "scheduler"), InProcessComponentProbes.scheduler(scheduler, clock()));
-        }
-
-        /** Any component: its definition (name, type, timeout, staleness) and the probe that reads it. */
-        public Builder component(ComponentDefinition definition, ComponentProbe probe) {
-            components.add(new ComponentRegistration(definition, probe));
-            return this;
-        }
-
-        /** A Guice module: sinks, health checks, component or channel factories, registrations. */
-        public Builder module(Module module) {
-            modules.add(module);
-            return this;
-        }
-
-        public Builder alertListener(AlertListener listener) {
-            listeners.add(listener);
-            return this;
-        }
-
-        /** Reads the configuration, builds and starts the agent; a configuration error throws {@link ConfigException}. */
-        public MonitoringAgent start() {
-            Injector bound = Guice.createInjector(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder.newSetBinder(binder(), ComponentProbeFactory.class);
-                    Multibinder.newSetBinder(binder(), AlertNotifierFactory.class);
-                    modules.forEach(this::install);
-                }
-            });
-            List<ComponentProbeFactory> probes = new ArrayList<>(componentTypes);
-            probes.addAll(bound.getInstance(Key.get(new TypeLiteral<Set<ComponentProbeFactory>>() {})));
-            List<AlertNotifierFactory> notifiers = new ArrayList<>(channelTypes);
-            notifiers.addAll(bound.getInstance(Key.get(new TypeLiteral<Set<AlertNotifierFactory>>() {})));
-            AgentConfiguration configuration = AgentConfiguration.load(environment, probes, notifiers);
-            List<Module> all = new ArrayList<>(modules);
-            all.add(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    Multibinder<ComponentRegistration> registrations =
-                            Multibinder.newSetBinder(binder(), ComponentRegistration.class);
-                    components.forEach(component -> registrations.addBinding().toInstance(component));
-                }
-            });
-            MonitoringAgent agent = create(configuration, all);
-            listeners.forEach(agent::addAlertListener);
-            try {
-                agent.startServices();
-            } catch (RuntimeException e) {
-                agent.close();
-                throw e;
-            }
-            return agent;
-        }
-
-        private static ComponentDefinition inProcess(String name, String type) {
-            return new ComponentDefinition(
-                    name,
-                    type,
-                    ComponentSource.PLUGIN,
-                    Optional.empty(),
-                    ComponentDefinition.DEFAULT_TIMEOUT,
-                    ComponentDefinition.DEFAULT_STALE_AFTER,
-                    Map.of());
-        }
-
-        private static InstantSource clock() {
-            return Clock.systemUTC();
-        }
-    }
 
     /** The host as a URL names it: localhost for a wildcard, an IPv6 address in brackets. */
     static String displayHost(String host) {

@@ -198,7 +198,7 @@ class EmbeddedAgentTest {
     @Test
     void aTypeBoundTwiceIsAStartUpErrorNamingBoth() throws Exception {
         Files.writeString(dir.resolve("components.yaml"), "components: []\n");
-        MonitoringAgent.Builder builder = MonitoringAgent.builder()
+        AgentBuilder builder = MonitoringAgent.builder()
                 .settings(TestEnvironment.agent(dir))
                 .module(new AbstractModule() {
                     @Override

@@ -1,19 +1,13 @@
 package com.airdrops.monitoring.alerting;
 
-import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
-import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.metric.Sample;
-import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.ruletest.Check;
 import com.airdrops.monitoring.domain.model.ruletest.ExpectedAlert;
 import com.airdrops.monitoring.domain.model.ruletest.InputSeries;
 import com.airdrops.monitoring.domain.model.ruletest.RuleTest;
 import com.airdrops.monitoring.domain.model.ruletest.RuleTestResult;
-import com.airdrops.monitoring.domain.port.driven.AlertChanges;
-import com.airdrops.monitoring.domain.port.driven.AlertRepository;
-import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,11 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs rule tests: the real {@link Alerter} with the rules of the test file, on a clock that advances by the
- * evaluation interval, fed the input series; at each check, the rule's active alerts are compared with the expected
+ * Runs rule tests: the agent's own {@link RuleEvaluator} with the rules of the test file, on a clock that advances by
+ * the evaluation interval, fed the input series; at each check, the rule's active alerts are compared with the expected
  * ones (status, every label, and the rendered summary and description when given). Nothing is stored or sent.
  */
 public final class RuleTestRunner {
@@ -47,9 +40,8 @@ public final class RuleTestRunner {
     }
 
     private static List<String> run(RuleTest test, List<AlertRule> rules, long evaluationSeconds) {
-        AtomicReference<Instant> now = new AtomicReference<>(START);
-        Alerter alerter = new Alerter(new NoStorage(), now::get, new NoNotifications());
-        alerter.loadAlertRules(rules);
+        RuleEvaluator evaluator = new RuleEvaluator(Map.of(), Silencer.none(() -> START));
+        Instant lastPass = START;
         List<Check> checks = new ArrayList<>(test.checks());
         checks.sort(Comparator.comparingLong(Check::atSeconds));
         long end = checks.isEmpty() ? 0 : checks.getLast().atSeconds();
@@ -58,13 +50,13 @@ public final class RuleTestRunner {
         for (long t = 0; t <= end; t += evaluationSeconds) {
             // Checks between two passes see the state the earlier pass left.
             while (next < checks.size() && checks.get(next).atSeconds() < t) {
-                compare(checks.get(next++), alerter, differences);
+                compare(checks.get(next++), evaluator.states().alerts(lastPass), differences);
             }
-            now.set(START.plusSeconds(t));
-            alerter.evaluateRules(samples(test, t));
+            lastPass = START.plusSeconds(t);
+            evaluator.evaluate(rules, samples(test, t), lastPass);
         }
         while (next < checks.size()) {
-            compare(checks.get(next++), alerter, differences);
+            compare(checks.get(next++), evaluator.states().alerts(lastPass), differences);
         }
         return differences;
     }
@@ -83,8 +75,8 @@ public final class RuleTestRunner {
         return samples;
     }
 
-    private static void compare(Check check, Alerter alerter, List<String> differences) {
-        List<Alert> actual = alerter.getActiveAlerts().stream()
+    private static void compare(Check check, List<Alert> active, List<String> differences) {
+        List<Alert> actual = active.stream()
                 .filter(alert -> alert.ruleName().equals(check.rule()))
                 .toList();
         List<Alert> unmatched = new ArrayList<>(actual);
@@ -132,37 +124,5 @@ public final class RuleTestRunner {
     private static String shown(String status, Map<String, String> labels, String summary, String description) {
         return status + " " + new TreeMap<>(labels) + (summary == null ? "" : " summary=\"" + summary + "\"")
                 + (description == null ? "" : " \"" + description + "\"");
-    }
-
-    /** Nothing is stored: a rule test starts from no state and keeps its alerts in memory. */
-    private static final class NoStorage implements AlertRepository {
-        @Override
-        public List<ActiveAlert> loadActive() {
-            return List.of();
-        }
-
-        @Override
-        public void save(AlertChanges changes) {}
-
-        @Override
-        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
-            return List.of();
-        }
-
-        @Override
-        public long deleteHistoryOlderThan(Instant cutoff) {
-            return 0;
-        }
-    }
-
-    /** Nothing is sent. */
-    private static final class NoNotifications implements NotificationPlanner {
-        @Override
-        public List<Notification> plan(List<Alert> transitions, List<Alert> stillFiring, Instant now) {
-            return List.of();
-        }
-
-        @Override
-        public void restored(Alert firing, Instant at) {}
     }
 }

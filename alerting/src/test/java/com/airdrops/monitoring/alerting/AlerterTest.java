@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fakes.SilentNotificationPlanner;
+import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
@@ -20,31 +21,25 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class AlerterTest {
     private static final Instant T0 = Instant.parse("2026-11-26T12:00:00Z");
-    private static final AlertRule RISK = new AlertRule(
-            "risk_critical",
-            "risk_level",
-            Condition.GTE,
-            3,
-            AlertSeverity.CRITICAL,
-            "Risk level is critical",
-            Duration.ofSeconds(3),
-            Map.of("team", "risk"));
+    private static final AlertRule RISK = AlertRule.builder(
+                    "risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
+            .description("Risk level is critical")
+            .forDuration(Duration.ofSeconds(3))
+            .labels(Map.of("team", "risk"))
+            .build();
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(T0);
-    private final InstantSource clock = now::get;
+    private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
 
     @Test
@@ -70,18 +65,13 @@ class AlerterTest {
 
     @Test
     void matchersNarrowTheSeriesARuleWatchesAndTheDescriptionNamesTheSeriesAndValue() {
-        AlertRule scheduler = new AlertRule(
-                "tasks_failing",
-                "task_failures",
-                Condition.GT,
-                5,
-                AlertSeverity.HIGH,
-                "{{ $labels.component }} failed {{ $value }} tasks (limit {{ $threshold }}, rule {{ $rule }})",
-                Duration.ZERO,
-                Map.of(),
-                Duration.ZERO,
-                List.of(LabelMatcher.parse("component", "scheduler"), LabelMatcher.parse("protocol", "=~scroll|zk.*")),
-                OptionalDouble.empty());
+        AlertRule scheduler = AlertRule.builder("tasks_failing", "task_failures", Condition.GT, 5, AlertSeverity.HIGH)
+                .description(
+                        "{{ $labels.component }} failed {{ $value }} tasks (limit {{ $threshold }}, rule {{ $rule }})")
+                .forDuration(Duration.ZERO)
+                .matchers(List.of(
+                        LabelMatcher.parse("component", "scheduler"), LabelMatcher.parse("protocol", "=~scroll|zk.*")))
+                .build();
         Alerter alerter = alerter(scheduler);
 
         List<Alert> fired = at(
@@ -102,18 +92,10 @@ class AlerterTest {
 
     @Test
     void aRecoveryThresholdKeepsAFiringAlertUntilTheValueCrossesIt() {
-        AlertRule cpu = new AlertRule(
-                "cpu_high",
-                "cpu",
-                Condition.GT,
-                80,
-                AlertSeverity.HIGH,
-                "",
-                Duration.ZERO,
-                Map.of(),
-                Duration.ZERO,
-                List.of(),
-                OptionalDouble.of(70));
+        AlertRule cpu = AlertRule.builder("cpu_high", "cpu", Condition.GT, 80, AlertSeverity.HIGH)
+                .forDuration(Duration.ZERO)
+                .recoveryThreshold(OptionalDouble.of(70))
+                .build();
         Alerter alerter = alerter(cpu);
 
         assertThat(statuses(at(0, alerter, Sample.of("cpu", 85, T0)))).containsExactly(FIRING);
@@ -241,15 +223,11 @@ class AlerterTest {
 
     @Test
     void eachMatchingSeriesHasItsOwnAlert() {
-        AlertRule componentDown = new AlertRule(
-                "component_down",
-                "component_status",
-                Condition.EQ,
-                0,
-                AlertSeverity.HIGH,
-                "A component is unhealthy",
-                Duration.ZERO,
-                Map.of());
+        AlertRule componentDown = AlertRule.builder(
+                        "component_down", "component_status", Condition.EQ, 0, AlertSeverity.HIGH)
+                .description("A component is unhealthy")
+                .forDuration(Duration.ZERO)
+                .build();
         Alerter alerter = alerter(componentDown);
 
         List<Alert> changes = at(
@@ -298,15 +276,10 @@ class AlerterTest {
 
     @Test
     void aRestartKeepsThePendingTimerAndDoesNotAnnounceAFiringAlertAgain() {
-        AlertRule cpu = new AlertRule(
-                "cpu_high",
-                "system_cpu_usage_percent",
-                Condition.GT,
-                90,
-                AlertSeverity.HIGH,
-                "CPU",
-                Duration.ofSeconds(60),
-                Map.of());
+        AlertRule cpu = AlertRule.builder("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH)
+                .description("CPU")
+                .forDuration(Duration.ofSeconds(60))
+                .build();
         Alerter first = alerter(RISK, cpu);
         at(0, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
         at(3, first, risk(3), Sample.of("system_cpu_usage_percent", 95, T0));
@@ -371,7 +344,7 @@ class AlerterTest {
             assertThat(alert.status()).isEqualTo(PENDING);
             assertThat(alert.ruleName()).isEqualTo("risk_critical");
         });
-        now.set(T0.plus(Duration.ofHours(7)));
+        clock.set(T0.plus(Duration.ofHours(7)));
         assertThat(alerter.getAlertHistory(6)).isEmpty();
         assertThat(alerter.getAlertHistory(8)).hasSize(1);
         assertThat(alerter.applyRetention(Duration.ofHours(1))).isEqualTo(1);
@@ -381,8 +354,10 @@ class AlerterTest {
     void aRecordTheDatabaseRefusesIsQuarantinedAloneAndEveryOtherAlertIsStillSaved() {
         InMemoryAlertRepository real = new InMemoryAlertRepository();
         Alerter alerter = new Alerter(new RefusingRepository(real, "poison"), clock, new SilentNotificationPlanner());
-        AlertRule poison = new AlertRule(
-                "poison", "risk_level", Condition.GTE, 3, AlertSeverity.LOW, "refused", Duration.ZERO, Map.of());
+        AlertRule poison = AlertRule.builder("poison", "risk_level", Condition.GTE, 3, AlertSeverity.LOW)
+                .description("refused")
+                .forDuration(Duration.ZERO)
+                .build();
         alerter.loadAlertRules(List.of(rule(Duration.ZERO, Duration.ZERO), poison));
 
         at(0, alerter, risk(3));
@@ -416,20 +391,15 @@ class AlerterTest {
     }
 
     private static AlertRule rule(Duration forDuration, Duration keepFiringFor) {
-        return new AlertRule(
-                "risk_critical",
-                "risk_level",
-                Condition.GTE,
-                3,
-                AlertSeverity.CRITICAL,
-                "Risk is critical",
-                forDuration,
-                Map.of(),
-                keepFiringFor);
+        return AlertRule.builder("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
+                .description("Risk is critical")
+                .forDuration(forDuration)
+                .keepFiringFor(keepFiringFor)
+                .build();
     }
 
     private List<Alert> at(int seconds, Alerter alerter, Sample... samples) {
-        now.set(T0.plusSeconds(seconds));
+        clock.set(T0.plusSeconds(seconds));
         return alerter.evaluateRules(List.of(samples));
     }
 
@@ -510,18 +480,9 @@ class AlerterTest {
     /** A rule that fires at once, with the given no-data handling. */
     private static AlertRule noDataRule(
             String name, String metric, Condition condition, double threshold, NoData noData) {
-        return new AlertRule(
-                name,
-                metric,
-                condition,
-                threshold,
-                AlertSeverity.HIGH,
-                "",
-                Duration.ZERO,
-                Map.of(),
-                Duration.ZERO,
-                List.of(),
-                OptionalDouble.empty(),
-                Optional.of(noData));
+        return AlertRule.builder(name, metric, condition, threshold, AlertSeverity.HIGH)
+                .forDuration(Duration.ZERO)
+                .noData(Optional.of(noData))
+                .build();
     }
 }

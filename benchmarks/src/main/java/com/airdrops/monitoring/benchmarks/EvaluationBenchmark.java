@@ -63,15 +63,10 @@ public class EvaluationBenchmark {
         }
         List<AlertRule> ruleList = new ArrayList<>(rules);
         for (int i = 0; i < rules; i++) {
-            ruleList.add(new AlertRule(
-                    "rule_" + i,
-                    "metric_" + (i % METRICS),
-                    Condition.GT,
-                    90,
-                    AlertSeverity.HIGH,
-                    "value above 90",
-                    Duration.ofSeconds(60),
-                    Map.of()));
+            ruleList.add(AlertRule.builder("rule_" + i, "metric_" + (i % METRICS), Condition.GT, 90, AlertSeverity.HIGH)
+                    .description("value above 90")
+                    .forDuration(Duration.ofSeconds(60))
+                    .build());
         }
         alerter = new Alerter(new InMemoryAlertRepository(), Clock.systemUTC(), new SilentNotificationPlanner());
         alerter.loadAlertRules(ruleList);

@@ -111,20 +111,21 @@ public final class AlertRulesFile {
             return Optional.empty();
         }
         try {
-            return Optional.of(new AlertRule(
-                    name.orElseThrow(),
-                    metric.orElseThrow(),
-                    condition.orElseThrow(),
-                    threshold.orElseThrow(),
-                    severity.orElseThrow(),
-                    description,
-                    forDuration,
-                    labels,
-                    keepFiringFor,
-                    matchers,
-                    recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty()),
-                    noData,
-                    summary));
+            return Optional.of(AlertRule.builder(
+                            name.orElseThrow(),
+                            metric.orElseThrow(),
+                            condition.orElseThrow(),
+                            threshold.orElseThrow(),
+                            severity.orElseThrow())
+                    .description(description)
+                    .forDuration(forDuration)
+                    .labels(labels)
+                    .keepFiringFor(keepFiringFor)
+                    .matchers(matchers)
+                    .recoveryThreshold(recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty()))
+                    .noData(noData)
+                    .summary(summary)
+                    .build());
         } catch (IllegalArgumentException e) {
             fields.problem(fields.node("recovery_threshold").orElse(entry), e.getMessage());
             return Optional.empty();

@@ -55,16 +55,12 @@ class AlertRulesFileTest {
         List<AlertRule> rules = AlertRulesFile.load(file, Map.of("TEAM", "risk"));
 
         assertThat(rules.get(0))
-                .isEqualTo(new AlertRule(
-                        "risk_critical",
-                        "risk_level",
-                        Condition.GTE,
-                        3,
-                        AlertSeverity.CRITICAL,
-                        "Risk is critical",
-                        Duration.ofSeconds(3),
-                        Map.of("team", "risk"),
-                        Duration.ofMillis(30_500)));
+                .isEqualTo(AlertRule.builder("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
+                        .description("Risk is critical")
+                        .forDuration(Duration.ofSeconds(3))
+                        .labels(Map.of("team", "risk"))
+                        .keepFiringFor(Duration.ofMillis(30_500))
+                        .build());
         assertThat(rules.get(1).forDuration()).isEqualTo(Duration.ofSeconds(300));
         assertThat(rules.get(1).threshold()).isEqualTo(90.5);
     }

@@ -22,7 +22,6 @@ import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
@@ -69,15 +68,18 @@ class DomainModelTest {
     }
 
     @Test
-    void alertRuleDefaultsToTheSeedsFiveMinutesAndRejectsNegativeDurations() {
-        AlertRule rule =
-                new AlertRule("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH, "CPU");
+    void alertRuleDefaultsToFiveMinutesAndRejectsNegativeDurations() {
+        AlertRule rule = AlertRule.builder("cpu_high", "system_cpu_usage_percent", Condition.GT, 90, AlertSeverity.HIGH)
+                .description("CPU")
+                .build();
         assertThat(rule.forDuration()).isEqualTo(Duration.ofSeconds(300));
         assertThat(rule.labels()).isEmpty();
-        assertThatThrownBy(() ->
-                        new AlertRule("r", "m", Condition.GT, 1, AlertSeverity.LOW, "", Duration.ofSeconds(-1), null))
+        assertThatThrownBy(() -> AlertRule.builder("r", "m", Condition.GT, 1, AlertSeverity.LOW)
+                        .forDuration(Duration.ofSeconds(-1))
+                        .build())
                 .hasMessage("for_duration must be >= 0, got -1 s");
-        assertThatThrownBy(() -> new AlertRule("r", "m", Condition.GT, Double.NaN, AlertSeverity.LOW, ""))
+        assertThatThrownBy(() -> AlertRule.builder("r", "m", Condition.GT, Double.NaN, AlertSeverity.LOW)
+                        .build())
                 .hasMessageContaining("threshold must be a finite number");
     }
 
@@ -245,18 +247,10 @@ class DomainModelTest {
     })
     void aRecoveryThresholdMustLieOnTheRecoverySide(
             String condition, double threshold, double recovery, String message) {
-        assertThatThrownBy(() -> new AlertRule(
-                        "r",
-                        "m",
-                        Condition.parse(condition),
-                        threshold,
-                        AlertSeverity.LOW,
-                        "",
-                        Duration.ZERO,
-                        Map.of(),
-                        Duration.ZERO,
-                        List.of(),
-                        OptionalDouble.of(recovery)))
+        assertThatThrownBy(() -> AlertRule.builder("r", "m", Condition.parse(condition), threshold, AlertSeverity.LOW)
+                        .forDuration(Duration.ZERO)
+                        .recoveryThreshold(OptionalDouble.of(recovery))
+                        .build())
                 .hasMessageContaining(message);
     }
 }

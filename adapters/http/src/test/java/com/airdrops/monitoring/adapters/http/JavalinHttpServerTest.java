@@ -98,15 +98,10 @@ class JavalinHttpServerTest {
 
         @Override
         public List<AlertRule> rules() {
-            return List.of(new AlertRule(
-                    "risk_critical",
-                    "risk_level",
-                    Condition.GTE,
-                    3,
-                    AlertSeverity.CRITICAL,
-                    "Risk",
-                    java.time.Duration.ofSeconds(3),
-                    Map.of()));
+            return List.of(AlertRule.builder("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
+                    .description("Risk")
+                    .forDuration(java.time.Duration.ofSeconds(3))
+                    .build());
         }
     };
     private final List<Integer> deadLetterLimits = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -64,35 +64,6 @@ public record AlertRule(
         }
     }
 
-    public AlertRule(
-            String name,
-            String metricName,
-            Condition condition,
-            double threshold,
-            AlertSeverity severity,
-            String description,
-            Duration forDuration,
-            Map<String, String> labels,
-            Duration keepFiringFor,
-            List<LabelMatcher> matchers,
-            OptionalDouble recoveryThreshold,
-            Optional<NoData> noData) {
-        this(
-                name,
-                metricName,
-                condition,
-                threshold,
-                severity,
-                description,
-                forDuration,
-                labels,
-                keepFiringFor,
-                matchers,
-                recoveryThreshold,
-                noData,
-                "");
-    }
-
     /** Why {@code recovery} cannot recover an alert of {@code condition} on {@code threshold}, or empty when it can. */
     public static Optional<String> recoveryProblem(Condition condition, double threshold, double recovery) {
         return switch (condition) {
@@ -109,58 +80,6 @@ public record AlertRule(
             case EQ, NE ->
                 Optional.of("recovery_threshold applies to gt, gte, lt and lte only, not " + condition.wireName());
         };
-    }
-
-    public AlertRule(
-            String name,
-            String metricName,
-            Condition condition,
-            double threshold,
-            AlertSeverity severity,
-            String description,
-            Duration forDuration,
-            Map<String, String> labels,
-            Duration keepFiringFor) {
-        this(
-                name,
-                metricName,
-                condition,
-                threshold,
-                severity,
-                description,
-                forDuration,
-                labels,
-                keepFiringFor,
-                List.of(),
-                OptionalDouble.empty(),
-                Optional.empty());
-    }
-
-    public AlertRule(
-            String name,
-            String metricName,
-            Condition condition,
-            double threshold,
-            AlertSeverity severity,
-            String description,
-            Duration forDuration,
-            Map<String, String> labels,
-            Duration keepFiringFor,
-            List<LabelMatcher> matchers,
-            OptionalDouble recoveryThreshold) {
-        this(
-                name,
-                metricName,
-                condition,
-                threshold,
-                severity,
-                description,
-                forDuration,
-                labels,
-                keepFiringFor,
-                matchers,
-                recoveryThreshold,
-                Optional.empty());
     }
 
     /** True when every matcher accepts the series' labels. */
@@ -182,25 +101,91 @@ public record AlertRule(
         return condition.holds(value, bound);
     }
 
-    public AlertRule(
-            String name,
-            String metricName,
-            Condition condition,
-            double threshold,
-            AlertSeverity severity,
-            String description,
-            Duration forDuration,
-            Map<String, String> labels) {
-        this(name, metricName, condition, threshold, severity, description, forDuration, labels, Duration.ZERO);
+    /** A rule with its required fields; everything else takes its default until set. */
+    public static Builder builder(
+            String name, String metricName, Condition condition, double threshold, AlertSeverity severity) {
+        return new Builder(name, metricName, condition, threshold, severity);
     }
 
-    public AlertRule(
-            String name,
-            String metricName,
-            Condition condition,
-            double threshold,
-            AlertSeverity severity,
-            String description) {
-        this(name, metricName, condition, threshold, severity, description, DEFAULT_FOR_DURATION, Map.of());
+    /** Builds a rule; the record's constructor checks the fields when {@link #build()} runs. Not thread-safe. */
+    public static final class Builder {
+        private final String name;
+        private final String metricName;
+        private final Condition condition;
+        private final double threshold;
+        private final AlertSeverity severity;
+        private String description = "";
+        private Duration forDuration = DEFAULT_FOR_DURATION;
+        private Map<String, String> labels = Map.of();
+        private Duration keepFiringFor = Duration.ZERO;
+        private List<LabelMatcher> matchers = List.of();
+        private OptionalDouble recoveryThreshold = OptionalDouble.empty();
+        private Optional<NoData> noData = Optional.empty();
+        private String summary = "";
+
+        private Builder(String name, String metricName, Condition condition, double threshold, AlertSeverity severity) {
+            this.name = name;
+            this.metricName = metricName;
+            this.condition = condition;
+            this.threshold = threshold;
+            this.severity = severity;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder forDuration(Duration forDuration) {
+            this.forDuration = forDuration;
+            return this;
+        }
+
+        public Builder labels(Map<String, String> labels) {
+            this.labels = labels;
+            return this;
+        }
+
+        public Builder keepFiringFor(Duration keepFiringFor) {
+            this.keepFiringFor = keepFiringFor;
+            return this;
+        }
+
+        public Builder matchers(List<LabelMatcher> matchers) {
+            this.matchers = matchers;
+            return this;
+        }
+
+        public Builder recoveryThreshold(OptionalDouble recoveryThreshold) {
+            this.recoveryThreshold = recoveryThreshold;
+            return this;
+        }
+
+        public Builder noData(Optional<NoData> noData) {
+            this.noData = noData;
+            return this;
+        }
+
+        public Builder summary(String summary) {
+            this.summary = summary;
+            return this;
+        }
+
+        public AlertRule build() {
+            return new AlertRule(
+                    name,
+                    metricName,
+                    condition,
+                    threshold,
+                    severity,
+                    description,
+                    forDuration,
+                    labels,
+                    keepFiringFor,
+                    matchers,
+                    recoveryThreshold,
+                    noData,
+                    summary);
+        }
     }
 }

@@ -67,14 +67,14 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     @Test
     void theHealthCheckAnswersAndTheUrlIsMadeDurableAndShownWithoutSecrets() {
         assertThat(open().check()).isInstanceOf(HealthCheckResult.Up.class);
-        assertThat(Database.connectionUrl(DatabaseSettings.defaults("jdbc:h2:file:./data/monitoring")))
+        assertThat(Connections.url(DatabaseSettings.defaults("jdbc:h2:file:./data/monitoring")))
                 .isEqualTo(
                         "jdbc:h2:file:./data/monitoring;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;REUSE_SPACE=FALSE;"
                                 + "LOCK_TIMEOUT=5000;TRACE_LEVEL_FILE=0");
-        assertThat(Database.withoutUserInfo(
+        assertThat(Connections.withoutUserInfo(
                         "For input string: \"s3cretPW@127.0.0.1:1\"", "jdbc:h2:tcp://alice:s3cretPW@127.0.0.1:1/db"))
                 .isEqualTo("For input string: \"127.0.0.1:1\"");
-        assertThat(Database.withoutUserInfo(
+        assertThat(Connections.withoutUserInfo(
                         "alice:s3cretPW@127.0.0.1", "jdbc:postgresql://alice:s3cretPW@127.0.0.1:1/db"))
                 .isEqualTo("127.0.0.1");
     }

@@ -83,7 +83,7 @@ class H2FileMigrationTest {
         try (Database database = Database.open(url)) {
             assertThat(database.check().toString()).contains("Up");
         }
-        assertThat(Database.upToDate(new UrlDataSource(url), Duration.ofSeconds(5)))
+        assertThat(SchemaMigration.upToDate(new UrlDataSource(url), Duration.ofSeconds(5)))
                 .isTrue();
         assertThat(query(url, "SELECT x FROM kept")).isEqualTo(42);
         assertThat(Path.of(base + ".upgrading.mv.db")).doesNotExist();

@@ -28,25 +28,25 @@ class SchemaVersionTest {
                     .max()
                     .orElseThrow();
         }
-        assertThat(Database.SCHEMA_VERSION).isEqualTo(highest);
+        assertThat(SchemaMigration.SCHEMA_VERSION).isEqualTo(highest);
     }
 
     @Test
     void aNewDatabaseIsMigratedAndAnUpToDateOneIsNotMigratedAgain() throws Exception {
         String url = "jdbc:h2:file:" + dir.resolve("monitoring");
         UrlDataSource source = new UrlDataSource(url);
-        assertThat(Database.upToDate(source, Duration.ofSeconds(5)))
+        assertThat(SchemaMigration.upToDate(source, Duration.ofSeconds(5)))
                 .as("no history yet")
                 .isFalse();
 
         Database.open(url).close();
-        assertThat(Database.upToDate(source, Duration.ofSeconds(5))).isTrue();
+        assertThat(SchemaMigration.upToDate(source, Duration.ofSeconds(5))).isTrue();
 
         try (var connection = source.getConnection();
                 var statement = connection.createStatement()) {
             statement.execute("UPDATE \"flyway_schema_history\" SET \"success\" = FALSE WHERE \"version\" = '9'");
         }
-        assertThat(Database.upToDate(source, Duration.ofSeconds(5)))
+        assertThat(SchemaMigration.upToDate(source, Duration.ofSeconds(5)))
                 .as("a failed migration is Flyway's to report")
                 .isFalse();
     }

@@ -1,16 +1,9 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
-import com.airdrops.monitoring.adapters.persistence.Database;
-import com.airdrops.monitoring.adapters.persistence.LeaseKeeper;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
-import com.airdrops.monitoring.aggregation.AggregationLoop;
 import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.CollectionLoop;
-import com.airdrops.monitoring.collection.MetricsCollector;
-import com.airdrops.monitoring.collection.PushRefresh;
-import com.airdrops.monitoring.collection.PushedComponentSnapshots;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
@@ -24,8 +17,6 @@ import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.airdrops.monitoring.domain.spi.AlertListener;
-import com.airdrops.monitoring.notification.DeliveryWorkers;
-import com.airdrops.monitoring.notification.OutboxMaintenance;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
@@ -35,7 +26,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -82,41 +72,8 @@ public final class MonitoringAgent implements AutoCloseable {
         this.aggregates = injector.getInstance(AggregatedMetricsQuery.class);
         this.silences = injector.getInstance(SilenceAdmin.class);
         this.reloader = injector.getInstance(ConfigReloader.class);
-        this.lifecycle = lifecycle(injector);
+        this.lifecycle = injector.getInstance(Lifecycle.class);
         this.buildNanos = System.nanoTime() - createdAtNanos;
-    }
-
-    /**
-     * The parts in the order they start; they stop in reverse. The HTTP server comes last, once everything it serves
-     * runs, and stops first; the database stops after everything that writes to it, giving the lease up; the
-     * exposition after the collector that publishes to it.
-     */
-    private Lifecycle lifecycle(Injector injector) {
-        MetricsCollector collector = injector.getInstance(MetricsCollector.class);
-        LeaseKeeper leaseKeeper = injector.getInstance(LeaseKeeper.class);
-        AggregationLoop aggregationLoop = injector.getInstance(AggregationLoop.class);
-        OutboxMaintenance outboxMaintenance = injector.getInstance(OutboxMaintenance.class);
-        DeliveryWorkers deliveryWorkers = injector.getInstance(DeliveryWorkers.class);
-        EvaluationLoop evaluationLoop = injector.getInstance(EvaluationLoop.class);
-        PushedComponentSnapshots pushed = injector.getInstance(PushedComponentSnapshots.class);
-        PushRefresh pushRefresh = injector.getInstance(PushRefresh.class);
-        return new Lifecycle(List.of(
-                Lifecycle.Part.stopOnly("exposition", exposition::close),
-                Lifecycle.Part.stopOnly("database", injector.getInstance(Database.class)::close),
-                new Lifecycle.Part("leader lease", leaseKeeper::start, leaseKeeper::close),
-                Lifecycle.Part.stopOnly("collector", collector::close),
-                new Lifecycle.Part("aggregation", aggregationLoop::start, aggregationLoop::close),
-                new Lifecycle.Part("outbox maintenance", outboxMaintenance::start, outboxMaintenance::close),
-                new Lifecycle.Part(
-                        "delivery", deliveryWorkers::start, deliveryWorkers::close), // ends attempts in flight
-                new Lifecycle.Part("evaluation", evaluationLoop::start, evaluationLoop::close),
-                new Lifecycle.Part("collection", collectionLoop::start, collectionLoop::close),
-                new Lifecycle.Part("push refresh", () -> pushed.onAccepted(pushRefresh::pushed), () -> {
-                    pushed.onAccepted(() -> {});
-                    pushRefresh.close();
-                }),
-                Lifecycle.Part.stopOnly("alert listeners", alerter.listeners()::close),
-                new Lifecycle.Part("HTTP server", httpServer::start, httpServer::close)));
     }
 
     /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link AgentBuilder#start()}. */
@@ -156,7 +113,8 @@ public final class MonitoringAgent implements AutoCloseable {
                 new PersistenceModule(),
                 new AlertingModule(configuration),
                 new NotifyModule(configuration),
-                new HttpModule()));
+                new HttpModule(),
+                new LifecycleModule()));
         modules.addAll(extraModules);
         StartupSummary.lines(configuration).forEach(LOG::info);
         return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules), createdAt);
@@ -168,26 +126,13 @@ public final class MonitoringAgent implements AutoCloseable {
         lifecycle.start();
         long now = System.nanoTime();
         // The phases of a start, so that a slow one shows in the log (BENCHMARKS.md measures them from outside).
-        LOG.info(
-                "Airdrops Monitoring started in {} s (database, alert state and wiring {} s, loops and HTTP server {} s;"
-                        + " the JVM has run {} s): listening on {}:{}, metrics at http://{}:{}/metrics",
-                seconds(now - createdAtNanos),
-                seconds(buildNanos),
-                seconds(now - startedAt),
-                seconds(ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L),
-                listenHost(settings.httpHost()),
-                port(),
-                displayHost(settings.httpHost()),
-                port());
-    }
-
-    /** The address as bound, an IPv6 one in brackets so that the port stays readable. */
-    static String listenHost(String host) {
-        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
+        LOG.info(StartupSummary.started(
+                now - createdAtNanos,
+                buildNanos,
+                now - startedAt,
+                ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L,
+                settings.httpHost(),
+                port()));
     }
 
     public int port() {
@@ -288,12 +233,4 @@ public final class MonitoringAgent implements AutoCloseable {
 
     static final double DEFAULT_HISTORY_HOURS = 6;
     static final int DEFAULT_AGGREGATES_LIMIT = 10_000;
-
-    /** The host as a URL names it: localhost for a wildcard, an IPv6 address in brackets. */
-    static String displayHost(String host) {
-        if ("0.0.0.0".equals(host) || "::".equals(host)) {
-            return "localhost";
-        }
-        return listenHost(host);
-    }
 }

@@ -67,4 +67,29 @@ final class StartupSummary {
         byKind.forEach((kind, count) -> parts.add(count + " " + kind));
         return String.join(", ", parts);
     }
+
+    /** The line that says the agent has started: how long each phase took and where it listens. */
+    static String started(long totalNanos, long buildNanos, long startNanos, long jvmNanos, String host, int port) {
+        return "Airdrops Monitoring started in " + seconds(totalNanos) + " s (database, alert state and wiring "
+                + seconds(buildNanos) + " s, loops and HTTP server " + seconds(startNanos) + " s; the JVM has run "
+                + seconds(jvmNanos) + " s): listening on " + listenHost(host) + ":" + port + ", metrics at http://"
+                + displayHost(host) + ":" + port + "/metrics";
+    }
+
+    /** The address as bound, an IPv6 one in brackets so that the port stays readable. */
+    static String listenHost(String host) {
+        return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+    }
+
+    /** The host as a URL names it: localhost for a wildcard, an IPv6 address in brackets. */
+    static String displayHost(String host) {
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            return "localhost";
+        }
+        return listenHost(host);
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.2f", nanos / 1e9);
+    }
 }

@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 class DisplayHostTest {
     @Test
     void theStartLineNamesAHostAsAUrlWould() {
-        assertThat(MonitoringAgent.displayHost("0.0.0.0")).isEqualTo("localhost");
-        assertThat(MonitoringAgent.displayHost("::")).isEqualTo("localhost");
-        assertThat(MonitoringAgent.displayHost("127.0.0.1")).isEqualTo("127.0.0.1");
-        assertThat(MonitoringAgent.displayHost("::1")).isEqualTo("[::1]");
-        assertThat(MonitoringAgent.displayHost("[::1]")).isEqualTo("[::1]");
-        assertThat(MonitoringAgent.displayHost("monitor.example")).isEqualTo("monitor.example");
-        assertThat(MonitoringAgent.listenHost("::")).isEqualTo("[::]");
-        assertThat(MonitoringAgent.listenHost("0.0.0.0")).isEqualTo("0.0.0.0");
+        assertThat(StartupSummary.displayHost("0.0.0.0")).isEqualTo("localhost");
+        assertThat(StartupSummary.displayHost("::")).isEqualTo("localhost");
+        assertThat(StartupSummary.displayHost("127.0.0.1")).isEqualTo("127.0.0.1");
+        assertThat(StartupSummary.displayHost("::1")).isEqualTo("[::1]");
+        assertThat(StartupSummary.displayHost("[::1]")).isEqualTo("[::1]");
+        assertThat(StartupSummary.displayHost("monitor.example")).isEqualTo("monitor.example");
+        assertThat(StartupSummary.listenHost("::")).isEqualTo("[::]");
+        assertThat(StartupSummary.listenHost("0.0.0.0")).isEqualTo("0.0.0.0");
     }
 }

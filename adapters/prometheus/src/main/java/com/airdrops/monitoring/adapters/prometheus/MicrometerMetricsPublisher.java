@@ -1,7 +1,5 @@
 package com.airdrops.monitoring.adapters.prometheus;
 
-import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
-import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
 import com.airdrops.monitoring.domain.model.metric.MetricType;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
@@ -10,20 +8,7 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
-import io.micrometer.core.instrument.FunctionCounter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.MeterBinder;
-import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +22,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -68,28 +49,21 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final PrometheusMeterRegistry registry;
     /** The agent's own figures, rendered at every scrape. */
     private final PrometheusMeterRegistry liveRegistry;
-    /** Bucket bounds of every histogram, seconds: from a fast in-process read to a probe at a 10 s timeout. */
-    private static final Duration[] BUCKETS = Stream.of(0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-            .map(seconds -> Duration.ofNanos(Math.round(seconds * 1e9)))
-            .toArray(Duration[]::new);
 
-    private final Map<SeriesKey, Series> series = new HashMap<>();
-    private final Map<SeriesKey, Series> liveSeries = new HashMap<>();
+    private final Map<Meters.SeriesKey, Meters.Series> series = new HashMap<>();
+    private final Map<Meters.SeriesKey, Meters.Series> liveSeries = new HashMap<>();
     /** The names the live sources report: a snapshot's samples of these names are left to the live registry. */
     private final Set<String> liveNames = new HashSet<>();
     /** The collected part of the exposition per format, rendered since the last publish; null until a scrape asks. */
     private final Map<ExpositionFormat, byte[]> rendered = new EnumMap<>(ExpositionFormat.class);
 
-    private final Map<SeriesKey, Timer> histograms = new HashMap<>();
+    private final Map<Meters.SeriesKey, Timer> histograms = new HashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetricsPublisher.class);
-    static final String REJECTED = "monitoring_exposition_rejected_samples_total";
+    static final String REJECTED = Refusals.REJECTED;
 
-    private final AtomicLong rejected = new AtomicLong();
-    private final Set<String> rejectedNames = ConcurrentHashMap.newKeySet();
+    private final Refusals refusals = new Refusals();
     private final Map<String, MetricType> families = new HashMap<>();
-
-    private static final Set<String> UNLINTED_BINDER_METERS = Set.of("process.cpu.time", "system.cpu.count");
 
     private final List<MetricsSource> live;
     private final InstantSource clock;
@@ -108,22 +82,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     public static MicrometerMetricsPublisher withJvmMetrics(List<MetricsSource> live, InstantSource clock) {
         MicrometerMetricsPublisher publisher =
                 new MicrometerMetricsPublisher(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), live, clock);
-        // Two binder meters break Prometheus' naming rules (promtool check metrics flags them): the CPU time in ns
-        // (process_cpu_usage says the same) and a gauge ending in _count (system_cpu_count).
-        publisher.registry.config().meterFilter(MeterFilter.deny(id -> UNLINTED_BINDER_METERS.contains(id.getName())));
-        JvmGcMetrics gc = new JvmGcMetrics();
-        publisher.closeables.add(gc);
-        for (MeterBinder binder : List.of(
-                new JvmMemoryMetrics(),
-                gc,
-                new JvmThreadMetrics(),
-                new ClassLoaderMetrics(),
-                new ProcessorMetrics(),
-                new UptimeMetrics(),
-                new FileDescriptorMetrics())) {
-            // With the collected series: read once per collection, which is as fresh as a scrape needs them.
-            binder.bindTo(publisher.registry);
-        }
+        // With the collected series: read once per collection, which is as fresh as a scrape needs them.
+        publisher.closeables.add(JvmMeters.bindTo(publisher.registry));
         return publisher;
     }
 
@@ -149,12 +109,9 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         this.live = List.copyOf(live);
         this.clock = clock;
         // The registry drops a meter whose name another meter holds with other label names, without a word: count it.
-        registry.config().onMeterRegistrationFailed((id, reason) -> refuse(id.getName(), reason));
-        liveRegistry.config().onMeterRegistrationFailed((id, reason) -> refuse(id.getName(), reason));
-        FunctionCounter.builder(REJECTED.substring(0, REJECTED.length() - "_total".length()), rejected, AtomicLong::get)
-                .description("Samples the exposition refused because their name clashes with another metric's.")
-                .register(liveRegistry);
-        families.put(REJECTED.substring(0, REJECTED.length() - "_total".length()), MetricType.COUNTER);
+        registry.config().onMeterRegistrationFailed((id, reason) -> refusals.refuse(id.getName(), reason));
+        liveRegistry.config().onMeterRegistrationFailed((id, reason) -> refusals.refuse(id.getName(), reason));
+        refusals.register(liveRegistry, families);
     }
 
     /**
@@ -164,12 +121,12 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     @Override
     public synchronized void publish(MetricsSnapshot snapshot) {
         refreshLive(); // learns the live names first: their samples are the live registry's
-        Set<SeriesKey> seen = new HashSet<>();
+        Set<Meters.SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
             if (liveNames.contains(sample.name())) {
                 continue;
             }
-            if (family(sample.name()).equals(family(REJECTED))) {
+            if (Meters.family(sample.name()).equals(Meters.family(REJECTED))) {
                 // The live registry's own counter: the sample is refused there, and counted.
                 set(sample, liveSeries, liveRegistry);
                 continue;
@@ -177,20 +134,21 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
             set(sample, series, registry).ifPresent(seen::add);
         }
         for (Observation observation : snapshot.observations()) {
-            SeriesKey key = new SeriesKey(observation.name(), observation.labels());
+            Meters.SeriesKey key = new Meters.SeriesKey(observation.name(), observation.labels());
             try {
                 histograms
-                        .computeIfAbsent(key, this::registerHistogram)
+                        .computeIfAbsent(key, newKey -> Meters.histogram(newKey, registry))
                         .record(Duration.ofNanos(Math.round(observation.value() * 1e9)));
             } catch (IllegalArgumentException e) {
                 refuse(key, e);
             }
         }
-        Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
+        Iterator<Map.Entry<Meters.SeriesKey, Meters.Series>> entries =
+                series.entrySet().iterator();
         while (entries.hasNext()) {
-            Map.Entry<SeriesKey, Series> entry = entries.next();
+            Map.Entry<Meters.SeriesKey, Meters.Series> entry = entries.next();
             if (!seen.contains(entry.getKey())) {
-                registry.remove(entry.getValue().meter);
+                registry.remove(entry.getValue().meter());
                 entries.remove();
             }
         }
@@ -198,10 +156,12 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     /** Sets one series, registering it on first sight; empty when the registry refuses it. */
-    private Optional<SeriesKey> set(Sample sample, Map<SeriesKey, Series> into, PrometheusMeterRegistry target) {
-        SeriesKey key = new SeriesKey(sample.name(), sample.labels());
+    private Optional<Meters.SeriesKey> set(
+            Sample sample, Map<Meters.SeriesKey, Meters.Series> into, PrometheusMeterRegistry target) {
+        Meters.SeriesKey key = new Meters.SeriesKey(sample.name(), sample.labels());
         try {
-            into.computeIfAbsent(key, newKey -> register(newKey, target)).value = sample.value();
+            into.computeIfAbsent(key, newKey -> Meters.series(newKey, target, families))
+                    .set(sample.value());
             return Optional.of(key);
         } catch (IllegalArgumentException e) {
             refuse(key, e);
@@ -226,36 +186,26 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         }
     }
 
-    private static String family(String name) {
-        return name.endsWith("_total") ? stripTotal(name) : name;
-    }
-
     private void forgetCollected(String name) {
-        Iterator<Map.Entry<SeriesKey, Series>> entries = series.entrySet().iterator();
+        Iterator<Map.Entry<Meters.SeriesKey, Meters.Series>> entries =
+                series.entrySet().iterator();
         boolean removed = false;
         while (entries.hasNext()) {
-            Map.Entry<SeriesKey, Series> entry = entries.next();
+            Map.Entry<Meters.SeriesKey, Meters.Series> entry = entries.next();
             if (entry.getKey().name().equals(name)) {
-                registry.remove(entry.getValue().meter);
+                registry.remove(entry.getValue().meter());
                 entries.remove();
                 removed = true;
             }
         }
         if (removed) {
-            families.remove(name.endsWith("_total") ? stripTotal(name) : name);
+            families.remove(Meters.family(name));
             rendered.clear();
         }
     }
 
-    private void refuse(SeriesKey key, IllegalArgumentException e) {
-        refuse(key.name(), e.getMessage());
-    }
-
-    private void refuse(String name, String reason) {
-        rejected.incrementAndGet();
-        if (rejectedNames.add(name)) {
-            LOG.warn("Series '{}' cannot be exposed and is skipped (counted in {}): {}", name, REJECTED, reason);
-        }
+    private void refuse(Meters.SeriesKey key, IllegalArgumentException e) {
+        refusals.refuse(key.name(), e.getMessage());
     }
 
     /**
@@ -286,77 +236,5 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         String text = registry.scrape(format.contentType());
         return (text.endsWith(EOF_LINE) ? text.substring(0, text.length() - EOF_LINE.length()) : text)
                 .getBytes(StandardCharsets.UTF_8);
-    }
-
-    /**
-     * A histogram of seconds is a Timer: a distribution summary keeps whole numbers in its buckets, so every
-     * sub-second value landed in the 1 s bucket. Micrometer adds the {@code _seconds} unit back to the name.
-     */
-    private Timer registerHistogram(SeriesKey key) {
-        MetricDescriptor descriptor = MetricCatalog.describe(key.name());
-        String name = descriptor.name().endsWith("_seconds")
-                ? descriptor.name().substring(0, descriptor.name().length() - "_seconds".length())
-                : descriptor.name();
-        return Timer.builder(name)
-                .description(descriptor.help())
-                .tags(tags(key))
-                .serviceLevelObjectives(BUCKETS)
-                .minimumExpectedValue(BUCKETS[0])
-                .maximumExpectedValue(BUCKETS[BUCKETS.length - 1])
-                .register(registry);
-    }
-
-    private static Tags tags(SeriesKey key) {
-        Tags tags = Tags.empty();
-        for (Map.Entry<String, String> label : key.labels().entrySet()) {
-            tags = tags.and(label.getKey(), label.getValue());
-        }
-        return tags;
-    }
-
-    private Series register(SeriesKey key, PrometheusMeterRegistry target) {
-        MetricDescriptor descriptor = MetricCatalog.describe(key.name());
-        // The registry may drop a clashing meter without a word: refuse it here, where it is counted.
-        String family = key.name().endsWith("_total") ? stripTotal(key.name()) : key.name();
-        MetricType existing = families.putIfAbsent(family, descriptor.type());
-        if (existing != null && existing != descriptor.type()) {
-            throw new IllegalArgumentException("'" + key.name() + "' clashes with the "
-                    + existing.name().toLowerCase(Locale.ROOT) + " '" + family + "' already exposed");
-        }
-        Series holder = new Series();
-        Tags tags = tags(key);
-        holder.meter = switch (descriptor.type()) {
-            case GAUGE ->
-                Gauge.builder(descriptor.name(), holder, Series::value)
-                        .description(descriptor.help())
-                        .tags(tags)
-                        .register(target);
-            // Micrometer appends _total to counters itself.
-            case COUNTER ->
-                FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
-                        .description(descriptor.help())
-                        .tags(tags)
-                        .register(target);
-            case HISTOGRAM ->
-                throw new IllegalArgumentException(
-                        "'" + key.name() + "' is a histogram: publish it as observations, not samples");
-        };
-        return holder;
-    }
-
-    private static String stripTotal(String name) {
-        return name.substring(0, name.length() - "_total".length());
-    }
-
-    private record SeriesKey(String name, Map<String, String> labels) {}
-
-    /** Holds the latest value of one series; read by the meter on each scrape. */
-    private static final class Series {
-        private volatile double value;
-        private Meter meter;
-
-        double value() {
-            return value;
-        }
     }
 }

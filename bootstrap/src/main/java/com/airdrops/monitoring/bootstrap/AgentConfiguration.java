@@ -50,15 +50,16 @@ public record AgentConfiguration(
             List<ComponentProbeFactory> boundProbes,
             List<AlertNotifierFactory> boundNotifiers) {
         MonitoringSettings settings = EnvironmentSettings.load(environment);
-        Plugins plugins = Plugins.load(settings.pluginsDir(), boundProbes, boundNotifiers);
+        Plugins plugins = Plugins.load(settings.files().plugins(), boundProbes, boundNotifiers);
         List<String> problems = new ArrayList<>();
         List<ComponentDefinition> components = collect(
                 problems,
                 () -> ComponentsFile.load(
-                        settings.componentsFile(),
+                        settings.files().components(),
                         environment,
                         plugins.componentFactories().keySet()));
-        List<AlertRule> rules = collect(problems, () -> AlertRulesFile.load(settings.alertRulesFile(), environment));
+        List<AlertRule> rules =
+                collect(problems, () -> AlertRulesFile.load(settings.files().alertRules(), environment));
         NotificationsConfig notifications = NotificationsConfig.NONE;
         try {
             notifications = loadNotifications(settings, plugins, environment);
@@ -91,14 +92,14 @@ public record AgentConfiguration(
     private static NotificationsConfig loadNotifications(
             MonitoringSettings settings, Plugins plugins, Map<String, String> environment) {
         return NotificationsFile.load(
-                settings.notificationsFile(),
+                settings.files().notifications(),
                 environment,
                 plugins.notifierFactories().keySet());
     }
 
     /** Re-reads the alert rules file with the environment the agent started with. */
     List<AlertRule> reloadRules() {
-        return AlertRulesFile.load(settings.alertRulesFile(), environment);
+        return AlertRulesFile.load(settings.files().alertRules(), environment);
     }
 
     private static <T> List<T> collect(List<String> problems, Supplier<List<T>> load) {

@@ -22,6 +22,11 @@ import com.google.inject.multibindings.Multibinder;
  */
 final class AggregationModule extends AbstractModule {
     private final LoopFailures failures = new LoopFailures("aggregation");
+    private final MonitoringSettings.Aggregation settings;
+
+    AggregationModule(MonitoringSettings.Aggregation settings) {
+        this.settings = settings;
+    }
 
     @Override
     protected void configure() {
@@ -34,12 +39,12 @@ final class AggregationModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MetricsAggregator aggregator(MonitoringSettings settings, AggregateStore store) {
+    MetricsAggregator aggregator(AggregateStore store) {
         return new MetricsAggregator(
                 new AggregationSettings(
-                        settings.aggregationWindow(),
-                        settings.aggregationFunctions(),
-                        settings.retentionPeriod(),
+                        settings.window(),
+                        settings.functions(),
+                        settings.retention(),
                         settings.bufferMaxSize(),
                         settings.maxSeries()),
                 store);

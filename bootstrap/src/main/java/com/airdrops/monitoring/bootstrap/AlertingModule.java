@@ -54,7 +54,7 @@ final class AlertingModule extends AbstractModule {
     @Singleton
     EvaluationHealthCheck evaluationHealth(Alerter alerter, EvaluationStats stats, InstantSource clock) {
         return new EvaluationHealthCheck(
-                alerter, stats, configuration.settings().alertEvaluationInterval(), clock);
+                alerter, stats, configuration.settings().alerting().evaluationInterval(), clock);
     }
 
     @Provides
@@ -77,8 +77,8 @@ final class AlertingModule extends AbstractModule {
                 latest,
                 closedWindow,
                 stats,
-                configuration.settings().alertEvaluationInterval(),
-                configuration.settings().alertRetention(),
+                configuration.settings().alerting().evaluationInterval(),
+                configuration.settings().alerting().retention(),
                 clock,
                 leadership);
     }

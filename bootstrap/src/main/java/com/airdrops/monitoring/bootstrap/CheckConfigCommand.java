@@ -19,11 +19,11 @@ final class CheckConfigCommand implements Callable<Integer> {
         try {
             AgentConfiguration configuration = AgentConfiguration.load(System.getenv());
             System.out.println("OK: environment valid");
-            System.out.println("OK: " + configuration.settings().componentsFile() + ": "
+            System.out.println("OK: " + configuration.settings().files().components() + ": "
                     + configuration.components().size() + " components");
-            System.out.println("OK: " + configuration.settings().alertRulesFile() + ": "
+            System.out.println("OK: " + configuration.settings().files().alertRules() + ": "
                     + configuration.rules().size() + " alert rules");
-            System.out.println("OK: " + configuration.settings().notificationsFile() + ": "
+            System.out.println("OK: " + configuration.settings().files().notifications() + ": "
                     + configuration.notifiers().size() + " channels");
             return 0;
         } catch (ConfigException e) {

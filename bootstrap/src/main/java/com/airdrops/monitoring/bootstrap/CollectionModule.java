@@ -28,6 +28,11 @@ import java.util.Set;
  */
 final class CollectionModule extends AbstractModule {
     private final LoopFailures failures = new LoopFailures("collection");
+    private final MonitoringSettings.Collection settings;
+
+    CollectionModule(MonitoringSettings.Collection settings) {
+        this.settings = settings;
+    }
 
     @Override
     protected void configure() {
@@ -38,8 +43,8 @@ final class CollectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CollectionLoop collectionLoop(MetricsCollector collector, Set<MetricsSink> sinks, MonitoringSettings settings) {
-        return new CollectionLoop(collector, List.copyOf(sinks), settings.collectionInterval(), failures);
+    CollectionLoop collectionLoop(MetricsCollector collector, Set<MetricsSink> sinks) {
+        return new CollectionLoop(collector, List.copyOf(sinks), settings.interval(), failures);
     }
 
     @Provides

@@ -28,6 +28,12 @@ import java.util.Set;
 
 /** Provides the Javalin server on the configured host and port. */
 final class HttpModule extends AbstractModule {
+    private final MonitoringSettings.Http settings;
+
+    HttpModule(MonitoringSettings.Http settings) {
+        this.settings = settings;
+    }
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(RefusedRequests.class);
@@ -42,7 +48,6 @@ final class HttpModule extends AbstractModule {
     @Provides
     @Singleton
     JavalinHttpServer httpServer(
-            MonitoringSettings settings,
             MetricsExposition exposition,
             LatestMetrics latest,
             Set<HealthCheck> checks,
@@ -57,13 +62,13 @@ final class HttpModule extends AbstractModule {
             InstantSource clock,
             RefusedRequests refusals) {
         HttpServerSettings http = new HttpServerSettings(
-                settings.httpHost(),
-                settings.httpPort(),
+                settings.host(),
+                settings.port(),
                 HttpServerSettings.DEFAULT_MAX_REQUEST_BYTES,
                 settings.apiToken(),
                 HttpServerSettings.DEFAULT_REQUEST_BODY_TIMEOUT,
-                settings.apiReadToken(),
-                settings.readTokenCoversScrapes());
+                settings.readToken(),
+                settings.readTokenScope());
         return new JavalinHttpServer(
                 http,
                 new HttpServerPorts(

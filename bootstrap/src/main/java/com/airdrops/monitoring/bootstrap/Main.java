@@ -84,7 +84,8 @@ public final class Main implements Callable<Integer> {
             return EXIT_CONFIG;
         }
         Optional<String> busy = PortCheck.busy(
-                configuration.settings().httpHost(), configuration.settings().httpPort());
+                configuration.settings().http().host(),
+                configuration.settings().http().port());
         if (busy.isPresent()) {
             // Checked before the database is opened: a second agent must name the port, not the database's lock.
             report("failed to start: " + busy.get());

@@ -105,15 +105,15 @@ public final class MonitoringAgent implements AutoCloseable {
         long createdAt = System.nanoTime();
         List<Module> modules = new ArrayList<>(List.of(
                 new CoreModule(configuration.settings()),
-                new OshiModule(),
+                new OshiModule(configuration.settings().collection()),
                 new PrometheusModule(),
                 new ComponentsModule(configuration),
-                new CollectionModule(),
-                new AggregationModule(),
-                new PersistenceModule(),
+                new CollectionModule(configuration.settings().collection()),
+                new AggregationModule(configuration.settings().aggregation()),
+                PersistenceModule.of(configuration.settings()),
                 new AlertingModule(configuration),
                 new NotifyModule(configuration),
-                new HttpModule(),
+                new HttpModule(configuration.settings().http()),
                 new LifecycleModule()));
         modules.addAll(extraModules);
         StartupSummary.lines(configuration).forEach(LOG::info);
@@ -131,7 +131,7 @@ public final class MonitoringAgent implements AutoCloseable {
                 buildNanos,
                 now - startedAt,
                 ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L,
-                settings.httpHost(),
+                settings.http().host(),
                 port()));
     }
 
@@ -154,7 +154,7 @@ public final class MonitoringAgent implements AutoCloseable {
      * when the collection failed or took longer than the collection interval and 5 s more (logged).
      */
     public Optional<MetricsSnapshot> collectAllMetrics() {
-        return collectionLoop.collectNow(settings.collectionInterval().plusSeconds(5));
+        return collectionLoop.collectNow(settings.collection().interval().plusSeconds(5));
     }
 
     /** Aggregates of closed windows with {@code start <= timestamp <= end} whose name contains {@code name}. */

@@ -72,7 +72,8 @@ final class NotifyModule extends AbstractModule {
     /** Signed ack links in notifications, when a secret and the agent's public URL are configured. */
     @Provides
     @Singleton
-    Optional<AckLinks> ackLinks(MonitoringSettings settings) {
+    Optional<AckLinks> ackLinks() {
+        MonitoringSettings.Notifications settings = configuration.settings().notifications();
         return settings.ackSecret()
                 .map(secret ->
                         new HmacAckLinks(secret, settings.publicUrl().orElseThrow(), settings.ackLinkValidity()));
@@ -98,8 +99,8 @@ final class NotifyModule extends AbstractModule {
                 outbox,
                 stats,
                 clock,
-                configuration.settings().outboxRetention(),
-                configuration.settings().deadLetterRetention(),
+                configuration.settings().notifications().outboxRetention(),
+                configuration.settings().notifications().deadLetterRetention(),
                 leadership);
     }
 

@@ -10,9 +10,15 @@ import com.google.inject.Singleton;
 
 /** Exposes the OSHI host probe as the {@link SystemProbe} port. */
 final class OshiModule extends AbstractModule {
+    private final MonitoringSettings.Collection settings;
+
+    OshiModule(MonitoringSettings.Collection settings) {
+        this.settings = settings;
+    }
+
     @Provides
     @Singleton
-    SystemProbe systemProbe(MonitoringSettings settings) {
+    SystemProbe systemProbe() {
         return new OshiSystemProbe(new OshiProbeSettings(settings.diskPath()));
     }
 }

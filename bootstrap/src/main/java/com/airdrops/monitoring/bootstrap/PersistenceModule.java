@@ -28,6 +28,27 @@ import java.time.InstantSource;
  * outbox, the aggregate store, and the database readiness check.
  */
 final class PersistenceModule extends AbstractModule {
+    private final DatabaseSettings settings;
+    private final int maxStoredAggregates;
+
+    private PersistenceModule(DatabaseSettings settings, int maxStoredAggregates) {
+        this.settings = settings;
+        this.maxStoredAggregates = maxStoredAggregates;
+    }
+
+    /** The database of the settings, rows owned by the agent's instance, and the aggregates' bound. */
+    static PersistenceModule of(MonitoringSettings settings) {
+        return new PersistenceModule(
+                new DatabaseSettings(
+                        settings.database().url(),
+                        settings.database().poolSize(),
+                        settings.database().timeout(),
+                        settings.instance(),
+                        holderName(settings),
+                        settings.database().leaseTtl()),
+                settings.aggregation().maxStored());
+    }
+
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(Database.class);
@@ -43,14 +64,8 @@ final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Database database(MonitoringSettings settings) {
-        return Database.open(new DatabaseSettings(
-                settings.databaseUrl(),
-                settings.databasePoolSize(),
-                settings.databaseTimeout(),
-                settings.instance(),
-                holderName(settings),
-                settings.leaseTtl()));
+    Database database() {
+        return Database.open(settings);
     }
 
     /** The same name across restarts of one agent (host and home), different for the other agent of a pair. */
@@ -61,7 +76,7 @@ final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeaseKeeper leaseKeeper(Database database, MonitoringSettings settings, InstantSource clock) {
+    LeaseKeeper leaseKeeper(Database database, InstantSource clock) {
         return new LeaseKeeper(database, settings.instance(), settings.leaseTtl(), clock);
     }
 
@@ -91,7 +106,7 @@ final class PersistenceModule extends AbstractModule {
 
     @Provides
     @Singleton
-    JdbiAggregateStore aggregateStore(Database database, MonitoringSettings settings) {
-        return new JdbiAggregateStore(database, settings.maxStoredAggregates());
+    JdbiAggregateStore aggregateStore(Database database) {
+        return new JdbiAggregateStore(database, maxStoredAggregates);
     }
 }

@@ -50,11 +50,11 @@ final class RulesReloader implements ConfigReloader {
                         .channels()
                         .forEach(channel -> names.add(channel.channel().name()));
                 if (!names.equals(new TreeSet<>(configuration.notifiers().keySet()))) {
-                    problems.add(
-                            configuration.settings().notificationsFile() + ": channels " + names + " differ from the "
-                                    + "running "
-                                    + new TreeSet<>(configuration.notifiers().keySet())
-                                    + "; adding or removing a channel needs a restart");
+                    problems.add(configuration.settings().files().notifications() + ": channels " + names
+                            + " differ from the "
+                            + "running "
+                            + new TreeSet<>(configuration.notifiers().keySet())
+                            + "; adding or removing a channel needs a restart");
                 }
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
@@ -69,9 +69,9 @@ final class RulesReloader implements ConfigReloader {
                     rules.size(),
                     notifications.channels().size());
             return new ReloadOutcome.Reloaded(rules.size() + " alert rules from "
-                    + configuration.settings().alertRulesFile() + ", "
+                    + configuration.settings().files().alertRules() + ", "
                     + notifications.channels().size() + " channels from "
-                    + configuration.settings().notificationsFile());
+                    + configuration.settings().files().notifications());
         } catch (ConfigException e) {
             LOG.warn("Reload refused, keeping the running rules and notifications: {}", e.getMessage());
             return new ReloadOutcome.Rejected(e.problems());

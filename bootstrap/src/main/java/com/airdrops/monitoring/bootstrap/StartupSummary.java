@@ -31,9 +31,10 @@ final class StartupSummary {
         lines.add("Home " + settings.home() + " ("
                 + (homeSet ? EnvironmentSettings.HOME : EnvironmentSettings.HOME + " unset: the working directory")
                 + "): relative paths are resolved against it; disk usage is "
-                + "reported for " + settings.diskPath() + "; instance " + settings.instance());
-        lines.add("Database: " + settings.shownDatabaseUrl());
-        lines.add(configuration.rules().size() + " alert rules from " + shown(settings.alertRulesFile()));
+                + "reported for " + settings.collection().diskPath() + "; instance " + settings.instance());
+        lines.add("Database: " + settings.database().shownUrl());
+        lines.add(configuration.rules().size() + " alert rules from "
+                + shown(settings.files().alertRules()));
         Map<String, Integer> channels = new TreeMap<>();
         List<String> names = new ArrayList<>();
         for (ChannelSettings channel : configuration.notifications().channels()) {
@@ -41,20 +42,20 @@ final class StartupSummary {
             names.add(channel.channel().name() + " (" + channel.channel().type() + ")");
         }
         lines.add(configuration.notifications().channels().size() + " notification channels from "
-                + shown(settings.notificationsFile())
+                + shown(settings.files().notifications())
                 + (channels.isEmpty() ? "" : ": " + counts(channels) + ": " + String.join(", ", names)));
         Map<String, Integer> components = new TreeMap<>();
         for (ComponentDefinition component : configuration.components()) {
             components.merge(
                     component.type() + "/" + component.source().name().toLowerCase(Locale.ROOT), 1, Integer::sum);
         }
-        lines.add(configuration.components().size() + " components from " + shown(settings.componentsFile())
-                + (components.isEmpty() ? "" : ": " + counts(components)));
+        lines.add(configuration.components().size() + " components from "
+                + shown(settings.files().components()) + (components.isEmpty() ? "" : ": " + counts(components)));
         lines.add("Channel types "
                 + new TreeSet<>(configuration.plugins().notifierFactories().keySet())
                 + ", plugin component types "
                 + new TreeSet<>(configuration.plugins().componentFactories().keySet())
-                + " (plugins folder " + settings.pluginsDir() + ")");
+                + " (plugins folder " + settings.files().plugins() + ")");
         return lines;
     }
 

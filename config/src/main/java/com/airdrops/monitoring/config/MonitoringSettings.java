@@ -7,72 +7,99 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every setting of the agent, read once at start-up. Paths are absolute: relative ones were resolved against
- * {@code home}. The API tokens are secrets: {@link #toString()} redacts them.
+ * Every setting of the agent, read once at start-up, one record per concern: each part of the agent is given only
+ * its own. Paths are absolute: relative ones were resolved against {@code home}. Secrets (the API tokens, the ack
+ * secret, a database password) never show in {@link #toString()}.
+ *
+ * @param instance this agent's name in a database shared with other agents
  */
 public record MonitoringSettings(
-        Duration collectionInterval,
-        String httpHost,
-        int httpPort,
-        Duration aggregationWindow,
-        List<AggregationFunction> aggregationFunctions,
-        Duration retentionPeriod,
-        int bufferMaxSize,
-        int maxSeries,
-        int maxStoredAggregates,
-        Duration alertEvaluationInterval,
-        Duration alertRetention,
-        ConfigFile alertRulesFile,
-        ConfigFile notificationsFile,
-        ConfigFile componentsFile,
-        String databaseUrl,
-        Optional<String> apiToken,
-        Path diskPath,
-        Path pluginsDir,
-        int databasePoolSize,
-        Duration databaseTimeout,
-        Duration outboxRetention,
-        Duration deadLetterRetention,
-        Optional<String> apiReadToken,
-        boolean readTokenCoversScrapes,
         Path home,
         String instance,
-        Duration leaseTtl,
-        Optional<String> ackSecret,
-        Optional<String> publicUrl,
-        Duration ackLinkValidity) {
+        Collection collection,
+        Http http,
+        Aggregation aggregation,
+        Alerting alerting,
+        Files files,
+        Database database,
+        Notifications notifications) {
 
-    public MonitoringSettings {
-        aggregationFunctions = List.copyOf(aggregationFunctions);
-        apiToken = apiToken == null ? Optional.empty() : apiToken;
-        apiReadToken = apiReadToken == null ? Optional.empty() : apiReadToken;
-        ackSecret = ackSecret == null ? Optional.empty() : ackSecret;
-        publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+    /** How often the host and the components are read, and which file system's usage is reported. */
+    public record Collection(Duration interval, Path diskPath) {}
+
+    /** Where the HTTP server listens and who may call it. */
+    public record Http(
+            String host,
+            int port,
+            Optional<String> apiToken,
+            Optional<String> readToken,
+            ReadTokenScope readTokenScope) {
+        public Http {
+            apiToken = apiToken == null ? Optional.empty() : apiToken;
+            readToken = readToken == null ? Optional.empty() : readToken;
+        }
+
+        @Override
+        public String toString() {
+            return "Http[host=" + host + ", port=" + port + ", apiToken=" + shown(apiToken) + ", readToken="
+                    + shown(readToken) + ", readTokenScope=" + readTokenScope + "]";
+        }
     }
 
-    @Override
-    public String toString() {
-        return "MonitoringSettings[collectionInterval=" + collectionInterval
-                + ", httpHost=" + httpHost + ", httpPort=" + httpPort
-                + ", aggregationWindow=" + aggregationWindow + ", aggregationFunctions=" + aggregationFunctions
-                + ", retentionPeriod=" + retentionPeriod + ", bufferMaxSize=" + bufferMaxSize + ", maxSeries="
-                + maxSeries
-                + ", maxStoredAggregates=" + maxStoredAggregates
-                + ", alertEvaluationInterval=" + alertEvaluationInterval + ", alertRetention=" + alertRetention
-                + ", alertRulesFile=" + alertRulesFile + ", notificationsFile=" + notificationsFile
-                + ", componentsFile=" + componentsFile + ", databaseUrl=" + shownDatabaseUrl()
-                + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", diskPath=" + diskPath
-                + ", pluginsDir=" + pluginsDir + ", databasePoolSize=" + databasePoolSize + ", databaseTimeout="
-                + databaseTimeout + ", outboxRetention=" + outboxRetention + ", deadLetterRetention="
-                + deadLetterRetention + ", apiReadToken="
-                + apiReadToken.map(token -> "***").orElse("<unset>") + ", readTokenCoversScrapes="
-                + readTokenCoversScrapes + ", home=" + home + ", instance=" + instance + ", leaseTtl=" + leaseTtl
-                + ", ackSecret=" + ackSecret.map(secret -> "***").orElse("<unset>") + ", publicUrl="
-                + publicUrl.orElse("<unset>") + ", ackLinkValidity=" + ackLinkValidity + "]";
+    /** The windows, functions and bounds of aggregation, and how many aggregates the database keeps. */
+    public record Aggregation(
+            Duration window,
+            List<AggregationFunction> functions,
+            Duration retention,
+            int bufferMaxSize,
+            int maxSeries,
+            int maxStored) {
+        public Aggregation {
+            functions = List.copyOf(functions);
+        }
     }
 
-    /** The database URL without user-info, query parameters or H2 settings, which may carry passwords. */
-    public String shownDatabaseUrl() {
-        return Redaction.jdbcUrl(databaseUrl);
+    /** How often the rules are evaluated, and how long alert history is kept. */
+    public record Alerting(Duration evaluationInterval, Duration retention) {}
+
+    /** The configuration files and the plugins folder. */
+    public record Files(ConfigFile alertRules, ConfigFile notifications, ConfigFile components, Path plugins) {}
+
+    /** The alert database: its URL, the API's read pool, the bound on every wait, and the leader lease. */
+    public record Database(String url, int poolSize, Duration timeout, Duration leaseTtl) {
+        /** The URL without user-info, query parameters or H2 settings, which may carry passwords. */
+        public String shownUrl() {
+            return Redaction.jdbcUrl(url);
+        }
+
+        @Override
+        public String toString() {
+            return "Database[url=" + shownUrl() + ", poolSize=" + poolSize + ", timeout=" + timeout + ", leaseTtl="
+                    + leaseTtl + "]";
+        }
+    }
+
+    /** How long the outbox keeps what it sent and what it gave up on, and the signed ack links. */
+    public record Notifications(
+            Duration outboxRetention,
+            Duration deadLetterRetention,
+            Optional<String> ackSecret,
+            Optional<String> publicUrl,
+            Duration ackLinkValidity) {
+        public Notifications {
+            ackSecret = ackSecret == null ? Optional.empty() : ackSecret;
+            publicUrl = publicUrl == null ? Optional.empty() : publicUrl;
+        }
+
+        @Override
+        public String toString() {
+            return "Notifications[outboxRetention=" + outboxRetention + ", deadLetterRetention=" + deadLetterRetention
+                    + ", ackSecret=" + shown(ackSecret) + ", publicUrl=" + publicUrl.orElse("<unset>")
+                    + ", ackLinkValidity=" + ackLinkValidity + "]";
+        }
+    }
+
+    private static String shown(Optional<String> secret) {
+        return secret.map(value -> "***").orElse("<unset>");
     }
 }

@@ -20,27 +20,27 @@ class EnvironmentSettingsTest {
     @Test
     void defaultsAreThoseTheReadmeDocuments() {
         MonitoringSettings settings = EnvironmentSettings.load(Map.of());
-        assertThat(settings.collectionInterval()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(settings.httpHost()).isEqualTo("0.0.0.0");
-        assertThat(settings.httpPort()).isEqualTo(8000);
-        assertThat(settings.aggregationWindow()).isEqualTo(Duration.ofSeconds(300));
-        assertThat(settings.aggregationFunctions())
+        assertThat(settings.collection().interval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(settings.http().host()).isEqualTo("0.0.0.0");
+        assertThat(settings.http().port()).isEqualTo(8000);
+        assertThat(settings.aggregation().window()).isEqualTo(Duration.ofSeconds(300));
+        assertThat(settings.aggregation().functions())
                 .containsExactly(AggregationFunction.AVG, AggregationFunction.MAX, AggregationFunction.MIN);
-        assertThat(settings.retentionPeriod()).isEqualTo(Duration.ofHours(168));
-        assertThat(settings.bufferMaxSize()).isEqualTo(1000);
-        assertThat(settings.maxSeries()).isEqualTo(100_000);
-        assertThat(settings.maxStoredAggregates()).isEqualTo(1_000_000);
-        assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(168));
+        assertThat(settings.aggregation().retention()).isEqualTo(Duration.ofHours(168));
+        assertThat(settings.aggregation().bufferMaxSize()).isEqualTo(1000);
+        assertThat(settings.aggregation().maxSeries()).isEqualTo(100_000);
+        assertThat(settings.aggregation().maxStored()).isEqualTo(1_000_000);
+        assertThat(settings.alerting().evaluationInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(settings.alerting().retention()).isEqualTo(Duration.ofHours(168));
         Path workingDirectory = Path.of("").toAbsolutePath();
         assertThat(settings.home()).isEqualTo(workingDirectory);
-        assertThat(settings.alertRulesFile().path()).isEqualTo(workingDirectory.resolve("config/alert_rules.yaml"));
-        assertThat(settings.notificationsFile().path())
+        assertThat(settings.files().alertRules().path()).isEqualTo(workingDirectory.resolve("config/alert_rules.yaml"));
+        assertThat(settings.files().notifications().path())
                 .isEqualTo(workingDirectory.resolve("config/notifications.yaml"));
-        assertThat(settings.componentsFile().path()).isEqualTo(workingDirectory.resolve("config/components.yaml"));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"));
-        assertThat(settings.apiToken()).isEmpty();
-        assertThat(settings.diskPath()).isEqualTo(Path.of("/"));
+        assertThat(settings.files().components().path()).isEqualTo(workingDirectory.resolve("config/components.yaml"));
+        assertThat(settings.database().url()).isEqualTo("jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"));
+        assertThat(settings.http().apiToken()).isEmpty();
+        assertThat(settings.collection().diskPath()).isEqualTo(Path.of("/"));
     }
 
     @Test
@@ -58,19 +58,19 @@ class EnvironmentSettingsTest {
                 Map.entry("MONITORING_DB_URL", "jdbc:postgresql://db:5432/monitoring"),
                 Map.entry("MONITORING_API_TOKEN", "s3cret"),
                 Map.entry("METRICS_DISK_PATH", "/var")));
-        assertThat(settings.collectionInterval()).isEqualTo(Duration.ofMillis(500));
-        assertThat(settings.httpHost()).isEqualTo("127.0.0.1");
-        assertThat(settings.httpPort()).isEqualTo(9100);
-        assertThat(settings.aggregationWindow()).isEqualTo(Duration.ofSeconds(2));
-        assertThat(settings.aggregationFunctions())
+        assertThat(settings.collection().interval()).isEqualTo(Duration.ofMillis(500));
+        assertThat(settings.http().host()).isEqualTo("127.0.0.1");
+        assertThat(settings.http().port()).isEqualTo(9100);
+        assertThat(settings.aggregation().window()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(settings.aggregation().functions())
                 .containsExactly(AggregationFunction.AVG, AggregationFunction.P95, AggregationFunction.COUNT);
-        assertThat(settings.retentionPeriod()).isEqualTo(Duration.ofHours(24));
-        assertThat(settings.bufferMaxSize()).isEqualTo(50);
-        assertThat(settings.alertEvaluationInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(settings.alertRetention()).isEqualTo(Duration.ofHours(12));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:postgresql://db:5432/monitoring");
-        assertThat(settings.apiToken()).contains("s3cret");
-        assertThat(settings.diskPath()).isEqualTo(Path.of("/var"));
+        assertThat(settings.aggregation().retention()).isEqualTo(Duration.ofHours(24));
+        assertThat(settings.aggregation().bufferMaxSize()).isEqualTo(50);
+        assertThat(settings.alerting().evaluationInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(settings.alerting().retention()).isEqualTo(Duration.ofHours(12));
+        assertThat(settings.database().url()).isEqualTo("jdbc:postgresql://db:5432/monitoring");
+        assertThat(settings.http().apiToken()).contains("s3cret");
+        assertThat(settings.collection().diskPath()).isEqualTo(Path.of("/var"));
     }
 
     @Test
@@ -82,11 +82,12 @@ class EnvironmentSettingsTest {
                 "MONITORING_PLUGINS_DIR", "../plugins",
                 "MONITORING_DB_URL", "jdbc:h2:./db/agent;LOCK_TIMEOUT=100"));
         assertThat(settings.home()).isEqualTo(home);
-        assertThat(settings.alertRulesFile().path()).isEqualTo(home.resolve("rules/mine.yaml"));
-        assertThat(settings.notificationsFile().path()).isEqualTo(Path.of("/etc/monitoring/notifications.yaml"));
-        assertThat(settings.componentsFile().path()).isEqualTo(home.resolve("config/components.yaml"));
-        assertThat(settings.pluginsDir()).isEqualTo(home.getParent().resolve("plugins"));
-        assertThat(settings.databaseUrl()).isEqualTo("jdbc:h2:file:" + home.resolve("db/agent") + ";LOCK_TIMEOUT=100");
+        assertThat(settings.files().alertRules().path()).isEqualTo(home.resolve("rules/mine.yaml"));
+        assertThat(settings.files().notifications().path()).isEqualTo(Path.of("/etc/monitoring/notifications.yaml"));
+        assertThat(settings.files().components().path()).isEqualTo(home.resolve("config/components.yaml"));
+        assertThat(settings.files().plugins()).isEqualTo(home.getParent().resolve("plugins"));
+        assertThat(settings.database().url())
+                .isEqualTo("jdbc:h2:file:" + home.resolve("db/agent") + ";LOCK_TIMEOUT=100");
     }
 
     @ParameterizedTest
@@ -99,33 +100,35 @@ class EnvironmentSettingsTest {
         "jdbc:postgresql://db:5432/monitoring"
     })
     void databaseUrlsThatAreNotRelativeFilesAreKept(String url) {
-        assertThat(EnvironmentSettings.load(Map.of("MONITORING_DB_URL", url)).databaseUrl())
+        assertThat(EnvironmentSettings.load(Map.of("MONITORING_DB_URL", url))
+                        .database()
+                        .url())
                 .isEqualTo(url);
     }
 
     @Test
     void unsetFilesFallBackToTheBuiltInCopyWhileNothingIsAtTheDefaultPath(@TempDir Path home) throws IOException {
         MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));
-        assertThat(settings.alertRulesFile().usesBuiltIn()).isTrue();
-        assertThat(settings.alertRulesFile().location()).isEqualTo("built-in alert_rules.yaml");
-        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).isNotEmpty();
+        assertThat(settings.files().alertRules().usesBuiltIn()).isTrue();
+        assertThat(settings.files().alertRules().location()).isEqualTo("built-in alert_rules.yaml");
+        assertThat(AlertRulesFile.load(settings.files().alertRules(), Map.of())).isNotEmpty();
 
         Files.createDirectories(home.resolve("config"));
         Files.writeString(home.resolve("config/alert_rules.yaml"), "rules: []\n");
-        assertThat(settings.alertRulesFile().usesBuiltIn()).isFalse();
-        assertThat(settings.alertRulesFile().location())
+        assertThat(settings.files().alertRules().usesBuiltIn()).isFalse();
+        assertThat(settings.files().alertRules().location())
                 .isEqualTo(home.resolve("config/alert_rules.yaml").toString());
-        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).isEmpty();
+        assertThat(AlertRulesFile.load(settings.files().alertRules(), Map.of())).isEmpty();
     }
 
     @Test
     void everyBuiltInFileIsValid(@TempDir Path home) {
         MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));
-        assertThat(AlertRulesFile.load(settings.alertRulesFile(), Map.of())).hasSize(7);
-        assertThat(NotificationsFile.load(settings.notificationsFile(), Map.of(), Set.of())
+        assertThat(AlertRulesFile.load(settings.files().alertRules(), Map.of())).hasSize(7);
+        assertThat(NotificationsFile.load(settings.files().notifications(), Map.of(), Set.of())
                         .channels())
                 .isEmpty();
-        assertThat(ComponentsFile.load(settings.componentsFile(), Map.of(), Set.of()))
+        assertThat(ComponentsFile.load(settings.files().components(), Map.of(), Set.of()))
                 .isEmpty();
     }
 
@@ -133,7 +136,7 @@ class EnvironmentSettingsTest {
     void anExplicitlyNamedFileThatIsMissingIsAnErrorNamingPathAndVariable(@TempDir Path home) {
         MonitoringSettings settings =
                 EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString(), "NOTIFICATIONS_FILE", "typo.yaml"));
-        assertThatThrownBy(() -> NotificationsFile.load(settings.notificationsFile(), Map.of(), Set.of()))
+        assertThatThrownBy(() -> NotificationsFile.load(settings.files().notifications(), Map.of(), Set.of()))
                 .isInstanceOfSatisfying(
                         ConfigException.class,
                         e -> assertThat(e.problems())
@@ -244,9 +247,13 @@ class EnvironmentSettingsTest {
 
     @Test
     void blankValuesMeanTheDefault() {
-        assertThat(EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", " ")).httpPort())
+        assertThat(EnvironmentSettings.load(Map.of("METRICS_HTTP_PORT", " "))
+                        .http()
+                        .port())
                 .isEqualTo(8000);
-        assertThat(EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", "")).apiToken())
+        assertThat(EnvironmentSettings.load(Map.of("MONITORING_API_TOKEN", ""))
+                        .http()
+                        .apiToken())
                 .isEmpty();
     }
 

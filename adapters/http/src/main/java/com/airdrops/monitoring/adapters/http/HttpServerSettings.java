@@ -1,12 +1,13 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.config.ReadTokenScope;
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Where the HTTP server listens, how large a request body may be and how long it may take to arrive, the bearer
  * token of the mutating endpoints (empty: they answer 403), and the optional token the read endpoints then require
- * ({@code readTokenCoversScrapes}: /metrics and health too). Port 0 picks a free port. {@link #toString()} redacts
+ * (with {@link ReadTokenScope#ALL}: /metrics and health too). Port 0 picks a free port. {@link #toString()} redacts
  * the tokens.
  */
 public record HttpServerSettings(
@@ -16,7 +17,7 @@ public record HttpServerSettings(
         Optional<String> apiToken,
         Duration requestBodyTimeout,
         Optional<String> readToken,
-        boolean readTokenCoversScrapes) {
+        ReadTokenScope readTokenScope) {
     public static final long DEFAULT_MAX_REQUEST_BYTES = 1024 * 1024;
     /** 1 MiB in 10 s is 100 KiB/s: any bot pushes faster, and a sender this slow is holding a connection hostage. */
     public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(10);
@@ -36,11 +37,12 @@ public record HttpServerSettings(
         }
         apiToken = apiToken == null ? Optional.empty() : apiToken.filter(token -> !token.isBlank());
         readToken = readToken == null ? Optional.empty() : readToken.filter(token -> !token.isBlank());
+        readTokenScope = readTokenScope == null ? ReadTokenScope.API : readTokenScope;
     }
 
     public HttpServerSettings(
             String host, int port, long maxRequestBytes, Optional<String> apiToken, Duration requestBodyTimeout) {
-        this(host, port, maxRequestBytes, apiToken, requestBodyTimeout, Optional.empty(), false);
+        this(host, port, maxRequestBytes, apiToken, requestBodyTimeout, Optional.empty(), ReadTokenScope.API);
     }
 
     public HttpServerSettings(String host, int port, long maxRequestBytes, Optional<String> apiToken) {
@@ -57,6 +59,6 @@ public record HttpServerSettings(
                 + ", apiToken=" + apiToken.map(token -> "***").orElse("<unset>") + ", requestBodyTimeout="
                 + requestBodyTimeout + ", readToken="
                 + readToken.map(token -> "***").orElse("<unset>")
-                + ", readTokenCoversScrapes=" + readTokenCoversScrapes + "]";
+                + ", readTokenScope=" + readTokenScope + "]";
     }
 }

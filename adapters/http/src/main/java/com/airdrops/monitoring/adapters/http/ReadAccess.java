@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.config.ReadTokenScope;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
@@ -46,6 +47,7 @@ final class ReadAccess {
                     && !path.endsWith("/ack") // a signed link is its own authority; the POST needs the API token
                     && !path.endsWith("/replay");
         }
-        return settings.readTokenCoversScrapes() && (path.equals("/metrics") || path.startsWith("/health/"));
+        return settings.readTokenScope() == ReadTokenScope.ALL
+                && (path.equals("/metrics") || path.startsWith("/health/"));
     }
 }

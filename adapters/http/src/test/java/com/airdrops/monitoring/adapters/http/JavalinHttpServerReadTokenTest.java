@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.config.ReadTokenScope;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +16,7 @@ class JavalinHttpServerReadTokenTest {
 
     @Test
     void withAReadTokenTheApiNeedsItOrTheApiTokenWhileScrapesAndProbesStayOpen() throws Exception {
-        try (StubbedServer server = new StubbedServer(settings(false))) {
+        try (StubbedServer server = new StubbedServer(settings(ReadTokenScope.API))) {
             assertThat(get(server, "/api/v1/alerts", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/api/v1/alerts", null).body()).contains("MONITORING_API_READ_TOKEN");
             assertThat(get(server, "/api/v1/alerts/history", "wrong").statusCode())
@@ -31,7 +32,7 @@ class JavalinHttpServerReadTokenTest {
 
     @Test
     void scopeAllProtectsScrapesAndProbesToo() throws Exception {
-        try (StubbedServer server = new StubbedServer(settings(true))) {
+        try (StubbedServer server = new StubbedServer(settings(ReadTokenScope.ALL))) {
             assertThat(get(server, "/metrics", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/health/ready", null).statusCode()).isEqualTo(401);
             assertThat(get(server, "/metrics", READ).statusCode()).isEqualTo(200);
@@ -44,7 +45,7 @@ class JavalinHttpServerReadTokenTest {
 
     @Test
     void theSchemeNameIsCaseInsensitive() throws Exception {
-        try (StubbedServer server = new StubbedServer(settings(false))) {
+        try (StubbedServer server = new StubbedServer(settings(ReadTokenScope.API))) {
             HttpResponse<String> lower = client.send(
                     HttpRequest.newBuilder(server.uri("/api/v1/alerts"))
                             .header("Authorization", "bearer " + READ)
@@ -78,7 +79,7 @@ class JavalinHttpServerReadTokenTest {
         }
     }
 
-    private static HttpServerSettings settings(boolean coversScrapes) {
+    private static HttpServerSettings settings(ReadTokenScope scope) {
         return new HttpServerSettings(
                 "127.0.0.1",
                 0,
@@ -86,7 +87,7 @@ class JavalinHttpServerReadTokenTest {
                 Optional.of(StubbedServer.TOKEN),
                 HttpServerSettings.DEFAULT_REQUEST_BODY_TIMEOUT,
                 Optional.of(READ),
-                coversScrapes);
+                scope);
     }
 
     private HttpResponse<String> get(StubbedServer server, String path, String token) throws Exception {

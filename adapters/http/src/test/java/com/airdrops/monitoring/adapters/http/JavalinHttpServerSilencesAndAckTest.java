@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.config.ReadTokenScope;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ class JavalinHttpServerSilencesAndAckTest {
             Optional.of(StubbedServer.TOKEN),
             HttpServerSettings.DEFAULT_REQUEST_BODY_TIMEOUT,
             Optional.of(READ),
-            false));
+            ReadTokenScope.API));
 
     @AfterEach
     void stop() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /** The module and package rules, shared by the architecture test and its self-test. */
 final class ArchitectureRules {
@@ -27,6 +28,11 @@ final class ArchitectureRules {
     static final String[] SERVICES = {COLLECTION, AGGREGATION, ALERTING, NOTIFICATION};
     static final String ADAPTERS = ROOT + ".adapters..";
     static final String BOOTSTRAP = ROOT + ".bootstrap..";
+    static final String ADAPTERS_PERSISTENCE = ROOT + ".adapters.persistence..";
+    static final String ADAPTERS_HTTP = ROOT + ".adapters.http..";
+    static final String ADAPTERS_OSHI = ROOT + ".adapters.oshi..";
+    static final String ADAPTERS_PROMETHEUS = ROOT + ".adapters.prometheus..";
+    static final String ADAPTERS_NOTIFY = ROOT + ".adapters.notify..";
 
     /** Pure computation libraries without I/O that services may use where an issue names one. */
     static final List<String> PURE_LIBRARIES = List.of("org.slf4j..", "com.datadoghq.sketch..");
@@ -109,16 +115,58 @@ final class ArchitectureRules {
                             + "service that owns it (each runs on a domain Worker), so behaviour does not hide in the wiring. "
                             + "The JVM starts the shutdown hook bootstrap registers");
 
-    static final List<ArchRule> ALL = List.of(
-            BOOTSTRAP_STARTS_NO_THREAD,
-            DOMAIN_IS_PURE_JAVA,
-            SERVICES_USE_ONLY_THE_DOMAIN,
-            SERVICES_MEET_ONLY_THROUGH_PORTS,
-            ADAPTERS_DO_NOT_USE_EACH_OTHER,
-            ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP,
-            SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS,
-            GUICE_ONLY_IN_BOOTSTRAP,
-            NO_PACKAGE_CYCLES);
+    static final ArchRule PORTS_SPEAK_NO_IO_OR_SQL = noClasses()
+            .that()
+            .resideInAnyPackage(ROOT + ".domain.port..", ROOT + ".domain.spi..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("java.sql..")
+            .orShould()
+            .dependOnClassesThat()
+            .areAssignableTo(java.io.IOException.class)
+            .because(
+                    "an infrastructure failure is wrapped at the adapter's edge (PersistenceException, ProbeException): "
+                            + "a port that names SQLException or IOException ties every caller to one technology");
+
+    /** Each technology and the one adapter that may use it. */
+    static final List<ArchRule> TECHNOLOGIES_STAY_IN_THEIR_ADAPTER = List.of(
+            onlyIn(
+                    ADAPTERS_PERSISTENCE,
+                    "org.jdbi..",
+                    "com.zaxxer.hikari..",
+                    "org.flywaydb..",
+                    "org.h2..",
+                    "org.postgresql.."),
+            onlyIn(ADAPTERS_HTTP, "io.javalin..", "org.eclipse.jetty.."),
+            onlyIn(ADAPTERS_OSHI, "oshi.."),
+            onlyIn(ADAPTERS_PROMETHEUS, "io.micrometer.."),
+            onlyIn(ADAPTERS_NOTIFY, "org.simplejavamail..", "jakarta.mail.."));
+
+    static ArchRule onlyIn(String adapter, String... technology) {
+        return noClasses()
+                .that()
+                .resideOutsideOfPackage(adapter)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(technology)
+                .because("each technology lives in its own adapter (" + adapter + "), behind the domain's ports, so "
+                        + "that it can be replaced or tested alone");
+    }
+
+    static final List<ArchRule> ALL = Stream.concat(
+                    TECHNOLOGIES_STAY_IN_THEIR_ADAPTER.stream(),
+                    Stream.of(
+                            BOOTSTRAP_STARTS_NO_THREAD,
+                            PORTS_SPEAK_NO_IO_OR_SQL,
+                            DOMAIN_IS_PURE_JAVA,
+                            SERVICES_USE_ONLY_THE_DOMAIN,
+                            SERVICES_MEET_ONLY_THROUGH_PORTS,
+                            ADAPTERS_DO_NOT_USE_EACH_OTHER,
+                            ADAPTERS_DO_NOT_USE_SERVICES_OR_BOOTSTRAP,
+                            SERVICES_AND_CONFIG_DO_NOT_USE_ADAPTERS,
+                            GUICE_ONLY_IN_BOOTSTRAP,
+                            NO_PACKAGE_CYCLES))
+            .toList();
 
     private static String[] serviceAllowed() {
         List<String> allowed = new ArrayList<>(List.of("java..", DOMAIN));

@@ -2,10 +2,12 @@ package com.airdrops.monitoring.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.adapters.http.archfixture.HandlerUsingJdbi;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.bootstrap.archfixture.LoopInBootstrap;
 import com.airdrops.monitoring.collection.archfixture.CollectorUsingOshi;
 import com.airdrops.monitoring.domain.archfixture.DomainClassUsingJavalin;
+import com.airdrops.monitoring.domain.port.archfixture.HistoryPortThrowingSql;
 import com.airdrops.monitoring.notification.archfixture.DeliveryUsingJdbi;
 import com.airdrops.monitoring.notification.archfixture.PlannerUsingAlerter;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -13,7 +15,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves the rules can fail: a domain class using Javalin, service classes using OSHI or JDBI, one service calling
- * another directly, and a loop with its own thread in bootstrap are rejected.
+ * another directly, a loop with its own thread in bootstrap, a port that throws SQLException and an adapter using
+ * another adapter's technology are rejected.
  */
 class ArchitectureRulesCatchViolationsTest {
 
@@ -50,6 +53,26 @@ class ArchitectureRulesCatchViolationsTest {
                 .hasMessageContaining("Thread$Builder$OfPlatform.start")
                 .hasMessageContaining("Executors.newSingleThreadScheduledExecutor")
                 .hasMessageContaining("belong to the service that owns it");
+    }
+
+    @Test
+    void aPortThatThrowsSqlExceptionBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(HistoryPortThrowingSql.class);
+        assertThatThrownBy(() -> ArchitectureRules.PORTS_SPEAK_NO_IO_OR_SQL.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("java.sql.SQLException")
+                .hasMessageContaining("wrapped at the adapter's edge");
+    }
+
+    @Test
+    void anAdapterUsingAnotherAdaptersTechnologyBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(HandlerUsingJdbi.class);
+        assertThatThrownBy(() -> ArchitectureRules.TECHNOLOGIES_STAY_IN_THEIR_ADAPTER
+                        .getFirst()
+                        .check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("org.jdbi.v3.core.Jdbi")
+                .hasMessageContaining("its own adapter");
     }
 
     @Test

@@ -4,7 +4,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.OutboxQueue;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import java.time.Duration;
@@ -40,7 +40,7 @@ public final class ChannelDelivery implements AutoCloseable {
 
     private final String channel;
     private final AlertNotifier notifier;
-    private final NotificationOutbox outbox;
+    private final OutboxQueue outbox;
     private final LiveNotificationSetup setup;
     private final InstantSource clock;
     private final DoubleSupplier random;
@@ -53,7 +53,7 @@ public final class ChannelDelivery implements AutoCloseable {
     public ChannelDelivery(
             String channel,
             AlertNotifier notifier,
-            NotificationOutbox outbox,
+            OutboxQueue outbox,
             LiveNotificationSetup setup,
             InstantSource clock,
             DoubleSupplier random,
@@ -129,7 +129,7 @@ public final class ChannelDelivery implements AutoCloseable {
                             && later.retryAfter().get().compareTo(wait) > 0) {
                         wait = later.retryAfter().get();
                     }
-                    outbox.markRetry(entry.id(), attempt, later.reason(), now.plus(wait));
+                    outbox.markRetry(entry.id(), attempt, later.reason(), now, now.plus(wait));
                     stats.retried(channel);
                     LOG.warn(
                             "Notification {} to {} failed (attempt {} of {}), retry in {} ms: {}",
@@ -200,7 +200,7 @@ public final class ChannelDelivery implements AutoCloseable {
                 stats.dead(channel);
                 dead++;
             } else {
-                outbox.markRetry(entry.id(), attempt, "digest: " + reason, at); // the next digest, in a minute
+                outbox.markRetry(entry.id(), attempt, "digest: " + reason, at, at); // the next digest, in a minute
             }
         }
         if (dead > 0) {

@@ -2,7 +2,7 @@ package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.DeadLetters;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import java.time.InstantSource;
 import java.util.List;
@@ -12,10 +12,10 @@ import java.util.Optional;
 /** The API's view of notifications: channels as the setup in force routes them, dead letters, and their replay. */
 public final class NotificationAdministration implements NotificationAdmin {
     private final LiveNotificationSetup setup;
-    private final NotificationOutbox outbox;
+    private final DeadLetters outbox;
     private final InstantSource clock;
 
-    public NotificationAdministration(LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock) {
+    public NotificationAdministration(LiveNotificationSetup setup, DeadLetters outbox, InstantSource clock) {
         this.setup = setup;
         this.outbox = outbox;
         this.clock = clock;

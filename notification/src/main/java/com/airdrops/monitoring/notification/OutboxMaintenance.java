@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.port.driven.Leadership;
-import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
+import com.airdrops.monitoring.domain.port.driven.OutboxUpkeep;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
@@ -21,7 +21,7 @@ public final class OutboxMaintenance implements AutoCloseable {
     static final int DEPTH_EVERY_SECONDS = 5;
     static final int PRUNE_EVERY_SECONDS = 600;
 
-    private final NotificationOutbox outbox;
+    private final OutboxUpkeep outbox;
     private final Leadership leadership;
     private final DeliveryStats stats;
     private final InstantSource clock;
@@ -32,7 +32,7 @@ public final class OutboxMaintenance implements AutoCloseable {
     private Instant lastPrune = Instant.MIN;
 
     public OutboxMaintenance(
-            NotificationOutbox outbox,
+            OutboxUpkeep outbox,
             DeliveryStats stats,
             InstantSource clock,
             Duration settledRetention,
@@ -42,7 +42,7 @@ public final class OutboxMaintenance implements AutoCloseable {
 
     /** @param leadership only the leader of the instance prunes; every agent reads the depth */
     public OutboxMaintenance(
-            NotificationOutbox outbox,
+            OutboxUpkeep outbox,
             DeliveryStats stats,
             InstantSource clock,
             Duration settledRetention,

@@ -63,7 +63,7 @@ public abstract class NotificationOutboxContract {
         save(notification("webhook"));
         long id = outbox.due("webhook", NOW.plusSeconds(1), 10).getFirst().id();
 
-        outbox.markRetry(id, 1, "HTTP 500", NOW.plusSeconds(60));
+        outbox.markRetry(id, 1, "HTTP 500", NOW.plusSeconds(1), NOW.plusSeconds(60));
 
         assertThat(outbox.due("webhook", NOW.plusSeconds(59), 10)).isEmpty();
         assertThat(outbox.due("webhook", NOW.plusSeconds(60), 10))

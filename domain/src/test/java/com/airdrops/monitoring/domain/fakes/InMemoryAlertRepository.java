@@ -79,7 +79,7 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
     }
 
     @Override
-    public synchronized void markRetry(long id, int attempts, String error, Instant nextAttemptAt) {
+    public synchronized void markRetry(long id, int attempts, String error, Instant at, Instant nextAttemptAt) {
         update(id, OutboxStatus.PENDING, attempts, Optional.of(error), nextAttemptAt);
     }
 

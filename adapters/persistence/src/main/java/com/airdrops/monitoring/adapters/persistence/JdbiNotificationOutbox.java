@@ -100,8 +100,8 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public void markRetry(long id, int attempts, String error, Instant nextAttemptAt) {
-        mark(id, OutboxStatus.PENDING, attempts, error, nextAttemptAt, Instant.now());
+    public void markRetry(long id, int attempts, String error, Instant at, Instant nextAttemptAt) {
+        mark(id, OutboxStatus.PENDING, attempts, error, nextAttemptAt, at);
     }
 
     @Override

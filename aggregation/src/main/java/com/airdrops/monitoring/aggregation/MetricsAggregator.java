@@ -12,13 +12,11 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,7 +39,6 @@ public final class MetricsAggregator
     private final AggregateStore store;
     private final long windowMillis;
     private final long retentionMillis;
-    private final int bufferMaxSize;
     private final int maxSeries;
     private final AggregationFunction[] functions;
 
@@ -51,11 +48,10 @@ public final class MetricsAggregator
     private final List<AggregatedMetric> closed = new ArrayList<>();
     private volatile List<Sample> lastClosedWindow = List.of();
 
-    private final ArrayDeque<MetricsSnapshot> buffer = new ArrayDeque<>();
+    private final SnapshotBuffer buffer;
     private final AtomicLong late = new AtomicLong();
     private final AtomicLong overSeriesLimit = new AtomicLong();
     private final AtomicLong notFinite = new AtomicLong();
-    private final AtomicLong droppedSnapshots = new AtomicLong();
     private final AtomicLong evictedSeries = new AtomicLong();
     private final AtomicLong emitted = new AtomicLong();
     private final AtomicLong expired = new AtomicLong();
@@ -65,7 +61,7 @@ public final class MetricsAggregator
         this.store = store;
         this.windowMillis = settings.window().toMillis();
         this.retentionMillis = settings.retention().toMillis();
-        this.bufferMaxSize = settings.bufferMaxSize();
+        this.buffer = new SnapshotBuffer(settings.bufferMaxSize());
         this.maxSeries = settings.maxSeries();
         this.functions = settings.functions().toArray(AggregationFunction[]::new);
     }
@@ -73,31 +69,12 @@ public final class MetricsAggregator
     /** Queues a snapshot for {@link #processBuffered}; when the buffer is full the oldest snapshot is dropped. */
     @Override
     public void publish(MetricsSnapshot snapshot) {
-        synchronized (buffer) {
-            if (buffer.size() >= bufferMaxSize) {
-                buffer.removeFirst();
-                droppedSnapshots.incrementAndGet();
-            }
-            buffer.addLast(snapshot);
-            buffer.notifyAll();
-        }
+        buffer.add(snapshot);
     }
 
     /** Processes every buffered snapshot, waiting up to {@code maxWait} for the first; returns how many it took. */
     public int processBuffered(Duration maxWait) throws InterruptedException {
-        List<MetricsSnapshot> taken = new ArrayList<>();
-        synchronized (buffer) {
-            long deadline = System.nanoTime() + maxWait.toNanos();
-            while (buffer.isEmpty()) {
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) {
-                    return 0;
-                }
-                TimeUnit.NANOSECONDS.timedWait(buffer, remaining);
-            }
-            taken.addAll(buffer);
-            buffer.clear();
-        }
+        List<MetricsSnapshot> taken = buffer.takeAll(maxWait);
         for (MetricsSnapshot snapshot : taken) {
             processMetrics(snapshot);
         }
@@ -158,18 +135,12 @@ public final class MetricsAggregator
                 dropped("late", late, now),
                 dropped("series_limit", overSeriesLimit, now),
                 dropped("not_finite", notFinite, now),
-                Sample.of(MetricCatalog.AGGREGATION_DROPPED_SNAPSHOTS, droppedSnapshots.get(), now),
-                Sample.of(MetricCatalog.AGGREGATION_BUFFERED_SNAPSHOTS, bufferedSnapshots(), now),
+                Sample.of(MetricCatalog.AGGREGATION_DROPPED_SNAPSHOTS, buffer.dropped(), now),
+                Sample.of(MetricCatalog.AGGREGATION_BUFFERED_SNAPSHOTS, buffer.size(), now),
                 Sample.of(MetricCatalog.AGGREGATION_EVICTED_SERIES, evictedSeries.get(), now),
                 Sample.of(MetricCatalog.AGGREGATES_EMITTED, emitted.get(), now),
                 Sample.of(MetricCatalog.AGGREGATES_EXPIRED, expired.get(), now),
                 Sample.of(MetricCatalog.AGGREGATES_STORE_FAILURES, storeFailures.get(), now));
-    }
-
-    private int bufferedSnapshots() {
-        synchronized (buffer) {
-            return buffer.size();
-        }
     }
 
     private static Sample dropped(String reason, AtomicLong counter, Instant now) {

@@ -14,12 +14,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,8 +41,7 @@ public final class ChannelDelivery implements AutoCloseable {
     private final DeliveryStats stats;
     private final ArrayDeque<Instant> sentInLastMinute = new ArrayDeque<>();
     private Instant lastDigest = Instant.MIN;
-    private final ExecutorService attempts = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("notify-attempt-", 0).factory());
+    private final TimedAttempts attempts = new TimedAttempts();
 
     public ChannelDelivery(
             String channel,
@@ -218,20 +211,7 @@ public final class ChannelDelivery implements AutoCloseable {
     }
 
     private DeliveryOutcome send(Notification notification, Duration timeout) {
-        Future<DeliveryOutcome> future = attempts.submit(() -> notifier.send(notification, timeout));
-        try {
-            return future.get(timeout.toMillis() + 1_000, TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            return DeliveryOutcome.retry("timed out after " + timeout.toMillis() + " ms");
-        } catch (ExecutionException e) {
-            return DeliveryOutcome.retry(
-                    "notifier failed: " + e.getCause().getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            future.cancel(true);
-            return DeliveryOutcome.retry("interrupted");
-        }
+        return attempts.send(notifier, notification, timeout);
     }
 
     /** initial * 2^(attempt - 1) with +-20 % jitter, never above max_backoff (the operator's bound wins). */
@@ -251,6 +231,6 @@ public final class ChannelDelivery implements AutoCloseable {
 
     @Override
     public void close() {
-        attempts.shutdownNow();
+        attempts.close();
     }
 }

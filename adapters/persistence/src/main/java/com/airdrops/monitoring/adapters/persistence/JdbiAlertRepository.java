@@ -1,26 +1,13 @@
 package com.airdrops.monitoring.adapters.persistence;
 
-import com.airdrops.monitoring.config.Failures;
-import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertEvent;
-import com.airdrops.monitoring.domain.model.alert.AlertMarks;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
-import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
-import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -46,12 +33,12 @@ public final class JdbiAlertRepository implements AlertRepository {
 
     @Override
     public List<ActiveAlert> loadActive() {
-        return wrap(
+        return StoreFailures.wrap(
                 "loading active alerts",
                 () -> jdbi.withHandle(handle -> handle.createQuery(
                                 "SELECT * FROM alert_state WHERE instance = :instance ORDER BY pending_since")
                         .bind("instance", instance)
-                        .map((rs, ctx) -> active(rs))
+                        .map((rs, ctx) -> AlertRows.active(rs))
                         .list()));
     }
 
@@ -60,7 +47,7 @@ public final class JdbiAlertRepository implements AlertRepository {
         if (changes.isEmpty()) {
             return;
         }
-        wrap("saving alert changes", () -> {
+        StoreFailures.wrap("saving alert changes", () -> {
             jdbi.useTransaction(handle -> {
                 database.fence(handle);
                 for (String fingerprint : changes.removedFingerprints()) {
@@ -84,7 +71,7 @@ public final class JdbiAlertRepository implements AlertRepository {
             case InstanceScope.Named named -> Optional.of(named.instance());
             case InstanceScope.All all -> Optional.empty();
         };
-        return wrap(
+        return StoreFailures.wrap(
                 "reading alert history",
                 () -> readJdbi.withHandle(handle -> handle.createQuery("SELECT * FROM alert_history WHERE occurred_at "
                                 + ">= :since" + (owner.isPresent() ? " AND instance = :instance" : "")
@@ -92,13 +79,13 @@ public final class JdbiAlertRepository implements AlertRepository {
                         .bind("since", since.toEpochMilli())
                         .bind("instance", owner.orElse(""))
                         .bind("limit", limit)
-                        .map((rs, ctx) -> transition(rs))
+                        .map((rs, ctx) -> AlertRows.transition(rs))
                         .list()));
     }
 
     @Override
     public long deleteHistoryOlderThan(Instant cutoff) {
-        return wrap(
+        return StoreFailures.wrap(
                 "deleting old alert history",
                 () -> jdbi.inTransaction(handle -> {
                     database.fence(handle);
@@ -132,13 +119,13 @@ public final class JdbiAlertRepository implements AlertRepository {
                 .bind("labels", LabelsJson.write(alert.labels()))
                 .bind("severity", alert.severity().name())
                 .bind("status", alert.status().name())
-                .bind("value", finiteOrNull(alert.currentValue()))
+                .bind("value", AlertRows.finiteOrNull(alert.currentValue()))
                 .bind("threshold", alert.threshold())
                 .bind("description", alert.description())
                 .bind("pending", alert.pendingSince().toEpochMilli())
                 .bind("firing", alert.firingSince().map(Instant::toEpochMilli).orElse(null))
                 .bind("summary", alert.summary())
-                .bindMap(acknowledgement(alert.acknowledgement()))
+                .bindMap(AlertRows.acknowledgement(alert.acknowledgement()))
                 .execute();
     }
 
@@ -160,7 +147,7 @@ public final class JdbiAlertRepository implements AlertRepository {
                     .bind("labels", LabelsJson.write(alert.labels()))
                     .bind("severity", alert.severity().name())
                     .bind("status", alert.status().name())
-                    .bind("value", finiteOrNull(alert.currentValue()))
+                    .bind("value", AlertRows.finiteOrNull(alert.currentValue()))
                     .bind("threshold", alert.threshold())
                     .bind("description", alert.description())
                     .bind("at", alert.timestamp().toEpochMilli())
@@ -176,113 +163,9 @@ public final class JdbiAlertRepository implements AlertRepository {
                     .bind("summary", alert.summary())
                     .bind("event", alert.event().name())
                     .bind("silencedBy", LabelsJson.writeList(alert.marks().silencedBy()))
-                    .bindMap(acknowledgement(alert.marks().acknowledgement()))
+                    .bindMap(AlertRows.acknowledgement(alert.marks().acknowledgement()))
                     .add();
         }
         batch.execute();
-    }
-
-    private static ActiveAlert active(ResultSet rs) throws SQLException {
-        return new ActiveAlert(
-                rs.getString("fingerprint"),
-                rs.getString("rule_name"),
-                rs.getString("metric_name"),
-                LabelsJson.read(rs.getString("series_labels")),
-                LabelsJson.read(rs.getString("labels")),
-                AlertSeverity.valueOf(rs.getString("severity")),
-                (AlertPhase.Active) AlertPhases.of(
-                        AlertStatus.valueOf(rs.getString("status")),
-                        Instant.ofEpochMilli(rs.getLong("pending_since")),
-                        instant(rs, "pending_since"),
-                        instant(rs, "firing_since"),
-                        Optional.empty()),
-                doubleOrNaN(rs, "current_value"),
-                rs.getDouble("threshold"),
-                rs.getString("description"),
-                rs.getString("summary"),
-                acknowledgement(rs));
-    }
-
-    private static Map<String, Object> acknowledgement(Optional<Acknowledgement> ack) {
-        Map<String, Object> columns = new HashMap<>();
-        columns.put("ackedBy", ack.map(Acknowledgement::by).orElse(null));
-        columns.put("ackComment", ack.map(Acknowledgement::comment).orElse(null));
-        columns.put("ackedAt", ack.map(a -> a.at().toEpochMilli()).orElse(null));
-        columns.put(
-                "ackedUntil",
-                ack.flatMap(Acknowledgement::until).map(Instant::toEpochMilli).orElse(null));
-        return columns;
-    }
-
-    private static Optional<Acknowledgement> acknowledgement(ResultSet rs) throws SQLException {
-        String by = rs.getString("acked_by");
-        if (by == null) {
-            return Optional.empty();
-        }
-        return Optional.of(new Acknowledgement(
-                by, rs.getString("ack_comment"), instant(rs, "acked_at").orElseThrow(), instant(rs, "acked_until")));
-    }
-
-    private static Alert transition(ResultSet rs) throws SQLException {
-        Instant occurredAt = Instant.ofEpochMilli(rs.getLong("occurred_at"));
-        return new Alert(
-                rs.getString("rule_name"),
-                rs.getString("metric_name"),
-                doubleOrNaN(rs, "current_value"),
-                rs.getDouble("threshold"),
-                AlertSeverity.valueOf(rs.getString("severity")),
-                AlertPhases.of(
-                        AlertStatus.valueOf(rs.getString("status")),
-                        occurredAt,
-                        instant(rs, "pending_since"),
-                        instant(rs, "firing_since"),
-                        instant(rs, "resolved_at")),
-                rs.getString("description"),
-                occurredAt,
-                LabelsJson.read(rs.getString("labels")),
-                rs.getString("summary"),
-                new AlertMarks(LabelsJson.readList(rs.getString("silenced_by")), acknowledgement(rs)),
-                AlertEvent.valueOf(rs.getString("event")));
-    }
-
-    private static Optional<Instant> instant(ResultSet rs, String column) throws SQLException {
-        long millis = rs.getLong(column);
-        return rs.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
-    }
-
-    private static double doubleOrNaN(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? Double.NaN : value;
-    }
-
-    private static Double finiteOrNull(double value) {
-        return Double.isFinite(value) ? value : null;
-    }
-
-    static <T> T wrap(String action, Supplier<T> work) {
-        try {
-            return work.get();
-        } catch (PersistenceException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            String message = action + " failed: " + Failures.rootMessage(e);
-            throw refusedRecord(e)
-                    ? new PersistenceException.Refused(message, e)
-                    : new PersistenceException(message, e);
-        }
-    }
-
-    /** SQLSTATE class 22 (data exception: too long, out of range) or 23 (constraint): this record, not the database. */
-    private static boolean refusedRecord(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
-                String sqlState = sql.getSQLState();
-                return sqlState.startsWith("22") || sqlState.startsWith("23");
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
-import static com.airdrops.monitoring.adapters.persistence.JdbiAlertRepository.wrap;
+import static com.airdrops.monitoring.adapters.persistence.StoreFailures.wrap;
 
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;

@@ -29,7 +29,7 @@ public final class JdbiSilenceStore implements SilenceStore {
 
     @Override
     public void add(Silence silence) {
-        JdbiAlertRepository.wrap(
+        StoreFailures.wrap(
                 "saving a silence",
                 () -> jdbi.withHandle(handle -> handle.createUpdate(
                                 "INSERT INTO silence (id, matchers, starts_at, "
@@ -45,7 +45,7 @@ public final class JdbiSilenceStore implements SilenceStore {
 
     @Override
     public Optional<Silence> expire(String id, Instant at) {
-        return JdbiAlertRepository.wrap(
+        return StoreFailures.wrap(
                 "expiring a silence",
                 () -> jdbi.inTransaction(handle -> {
                     Optional<Silence> found = handle.createQuery("SELECT * FROM silence WHERE id = :id FOR UPDATE")
@@ -67,7 +67,7 @@ public final class JdbiSilenceStore implements SilenceStore {
 
     @Override
     public List<Silence> all() {
-        return JdbiAlertRepository.wrap(
+        return StoreFailures.wrap(
                 "reading silences",
                 () -> readJdbi.withHandle(
                         handle -> handle.createQuery("SELECT * FROM silence ORDER BY starts_at DESC, id")
@@ -77,7 +77,7 @@ public final class JdbiSilenceStore implements SilenceStore {
 
     @Override
     public long deleteExpiredBefore(Instant cutoff) {
-        return JdbiAlertRepository.wrap(
+        return StoreFailures.wrap(
                 "deleting ended silences", () -> (long)
                         jdbi.withHandle(handle -> handle.createUpdate("DELETE FROM silence WHERE ends_at < :cutoff")
                                 .bind("cutoff", cutoff.toEpochMilli())

@@ -111,19 +111,7 @@ final class AlertState {
     }
 
     private Alert alert(AlertPhase shown, Instant at, AlertEvent event) {
-        return new Alert(
-                ruleName,
-                metricName,
-                value,
-                threshold,
-                severity,
-                shown,
-                rendered(description),
-                at,
-                labels,
-                rendered(summary),
-                new AlertMarks(silencedBy, Optional.ofNullable(acknowledgement)),
-                event);
+        return toActive().toAlert(shown, at, new AlertMarks(silencedBy, Optional.ofNullable(acknowledgement)), event);
     }
 
     /** A template with this alert's labels and value filled in. */

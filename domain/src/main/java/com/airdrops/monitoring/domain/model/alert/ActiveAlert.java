@@ -78,18 +78,23 @@ public record ActiveAlert(
 
     /** This state as an {@link Alert} observed at {@code at}. */
     public Alert toAlert(Instant at) {
+        return toAlert(phase, at, new AlertMarks(List.of(), acknowledgement), AlertEvent.TRANSITION);
+    }
+
+    /** This alert shown in {@code shown} (its resolution, say) at {@code at}, with {@code marks}, as {@code event}. */
+    public Alert toAlert(AlertPhase shown, Instant at, AlertMarks marks, AlertEvent event) {
         return new Alert(
                 ruleName,
                 metricName,
                 currentValue,
                 threshold,
                 severity,
-                phase,
+                shown,
                 description,
                 at,
                 labels,
                 summary,
-                new AlertMarks(List.of(), acknowledgement),
-                AlertEvent.TRANSITION);
+                marks,
+                event);
     }
 }

@@ -35,7 +35,7 @@ class AlertmanagerClusterEndToEndTest {
         int clusterA = freePort();
         int clusterB = freePort();
         try (RecordingReceiver people = new RecordingReceiver();
-                StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level.get() + "\"}");
+                StatusServer status = StatusServer.riskLevel(() -> level.get());
                 RealAlertmanager memberA = RealAlertmanager.startClusterMember(
                         dir.resolve("am-a"),
                         clusterA,

@@ -35,7 +35,7 @@ class AlertsEndToEndTest {
 
     @BeforeEach
     void start() throws IOException {
-        statusServer = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
+        statusServer = StatusServer.riskLevel(() -> riskLevel.get());
         Path components = Files.writeString(dir.resolve("components.yaml"), """
                 components:
                   - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }

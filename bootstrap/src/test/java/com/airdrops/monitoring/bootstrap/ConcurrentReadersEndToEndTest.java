@@ -37,7 +37,7 @@ class ConcurrentReadersEndToEndTest {
     void aStormOfReadersNeitherExhaustsTheDatabaseNorStopsTheAgentsOwnSaves() throws Exception {
         String url = TestPostgres.freshSchemaUrl();
         String[] level = {"critical"};
-        try (StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level[0] + "\"}")) {
+        try (StatusServer status = StatusServer.riskLevel(() -> level[0])) {
             Map<String, String> environment = RiskScenario.environment(
                     dir, status.url(), null, "MONITORING_DB_URL", url, "MONITORING_DB_POOL_SIZE", "4");
             try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {

@@ -34,8 +34,8 @@ class FleetEndToEndTest {
         String url = TestPostgres.freshSchemaUrl();
         AtomicReference<String> levelA = new AtomicReference<>("critical");
         try (RecordingReceiver webhook = new RecordingReceiver();
-                StatusServer statusA = new StatusServer(() -> "{\"risk_level\": \"" + levelA.get() + "\"}");
-                StatusServer statusB = new StatusServer(() -> "{\"risk_level\": \"critical\"}")) {
+                StatusServer statusA = StatusServer.riskLevel(() -> levelA.get());
+                StatusServer statusB = StatusServer.riskLevel(() -> "critical")) {
             Map<String, String> environmentA = agent("a", statusA, webhook, url, "1000000");
             Map<String, String> environmentB = agent("b", statusB, webhook, url, "20");
             try (AgentProcess a = AgentProcess.startFromClasspath(environmentA)) {

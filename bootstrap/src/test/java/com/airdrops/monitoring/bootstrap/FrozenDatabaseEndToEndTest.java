@@ -45,7 +45,7 @@ class FrozenDatabaseEndToEndTest {
         assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
         AtomicReference<String> riskLevel = new AtomicReference<>("low");
         try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
-                StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
+                StatusServer status = StatusServer.riskLevel(() -> riskLevel.get());
                 RecordingReceiver webhook = new RecordingReceiver()) {
             String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
             Map<String, String> environment = RiskScenario.environment(
@@ -99,13 +99,7 @@ class FrozenDatabaseEndToEndTest {
                 await().atMost(Duration.ofSeconds(30))
                         .until(() -> webhook.requests.size() >= 1 && status(port, "/health/ready") == 200);
                 // Several delivery rounds and passes later: still exactly one, and one FIRING row in the history.
-                await().during(Duration.ofSeconds(3))
-                        .atMost(Duration.ofSeconds(6))
-                        .until(() -> webhook.requests.size() == 1);
-                assertThat(JSON.readTree(webhook.requests.getFirst().body())
-                                .get("status")
-                                .asText())
-                        .isEqualTo("firing");
+                WebhookChecks.exactlyOneFiring(webhook);
                 JsonNode history = JSON.readTree(
                         get(port, "/api/v1/alerts/history?hours=1").body());
                 List<String> statuses = new ArrayList<>();

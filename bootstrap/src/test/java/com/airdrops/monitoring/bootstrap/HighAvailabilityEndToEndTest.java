@@ -32,7 +32,7 @@ class HighAvailabilityEndToEndTest {
         String url = TestPostgres.freshSchemaUrl();
         AtomicReference<String> level = new AtomicReference<>("low");
         try (RecordingReceiver webhook = new RecordingReceiver();
-                StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level.get() + "\"}")) {
+                StatusServer status = StatusServer.riskLevel(() -> level.get())) {
             Map<String, String> environmentA = agent("a", status, webhook, url);
             Map<String, String> environmentB = agent("b", status, webhook, url);
             AgentProcess leader = AgentProcess.startFromClasspath(environmentA);
@@ -61,13 +61,7 @@ class HighAvailabilityEndToEndTest {
                     back.awaitPort();
                     await().atMost(Duration.ofSeconds(20))
                             .until(() -> back.get("/health/ready").contains("standby for instance pair"));
-                    await().during(Duration.ofSeconds(3))
-                            .atMost(Duration.ofSeconds(6))
-                            .until(() -> webhook.requests.size() == 1);
-                    assertThat(JSON.readTree(webhook.requests.getFirst().body())
-                                    .get("status")
-                                    .asText())
-                            .isEqualTo("firing");
+                    WebhookChecks.exactlyOneFiring(webhook);
                     assertThat(JSON.readTree(standby.get("/api/v1/alerts/history"))
                                     .findValuesAsText("status"))
                             .as("one pending and one firing transition: nothing twice")

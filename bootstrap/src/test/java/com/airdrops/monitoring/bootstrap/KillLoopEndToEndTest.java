@@ -41,7 +41,7 @@ class KillLoopEndToEndTest {
     void sigkillAtRandomMomentsLosesNoCommittedTransitionAndAnnouncesNothingTwice() throws Exception {
         AtomicBoolean flipping = new AtomicBoolean(true);
         Random random = new Random(Long.getLong("chaos.seed", System.nanoTime()));
-        try (StatusServer status = new StatusServer(() -> "{\"risk_level\": \"" + level(flipping.get()) + "\"}");
+        try (StatusServer status = StatusServer.riskLevel(() -> level(flipping.get()));
                 RecordingReceiver webhook = new RecordingReceiver()) {
             Map<String, String> environment = RiskScenario.environment(
                     dir, status.url(), webhook.url("/hook").toString());

@@ -45,7 +45,7 @@ class NotificationsEndToEndTest {
 
     @BeforeEach
     void startStatusServer() throws IOException {
-        statusServer = new StatusServer(() -> "{\"risk_level\": \"" + riskLevel.get() + "\"}");
+        statusServer = StatusServer.riskLevel(() -> riskLevel.get());
         components = Files.writeString(dir.resolve("components.yaml"), """
                 components:
                   - { name: risk_manager, type: risk_manager, source: poll, url: "%s" }
@@ -218,13 +218,7 @@ class NotificationsEndToEndTest {
             second.awaitPort();
             await().atMost(Duration.ofSeconds(30)).until(() -> webhook.requests.size() == 1);
             // And never again: several delivery rounds and evaluation passes later, still exactly one.
-            await().during(Duration.ofSeconds(3))
-                    .atMost(Duration.ofSeconds(6))
-                    .until(() -> webhook.requests.size() == 1);
-            assertThat(JSON.readTree(webhook.requests.getFirst().body())
-                            .get("status")
-                            .asText())
-                    .isEqualTo("firing");
+            WebhookChecks.exactlyOneFiring(webhook);
         }
     }
 

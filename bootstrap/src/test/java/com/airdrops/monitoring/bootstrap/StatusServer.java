@@ -23,6 +23,11 @@ final class StatusServer implements AutoCloseable {
         server.start();
     }
 
+    /** A risk manager whose {@code risk_level} is whatever {@code level} gives at each request. */
+    static StatusServer riskLevel(Supplier<String> level) throws IOException {
+        return new StatusServer(() -> "{\"risk_level\": \"" + level.get() + "\"}");
+    }
+
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/status";
     }

@@ -32,12 +32,12 @@ final class AlertState {
     double value;
     Instant lastHeld;
     long lastSeenPass;
-    /** When this state was restored from the database; null once its series has been seen again. */
-    Instant restoredAt;
+    /** When this state was restored from the database; empty once its series has been seen again. */
+    Optional<Instant> restoredAt = Optional.empty();
     /** The silences holding this alert back, as of the current pass. */
     List<String> silencedBy = List.of();
-    /** Null until someone acknowledges the alert. */
-    Acknowledgement acknowledgement;
+    /** Empty until someone acknowledges the alert. */
+    Optional<Acknowledgement> acknowledgement = Optional.empty();
 
     AlertState(
             String fingerprint,
@@ -66,7 +66,7 @@ final class AlertState {
         this.threshold = alert.threshold();
         this.description = alert.description();
         this.summary = alert.summary();
-        this.acknowledgement = alert.acknowledgement().orElse(null);
+        this.acknowledgement = alert.acknowledgement();
         this.phase = alert.phase();
         this.value = alert.currentValue();
         // keep_firing_for counts from the restart: the agent did not see the condition during its downtime.
@@ -111,7 +111,7 @@ final class AlertState {
     }
 
     private Alert alert(AlertPhase shown, Instant at, AlertEvent event) {
-        return toActive().toAlert(shown, at, new AlertMarks(silencedBy, Optional.ofNullable(acknowledgement)), event);
+        return toActive().toAlert(shown, at, new AlertMarks(silencedBy, acknowledgement), event);
     }
 
     /** A template with this alert's labels and value filled in. */
@@ -132,6 +132,6 @@ final class AlertState {
                 threshold,
                 rendered(description),
                 rendered(summary),
-                Optional.ofNullable(acknowledgement));
+                acknowledgement);
     }
 }

@@ -178,11 +178,12 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             return new AckOutcome.NotActive(fingerprint);
         }
         AlertState state = found.get();
-        if (state.acknowledgement != null && state.acknowledgement.holdsAt(now)) {
-            return new AckOutcome.AlreadyAcknowledged(state.acknowledgement);
+        Optional<Acknowledgement> holding = state.acknowledgement.filter(ack -> ack.holdsAt(now));
+        if (holding.isPresent()) {
+            return new AckOutcome.AlreadyAcknowledged(holding.get());
         }
-        Acknowledgement previous = state.acknowledgement;
-        state.acknowledgement = new Acknowledgement(by, comment, now, until);
+        Optional<Acknowledgement> previous = state.acknowledgement;
+        state.acknowledgement = Optional.of(new Acknowledgement(by, comment, now, until));
         Alert entry = state.acknowledged(now);
         if (!writer.save(new AlertChanges(List.of(state.toActive()), List.of(), List.of(entry), List.of()))) {
             state.acknowledgement = previous;

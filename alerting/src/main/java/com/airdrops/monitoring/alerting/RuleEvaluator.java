@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -60,7 +61,7 @@ final class RuleEvaluator {
     /** Takes an alert back from the database; it keeps its state a while though its series is not back yet. */
     AlertState restore(ActiveAlert alert, Instant now) {
         AlertState state = AlertState.restore(alert, now);
-        state.restoredAt = now;
+        state.restoredAt = Optional.of(now);
         mark(state, now);
         states.put(state);
         return state;
@@ -110,7 +111,7 @@ final class RuleEvaluator {
             return;
         }
         state.lastSeenPass = pass.number;
-        state.restoredAt = null;
+        state.restoredAt = Optional.empty();
         state.adopt(rule);
         if (!holds) {
             if (ends(rule, state, sample.value(), pass)) {
@@ -151,7 +152,9 @@ final class RuleEvaluator {
      * rule's {@code no_data} keeps.
      */
     private boolean keptWhileAbsent(AlertRule rule, AlertState state, EvaluationPass pass) {
-        if (state.restoredAt != null && pass.at.isBefore(state.restoredAt.plus(RESTORE_GRACE))) {
+        if (state.restoredAt
+                .filter(at -> pass.at.isBefore(at.plus(RESTORE_GRACE)))
+                .isPresent()) {
             return true; // restored, and its series may simply not be back yet (a pushing bot must push again)
         }
         return noData.keeps(rule, state, pass);

@@ -16,7 +16,14 @@ import java.util.Map;
  * The smallest part of a pass's changes that can be saved alone: everything about one alert (its state written or
  * removed, its transitions), or one notification.
  */
-record SaveUnit(String kind, String ruleName, String fingerprint, AlertChanges changes) {
+sealed interface SaveUnit {
+    AlertChanges changes();
+
+    /** One alert's state and transitions. */
+    record OfAlert(String ruleName, String fingerprint, AlertChanges changes) implements SaveUnit {}
+
+    /** One notification, named by its event id. */
+    record OfNotification(String ruleName, String eventId, AlertChanges changes) implements SaveUnit {}
 
     /** Splits {@code changes} per alert fingerprint, then per notification, keeping their order. */
     static List<SaveUnit> split(AlertChanges changes) {
@@ -39,8 +46,7 @@ record SaveUnit(String kind, String ruleName, String fingerprint, AlertChanges c
             rules.put(fingerprint, alert.ruleName());
         }
         List<SaveUnit> units = new ArrayList<>();
-        rules.forEach((fingerprint, rule) -> units.add(new SaveUnit(
-                "alert",
+        rules.forEach((fingerprint, rule) -> units.add(new OfAlert(
                 rule,
                 fingerprint,
                 new AlertChanges(
@@ -49,8 +55,7 @@ record SaveUnit(String kind, String ruleName, String fingerprint, AlertChanges c
                         transitions.getOrDefault(fingerprint, List.of()),
                         List.of()))));
         for (Notification notification : changes.notifications()) {
-            units.add(new SaveUnit(
-                    "notification",
+            units.add(new OfNotification(
                     notification.alerts().getFirst().ruleName(),
                     notification.eventId(),
                     new AlertChanges(List.of(), List.of(), List.of(), List.of(notification))));
@@ -58,7 +63,12 @@ record SaveUnit(String kind, String ruleName, String fingerprint, AlertChanges c
         return units;
     }
 
-    QuarantinedRecord quarantined(String reason, Instant at) {
-        return new QuarantinedRecord(kind, ruleName, fingerprint, reason, at);
+    /** This unit set aside: the API shows its kind ("alert" or "notification"), rule and fingerprint or event id. */
+    default QuarantinedRecord quarantined(String reason, Instant at) {
+        return switch (this) {
+            case OfAlert alert -> new QuarantinedRecord("alert", alert.ruleName(), alert.fingerprint(), reason, at);
+            case OfNotification notification ->
+                new QuarantinedRecord("notification", notification.ruleName(), notification.eventId(), reason, at);
+        };
     }
 }

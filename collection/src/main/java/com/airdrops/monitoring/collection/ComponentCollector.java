@@ -124,10 +124,10 @@ final class ComponentCollector implements AutoCloseable {
             Duration age = Duration.between(snapshot.observedAt(), now);
             Duration limit = registration.definition().staleAfter();
             if (age.compareTo(limit) > 0) {
-                return failed(
-                        "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s",
-                        probeSeconds,
-                        true);
+                String reason =
+                        "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s";
+                unhealthy(reason);
+                return new ComponentReading.Stale(registration.definition(), reason, probeSeconds, errors, successes);
             }
             successes++;
             if (failing) {
@@ -138,10 +138,12 @@ final class ComponentCollector implements AutoCloseable {
         }
 
         ComponentReading failed(String reason, double probeSeconds) {
-            return failed(reason, probeSeconds, false);
+            unhealthy(reason);
+            return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
         }
 
-        ComponentReading failed(String reason, double probeSeconds, boolean stale) {
+        /** Counts the error; warns when a component starts failing, while it keeps failing the counter tells. */
+        private void unhealthy(String reason) {
             errors++;
             // Warn when a component starts failing; while it keeps failing, the error counter tells the rest.
             if (!failing) {
@@ -153,8 +155,6 @@ final class ComponentCollector implements AutoCloseable {
                         registration.definition().name(),
                         reason);
             }
-            return new ComponentReading.Failed(
-                    registration.definition(), reason, stale, probeSeconds, errors, successes);
         }
     }
 }

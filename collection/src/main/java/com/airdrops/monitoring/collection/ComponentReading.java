@@ -23,20 +23,19 @@ sealed interface ComponentReading {
             long successes)
             implements ComponentReading {}
 
-    /** The probe threw, timed out, was still busy, or its data was stale ({@code stale}). */
-    record Failed(
-            ComponentDefinition definition,
-            String reason,
-            boolean stale,
-            double probeSeconds,
-            long errors,
-            long successes)
+    /** The probe threw, timed out or was still busy. */
+    record Failed(ComponentDefinition definition, String reason, double probeSeconds, long errors, long successes)
+            implements ComponentReading {}
+
+    /** Data came, but older than the component's staleness limit: the component stopped reporting. */
+    record Stale(ComponentDefinition definition, String reason, double probeSeconds, long errors, long successes)
             implements ComponentReading {}
 
     default ComponentStatus status() {
         return switch (this) {
             case Fresh fresh -> fresh.snapshot().status().orElse(ComponentStatus.HEALTHY);
             case Failed failed -> ComponentStatus.UNHEALTHY;
+            case Stale stale -> ComponentStatus.UNHEALTHY;
         };
     }
 }

@@ -74,8 +74,8 @@ final class ComponentSamples {
                 reading.status(),
                 switch (reading) {
                     case ComponentReading.Fresh fresh -> ComponentMetrics.Problem.NONE;
-                    case ComponentReading.Failed failed ->
-                        new ComponentMetrics.Problem(failed.reason(), failed.stale());
+                    case ComponentReading.Failed failed -> new ComponentMetrics.Problem(failed.reason(), false);
+                    case ComponentReading.Stale stale -> new ComponentMetrics.Problem(stale.reason(), true);
                 },
                 lastExecution,
                 reading.errors(),

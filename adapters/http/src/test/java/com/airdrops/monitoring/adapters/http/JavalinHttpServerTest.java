@@ -307,12 +307,19 @@ class JavalinHttpServerTest {
                 .hasValueSatisfying(policy -> assertThat(policy).startsWith("default-src 'self';"));
         String html = new String(
                 new GZIPInputStream(new ByteArrayInputStream(page.body())).readAllBytes(), StandardCharsets.UTF_8);
-        // One document: the style sheet and the script are written into it, allowed by their hashes.
+        // The style sheet is written into the page, allowed by its hash; the script is ES modules from the agent.
         assertThat(html)
-                .contains("<title>Airdrops Monitoring</title>", "<style>", "<script>", "\"use strict\";")
-                .doesNotContain("src=\"status.js\"", "href=\"status.css\"");
+                .contains(
+                        "<title>Airdrops Monitoring</title>", "<style>", "<script type=\"module\" src=\"ui/main.js\">")
+                .doesNotContain("href=\"status.css\"");
         assertThat(page.headers().firstValue("Content-Security-Policy").orElseThrow())
-                .containsPattern("script-src 'sha256-[A-Za-z0-9+/]{43}='; style-src 'sha256-[A-Za-z0-9+/]{43}=';");
+                .contains("script-src 'self';")
+                .containsPattern("style-src 'sha256-[A-Za-z0-9+/]{43}=';");
+        HttpResponse<String> main = get("/ui/main.js", Map.of());
+        assertThat(main.statusCode()).isEqualTo(200);
+        assertThat(main.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/javascript"));
+        assertThat(main.body()).contains("from \"./core.js\";");
         String etag = page.headers().firstValue("ETag").orElseThrow();
         HttpResponse<String> again = get("/", Map.of("If-None-Match", etag, "Accept-Encoding", "gzip"));
         assertThat(again.statusCode()).isEqualTo(304);

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class StatusPageFilesTest {
@@ -13,38 +20,55 @@ class StatusPageFilesTest {
             <!doctype html>
             <html><head>
             <link rel="stylesheet" href="status.css">
-            <script src="status.js" defer></script>
+            <script type="module" src="ui/main.js"></script>
             </head>
             <body><p id="x"></p>
             </body></html>
             """;
 
     @Test
-    void theStyleAndScriptAreWrittenIntoThePageAndAllowedByTheirHashesOnly() throws Exception {
-        StatusPageFiles page = StatusPageFiles.inline(HTML, "p { color: red; }", "document.title = 'x';");
+    void theStyleIsWrittenIntoThePageAndTheModulesServedBesideIt() throws Exception {
+        StatusPageFiles page = StatusPageFiles.of(
+                HTML,
+                "p { color: red; }",
+                Map.of("main", "import { x } from \"./dom.js\";", "dom", "export const x = 1;"));
 
-        assertThat(page.paths()).containsExactly("/", "/index.html");
-        String policy = page.contentSecurityPolicy();
-        assertThat(policy)
-                .contains("script-src 'sha256-" + sha256("document.title = 'x';") + "';")
+        assertThat(page.paths()).containsExactly("/", "/index.html", "/ui/dom.js", "/ui/main.js");
+        assertThat(page.contentSecurityPolicy())
+                .contains("script-src 'self';")
                 .contains("style-src 'sha256-" + sha256("p { color: red; }") + "';")
                 .doesNotContain("unsafe-inline");
         String html = new String(page.file("/").plain(), StandardCharsets.UTF_8);
-        assertThat(html)
-                .contains("<style>p { color: red; }</style>")
-                .doesNotContain("status.js", "status.css")
-                // After the body's content, where the deferred script ran.
-                .containsPattern("<p id=\"x\"></p>\\s*<script>document.title = 'x';</script>\\s*</body>");
+        assertThat(html).contains("<style>p { color: red; }</style>").doesNotContain("status.css");
+        assertThat(page.file("/ui/dom.js").contentType()).startsWith("text/javascript");
     }
 
     @Test
     void contentThatWouldCloseItsTagEarlyIsRefusedAtStart() {
-        assertThatThrownBy(() -> StatusPageFiles.inline(HTML, "", "const s = '</SCRIPT>';"))
+        assertThatThrownBy(() -> StatusPageFiles.of(HTML, "p {} </STYLE>", Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closing tag");
-        assertThatThrownBy(() -> StatusPageFiles.inline("<html><body></body></html>", "", ""))
+        assertThatThrownBy(() -> StatusPageFiles.of("<html><body></body></html>", "", Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("script tag");
+    }
+
+    @Test
+    void everyModuleThePageImportsOrPreloadsIsServed() {
+        StatusPageFiles page = StatusPageFiles.fromClasspath();
+        Pattern reference = Pattern.compile("(?:from \"\\./|href=\"ui/|src=\"ui/)([\\w-]+)\\.js\"");
+        List<String> sources = new ArrayList<>();
+        sources.add(new String(page.file("/").plain(), StandardCharsets.UTF_8));
+        StatusPageFiles.MODULES.forEach(module ->
+                sources.add(new String(page.file("/ui/" + module + ".js").plain(), StandardCharsets.UTF_8)));
+        Set<String> referenced = new TreeSet<>();
+        for (String source : sources) {
+            Matcher matcher = reference.matcher(source);
+            while (matcher.find()) {
+                referenced.add(matcher.group(1));
+            }
+        }
+        assertThat(referenced).containsExactlyInAnyOrderElementsOf(StatusPageFiles.MODULES);
     }
 
     private static String sha256(String content) throws Exception {

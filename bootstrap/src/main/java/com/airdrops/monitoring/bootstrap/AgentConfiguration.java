@@ -1,12 +1,12 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.AlertRulesFile;
-import com.airdrops.monitoring.config.ChannelSettings;
+import com.airdrops.monitoring.config.ChannelsAndPolicy;
 import com.airdrops.monitoring.config.ComponentsFile;
 import com.airdrops.monitoring.config.ConfigException;
+import com.airdrops.monitoring.config.ConfiguredChannel;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.config.NotificationsConfig;
 import com.airdrops.monitoring.config.NotificationsFile;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
@@ -28,7 +28,7 @@ public record AgentConfiguration(
         Plugins plugins,
         List<ComponentDefinition> components,
         List<AlertRule> rules,
-        NotificationsConfig notifications,
+        ChannelsAndPolicy notifications,
         Map<String, AlertNotifier> notifiers,
         Map<String, String> environment) {
 
@@ -60,14 +60,14 @@ public record AgentConfiguration(
                         plugins.componentFactories().keySet()));
         List<AlertRule> rules =
                 collect(problems, () -> AlertRulesFile.load(settings.files().alertRules(), environment));
-        NotificationsConfig notifications = NotificationsConfig.NONE;
+        ChannelsAndPolicy notifications = ChannelsAndPolicy.NONE;
         try {
             notifications = loadNotifications(settings, plugins, environment);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
         Map<String, AlertNotifier> notifiers = new LinkedHashMap<>();
-        for (ChannelSettings channel : notifications.channels()) {
+        for (ConfiguredChannel channel : notifications.channels()) {
             try {
                 notifiers.put(
                         channel.channel().name(),
@@ -84,22 +84,12 @@ public record AgentConfiguration(
         return new AgentConfiguration(settings, plugins, components, rules, notifications, notifiers, environment);
     }
 
-    /** Re-reads notifications.yaml with the environment the agent started with. */
-    NotificationsConfig reloadNotifications() {
-        return loadNotifications(settings, plugins, environment);
-    }
-
-    private static NotificationsConfig loadNotifications(
+    private static ChannelsAndPolicy loadNotifications(
             MonitoringSettings settings, Plugins plugins, Map<String, String> environment) {
         return NotificationsFile.load(
                 settings.files().notifications(),
                 environment,
                 plugins.notifierFactories().keySet());
-    }
-
-    /** Re-reads the alert rules file with the environment the agent started with. */
-    List<AlertRule> reloadRules() {
-        return AlertRulesFile.load(settings.files().alertRules(), environment);
     }
 
     private static <T> List<T> collect(List<String> problems, Supplier<List<T>> load) {

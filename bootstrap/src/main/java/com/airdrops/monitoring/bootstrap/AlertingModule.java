@@ -2,10 +2,12 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.alerting.AlertListeners;
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.ConfigurationReloader;
 import com.airdrops.monitoring.alerting.EvaluationHealthCheck;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
 import com.airdrops.monitoring.alerting.Silencer;
+import com.airdrops.monitoring.config.ConfigurationFilesReader;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
@@ -19,7 +21,7 @@ import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
-import com.airdrops.monitoring.notification.LiveNotificationSetup;
+import com.airdrops.monitoring.notification.LiveRouting;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
@@ -40,7 +42,7 @@ final class AlertingModule extends AbstractModule {
         bind(AlertQueries.class).to(Alerter.class);
         bind(AlertAcknowledger.class).to(Alerter.class);
         bind(SilenceAdmin.class).to(Silencer.class);
-        bind(ConfigReloader.class).to(RulesReloader.class);
+        bind(ConfigReloader.class).to(ConfigurationReloader.class);
         bind(EvaluationTrigger.class).to(EvaluationLoop.class);
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
         sources.addBinding().to(Alerter.class);
@@ -111,7 +113,12 @@ final class AlertingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RulesReloader reloader(Alerter alerter, LiveNotificationSetup notificationSetup) {
-        return new RulesReloader(configuration, alerter, notificationSetup);
+    ConfigurationReloader reloader(Alerter alerter, LiveRouting routing) {
+        ConfigurationFilesReader files = new ConfigurationFilesReader(
+                configuration.settings().files(),
+                configuration.environment(),
+                configuration.plugins().notifierFactories().keySet(),
+                configuration.notifiers().keySet());
+        return new ConfigurationReloader(files, alerter, routing);
     }
 }

@@ -1,9 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.HmacAckLinks;
-import com.airdrops.monitoring.config.ChannelSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
-import com.airdrops.monitoring.config.NotificationsConfig;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -13,9 +11,8 @@ import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.airdrops.monitoring.notification.ChannelDelivery;
 import com.airdrops.monitoring.notification.DeliveryStats;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
-import com.airdrops.monitoring.notification.LiveNotificationSetup;
+import com.airdrops.monitoring.notification.LiveRouting;
 import com.airdrops.monitoring.notification.NotificationAdministration;
-import com.airdrops.monitoring.notification.NotificationSetup;
 import com.airdrops.monitoring.notification.OutboxMaintenance;
 import com.airdrops.monitoring.notification.RoutingNotificationPlanner;
 import com.google.inject.AbstractModule;
@@ -25,14 +22,12 @@ import com.google.inject.multibindings.Multibinder;
 import java.security.SecureRandom;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Provides the notification setup in force, the planner, one delivery worker per channel on the outbox, their stats,
- * and the admin API; all of them read the one {@link LiveNotificationSetup}, which a reload replaces.
+ * and the admin API; all of them read the one {@link LiveRouting}, which a reload replaces.
  */
 final class NotifyModule extends AbstractModule {
     private final AgentConfiguration configuration;
@@ -48,24 +43,15 @@ final class NotifyModule extends AbstractModule {
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(DeliveryStats.class);
     }
 
-    /** The setup a notifications file describes: routes and policy, and each channel's config with secrets hidden. */
-    static NotificationSetup setupOf(NotificationsConfig notifications) {
-        Map<String, Map<String, Object>> shown = new LinkedHashMap<>();
-        for (ChannelSettings channel : notifications.channels()) {
-            shown.put(channel.channel().name(), channel.redactedConfig());
-        }
-        return new NotificationSetup(notifications.routes(), notifications.policy(), shown);
+    @Provides
+    @Singleton
+    LiveRouting setup() {
+        return new LiveRouting(configuration.notifications().routing());
     }
 
     @Provides
     @Singleton
-    LiveNotificationSetup setup() {
-        return new LiveNotificationSetup(setupOf(configuration.notifications()));
-    }
-
-    @Provides
-    @Singleton
-    RoutingNotificationPlanner planner(LiveNotificationSetup setup, Optional<AckLinks> ackLinks) {
+    RoutingNotificationPlanner planner(LiveRouting setup, Optional<AckLinks> ackLinks) {
         return new RoutingNotificationPlanner(setup, ackLinks);
     }
 
@@ -81,7 +67,7 @@ final class NotifyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    NotificationAdministration admin(LiveNotificationSetup setup, NotificationOutbox outbox, InstantSource clock) {
+    NotificationAdministration admin(LiveRouting setup, NotificationOutbox outbox, InstantSource clock) {
         return new NotificationAdministration(setup, outbox, clock);
     }
 
@@ -107,7 +93,7 @@ final class NotifyModule extends AbstractModule {
     @Provides
     @Singleton
     DeliveryWorkers workers(
-            LiveNotificationSetup setup,
+            LiveRouting setup,
             NotificationOutbox outbox,
             InstantSource clock,
             DeliveryStats stats,

@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
-import com.airdrops.monitoring.config.ChannelSettings;
 import com.airdrops.monitoring.config.ConfigFile;
+import com.airdrops.monitoring.config.ConfiguredChannel;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
@@ -37,7 +37,7 @@ final class StartupSummary {
                 + shown(settings.files().alertRules()));
         Map<String, Integer> channels = new TreeMap<>();
         List<String> names = new ArrayList<>();
-        for (ChannelSettings channel : configuration.notifications().channels()) {
+        for (ConfiguredChannel channel : configuration.notifications().channels()) {
             channels.merge(channel.channel().type(), 1, Integer::sum);
             names.add(channel.channel().name() + " (" + channel.channel().type() + ")");
         }

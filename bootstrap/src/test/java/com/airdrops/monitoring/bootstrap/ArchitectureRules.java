@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.name;
 import static com.tngtech.archunit.core.domain.properties.HasName.Predicates.nameMatching;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
@@ -114,6 +115,14 @@ final class ArchitectureRules {
                     "bootstrap wires and starts the services' loops; a loop, its thread and how it stops belong to the "
                             + "service that owns it (each runs on a domain Worker), so behaviour does not hide in the wiring. "
                             + "The JVM starts the shutdown hook bootstrap registers");
+
+    static final ArchRule BOOTSTRAP_IMPLEMENTS_NO_PORT = noClasses()
+            .that()
+            .resideInAPackage(BOOTSTRAP)
+            .should()
+            .implement(resideInAnyPackage(ROOT + ".domain.port..", ROOT + ".domain.spi.."))
+            .because("bootstrap wires: what a port offers or needs is done by a service or an adapter, which can be "
+                    + "tested alone");
 
     static final ArchRule PORTS_SPEAK_NO_IO_OR_SQL = noClasses()
             .that()

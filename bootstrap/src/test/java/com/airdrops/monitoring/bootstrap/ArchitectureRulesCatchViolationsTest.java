@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.airdrops.monitoring.adapters.http.archfixture.HandlerUsingJdbi;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.bootstrap.archfixture.LoopInBootstrap;
+import com.airdrops.monitoring.bootstrap.archfixture.ReloaderInBootstrap;
 import com.airdrops.monitoring.collection.archfixture.CollectorUsingOshi;
 import com.airdrops.monitoring.domain.archfixture.DomainClassUsingJavalin;
 import com.airdrops.monitoring.domain.port.archfixture.HistoryPortThrowingSql;
@@ -53,6 +54,15 @@ class ArchitectureRulesCatchViolationsTest {
                 .hasMessageContaining("Thread$Builder$OfPlatform.start")
                 .hasMessageContaining("Executors.newSingleThreadScheduledExecutor")
                 .hasMessageContaining("belong to the service that owns it");
+    }
+
+    @Test
+    void aPortImplementedInBootstrapBreaksTheBuild() {
+        var classes = new ClassFileImporter().importClasses(ReloaderInBootstrap.class);
+        assertThatThrownBy(() -> ArchitectureRules.BOOTSTRAP_IMPLEMENTS_NO_PORT.check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("ReloaderInBootstrap")
+                .hasMessageContaining("bootstrap wires");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import com.airdrops.monitoring.config.ConfigException;
+import com.airdrops.monitoring.domain.bot.CapitalAllocator;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
@@ -14,7 +15,6 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
-import com.airdrops.monitoring.domain.spi.CapitalAllocator;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ComponentProbeFactory;
 import com.google.inject.AbstractModule;

@@ -43,15 +43,15 @@ public final class NotificationsFile {
     private NotificationsFile() {}
 
     /** Reads the file at {@code path}, which must exist. */
-    public static NotificationsConfig load(Path path, Map<String, String> environment, Set<String> types) {
+    public static ChannelsAndPolicy load(Path path, Map<String, String> environment, Set<String> types) {
         return load(ConfigFile.at(path), environment, types);
     }
 
     /** @param types the channel types available: the built-in ones and those of plugins */
-    public static NotificationsConfig load(ConfigFile file, Map<String, String> environment, Set<String> types) {
+    public static ChannelsAndPolicy load(ConfigFile file, Map<String, String> environment, Set<String> types) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
         if (root.isEmpty()) {
-            return NotificationsConfig.NONE;
+            return ChannelsAndPolicy.NONE;
         }
         if (!(root.get() instanceof YamlNode.Mapping top)) {
             throw new ConfigException(
@@ -63,7 +63,7 @@ public final class NotificationsFile {
         NotificationPolicy policy = fields.mapping("policy")
                 .map(mapping -> policy(file, mapping, problems))
                 .orElse(NotificationPolicy.DEFAULT);
-        List<ChannelSettings> channels = new ArrayList<>();
+        List<ConfiguredChannel> channels = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlNode.Mapping entry : fields.listOfMappings("channels", "channel", "channels")) {
             channel(file, entry, types, problems).ifPresent(channel -> {
@@ -79,10 +79,10 @@ public final class NotificationsFile {
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
-        return new NotificationsConfig(channels, policy);
+        return new ChannelsAndPolicy(channels, policy);
     }
 
-    private static Optional<ChannelSettings> channel(
+    private static Optional<ConfiguredChannel> channel(
             ConfigFile file, YamlNode.Mapping entry, Set<String> types, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
@@ -109,7 +109,7 @@ public final class NotificationsFile {
                     type.orElseThrow(),
                     config.map(YamlFields::plainMap).orElse(Map.of()),
                     enabled);
-            return Optional.of(new ChannelSettings(
+            return Optional.of(new ConfiguredChannel(
                     new ChannelRoute(channel, severities, repeat),
                     secrets,
                     file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path()));

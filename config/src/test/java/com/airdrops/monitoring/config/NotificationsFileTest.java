@@ -46,7 +46,7 @@ class NotificationsFileTest {
 
     @Test
     void readsTheDocumentedExampleWithSecretsFromTheEnvironment() throws IOException {
-        NotificationsConfig config = NotificationsFile.load(
+        ChannelsAndPolicy config = NotificationsFile.load(
                 write(DOCUMENTED_EXAMPLE),
                 Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"),
                 TYPES);
@@ -70,7 +70,7 @@ class NotificationsFileTest {
 
     @Test
     void secretsAreRedactedWhereverConfigIsShown() throws IOException {
-        NotificationsConfig config = NotificationsFile.load(
+        ChannelsAndPolicy config = NotificationsFile.load(
                 write(DOCUMENTED_EXAMPLE),
                 Map.of("SLACK_WEBHOOK_URL", "https://hooks.slack.test/T0/B0/xyz", "WEBHOOK_SECRET", "s3cret"),
                 TYPES);
@@ -113,7 +113,7 @@ class NotificationsFileTest {
 
     @Test
     void theShippedFileHasNoChannelsAndTheDefaultPolicy() {
-        NotificationsConfig config = NotificationsFile.load(Path.of("notifications.yaml"), Map.of(), TYPES);
+        ChannelsAndPolicy config = NotificationsFile.load(Path.of("notifications.yaml"), Map.of(), TYPES);
         assertThat(config.channels()).isEmpty();
         assertThat(config.policy()).isEqualTo(NotificationPolicy.DEFAULT);
     }
@@ -163,7 +163,7 @@ class NotificationsFileTest {
                       url: "http://monitor:pa55@127.0.0.1:9999/hook"
                       routes: [ { team: ops, token: "${ROUTE_KEY}" }, { team: risk, key: "${OTHER}" } ]
                 """);
-        NotificationsConfig config =
+        ChannelsAndPolicy config =
                 NotificationsFile.load(file, Map.of("ROUTE_KEY", "tok-123", "OTHER", "other-456"), TYPES);
         String shown = config.channels().getFirst().redactedConfig().toString();
         assertThat(shown).doesNotContain("tok-123", "other-456", "pa55").contains("http://127.0.0.1:9999/hook");

@@ -35,7 +35,7 @@ public final class ChannelDelivery implements AutoCloseable {
     private final String channel;
     private final AlertNotifier notifier;
     private final OutboxQueue outbox;
-    private final LiveNotificationSetup setup;
+    private final LiveRouting setup;
     private final InstantSource clock;
     private final DoubleSupplier random;
     private final DeliveryStats stats;
@@ -47,7 +47,7 @@ public final class ChannelDelivery implements AutoCloseable {
             String channel,
             AlertNotifier notifier,
             OutboxQueue outbox,
-            LiveNotificationSetup setup,
+            LiveRouting setup,
             InstantSource clock,
             DoubleSupplier random,
             DeliveryStats stats) {

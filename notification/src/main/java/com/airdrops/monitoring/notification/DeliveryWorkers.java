@@ -18,19 +18,19 @@ public final class DeliveryWorkers implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(200);
 
     private final List<ChannelDelivery> deliveries;
-    private final LiveNotificationSetup setup;
+    private final LiveRouting setup;
     private final DeliveryStats stats;
     private final List<Worker> workers = new ArrayList<>();
 
     private final Leadership leadership;
 
-    public DeliveryWorkers(List<ChannelDelivery> deliveries, LiveNotificationSetup setup, DeliveryStats stats) {
+    public DeliveryWorkers(List<ChannelDelivery> deliveries, LiveRouting setup, DeliveryStats stats) {
         this(deliveries, setup, stats, Leadership.ALONE);
     }
 
     /** @param leadership only the leader of the instance delivers; a standby's workers wait */
     public DeliveryWorkers(
-            List<ChannelDelivery> deliveries, LiveNotificationSetup setup, DeliveryStats stats, Leadership leadership) {
+            List<ChannelDelivery> deliveries, LiveRouting setup, DeliveryStats stats, Leadership leadership) {
         this.leadership = leadership;
         this.deliveries = List.copyOf(deliveries);
         this.setup = setup;

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.DeadLetters;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
@@ -11,11 +12,11 @@ import java.util.Optional;
 
 /** The API's view of notifications: channels as the setup in force routes them, dead letters, and their replay. */
 public final class NotificationAdministration implements NotificationAdmin {
-    private final LiveNotificationSetup setup;
+    private final LiveRouting setup;
     private final DeadLetters outbox;
     private final InstantSource clock;
 
-    public NotificationAdministration(LiveNotificationSetup setup, DeadLetters outbox, InstantSource clock) {
+    public NotificationAdministration(LiveRouting setup, DeadLetters outbox, InstantSource clock) {
         this.setup = setup;
         this.outbox = outbox;
         this.clock = clock;
@@ -23,7 +24,7 @@ public final class NotificationAdministration implements NotificationAdmin {
 
     @Override
     public List<ChannelView> channels() {
-        NotificationSetup current = setup.current();
+        NotificationRouting current = setup.current();
         return current.routes().stream()
                 .map(route -> view(route, current.shownConfigs()))
                 .toList();

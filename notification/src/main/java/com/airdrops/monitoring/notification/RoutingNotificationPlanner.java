@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import java.time.Duration;
@@ -32,15 +33,15 @@ import java.util.UUID;
 public final class RoutingNotificationPlanner implements NotificationPlanner {
     static final int MAX_ALERTS_PER_MESSAGE = 100;
 
-    private final LiveNotificationSetup setup;
+    private final LiveRouting setup;
     private final Optional<AckLinks> ackLinks;
     private final Map<String, Instant> lastSent = new HashMap<>();
 
-    public RoutingNotificationPlanner(LiveNotificationSetup setup) {
+    public RoutingNotificationPlanner(LiveRouting setup) {
         this(setup, Optional.empty());
     }
 
-    public RoutingNotificationPlanner(LiveNotificationSetup setup, Optional<AckLinks> ackLinks) {
+    public RoutingNotificationPlanner(LiveRouting setup, Optional<AckLinks> ackLinks) {
         this.setup = setup;
         this.ackLinks = ackLinks;
     }
@@ -54,7 +55,7 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
 
     @Override
     public List<Notification> plan(List<Alert> transitions, List<Alert> stillFiring, Instant now) {
-        NotificationSetup current = setup.current();
+        NotificationRouting current = setup.current();
         NotificationPolicy policy = current.policy();
         Map<String, List<Alert>> byChannel = new LinkedHashMap<>();
         for (ChannelRoute route : current.routes()) {

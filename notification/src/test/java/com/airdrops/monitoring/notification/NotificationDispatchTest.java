@@ -16,6 +16,7 @@ import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
@@ -294,7 +295,7 @@ class NotificationDispatchTest {
     @Test
     void aReplacedSetupAppliesToTheNextPassAndTheNextDeliveryRound() {
         NotificationPolicy onePerMinute = Policies.ratePerMinute(1);
-        LiveNotificationSetup setup = live(onePerMinute, route("chat", AlertSeverity.CRITICAL));
+        LiveRouting setup = live(onePerMinute, route("chat", AlertSeverity.CRITICAL));
         Alerter alerter = new Alerter(repository, clock, new RoutingNotificationPlanner(setup));
         alerter.loadAlertRules(List.of(
                 Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL),
@@ -307,7 +308,7 @@ class NotificationDispatchTest {
         assertThat(notifier.received).hasSize(1);
 
         NotificationPolicy sixtyPerMinute = Policies.ratePerMinute(60);
-        setup.replace(new NotificationSetup(
+        setup.replace(new NotificationRouting(
                 List.of(route("chat", AlertSeverity.LOW, AlertSeverity.CRITICAL)), sixtyPerMinute, Map.of()));
         pass(alerter, 2, Sample.of("risk_level", 3, T0), Sample.of("risk_level2", 3, T0), Sample.of("cpu", 3, T0));
         delivery.deliverDue();
@@ -353,13 +354,13 @@ class NotificationDispatchTest {
         return delivery(channel, notifier, live(policy));
     }
 
-    private ChannelDelivery delivery(String channel, AlertNotifier notifier, LiveNotificationSetup setup) {
+    private ChannelDelivery delivery(String channel, AlertNotifier notifier, LiveRouting setup) {
         return new ChannelDelivery(
                 channel, notifier, repository, setup, clock, () -> 0.5, new DeliveryStats(List.of(channel)));
     }
 
-    private static LiveNotificationSetup live(NotificationPolicy policy, ChannelRoute... routes) {
-        return new LiveNotificationSetup(new NotificationSetup(List.of(routes), policy, Map.of()));
+    private static LiveRouting live(NotificationPolicy policy, ChannelRoute... routes) {
+        return new LiveRouting(new NotificationRouting(List.of(routes), policy, Map.of()));
     }
 
     private void pass(Alerter alerter, int seconds, Sample... samples) {

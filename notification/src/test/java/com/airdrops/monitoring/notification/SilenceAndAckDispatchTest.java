@@ -16,6 +16,7 @@ import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
+import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
@@ -248,7 +249,7 @@ class SilenceAndAckDispatchTest {
                 EnumSet.allOf(AlertSeverity.class),
                 Optional.empty());
         return new RoutingNotificationPlanner(
-                new LiveNotificationSetup(new NotificationSetup(List.of(route), POLICY, Map.of())), links);
+                new LiveRouting(new NotificationRouting(List.of(route), POLICY, Map.of())), links);
     }
 
     private void pass(Alerter alerter, int seconds) {

@@ -1,5 +1,5 @@
 /**
- * The plugin SPI: component probes, notification channels and the bot's component ports. Plugins outside this
- * repository compile against this package, so its name and types change only with a major version.
+ * The plugin SPI: component probes and notification channels, and the listener of alert transitions. Plugins outside
+ * this repository compile against this package, so its name and types change only with a major version.
  */
 package com.airdrops.monitoring.domain.spi;

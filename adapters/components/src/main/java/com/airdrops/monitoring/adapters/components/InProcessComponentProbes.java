@@ -1,10 +1,10 @@
 package com.airdrops.monitoring.adapters.components;
 
+import com.airdrops.monitoring.domain.bot.CapitalAllocator;
+import com.airdrops.monitoring.domain.bot.CentralScheduler;
+import com.airdrops.monitoring.domain.bot.RiskManager;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
-import com.airdrops.monitoring.domain.spi.CapitalAllocator;
-import com.airdrops.monitoring.domain.spi.CentralScheduler;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
-import com.airdrops.monitoring.domain.spi.RiskManager;
 import java.time.InstantSource;
 
 /** Probes of a Java bot that implements the component ports itself and runs in the agent's JVM. */

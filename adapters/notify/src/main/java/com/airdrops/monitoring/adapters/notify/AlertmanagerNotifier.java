@@ -26,7 +26,7 @@ public final class AlertmanagerNotifier implements AlertNotifier {
     AlertmanagerNotifier(NotificationChannel channel) {
         this.channel = channel.name();
         List<URI> uris = new ArrayList<>();
-        for (String url : new ChannelConfig(channel).textList("urls")) {
+        for (String url : new ChannelOptions(channel).textList("urls")) {
             String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
             try {
                 URI uri = URI.create(base + "/api/v2/alerts");

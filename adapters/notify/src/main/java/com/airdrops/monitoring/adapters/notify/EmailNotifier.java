@@ -30,7 +30,7 @@ public final class EmailNotifier implements AlertNotifier {
     private final List<String> trustedHosts;
 
     EmailNotifier(NotificationChannel channel) {
-        ChannelConfig config = new ChannelConfig(channel);
+        ChannelOptions config = new ChannelOptions(channel);
         this.host = config.requiredText("smtp_host");
         this.transport = transport(config.text("transport").orElse("smtp"), channel);
         this.port = config.port("smtp_port", transport == TransportStrategy.SMTPS ? 465 : 25);

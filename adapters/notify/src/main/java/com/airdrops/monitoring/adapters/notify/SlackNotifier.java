@@ -23,7 +23,7 @@ public final class SlackNotifier implements AlertNotifier {
     private final URI webhookUrl;
 
     SlackNotifier(NotificationChannel channel) {
-        this.webhookUrl = new ChannelConfig(channel).httpUrl("webhook_url");
+        this.webhookUrl = new ChannelOptions(channel).httpUrl("webhook_url");
     }
 
     @Override

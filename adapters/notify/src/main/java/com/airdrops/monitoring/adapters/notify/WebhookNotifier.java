@@ -27,7 +27,7 @@ public final class WebhookNotifier implements AlertNotifier {
     private final Map<String, String> headers;
 
     WebhookNotifier(NotificationChannel channel) {
-        ChannelConfig config = new ChannelConfig(channel);
+        ChannelOptions config = new ChannelOptions(channel);
         this.receiver = channel.name();
         this.url = config.httpUrl("url");
         this.secret = config.text("secret");

@@ -1,13 +1,13 @@
 package com.airdrops.monitoring.examples.embeddedbot;
 
 import com.airdrops.monitoring.bootstrap.MonitoringAgent;
+import com.airdrops.monitoring.domain.bot.CapitalAllocator;
+import com.airdrops.monitoring.domain.bot.CentralScheduler;
+import com.airdrops.monitoring.domain.bot.RiskManager;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
-import com.airdrops.monitoring.domain.spi.CapitalAllocator;
-import com.airdrops.monitoring.domain.spi.CentralScheduler;
-import com.airdrops.monitoring.domain.spi.RiskManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package com.airdrops.monitoring.domain.spi;
+package com.airdrops.monitoring.domain.bot;
 
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
 import java.util.List;

@@ -1,7 +1,5 @@
-package com.airdrops.monitoring.notification;
+package com.airdrops.monitoring.domain.model.notification;
 
-import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
-import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +10,9 @@ import java.util.Map;
  * each channel's config as the API may show it (secrets already redacted). One immutable value, replaced whole by a
  * reload, so the planner, the deliveries and the channels view never see a mix of old and new.
  */
-public record NotificationSetup(
+public record NotificationRouting(
         List<ChannelRoute> routes, NotificationPolicy policy, Map<String, Map<String, Object>> shownConfigs) {
-    public NotificationSetup {
+    public NotificationRouting {
         routes = List.copyOf(routes);
         if (policy == null) {
             throw new IllegalArgumentException("policy is required");

@@ -13,11 +13,11 @@ import java.util.Set;
  * One channel of notifications.yaml: its route, the config keys whose values came from the environment (secrets),
  * and where it stands in the file (for errors found later, e.g. by the channel type's own checks).
  */
-public record ChannelSettings(ChannelRoute route, Set<String> secretKeys, String location) {
+public record ConfiguredChannel(ChannelRoute route, Set<String> secretKeys, String location) {
     private static final List<String> SECRET_WORDS =
             List.of("password", "secret", "token", "key", "webhook_url", "authorization");
 
-    public ChannelSettings {
+    public ConfiguredChannel {
         secretKeys = Set.copyOf(secretKeys);
     }
 

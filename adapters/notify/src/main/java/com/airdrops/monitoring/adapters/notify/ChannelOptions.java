@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Typed reads of a channel's {@code config:} map; a problem is an IllegalArgumentException naming the key. */
-final class ChannelConfig {
+final class ChannelOptions {
     private final NotificationChannel channel;
 
-    ChannelConfig(NotificationChannel channel) {
+    ChannelOptions(NotificationChannel channel) {
         this.channel = channel;
     }
 

@@ -1,4 +1,4 @@
-package com.airdrops.monitoring.domain.spi;
+package com.airdrops.monitoring.domain.bot;
 
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package com.airdrops.monitoring.adapters.components;
 
-import com.airdrops.monitoring.config.ComponentSnapshotJson;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;

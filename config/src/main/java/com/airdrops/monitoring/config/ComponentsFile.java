@@ -155,7 +155,9 @@ public final class ComponentsFile {
         } catch (URISyntaxException e) {
             // reported below
         }
-        fields.problem(fields.node("url").orElseThrow(), "expected an http:// or https:// URL, got '" + value + "'");
+        fields.problem(
+                fields.node("url").orElseThrow(),
+                "expected an http:// or https:// URL, got '" + Redaction.urls(value) + "'");
         return Optional.empty();
     }
 }

@@ -1,7 +1,8 @@
 package com.airdrops.monitoring.adapters.components;
 
-import com.airdrops.monitoring.domain.model.component.ComponentSnapshotJson;
+import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import com.fasterxml.jackson.core.JacksonException;
@@ -26,12 +27,16 @@ public final class HttpPollingComponentProbe implements ComponentProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI url;
+    /** The URL as messages and logs show it: without user-info, which may hold a password. */
+    private final String shownUrl;
+
     private final Duration timeout;
     private final InstantSource clock;
     private final HttpClient client;
 
     public HttpPollingComponentProbe(URI url, Duration timeout, InstantSource clock, HttpClient client) {
         this.url = url;
+        this.shownUrl = Redaction.urls(url.toString());
         this.timeout = timeout;
         this.clock = clock;
         this.client = client;
@@ -57,18 +62,18 @@ public final class HttpPollingComponentProbe implements ComponentProbe {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream stream = response.body()) {
                 if (response.statusCode() / 100 != 2) {
-                    throw new ProbeException("GET " + url + " answered HTTP " + response.statusCode());
+                    throw new ProbeException("GET " + shownUrl + " answered HTTP " + response.statusCode());
                 }
                 body = stream.readNBytes(MAX_BODY_BYTES + 1);
             }
         } catch (IOException e) {
-            throw new ProbeException("GET " + url + " failed: " + e, e);
+            throw new ProbeException("GET " + shownUrl + " failed: " + Redaction.urls(e.toString()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProbeException("GET " + url + " interrupted", e);
+            throw new ProbeException("GET " + shownUrl + " interrupted", e);
         }
         if (body.length > MAX_BODY_BYTES) {
-            throw new ProbeException("GET " + url + " answered more than " + MAX_BODY_BYTES + " bytes");
+            throw new ProbeException("GET " + shownUrl + " answered more than " + MAX_BODY_BYTES + " bytes");
         }
         return parse(body);
     }
@@ -79,22 +84,22 @@ public final class HttpPollingComponentProbe implements ComponentProbe {
             json = JSON.readValue(body, Object.class);
         } catch (IOException e) {
             String reason = e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.toString();
-            throw new ProbeException("GET " + url + " answered invalid JSON: " + reason, e);
+            throw new ProbeException("GET " + shownUrl + " answered invalid JSON: " + reason, e);
         }
         if (!(json instanceof Map<?, ?> map)) {
-            throw new ProbeException("GET " + url + " answered JSON that is not an object");
+            throw new ProbeException("GET " + shownUrl + " answered JSON that is not an object");
         }
         try {
             @SuppressWarnings("unchecked")
             Map<String, ?> fields = (Map<String, ?>) map;
             return ComponentSnapshotJson.parse(fields, clock.instant());
         } catch (IllegalArgumentException e) {
-            throw new ProbeException("GET " + url + " answered an invalid snapshot: " + e.getMessage(), e);
+            throw new ProbeException("GET " + shownUrl + " answered an invalid snapshot: " + e.getMessage(), e);
         }
     }
 
     @Override
     public String toString() {
-        return "HttpPollingComponentProbe[" + url + "]";
+        return "HttpPollingComponentProbe[" + shownUrl + "]";
     }
 }

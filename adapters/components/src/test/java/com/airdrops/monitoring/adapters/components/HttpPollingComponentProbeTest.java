@@ -94,6 +94,27 @@ class HttpPollingComponentProbeTest {
     }
 
     @Test
+    void aFailureNeverShowsTheUrlsCredentials() {
+        HttpPollingComponentProbe withCredentials = new HttpPollingComponentProbe(
+                URI.create("http://bot:s3cret-pass@127.0.0.1:"
+                        + server.getAddress().getPort() + "/status"),
+                Duration.ofSeconds(2),
+                InstantSource.fixed(NOW),
+                HttpPollingComponentProbe.defaultClient());
+        status.set(500);
+        assertThatThrownBy(withCredentials::probe)
+                .isInstanceOf(ProbeException.class)
+                .hasMessageStartingWith("GET http://127.0.0.1:")
+                .hasMessageNotContaining("s3cret-pass")
+                .hasMessageNotContaining("bot:");
+        server.stop(0);
+        assertThatThrownBy(withCredentials::probe)
+                .isInstanceOf(ProbeException.class)
+                .hasMessageNotContaining("s3cret-pass");
+        assertThat(withCredentials.toString()).doesNotContain("s3cret-pass");
+    }
+
+    @Test
     void aStoppedServerIsAProbeFailure() {
         server.stop(0);
         assertThatThrownBy(probe::probe).isInstanceOf(ProbeException.class).hasMessageContaining("failed");

@@ -24,6 +24,8 @@ class ArchitectureTest {
             "com.airdrops.monitoring.domain.model.lease",
             "com.airdrops.monitoring.domain.model.ruletest",
             "com.airdrops.monitoring.domain.work",
+            "com.airdrops.monitoring.domain.wire",
+            "com.airdrops.monitoring.domain.bot",
             "com.airdrops.monitoring.domain.port.driving",
             "com.airdrops.monitoring.domain.port.driven",
             "com.airdrops.monitoring.domain.spi",

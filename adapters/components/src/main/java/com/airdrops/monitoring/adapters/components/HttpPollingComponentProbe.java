@@ -2,9 +2,9 @@ package com.airdrops.monitoring.adapters.components;
 
 import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.component.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
+import com.airdrops.monitoring.domain.wire.ComponentSnapshotJson;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.component.ComponentSnapshotJson;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.domain.wire.ComponentSnapshotJson;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.Map;

@@ -1,6 +1,9 @@
-package com.airdrops.monitoring.domain.model.component;
+package com.airdrops.monitoring.domain.wire;
 
 import com.airdrops.monitoring.domain.model.Require;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
+import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import java.time.Instant;

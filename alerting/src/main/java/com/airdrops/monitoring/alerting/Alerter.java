@@ -3,6 +3,7 @@ package com.airdrops.monitoring.alerting;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
@@ -168,6 +169,18 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
                     transition.severity().wireName());
         }
         return List.copyOf(pass.transitions);
+    }
+
+    @Override
+    public synchronized AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
+        Optional<AlertState> found = evaluator.states().byFingerprint(fingerprint, MIN_FINGERPRINT_PREFIX);
+        boolean sameEpisode = found.map(state -> state.phase instanceof AlertPhase.Firing firing
+                        && firing.since().toEpochMilli() == firingSince.toEpochMilli())
+                .orElse(false);
+        if (found.isPresent() && !sameEpisode) {
+            return new AckOutcome.OtherEpisode(fingerprint);
+        }
+        return acknowledge(fingerprint, by, "", Optional.empty());
     }
 
     @Override

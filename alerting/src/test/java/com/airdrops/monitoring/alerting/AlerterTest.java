@@ -19,6 +19,7 @@ import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -396,6 +397,28 @@ class AlerterTest {
                 .forDuration(forDuration)
                 .keepFiringFor(keepFiringFor)
                 .build();
+    }
+
+    @Test
+    void aSignedLinkAcknowledgesOnlyTheFiringEpisodeItWasMadeFor() {
+        Alerter alerter = alerter(rule(Duration.ZERO, Duration.ZERO));
+        at(0, alerter, risk(3));
+        String fingerprint = alerter.getActiveAlerts().getFirst().fingerprint();
+        Instant firstEpisode =
+                alerter.getActiveAlerts().getFirst().firingSince().orElseThrow();
+        at(10, alerter, risk(0));
+        at(20, alerter, risk(3));
+        Instant secondEpisode =
+                alerter.getActiveAlerts().getFirst().firingSince().orElseThrow();
+
+        assertThat(alerter.acknowledgeEpisode(fingerprint, firstEpisode, "signed-link"))
+                .isEqualTo(new AlertAcknowledger.AckOutcome.OtherEpisode(fingerprint));
+        assertThat(alerter.getActiveAlerts().getFirst().marks().acknowledgement())
+                .isEmpty();
+        assertThat(alerter.acknowledgeEpisode(fingerprint, secondEpisode, "signed-link"))
+                .isInstanceOf(AlertAcknowledger.AckOutcome.Acknowledged.class);
+        assertThat(alerter.getActiveAlerts().getFirst().marks().acknowledgement())
+                .hasValueSatisfying(ack -> assertThat(ack.by()).isEqualTo("signed-link"));
     }
 
     private List<Alert> at(int seconds, Alerter alerter, Sample... samples) {

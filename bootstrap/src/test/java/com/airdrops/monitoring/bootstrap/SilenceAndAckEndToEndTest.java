@@ -129,10 +129,10 @@ class SilenceAndAckEndToEndTest {
                 assertThat(agent.send("GET", tampered, null, "").statusCode()).isEqualTo(403);
                 String worker = fingerprint(agent, "worker");
                 String expired = URI.create(new HmacAckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
-                                .link(worker, Instant.now().minus(Duration.ofHours(2))))
+                                .link(worker, Instant.now(), Instant.now().minus(Duration.ofHours(2))))
                         .getRawPath();
                 String expiredQuery = URI.create(new HmacAckLinks(SECRET, PUBLIC_URL, Duration.ofHours(1))
-                                .link(worker, Instant.now().minus(Duration.ofHours(2))))
+                                .link(worker, Instant.now(), Instant.now().minus(Duration.ofHours(2))))
                         .getRawQuery();
                 assertThat(agent.send("GET", expired + "?" + expiredQuery, null, "")
                                 .statusCode())

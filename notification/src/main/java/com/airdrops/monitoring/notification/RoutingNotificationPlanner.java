@@ -107,7 +107,9 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
     }
 
     private Alert withLink(Alert alert, Instant now) {
-        return ackLinks.map(links -> alert.withMarks(alert.marks().withAckLink(links.link(alert.fingerprint(), now))))
+        return ackLinks.map(links -> alert.withMarks(alert.marks()
+                        .withAckLink(links.link(
+                                alert.fingerprint(), alert.firingSince().orElse(alert.timestamp()), now))))
                 .orElse(alert);
     }
 

@@ -167,12 +167,13 @@ class SilenceAndAckDispatchTest {
     void withAckLinksEveryFiringAlertSentCarriesItsOwnLinkAndNoOtherDoes() {
         AckLinks links = new AckLinks() {
             @Override
-            public String link(String fingerprint, Instant at) {
-                return "https://monitor.example.org/ack/" + fingerprint + "?at=" + at.getEpochSecond();
+            public String link(String fingerprint, Instant firingSince, Instant at) {
+                return "https://monitor.example.org/ack/" + fingerprint + "?since=" + firingSince.getEpochSecond()
+                        + "&at=" + at.getEpochSecond();
             }
 
             @Override
-            public Verdict verify(String fingerprint, String expires, String signature, Instant at) {
+            public Verdict verify(String fingerprint, String since, String expires, String signature, Instant at) {
                 return Verdict.TAMPERED;
             }
         };
@@ -186,7 +187,9 @@ class SilenceAndAckDispatchTest {
                 .toList();
         assertThat(sentAlerts).hasSize(2);
         assertThat(sentAlerts.get(0).marks().ackLink())
-                .contains("https://monitor.example.org/ack/" + sentAlerts.get(0).fingerprint() + "?at="
+                .as("the link names the firing episode it acknowledges")
+                .contains("https://monitor.example.org/ack/" + sentAlerts.get(0).fingerprint() + "?since="
+                        + sentAlerts.get(0).firingSince().orElseThrow().getEpochSecond() + "&at="
                         + T0.getEpochSecond());
         assertThat(sentAlerts.get(1).marks().ackLink())
                 .as("a resolved alert needs no ack")

@@ -83,15 +83,61 @@ final class AlertsHandler {
      * link whose signature does not match is refused (403), an expired one too (410); a second use finds the alert
      * already acknowledged (409).
      */
+    /** GET of a signed link: acknowledges the alert in the firing episode the link was made for. */
     void acknowledgeByLink(Context ctx) {
+        Instant firingSince = verifiedLink(ctx);
+        answer(ctx, acknowledger.acknowledgeEpisode(ctx.pathParam("fingerprint"), firingSince, SIGNED_LINK));
+    }
+
+    /**
+     * HEAD of a signed link: the status a GET would answer, without acknowledging anything (a link checker or a
+     * preview must not act on the alert).
+     */
+    void checkLink(Context ctx) {
+        Instant firingSince = verifiedLink(ctx);
+        String fingerprint = ctx.pathParam("fingerprint");
+        Optional<Alert> alert = alerts.getActiveAlerts().stream()
+                .filter(active -> active.fingerprint().equals(fingerprint))
+                .findFirst();
+        if (alert.isEmpty()) {
+            answer(ctx, new AckOutcome.NotActive(fingerprint));
+        } else if (!alert.get()
+                .firingSince()
+                .map(since -> since.toEpochMilli() == firingSince.toEpochMilli())
+                .orElse(false)) {
+            answer(ctx, new AckOutcome.OtherEpisode(fingerprint));
+        } else if (alert.get()
+                .marks()
+                .acknowledgement()
+                .filter(ack -> ack.holdsAt(clock.instant()))
+                .isPresent()) {
+            answer(
+                    ctx,
+                    new AckOutcome.AlreadyAcknowledged(
+                            alert.get().marks().acknowledgement().get()));
+        } else {
+            ctx.status(200);
+        }
+    }
+
+    /** The firing instant a link was made for, once its signature and expiry hold; throws the refusal otherwise. */
+    private Instant verifiedLink(Context ctx) {
         AckLinks links = ackLinks.orElseThrow(() ->
                 new ApiException(404, "ack links are not enabled on this agent (MONITORING_ACK_SECRET is unset)"));
-        String fingerprint = ctx.pathParam("fingerprint");
-        switch (links.verify(fingerprint, ctx.queryParam("expires"), ctx.queryParam("sig"), clock.instant())) {
+        String since = ctx.queryParam("since");
+        switch (links.verify(
+                ctx.pathParam("fingerprint"),
+                since,
+                ctx.queryParam("expires"),
+                ctx.queryParam("sig"),
+                clock.instant())) {
             case TAMPERED -> throw new ApiException(403, "invalid ack link: the signature does not match");
             case EXPIRED -> throw new ApiException(410, "this ack link has expired; acknowledge with the API token");
-            case VALID -> answer(ctx, acknowledger.acknowledge(fingerprint, SIGNED_LINK, "", Optional.empty()));
+            case VALID -> {
+                return Instant.ofEpochMilli(Long.parseLong(since));
+            }
         }
+        throw new IllegalStateException("unreachable");
     }
 
     private static void answer(Context ctx, AckOutcome outcome) {
@@ -107,6 +153,11 @@ final class AlertsHandler {
                         409,
                         "already acknowledged by " + already.acknowledgement().by() + " at "
                                 + already.acknowledgement().at());
+            case AckOutcome.OtherEpisode other ->
+                throw new ApiException(
+                        409,
+                        "this ack link is for an earlier firing episode of the alert, which resolved: it acknowledges "
+                                + "nothing now; use the link of the latest notification or the API token");
         }
     }
 

@@ -12,9 +12,10 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Ack links signed with HMAC-SHA256: {@code <base>/api/v1/alerts/<fingerprint>/ack?expires=<epoch seconds>&sig=<hex
- * HMAC-SHA256 of "fingerprint:expires" under the secret>}. Holding a link lets its holder acknowledge that one alert
- * until it expires, and nothing else. Thread-safe.
+ * Ack links signed with HMAC-SHA256: {@code <base>/api/v1/alerts/<fingerprint>/ack?since=<epoch ms the firing
+ * began>&expires=<epoch seconds>&sig=<hex HMAC-SHA256 of "fingerprint:since:expires" under the secret>}. Holding a
+ * link lets its holder acknowledge that one alert in that one firing episode until it expires, and nothing else.
+ * Thread-safe.
  */
 public final class HmacAckLinks implements AckLinks {
     private static final String ALGORITHM = "HmacSHA256";
@@ -38,22 +39,25 @@ public final class HmacAckLinks implements AckLinks {
     }
 
     @Override
-    public String link(String fingerprint, Instant now) {
+    public String link(String fingerprint, Instant firingSince, Instant now) {
+        long since = firingSince.toEpochMilli();
         long expires = now.plus(validity).getEpochSecond();
-        return baseUrl + "/api/v1/alerts/" + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8) + "/ack?expires="
-                + expires + "&sig=" + signature(fingerprint, expires);
+        return baseUrl + "/api/v1/alerts/" + URLEncoder.encode(fingerprint, StandardCharsets.UTF_8) + "/ack?since="
+                + since + "&expires=" + expires + "&sig=" + signature(fingerprint, since, expires);
     }
 
     /** Checks in constant time; a signature that does not match is TAMPERED, even if expired. */
     @Override
-    public Verdict verify(String fingerprint, String expires, String signature, Instant now) {
+    public Verdict verify(String fingerprint, String since, String expires, String signature, Instant now) {
+        long sinceMillis;
         long expiresAt;
         try {
+            sinceMillis = Long.parseLong(since == null ? "" : since);
             expiresAt = Long.parseLong(expires == null ? "" : expires);
         } catch (NumberFormatException e) {
             return Verdict.TAMPERED;
         }
-        byte[] expected = signature(fingerprint, expiresAt).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = signature(fingerprint, sinceMillis, expiresAt).getBytes(StandardCharsets.US_ASCII);
         byte[] presented = (signature == null ? "" : signature).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, presented)) {
             return Verdict.TAMPERED;
@@ -61,12 +65,13 @@ public final class HmacAckLinks implements AckLinks {
         return now.getEpochSecond() < expiresAt ? Verdict.VALID : Verdict.EXPIRED;
     }
 
-    private String signature(String fingerprint, long expires) {
+    private String signature(String fingerprint, long since, long expires) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
             return HexFormat.of()
-                    .formatHex(mac.doFinal((fingerprint + ":" + expires).getBytes(StandardCharsets.UTF_8)));
+                    .formatHex(
+                            mac.doFinal((fingerprint + ":" + since + ":" + expires).getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available in this JDK", e);
         }

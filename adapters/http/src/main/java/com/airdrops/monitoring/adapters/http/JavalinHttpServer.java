@@ -116,6 +116,8 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/rules", alertsHandler::rules);
             config.routes.post("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledge);
             config.routes.get("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledgeByLink);
+            // What a GET of the link would answer, without acting: link checkers and previews send HEAD.
+            config.routes.head("/api/v1/alerts/{fingerprint}/ack", alertsHandler::checkLink);
             config.routes.get("/api/v1/silences", silencesHandler::list);
             config.routes.post("/api/v1/silences", silencesHandler::create);
             config.routes.delete("/api/v1/silences/{id}", silencesHandler::expire);

@@ -15,23 +15,29 @@ class HmacAckLinksTest {
             new HmacAckLinks("x".repeat(32), "https://monitor.example.org/", Duration.ofHours(24));
 
     @Test
-    void aLinkNamesTheAlertAndItsExpiryAndVerifiesUntilItExpires() {
-        URI link = URI.create(links.link("abc", T0));
+    void aLinkNamesTheAlertItsEpisodeAndItsExpiryAndVerifiesUntilItExpires() {
+        Instant firing = T0.minusSeconds(90);
+        URI link = URI.create(links.link("abc", firing, T0));
         assertThat(link.toString())
-                .startsWith("https://monitor.example.org/api/v1/alerts/abc/ack?expires="
-                        + T0.plus(Duration.ofHours(24)).getEpochSecond() + "&sig=");
-        String expires = link.getQuery().replaceAll("expires=(\\d+).*", "$1");
+                .startsWith("https://monitor.example.org/api/v1/alerts/abc/ack?since=" + firing.toEpochMilli()
+                        + "&expires=" + T0.plus(Duration.ofHours(24)).getEpochSecond() + "&sig=");
+        String since = link.getQuery().replaceAll("since=(\\d+).*", "$1");
+        String expires = link.getQuery().replaceAll(".*expires=(\\d+).*", "$1");
         String signature = link.getQuery().replaceAll(".*sig=", "");
 
-        assertThat(links.verify("abc", expires, signature, T0)).isEqualTo(Verdict.VALID);
-        assertThat(links.verify("abc", expires, signature, T0.plus(Duration.ofHours(24))))
+        assertThat(links.verify("abc", since, expires, signature, T0)).isEqualTo(Verdict.VALID);
+        assertThat(links.verify("abc", since, expires, signature, T0.plus(Duration.ofHours(24))))
                 .isEqualTo(Verdict.EXPIRED);
-        assertThat(links.verify("abd", expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", expires + "0", signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", "soon", signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", expires, null, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abd", since, expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", since + "0", expires, signature, T0))
+                .as("another episode")
+                .isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", null, expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", since, expires + "0", signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", since, "soon", signature, T0)).isEqualTo(Verdict.TAMPERED);
+        assertThat(links.verify("abc", since, expires, null, T0)).isEqualTo(Verdict.TAMPERED);
         assertThat(new HmacAckLinks("y".repeat(32), "https://monitor.example.org", Duration.ofHours(24))
-                        .verify("abc", expires, signature, T0))
+                        .verify("abc", since, expires, signature, T0))
                 .as("another secret")
                 .isEqualTo(Verdict.TAMPERED);
     }

@@ -129,9 +129,9 @@ class JavalinHttpServerSilencesAndAckTest {
 
     @Test
     void aSignedLinkAcknowledgesWithoutATokenAndATamperedOrExpiredOneIsRefused() throws Exception {
-        String valid = pathAndQuery(StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW));
-        String expired =
-                pathAndQuery(StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW.minus(Duration.ofHours(2))));
+        String valid = pathAndQuery(StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW, StubbedServer.NOW));
+        String expired = pathAndQuery(
+                StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW, StubbedServer.NOW.minus(Duration.ofHours(2))));
         String otherAlert = valid.replace("/abc/", "/abd/");
 
         assertThat(send("GET", otherAlert, null, "").statusCode()).isEqualTo(403);
@@ -147,6 +147,23 @@ class JavalinHttpServerSilencesAndAckTest {
                 .as("no read token needed: the signature is the authority")
                 .isEqualTo(200);
         assertThat(server.acknowledgements).containsExactly("abc signed-link  Optional.empty");
+    }
+
+    @Test
+    void aLinkFromAnEarlierEpisodeAcknowledgesNothingAndHeadNeverActs() throws Exception {
+        String earlier = pathAndQuery(
+                StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW.minus(Duration.ofHours(1)), StubbedServer.NOW));
+        String valid = pathAndQuery(StubbedServer.ACK_LINKS.link("abc", StubbedServer.NOW, StubbedServer.NOW));
+
+        HttpResponse<String> old = send("GET", earlier, null, "");
+        assertThat(old.statusCode()).isEqualTo(409);
+        assertThat(old.body()).contains("earlier firing episode");
+        assertThat(send("HEAD", valid, null, "").statusCode())
+                .as("the stubbed agent has no active alert: what a GET of it would be told")
+                .isEqualTo(404);
+        assertThat(send("HEAD", valid.replace("/abc/", "/abd/"), null, "").statusCode())
+                .isEqualTo(403);
+        assertThat(server.acknowledgements).as("neither acknowledged anything").isEmpty();
     }
 
     private static String pathAndQuery(String link) {

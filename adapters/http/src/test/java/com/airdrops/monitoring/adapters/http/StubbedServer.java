@@ -12,6 +12,7 @@ import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
@@ -75,22 +76,34 @@ final class StubbedServer implements AutoCloseable {
                         new EmptyNotificationAdmin(),
                         InstantSource.fixed(NOW),
                         new RecordingSilences(),
-                        (fingerprint, by, comment, until) -> {
-                            new Acknowledgement(by, comment, NOW, until); // checks the fields as the service does
-                            acknowledgements.add(fingerprint + " " + by + " " + comment + " " + until);
-                            return fingerprint.equals("acked")
-                                    ? new AckOutcome.AlreadyAcknowledged(
-                                            new Acknowledgement("alice", "", NOW, Optional.empty()))
-                                    : new AckOutcome.Acknowledged(new Alert(
-                                            "risk",
-                                            "risk_level",
-                                            3,
-                                            3,
-                                            AlertSeverity.HIGH,
-                                            new AlertPhase.Firing(NOW, NOW),
-                                            "",
-                                            NOW,
-                                            Map.of()));
+                        new AlertAcknowledger() {
+                            @Override
+                            public AckOutcome acknowledge(
+                                    String fingerprint, String by, String comment, Optional<Instant> until) {
+                                new Acknowledgement(by, comment, NOW, until); // checks the fields as the service does
+                                acknowledgements.add(fingerprint + " " + by + " " + comment + " " + until);
+                                return fingerprint.equals("acked")
+                                        ? new AckOutcome.AlreadyAcknowledged(
+                                                new Acknowledgement("alice", "", NOW, Optional.empty()))
+                                        : new AckOutcome.Acknowledged(new Alert(
+                                                "risk",
+                                                "risk_level",
+                                                3,
+                                                3,
+                                                AlertSeverity.HIGH,
+                                                new AlertPhase.Firing(NOW, NOW),
+                                                "",
+                                                NOW,
+                                                Map.of()));
+                            }
+
+                            /** Every stubbed alert fires since NOW: a link of another episode acknowledges nothing. */
+                            @Override
+                            public AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
+                                return firingSince.equals(NOW)
+                                        ? acknowledge(fingerprint, by, "", Optional.empty())
+                                        : new AckOutcome.OtherEpisode(fingerprint);
+                            }
                         },
                         Optional.of(ACK_LINKS)),
                 refusals);

@@ -17,9 +17,12 @@ public interface AckLinks {
         EXPIRED
     }
 
-    /** A link that acknowledges the alert {@code fingerprint}, valid from {@code now} for the configured time. */
-    String link(String fingerprint, Instant now);
+    /**
+     * A link that acknowledges the alert {@code fingerprint} in its firing episode that began at {@code firingSince},
+     * valid from {@code now} for the configured time.
+     */
+    String link(String fingerprint, Instant firingSince, Instant now);
 
-    /** Checks a presented link's parts. */
-    Verdict verify(String fingerprint, String expires, String signature, Instant now);
+    /** Checks a presented link's parts ({@code since} and {@code expires} as the link carries them). */
+    Verdict verify(String fingerprint, String since, String expires, String signature, Instant now);
 }

@@ -9,6 +9,15 @@ import java.util.Optional;
 public interface AlertAcknowledger {
     AckOutcome acknowledge(String fingerprint, String by, String comment, Optional<Instant> until);
 
+    /**
+     * As {@link #acknowledge}, for a signed link: only while the alert is in the firing episode that began at {@code
+     * firingSince}, so a link from an earlier episode acknowledges nothing. One that cannot tell episodes apart
+     * acknowledges nothing by link.
+     */
+    default AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
+        return new AckOutcome.OtherEpisode(fingerprint);
+    }
+
     /** What became of an acknowledgement. */
     sealed interface AckOutcome {
         /** Recorded in the alert's state and history. */
@@ -19,5 +28,8 @@ public interface AlertAcknowledger {
 
         /** The alert is already acknowledged. */
         record AlreadyAcknowledged(Acknowledgement acknowledgement) implements AckOutcome {}
+
+        /** The link was for another firing episode of the alert (an earlier one, which resolved): nothing changed. */
+        record OtherEpisode(String fingerprint) implements AckOutcome {}
     }
 }

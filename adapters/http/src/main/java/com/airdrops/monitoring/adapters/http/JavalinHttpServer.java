@@ -35,6 +35,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     static final long SMALL_BODY_BYTES = 64 * 1024;
 
     private final AlertsHandler alertsHandler;
+    private final AcknowledgementsHandler acknowledgementsHandler;
     private final SilencesHandler silencesHandler;
     private final StatusPageFiles statusPage = StatusPageFiles.fromClasspath();
     private final NotificationsHandler notificationsHandler;
@@ -59,14 +60,9 @@ public final class JavalinHttpServer implements AutoCloseable {
                 ports.pushReceiver(),
                 ports.clock());
         RequestBodyReader smallBodies = new RequestBodyReader(SMALL_BODY_BYTES, settings.requestBodyTimeout());
-        this.alertsHandler = new AlertsHandler(
-                ports.alerts(),
-                ports.reloader(),
-                token,
-                ports.acknowledger(),
-                ports.ackLinks(),
-                smallBodies,
-                ports.clock());
+        this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token, ports.clock());
+        this.acknowledgementsHandler = new AcknowledgementsHandler(
+                ports.alerts(), token, ports.acknowledger(), ports.ackLinks(), smallBodies, ports.clock());
         this.silencesHandler = new SilencesHandler(ports.silences(), token, smallBodies, ports.clock());
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
@@ -114,10 +110,10 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/alerts/history", alertsHandler::history);
             config.routes.get("/api/v1/alerts/quarantine", alertsHandler::quarantine);
             config.routes.get("/api/v1/rules", alertsHandler::rules);
-            config.routes.post("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledge);
-            config.routes.get("/api/v1/alerts/{fingerprint}/ack", alertsHandler::acknowledgeByLink);
+            config.routes.post("/api/v1/alerts/{fingerprint}/ack", acknowledgementsHandler::acknowledge);
+            config.routes.get("/api/v1/alerts/{fingerprint}/ack", acknowledgementsHandler::acknowledgeByLink);
             // What a GET of the link would answer, without acting: link checkers and previews send HEAD.
-            config.routes.head("/api/v1/alerts/{fingerprint}/ack", alertsHandler::checkLink);
+            config.routes.head("/api/v1/alerts/{fingerprint}/ack", acknowledgementsHandler::checkLink);
             config.routes.get("/api/v1/silences", silencesHandler::list);
             config.routes.post("/api/v1/silences", silencesHandler::create);
             config.routes.delete("/api/v1/silences/{id}", silencesHandler::expire);

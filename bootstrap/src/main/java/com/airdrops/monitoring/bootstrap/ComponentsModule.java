@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.components.HttpPollingComponentProbe;
 import com.airdrops.monitoring.collection.ComponentRegistration;
+import com.airdrops.monitoring.collection.PluginProbes;
 import com.airdrops.monitoring.collection.PushedComponentSnapshots;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentSource;
@@ -59,7 +60,7 @@ final class ComponentsModule extends AbstractModule {
                 case POLL ->
                     new HttpPollingComponentProbe(definition.url().orElseThrow(), definition.timeout(), clock, client);
                 case PUSH -> pushed.probeFor(definition.name());
-                case PLUGIN -> plugin(definition).create(definition);
+                case PLUGIN -> PluginProbes.create(plugin(definition), definition);
             };
             registrations.add(new ComponentRegistration(definition, probe));
         }

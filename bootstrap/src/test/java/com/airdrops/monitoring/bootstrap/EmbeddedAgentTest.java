@@ -10,6 +10,7 @@ import com.airdrops.monitoring.domain.bot.CapitalAllocator;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
@@ -51,6 +52,54 @@ class EmbeddedAgentTest {
             return () -> ComponentSnapshot.builder(Instant.now())
                     .metric("queue_depth", depth)
                     .build();
+        }
+    }
+
+    /** Component type {@code broken}: a plugin whose factory throws, as a buggy one would. */
+    static class BrokenProbeFactory implements ComponentProbeFactory {
+        @Override
+        public String type() {
+            return "broken";
+        }
+
+        @Override
+        public ComponentProbe create(com.airdrops.monitoring.domain.model.component.ComponentDefinition definition) {
+            throw new IllegalStateException("factory boom");
+        }
+    }
+
+    @Test
+    void aPluginWhoseFactoryThrowsLeavesItsComponentUnhealthyAndTheAgentRunning() throws Exception {
+        Files.writeString(dir.resolve("components.yaml"), """
+                components:
+                  - { name: gas, type: broken, source: plugin }
+                  - { name: jobs, type: queue, source: plugin, config: { depth: 7 } }
+                """);
+        try (MonitoringAgent agent = MonitoringAgent.builder()
+                .settings(TestEnvironment.agent(
+                        dir,
+                        "COMPONENTS_FILE",
+                        dir.resolve("components.yaml").toString(),
+                        "METRICS_COLLECTION_INTERVAL",
+                        "0.2"))
+                .componentType(new BrokenProbeFactory())
+                .componentType(new QueueProbeFactory())
+                .start()) {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> agent.latestSnapshot()
+                            .map(snapshot -> snapshot.components().size() == 2)
+                            .orElse(false));
+            var components = agent.latestSnapshot().orElseThrow().components();
+            assertThat(components)
+                    .filteredOn(component -> component.componentName().equals("gas"))
+                    .singleElement()
+                    .satisfies(gas -> {
+                        assertThat(gas.status()).isEqualTo(ComponentStatus.UNHEALTHY);
+                        assertThat(gas.problem().reason())
+                                .hasValueSatisfying(reason ->
+                                        assertThat(reason).contains("factory boom", "component type 'broken'"));
+                    });
+            assertThat(agent.exportPrometheusFormat()).contains("queue_depth{component=\"jobs\"} 7.0");
         }
     }
 

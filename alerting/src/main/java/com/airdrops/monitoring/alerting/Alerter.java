@@ -39,8 +39,6 @@ import org.slf4j.LoggerFactory;
 public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
 
-    static final Duration RESTORE_GRACE = RuleEvaluator.RESTORE_GRACE;
-
     static final int HISTORY_LIMIT = 10_000;
 
     /** An acknowledgement may name an alert by this many leading characters of its fingerprint, or more. */
@@ -172,29 +170,29 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     }
 
     @Override
-    public synchronized AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
-        Optional<AlertState> found = evaluator.states().byFingerprint(fingerprint, MIN_FINGERPRINT_PREFIX);
-        boolean sameEpisode = found.map(state -> state.phase instanceof AlertPhase.Firing firing
-                        && firing.since().toEpochMilli() == firingSince.toEpochMilli())
-                .orElse(false);
-        if (found.isPresent() && !sameEpisode) {
-            return new AckOutcome.OtherEpisode(fingerprint);
-        }
-        return acknowledge(fingerprint, by, "", Optional.empty());
+    public synchronized AckOutcome acknowledge(String fingerprint, String by, String comment, Optional<Instant> until) {
+        return acknowledge(fingerprint, Optional.empty(), by, comment, until);
     }
 
     @Override
-    public synchronized AckOutcome acknowledge(String fingerprint, String by, String comment, Optional<Instant> until) {
+    public synchronized AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
+        return acknowledge(fingerprint, Optional.of(firingSince), by, "", Optional.empty());
+    }
+
+    @Override
+    public synchronized Optional<AckOutcome> linkRefusal(String fingerprint, Instant firingSince) {
+        return refusal(find(fingerprint), fingerprint, Optional.of(firingSince), clock.instant());
+    }
+
+    private AckOutcome acknowledge(
+            String fingerprint, Optional<Instant> episode, String by, String comment, Optional<Instant> until) {
         Instant now = clock.instant();
-        Optional<AlertState> found = evaluator.states().byFingerprint(fingerprint, MIN_FINGERPRINT_PREFIX);
-        if (found.isEmpty()) {
-            return new AckOutcome.NotActive(fingerprint);
+        Optional<AlertState> found = find(fingerprint);
+        Optional<AckOutcome> refused = refusal(found, fingerprint, episode, now);
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        AlertState state = found.get();
-        Optional<Acknowledgement> holding = state.acknowledgement.filter(ack -> ack.holdsAt(now));
-        if (holding.isPresent()) {
-            return new AckOutcome.AlreadyAcknowledged(holding.get());
-        }
+        AlertState state = found.orElseThrow();
         Optional<Acknowledgement> previous = state.acknowledgement;
         state.acknowledgement = Optional.of(new Acknowledgement(by, comment, now, until));
         Alert entry = state.acknowledged(now);
@@ -211,6 +209,29 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
                 until.map(end -> " until " + end).orElse(""),
                 comment);
         return new AckOutcome.Acknowledged(entry);
+    }
+
+    /** The alert named by its fingerprint or a unique prefix of one, as the webhook's body shows it. */
+    private Optional<AlertState> find(String fingerprint) {
+        return evaluator.states().byFingerprint(fingerprint, MIN_FINGERPRINT_PREFIX);
+    }
+
+    /**
+     * Why an acknowledgement would change nothing: no such alert, another firing episode than {@code episode} (a
+     * signed link's), or an acknowledgement that still holds; empty when it would be recorded.
+     */
+    private static Optional<AckOutcome> refusal(
+            Optional<AlertState> found, String fingerprint, Optional<Instant> episode, Instant now) {
+        if (found.isEmpty()) {
+            return Optional.of(new AckOutcome.NotActive(fingerprint));
+        }
+        AlertState state = found.get();
+        if (episode.isPresent()
+                && !(state.phase instanceof AlertPhase.Firing firing
+                        && firing.since().toEpochMilli() == episode.get().toEpochMilli())) {
+            return Optional.of(new AckOutcome.OtherEpisode(fingerprint));
+        }
+        return state.acknowledgement.filter(ack -> ack.holdsAt(now)).map(AckOutcome.AlreadyAcknowledged::new);
     }
 
     @Override

@@ -1,10 +1,8 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
-import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -21,7 +19,6 @@ final class AcknowledgementsHandler {
     /** Who acknowledged through a signed link. */
     static final String SIGNED_LINK = "signed-link";
 
-    private final AlertQueries alerts;
     private final BearerToken token;
     private final AlertAcknowledger acknowledger;
     private final Optional<AckLinks> ackLinks;
@@ -29,13 +26,11 @@ final class AcknowledgementsHandler {
     private final InstantSource clock;
 
     AcknowledgementsHandler(
-            AlertQueries alerts,
             BearerToken token,
             AlertAcknowledger acknowledger,
             Optional<AckLinks> ackLinks,
             RequestBodyReader bodies,
             InstantSource clock) {
-        this.alerts = alerts;
         this.token = token;
         this.acknowledger = acknowledger;
         this.ackLinks = ackLinks;
@@ -85,29 +80,9 @@ final class AcknowledgementsHandler {
      */
     void checkLink(Context ctx) {
         Instant firingSince = verifiedLink(ctx);
-        String fingerprint = ctx.pathParam("fingerprint");
-        Optional<Alert> alert = alerts.getActiveAlerts().stream()
-                .filter(active -> active.fingerprint().equals(fingerprint))
-                .findFirst();
-        if (alert.isEmpty()) {
-            answer(ctx, new AckOutcome.NotActive(fingerprint));
-        } else if (!alert.get()
-                .firingSince()
-                .map(since -> since.toEpochMilli() == firingSince.toEpochMilli())
-                .orElse(false)) {
-            answer(ctx, new AckOutcome.OtherEpisode(fingerprint));
-        } else if (alert.get()
-                .marks()
-                .acknowledgement()
-                .filter(ack -> ack.holdsAt(clock.instant()))
-                .isPresent()) {
-            answer(
-                    ctx,
-                    new AckOutcome.AlreadyAcknowledged(
-                            alert.get().marks().acknowledgement().get()));
-        } else {
-            ctx.status(200);
-        }
+        acknowledger
+                .linkRefusal(ctx.pathParam("fingerprint"), firingSince)
+                .ifPresentOrElse(refusal -> answer(ctx, refusal), () -> ctx.status(200));
     }
 
     /** The firing instant a link was made for, once its signature and expiry hold; throws the refusal otherwise. */

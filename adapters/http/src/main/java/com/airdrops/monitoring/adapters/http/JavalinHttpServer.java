@@ -61,8 +61,8 @@ public final class JavalinHttpServer implements AutoCloseable {
                 ports.clock());
         RequestBodyReader smallBodies = new RequestBodyReader(SMALL_BODY_BYTES, settings.requestBodyTimeout());
         this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token, ports.clock());
-        this.acknowledgementsHandler = new AcknowledgementsHandler(
-                ports.alerts(), token, ports.acknowledger(), ports.ackLinks(), smallBodies, ports.clock());
+        this.acknowledgementsHandler =
+                new AcknowledgementsHandler(token, ports.acknowledger(), ports.ackLinks(), smallBodies, ports.clock());
         this.silencesHandler = new SilencesHandler(ports.silences(), token, smallBodies, ports.clock());
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());

@@ -159,8 +159,18 @@ class JavalinHttpServerSilencesAndAckTest {
         assertThat(old.statusCode()).isEqualTo(409);
         assertThat(old.body()).contains("earlier firing episode");
         assertThat(send("HEAD", valid, null, "").statusCode())
-                .as("the stubbed agent has no active alert: what a GET of it would be told")
+                .as("what a GET would be told: it would acknowledge")
+                .isEqualTo(200);
+        assertThat(send(
+                                "HEAD",
+                                pathAndQuery(
+                                        StubbedServer.ACK_LINKS.link("gone", StubbedServer.NOW, StubbedServer.NOW)),
+                                null,
+                                "")
+                        .statusCode())
+                .as("no such alert: what a GET of it would be told")
                 .isEqualTo(404);
+        assertThat(send("HEAD", earlier, null, "").statusCode()).isEqualTo(409);
         assertThat(send("HEAD", valid.replace("/abc/", "/abd/"), null, "").statusCode())
                 .isEqualTo(403);
         assertThat(server.acknowledgements).as("neither acknowledged anything").isEmpty();

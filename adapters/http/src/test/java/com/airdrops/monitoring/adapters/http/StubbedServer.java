@@ -97,12 +97,22 @@ final class StubbedServer implements AutoCloseable {
                                                 Map.of()));
                             }
 
-                            /** Every stubbed alert fires since NOW: a link of another episode acknowledges nothing. */
+                            /**
+                             * Every stubbed alert fires since NOW: a link of another episode is refused, and so is
+                             * one for "gone" (no such alert) or "acked" (acknowledged already).
+                             */
                             @Override
-                            public AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
-                                return firingSince.equals(NOW)
-                                        ? acknowledge(fingerprint, by, "", Optional.empty())
-                                        : new AckOutcome.OtherEpisode(fingerprint);
+                            public Optional<AckOutcome> linkRefusal(String fingerprint, Instant firingSince) {
+                                if (fingerprint.equals("gone")) {
+                                    return Optional.of(new AckOutcome.NotActive(fingerprint));
+                                }
+                                if (!firingSince.equals(NOW)) {
+                                    return Optional.of(new AckOutcome.OtherEpisode(fingerprint));
+                                }
+                                return fingerprint.equals("acked")
+                                        ? Optional.of(new AckOutcome.AlreadyAcknowledged(
+                                                new Acknowledgement("alice", "", NOW, Optional.empty())))
+                                        : Optional.empty();
                             }
                         },
                         Optional.of(ACK_LINKS)),

@@ -11,11 +11,20 @@ public interface AlertAcknowledger {
 
     /**
      * As {@link #acknowledge}, for a signed link: only while the alert is in the firing episode that began at {@code
-     * firingSince}, so a link from an earlier episode acknowledges nothing. One that cannot tell episodes apart
-     * acknowledges nothing by link.
+     * firingSince}, so a link from an earlier episode acknowledges nothing.
      */
     default AckOutcome acknowledgeEpisode(String fingerprint, Instant firingSince, String by) {
-        return new AckOutcome.OtherEpisode(fingerprint);
+        return linkRefusal(fingerprint, firingSince)
+                .orElseGet(() -> acknowledge(fingerprint, by, "", Optional.empty()));
+    }
+
+    /**
+     * What a signed link for the episode that began at {@code firingSince} would be told, without acting: empty when
+     * it would acknowledge the alert, else the refusal ({@code NotActive}, {@code OtherEpisode} or
+     * {@code AlreadyAcknowledged}). One that cannot tell episodes apart refuses every link.
+     */
+    default Optional<AckOutcome> linkRefusal(String fingerprint, Instant firingSince) {
+        return Optional.of(new AckOutcome.OtherEpisode(fingerprint));
     }
 
     /** What became of an acknowledgement. */

@@ -131,21 +131,13 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
         LeaseState before = lastLease;
         lastLease = lease;
         stats.lease(lease, clock.instant()); // a standby is healthy: it is not supposed to evaluate
-        switch (lease) {
-            case LeaseState.Standby standby -> {
-                standBy(before);
-                return;
-            }
-            case LeaseState.Unreachable unreachable -> {
-                standBy(before);
-                return;
-            }
-            case LeaseState.Leading leading -> {
-                if (!before.leads()) {
-                    LOG.info("Leading this instance: restoring alert state from the database and evaluating");
-                    alerter.restore();
-                }
-            }
+        if (!lease.leads()) {
+            standBy(before);
+            return;
+        }
+        if (!before.leads()) {
+            LOG.info("Leading this instance: restoring alert state from the database and evaluating");
+            alerter.restore();
         }
         Optional<MetricsSnapshot> snapshot = latest.latest();
         if (snapshot.isEmpty()) {

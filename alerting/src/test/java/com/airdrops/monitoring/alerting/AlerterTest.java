@@ -260,7 +260,7 @@ class AlerterTest {
 
         Alerter again = alerter(rule(Duration.ZERO, Duration.ZERO));
         assertThat(at(100, again)).isEmpty();
-        assertThat(statuses(at(100 + (int) Alerter.RESTORE_GRACE.toSeconds(), again)))
+        assertThat(statuses(at(100 + (int) RuleEvaluator.RESTORE_GRACE.toSeconds(), again)))
                 .as("gone for good")
                 .containsExactly(RESOLVED);
     }

@@ -22,8 +22,19 @@ import org.slf4j.Logger;
  */
 public final class LogSetup extends ContextAwareBase implements Configurator {
     static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{36} - %msg%n";
-    private static final Map<String, Level> QUIET =
-            Map.of("org.eclipse.jetty", Level.WARN, "io.javalin", Level.WARN, "oshi", Level.WARN);
+    /**
+     * Libraries whose routine lines add nothing to the agent's own. The pool's "connection marked as broken" comes with
+     * a stack trace each time a failing database's connection is replaced; the agent logs the outage itself.
+     */
+    private static final Map<String, Level> QUIET = Map.of(
+            "org.eclipse.jetty",
+            Level.WARN,
+            "io.javalin",
+            Level.WARN,
+            "oshi",
+            Level.WARN,
+            "com.zaxxer.hikari.pool.ProxyConnection",
+            Level.ERROR);
 
     @Override
     public ExecutionStatus configure(LoggerContext context) {

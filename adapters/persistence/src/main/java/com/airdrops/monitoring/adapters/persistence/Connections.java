@@ -62,14 +62,21 @@ final class Connections {
         config.setConnectionTimeout(settings.timeout().toMillis());
         config.setValidationTimeout(Math.max(250, settings.timeout().toMillis() / 2));
         config.setInitializationFailTimeout(settings.timeout().toMillis());
+        if (settings.isH2()) {
+            config.setExceptionOverride(new ClosedStoreEviction());
+        }
         if (settings.isPostgres()) {
-            long seconds = Math.max(1, settings.timeout().toSeconds());
+            String seconds = String.valueOf(Math.max(1, settings.timeout().toSeconds()));
+            // The driver reads only text values: a number here would be ignored, and a frozen server would hang the
+            // reading thread for good.
             // Operators see the agent's connections by name in pg_stat_activity.
             config.addDataSourceProperty("ApplicationName", "airdrops-monitoring");
             config.addDataSourceProperty("connectTimeout", seconds);
             config.addDataSourceProperty("loginTimeout", seconds);
             // A statement is cancelled at the timeout; a server that does not answer at all ends at the socket timeout.
-            config.addDataSourceProperty("socketTimeout", seconds * 2);
+            config.addDataSourceProperty(
+                    "socketTimeout",
+                    String.valueOf(2 * Math.max(1, settings.timeout().toSeconds())));
             // The cancel itself goes over a connection of its own, which must not hang either (the driver's timer
             // thread holds the statement's lock while it sends it).
             config.addDataSourceProperty("cancelSignalTimeout", seconds);

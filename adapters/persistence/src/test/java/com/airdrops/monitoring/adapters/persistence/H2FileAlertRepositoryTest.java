@@ -40,6 +40,61 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
         opened.forEach(Database::close);
     }
 
+    /**
+     * H2 closes its store after a write fails (a full disk) and its sessions answer "database closed" for good; a
+     * shutdown from outside leaves the pool's sessions the same way. The pool replaces them, so the agent writes
+     * again once the cause is gone, without a restart, and what was committed before is still there.
+     */
+    @Test
+    void aStoreThatClosedItselfIsOpenedAgainByTheNextWrite() throws Exception {
+        opened.forEach(Database::close);
+        opened.clear();
+        Database database = open();
+        JdbiAlertRepository repository = new JdbiAlertRepository(database);
+        repository.save(new AlertChanges(List.of(), List.of(), List.of(firingAt(T0)), List.of()));
+        try (java.sql.Connection outside = java.sql.DriverManager.getConnection(
+                        Connections.url(DatabaseSettings.defaults("jdbc:h2:file:" + dir.resolve("monitoring"))));
+                java.sql.Statement statement = outside.createStatement()) {
+            statement.execute("SHUTDOWN IMMEDIATELY");
+        }
+
+        int writeFailures = failuresBefore(() -> repository.save(
+                new AlertChanges(List.of(), List.of(), List.of(firingAt(T0.plusSeconds(1))), List.of())));
+        int readFailures = failuresBefore(() -> repository.history(T0.minusSeconds(1), 10));
+
+        assertThat(writeFailures + readFailures)
+                .as("each pool's session of the closed store is replaced at its first failure")
+                .isLessThanOrEqualTo(2);
+        assertThat(repository.history(T0.minusSeconds(1), 10)).hasSize(2);
+        assertThat(database.check()).isInstanceOf(HealthCheckResult.Up.class);
+    }
+
+    /** Runs {@code action} until it succeeds, at most three times; how many attempts failed before. */
+    private static int failuresBefore(Runnable action) {
+        for (int failures = 0; failures < 3; failures++) {
+            try {
+                action.run();
+                return failures;
+            } catch (com.airdrops.monitoring.domain.port.driven.PersistenceException e) {
+                // the next attempt gets a new session
+            }
+        }
+        throw new AssertionError("still failing after three attempts");
+    }
+
+    private static com.airdrops.monitoring.domain.model.alert.Alert firingAt(java.time.Instant at) {
+        return new com.airdrops.monitoring.domain.model.alert.Alert(
+                "risk_critical",
+                "risk_level",
+                3,
+                3,
+                AlertSeverity.CRITICAL,
+                new AlertPhase.Firing(at, at),
+                "Risk",
+                at,
+                Map.of());
+    }
+
     @Test
     void stateSurvivesReopeningTheFile() {
         // The contract's own repository holds the instance's leader lease: stop it, as a restart would.

@@ -11,6 +11,7 @@ import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
+import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
@@ -78,10 +79,21 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             NotificationPlanner planner,
             Map<String, String> agentLabels,
             Silencer silencer) {
+        this(repository, clock, planner, agentLabels, silencer, FallbackOutbox.NONE);
+    }
+
+    /** @param fallback delivers the notifications of a pass the database cannot take, from memory */
+    public Alerter(
+            AlertRepository repository,
+            InstantSource clock,
+            NotificationPlanner planner,
+            Map<String, String> agentLabels,
+            Silencer silencer,
+            FallbackOutbox fallback) {
         this.silencer = silencer;
         this.evaluator = new RuleEvaluator(agentLabels, silencer);
         this.repository = repository;
-        this.writer = new ChangeWriter(repository, clock, listeners::stored);
+        this.writer = new ChangeWriter(repository, fallback, clock, listeners::stored);
         this.clock = clock;
         this.planner = planner;
         restore();

@@ -148,14 +148,11 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
             List<Sample> input = new ArrayList<>(snapshot.get().samples());
             input.addAll(closedWindow.lastClosedWindow());
             alerter.evaluateRules(input);
+            stats.completed(clock.instant());
             if (started - lastRetentionNanos > RETENTION_EVERY.toNanos() || lastRetentionNanos == 0) {
                 lastRetentionNanos = started;
-                long deleted = alerter.applyRetention(retention);
-                if (deleted > 0) {
-                    LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
-                }
+                applyRetention();
             }
-            stats.completed(clock.instant());
         } catch (PersistenceException.Fenced e) {
             // Another agent of this instance took over during the pass: the next pass stands by. Not a failure.
             LOG.info("Alert evaluation stopped: {}", e.getMessage());
@@ -164,6 +161,20 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
             LOG.error("Alert evaluation failed; the next pass runs as scheduled", e);
         } finally {
             stats.passed((System.nanoTime() - started) / 1e9);
+        }
+    }
+
+    /** Once a minute at most; a database that cannot be reached skips it (the pass itself went well). */
+    private void applyRetention() {
+        try {
+            long deleted = alerter.applyRetention(retention);
+            if (deleted > 0) {
+                LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
+            }
+        } catch (PersistenceException.Fenced e) {
+            throw e;
+        } catch (PersistenceException e) {
+            LOG.warn("Alert history retention skipped until the next minute: {}", e.getMessage());
         }
     }
 

@@ -57,7 +57,8 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
     private final InstantSource clock;
     private final AtomicLong readFailures = new AtomicLong();
     private volatile List<Silence> known = List.of();
-    private volatile boolean failing;
+    private volatile boolean failureLogged;
+    private volatile Instant lastFailureLog = Instant.MIN;
 
     public Silencer(SilenceStore store, InstantSource clock) {
         this.store = store;
@@ -69,18 +70,23 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         return new Silencer(NONE, clock);
     }
 
-    /** Reads the silences again; on failure keeps the last ones read. */
+    /**
+     * Reads the silences again; on failure keeps the last ones read. A database that fails and answers by turns (a
+     * full disk) is logged once a minute at most, not at each turn.
+     */
     public void refresh() {
         try {
             known = store.all();
-            if (failing) {
-                failing = false;
+            if (failureLogged) {
+                failureLogged = false;
                 LOG.info("Silences readable again: {} kept", known.size());
             }
         } catch (PersistenceException e) {
             readFailures.incrementAndGet();
-            if (!failing) {
-                failing = true;
+            Instant now = clock.instant();
+            if (!failureLogged && !now.isBefore(lastFailureLog.plus(Duration.ofMinutes(1)))) {
+                failureLogged = true;
+                lastFailureLog = now;
                 LOG.warn("Cannot read silences ({}); the {} last read stay in force", e.getMessage(), known.size());
             }
         }

@@ -11,6 +11,7 @@ import com.airdrops.monitoring.config.ConfigurationFilesReader;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
+import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
@@ -99,14 +100,20 @@ final class AlertingModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Alerter alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner, Silencer silencer) {
+    Alerter alerter(
+            AlertRepository repository,
+            InstantSource clock,
+            NotificationPlanner planner,
+            Silencer silencer,
+            FallbackOutbox fallback) {
         // Every alert names the agent that raised it: agents sharing a database or an Alertmanager stay apart.
         Alerter alerter = new Alerter(
                 repository,
                 clock,
                 planner,
                 Map.of("instance", configuration.settings().instance()),
-                silencer);
+                silencer,
+                fallback);
         alerter.loadAlertRules(configuration.rules());
         return alerter;
     }

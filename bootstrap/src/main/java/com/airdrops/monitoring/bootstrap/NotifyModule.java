@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.HmacAckLinks;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
@@ -11,7 +12,9 @@ import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.airdrops.monitoring.notification.ChannelDelivery;
 import com.airdrops.monitoring.notification.DeliveryStats;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
+import com.airdrops.monitoring.notification.FailOpenOutbox;
 import com.airdrops.monitoring.notification.LiveRouting;
+import com.airdrops.monitoring.notification.MemoryOutbox;
 import com.airdrops.monitoring.notification.NotificationAdministration;
 import com.airdrops.monitoring.notification.OutboxMaintenance;
 import com.airdrops.monitoring.notification.RoutingNotificationPlanner;
@@ -41,6 +44,14 @@ final class NotifyModule extends AbstractModule {
         bind(NotificationPlanner.class).to(RoutingNotificationPlanner.class);
         bind(NotificationAdmin.class).to(NotificationAdministration.class);
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(DeliveryStats.class);
+        bind(FallbackOutbox.class).to(MemoryOutbox.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(MemoryOutbox.class);
+    }
+
+    @Provides
+    @Singleton
+    MemoryOutbox memoryOutbox(InstantSource clock) {
+        return new MemoryOutbox(clock);
     }
 
     @Provides
@@ -95,6 +106,7 @@ final class NotifyModule extends AbstractModule {
     DeliveryWorkers workers(
             LiveRouting setup,
             NotificationOutbox outbox,
+            MemoryOutbox memory,
             InstantSource clock,
             DeliveryStats stats,
             Leadership leadership) {
@@ -102,8 +114,14 @@ final class NotifyModule extends AbstractModule {
         List<ChannelDelivery> deliveries = new ArrayList<>();
         configuration
                 .notifiers()
-                .forEach((channel, notifier) -> deliveries.add(
-                        new ChannelDelivery(channel, notifier, outbox, setup, clock, random::nextDouble, stats)));
+                .forEach((channel, notifier) -> deliveries.add(new ChannelDelivery(
+                        channel,
+                        notifier,
+                        new FailOpenOutbox(channel, outbox, memory, clock),
+                        setup,
+                        clock,
+                        random::nextDouble,
+                        stats)));
         return new DeliveryWorkers(deliveries, setup, stats, leadership);
     }
 }

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.airdrops.monitoring.adapters.notify.RecordingReceiver;
 import com.airdrops.monitoring.adapters.persistence.TestPostgres;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,8 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A frozen PostgreSQL (a proxy that stops forwarding, as SIGSTOP would) must not freeze monitoring: collection goes
- * on, /metrics and readiness answer within 2 s (readiness DOWN, naming the database), and every transition of the
- * outage is stored and notified exactly once after the database returns.
+ * on, /metrics and readiness answer within 2 s (readiness DOWN, naming the database), a transition of the outage is
+ * notified during it, and once the database returns it is stored once and not notified again.
  */
 class FrozenDatabaseEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -91,22 +90,28 @@ class FrozenDatabaseEndToEndTest {
                         .as("collection goes on at its rate (2 per second) while the database is frozen")
                         .isGreaterThanOrEqualTo(FROZEN_FOR.toSeconds() * 2 * 0.8);
                 assertThat(readyChecks).isPositive();
-                assertThat(webhook.requests)
-                        .as("nothing can be notified before it is stored")
-                        .isEmpty();
+                // Still frozen: the transition was notified from memory, once.
+                WebhookChecks.exactlyOneFiring(webhook);
 
                 proxy.thaw();
-                await().atMost(Duration.ofSeconds(30))
-                        .until(() -> webhook.requests.size() >= 1 && status(port, "/health/ready") == 200);
+                await().atMost(Duration.ofSeconds(45))
+                        .until(() -> status(port, "/health/ready") == 200
+                                && historyStatuses(port).size() == 1);
                 // Several delivery rounds and passes later: still exactly one, and one FIRING row in the history.
                 WebhookChecks.exactlyOneFiring(webhook);
-                JsonNode history = JSON.readTree(
-                        get(port, "/api/v1/alerts/history?hours=1").body());
-                List<String> statuses = new ArrayList<>();
-                history.forEach(row -> statuses.add(row.get("status").asText()));
-                assertThat(statuses).containsExactly("firing");
+                assertThat(historyStatuses(port)).containsExactly("firing");
             }
         }
+    }
+
+    private List<String> historyStatuses(int port) throws Exception {
+        HttpResponse<String> response = get(port, "/api/v1/alerts/history?hours=1");
+        List<String> statuses = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            JSON.readTree(response.body())
+                    .forEach(row -> statuses.add(row.get("status").asText()));
+        }
+        return statuses;
     }
 
     private int status(int port, String path) throws Exception {

@@ -181,6 +181,42 @@ public abstract class NotificationOutboxContract {
         assertThat(outbox.find(due.get(3).id())).isPresent();
     }
 
+    @Test
+    void adoptedEntriesKeepHowTheirDeliveryWentAndAdoptingThemAgainAddsNothing() {
+        Notification sent = notification("a");
+        Notification retrying = notification("a");
+        Notification stored = notification("a");
+        save(stored);
+        Instant created = NOW.minusSeconds(30);
+        List<OutboxEntry> fromMemory = List.of(
+                new OutboxEntry(-1, sent, OutboxStatus.SENT, 1, java.util.Optional.empty(), created, created),
+                new OutboxEntry(
+                        -2,
+                        retrying,
+                        OutboxStatus.PENDING,
+                        2,
+                        java.util.Optional.of("HTTP 503"),
+                        NOW.plusSeconds(10),
+                        created),
+                new OutboxEntry(-3, stored, OutboxStatus.SENT, 1, java.util.Optional.empty(), created, created));
+
+        outbox.adopt(fromMemory);
+        outbox.adopt(fromMemory);
+
+        assertThat(outbox.due("a", NOW.plusSeconds(1), 10))
+                .as("the stored one is still due; the retrying one waits for its time")
+                .extracting(entry -> entry.notification().eventId())
+                .containsExactly(stored.eventId());
+        assertThat(outbox.due("a", NOW.plusSeconds(10), 10)).hasSize(2).anySatisfy(entry -> {
+            assertThat(entry.notification()).isEqualTo(retrying);
+            assertThat(entry.attempts()).isEqualTo(2);
+            assertThat(entry.lastError()).contains("HTTP 503");
+            assertThat(entry.id()).isPositive();
+        });
+        assertThat(outbox.depth()).as("pending rows: each event once").isEqualTo(2);
+        assertThat(outbox.prune(NOW, NOW)).as("the sent one was written, once").isEqualTo(1);
+    }
+
     private void save(Notification... notifications) {
         repository.save(new AlertChanges(List.of(), List.of(), List.of(), List.of(notifications)));
     }

@@ -94,6 +94,32 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
     }
 
     @Override
+    public synchronized void adopt(List<OutboxEntry> entries) {
+        for (OutboxEntry entry : entries) {
+            boolean known = outbox.values().stream()
+                    .anyMatch(row -> row.notification()
+                                    .eventId()
+                                    .equals(entry.notification().eventId())
+                            && row.notification()
+                                    .channel()
+                                    .equals(entry.notification().channel()));
+            if (!known) {
+                long id = nextId++;
+                outbox.put(
+                        id,
+                        new OutboxEntry(
+                                id,
+                                entry.notification(),
+                                entry.status(),
+                                entry.attempts(),
+                                entry.lastError(),
+                                entry.nextAttemptAt(),
+                                entry.createdAt()));
+            }
+        }
+    }
+
+    @Override
     public synchronized List<OutboxEntry> dead(int limit) {
         return outbox.values().stream()
                 .filter(entry -> entry.status() == OutboxStatus.DEAD)

@@ -124,6 +124,21 @@ public final class JdbiNotificationOutbox implements NotificationOutbox {
         });
     }
 
+    /** One fenced transaction; see {@link OutboxRows#adopt}. */
+    @Override
+    public void adopt(List<OutboxEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        wrap("writing notifications delivered from memory", () -> {
+            jdbi.useTransaction(handle -> {
+                database.fence(handle);
+                OutboxRows.adopt(handle, instance, entries);
+            });
+            return null;
+        });
+    }
+
     @Override
     public List<OutboxEntry> dead(int limit) {
         return wrap(

@@ -34,8 +34,8 @@ final class LeaderLease {
     /**
      * Renews the lease, or takes it when it has expired (or was never taken, or was released); otherwise reports who
      * holds it. At start, this agent also takes back a lease that still names it (it was restarted after a crash). A
-     * database that cannot be reached throws, and the state becomes {@link LeaseState.Unreachable} since the first
-     * failed renewal.
+     * database that cannot be reached throws, and the state becomes {@link LeaseState.Isolated} (when this agent led)
+     * or {@link LeaseState.Unreachable} since the first failed renewal.
      */
     LeaseState renew(Instant now) {
         LeaseState before = state;
@@ -59,9 +59,10 @@ final class LeaderLease {
                 }
                 Row current = row.get();
                 boolean mine = current.holder().equals(holder);
-                if (mine && before instanceof LeaseState.Leading held && current.epoch() == held.epoch()) {
+                if (mine && current.epoch() == termOf(before)) {
+                    // Still this agent's term: also when it was isolated, as long as no other agent took over.
                     update(handle, current.epoch(), until);
-                    return held;
+                    return new LeaseState.Leading(current.epoch());
                 }
                 boolean restartedHolder = mine && !before.leads();
                 if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
@@ -75,11 +76,24 @@ final class LeaderLease {
             return renewed;
         } catch (RuntimeException e) {
             // Also two agents inserting the first lease at once: one wins, the other is standby until the next renewal.
-            state = before instanceof LeaseState.Unreachable unreachable
-                    ? unreachable
-                    : new LeaseState.Unreachable(now);
+            state = switch (before) {
+                case LeaseState.Leading leading -> new LeaseState.Isolated(leading.epoch(), now);
+                case LeaseState.Isolated isolated -> isolated;
+                case LeaseState.Unreachable unreachable -> unreachable;
+                case LeaseState.Standby standby -> new LeaseState.Unreachable(now);
+            };
             throw new PersistenceException("renewing the leader lease failed: " + Failures.rootMessage(e), e);
         }
+    }
+
+    /** The term this agent holds or held when it lost the database; 0 for none. */
+    private static long termOf(LeaseState state) {
+        return switch (state) {
+            case LeaseState.Leading leading -> leading.epoch();
+            case LeaseState.Isolated isolated -> isolated.epoch();
+            case LeaseState.Standby standby -> 0;
+            case LeaseState.Unreachable unreachable -> 0;
+        };
     }
 
     /**
@@ -103,9 +117,19 @@ final class LeaderLease {
                 .execute();
     }
 
-    /** Throws unless this agent holds the lease with its epoch; locks the lease row until the transaction ends. */
+    /**
+     * Throws unless this agent holds the lease with its epoch; locks the lease row until the transaction ends. An
+     * isolated agent whose database answers again writes nothing until its next renewal confirms the lease: that is a
+     * plain store failure (what it wanted to write waits), not fencing.
+     */
     void fence(Handle handle) {
         LeaseState held = state;
+        if (held instanceof LeaseState.Isolated) {
+            throw new PersistenceException(
+                    "the database answers again, but this agent's lease of instance '" + instance
+                            + "' is not renewed yet: nothing written until it is",
+                    null);
+        }
         int rows = held instanceof LeaseState.Leading leading
                 ? handle.createUpdate("UPDATE agent_lease SET epoch = epoch WHERE instance = :instance "
                                 + "AND holder = :holder AND epoch = :epoch")

@@ -19,7 +19,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Keeps this agent's claim on its instance's leader lease: renews it every third of its duration, takes it over when
  * the other agent of the instance let it expire (it died, hung or lost the database), and logs every change of role.
- * A standby collects and serves /metrics; only the leader evaluates, writes and notifies. Thread-safe.
+ * A standby collects and serves /metrics; only the leader evaluates, writes and notifies. A leader that loses the
+ * database goes on leading from memory (see {@link LeaseState.Isolated}) and says once a minute that it is still cut
+ * off. Thread-safe.
  */
 public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -31,6 +33,9 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     private final Worker worker;
     /** As this keeper's last renewal found it; a write that finds itself fenced changes the database's own. */
     private volatile LeaseState renewed;
+
+    private Instant lastOutageReport = Instant.MIN;
+    private static final Duration OUTAGE_REPORT_EVERY = Duration.ofMinutes(1);
 
     public LeaseKeeper(Database database, String instance, Duration ttl, InstantSource clock) {
         this.database = database;
@@ -50,6 +55,8 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
         LOG.info(
                 switch (renewed) {
                     case LeaseState.Leading leading -> "Leading instance {} (lease epoch " + leading.epoch() + ")";
+                    case LeaseState.Isolated isolated ->
+                        "Leading instance {} from memory: the database could not be reached to renew its lease";
                     case LeaseState.Standby standby -> "Standing by for instance {}: another agent holds its lease";
                     case LeaseState.Unreachable unreachable ->
                         "Standing by for instance {}: the database could not be reached to take its lease";
@@ -64,17 +71,52 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
         try {
             now = database.renewLease(clock.instant());
         } catch (PersistenceException e) {
-            // The database cannot be reached: the lease runs out, and writes are fenced anyway.
+            // The database cannot be reached: a leader goes on from memory, a standby waits.
             now = database.leaseState();
-            LOG.debug("Renewing the leader lease failed: {}", e.getMessage());
+            reportOutage(now, e.getMessage());
         }
         renewed = now;
-        if (now.leads() != before.leads()) {
+        logChange(before, now);
+    }
+
+    private void logChange(LeaseState before, LeaseState now) {
+        if (now instanceof LeaseState.Isolated && before instanceof LeaseState.Leading) {
+            LOG.error(
+                    "The database cannot be reached: still leading instance {} from memory (alerts are evaluated and "
+                            + "notified; transitions and notifications are written once it is back)",
+                    instance);
+        } else if (now instanceof LeaseState.Leading leading && before instanceof LeaseState.Isolated isolated) {
+            LOG.warn(
+                    "The database is reachable again after {} s: lease of instance {} renewed (epoch {})",
+                    Duration.between(isolated.since(), clock.instant()).toSeconds(),
+                    instance,
+                    leading.epoch());
+        } else if (now.leads() != before.leads()) {
             if (now instanceof LeaseState.Leading leading) {
                 LOG.warn("Took over as leader of instance {} (lease epoch {})", instance, leading.epoch());
             } else {
                 LOG.warn("No longer the leader of instance {}: {}; standing by", instance, standbyReason(now));
             }
+        }
+    }
+
+    /** While the database stays unreachable, says so once a minute: the first line is not the only one. */
+    private void reportOutage(LeaseState state, String reason) {
+        Instant since = switch (state) {
+            case LeaseState.Isolated isolated -> isolated.since();
+            case LeaseState.Unreachable unreachable -> unreachable.since();
+            case LeaseState.Leading leading -> clock.instant();
+            case LeaseState.Standby standby -> clock.instant();
+        };
+        Instant now = clock.instant();
+        if (Duration.between(since, now).compareTo(OUTAGE_REPORT_EVERY) >= 0
+                && !now.isBefore(lastOutageReport.plus(OUTAGE_REPORT_EVERY))) {
+            lastOutageReport = now;
+            LOG.warn(
+                    "The database is still unreachable after {} s ({}): {}",
+                    Duration.between(since, now).toSeconds(),
+                    reason,
+                    state.leads() ? "leading from memory" : "standing by");
         }
     }
 
@@ -105,11 +147,19 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     /** Both roles are ready: a standby serves its metrics and waits to take over. */
     @Override
     public HealthCheckResult check() {
-        LeaseState state = state();
         return HealthCheckResult.up(
-                state instanceof LeaseState.Leading leading
-                        ? "leader of instance " + instance + " (lease epoch " + leading.epoch() + ")"
-                        : "standby for instance " + instance + ": " + standbyReason(state));
+                switch (state()) {
+                    case LeaseState.Leading leading ->
+                        "leader of instance " + instance + " (lease epoch " + leading.epoch() + ")";
+                    case LeaseState.Isolated isolated ->
+                        "leader of instance " + instance + " (lease epoch " + isolated.epoch()
+                                + ") from memory: the database is unreachable since " + isolated.since()
+                                + "; transitions and notifications are written once it is back";
+                    case LeaseState.Standby standby ->
+                        "standby for instance " + instance + ": " + standbyReason(standby);
+                    case LeaseState.Unreachable unreachable ->
+                        "standby for instance " + instance + ": " + standbyReason(unreachable);
+                });
     }
 
     @Override

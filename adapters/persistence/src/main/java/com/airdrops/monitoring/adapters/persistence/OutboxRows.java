@@ -38,6 +38,48 @@ final class OutboxRows {
         batch.execute();
     }
 
+    /**
+     * Inserts entries as they stand, skipping each whose event id already has a row of the instance on its channel. A
+     * settled entry's next attempt is when it was settled, its last update here.
+     */
+    static void adopt(Handle handle, String instance, List<OutboxEntry> entries) {
+        for (OutboxEntry entry : entries) {
+            Notification notification = entry.notification();
+            boolean known = handle.createQuery("SELECT COUNT(*) FROM notification_log WHERE instance = :instance "
+                                    + "AND event_id = :event AND channel = :channel")
+                            .bind("instance", instance)
+                            .bind("event", notification.eventId())
+                            .bind("channel", notification.channel())
+                            .mapTo(Long.class)
+                            .one()
+                    > 0;
+            if (known) {
+                continue;
+            }
+            boolean settled = entry.status() != OutboxStatus.PENDING;
+            handle.createUpdate(
+                            "INSERT INTO notification_log (instance, event_id, channel, payload, folded_messages, "
+                                    + "status, attempts, last_error, next_attempt_at, created_at, updated_at) VALUES (:instance, "
+                                    + ":event, :channel, :payload, :folded, :status, :attempts, :error, :next, :created, :updated)")
+                    .bind("instance", instance)
+                    .bind("event", notification.eventId())
+                    .bind("channel", notification.channel())
+                    .bind("payload", NotificationJson.write(notification.alerts()))
+                    .bind("folded", notification.foldedMessages())
+                    .bind("status", entry.status().name())
+                    .bind("attempts", entry.attempts())
+                    .bind("error", truncate(entry.lastError().orElse(null)))
+                    .bind("next", entry.nextAttemptAt().toEpochMilli())
+                    .bind("created", entry.createdAt().toEpochMilli())
+                    .bind(
+                            "updated",
+                            settled
+                                    ? entry.nextAttemptAt().toEpochMilli()
+                                    : Instant.now().toEpochMilli())
+                    .execute();
+        }
+    }
+
     static OutboxEntry entry(ResultSet rs) throws SQLException {
         Notification notification = new Notification(
                 rs.getString("event_id"),

@@ -9,6 +9,9 @@ import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,8 +38,12 @@ class LeaderLeaseTest {
         abstract String url();
 
         private Database agent(String url, String holder) {
-            Database database =
-                    Database.open(new DatabaseSettings(url, 1, DatabaseSettings.DEFAULT_TIMEOUT, "pair", holder, TTL));
+            return agent(url, holder, DatabaseSettings.DEFAULT_TIMEOUT.toSeconds());
+        }
+
+        private Database agent(String url, String holder, long timeoutSeconds) {
+            Database database = Database.open(
+                    new DatabaseSettings(url, 1, Duration.ofSeconds(timeoutSeconds), "pair", holder, TTL));
             opened.add(database);
             return database;
         }
@@ -98,6 +105,63 @@ class LeaderLeaseTest {
             assertThat(restarted.leaseState()).isEqualTo(new LeaseState.Leading(before + 1));
             assertThatThrownBy(() -> new JdbiAlertRepository(b).save(firing()))
                     .as("the crashed process, were it still alive, is fenced")
+                    .isInstanceOf(PersistenceException.Fenced.class);
+        }
+
+        /**
+         * {@code leader}'s renewal at {@code at} fails: {@code other} holds the lease row locked meanwhile, as a
+         * database that does not answer in time.
+         */
+        private void failRenewal(Database leader, Database other, Instant at) throws SQLException {
+            try (Connection blocker = other.jdbi().open().getConnection()) {
+                blocker.setAutoCommit(false);
+                try (Statement statement = blocker.createStatement()) {
+                    statement
+                            .executeQuery("SELECT * FROM agent_lease FOR UPDATE")
+                            .close();
+                }
+                assertThatThrownBy(() -> leader.renewLease(at)).isInstanceOf(PersistenceException.class);
+                blocker.rollback();
+            }
+        }
+
+        @Test
+        void aLeaderThatCannotRenewGoesOnFromMemoryWritesNothingAndKeepsItsTermWhenTheDatabaseAnswers()
+                throws Exception {
+            String url = url();
+            Database a = agent(url, "host-a:/srv/a", 2);
+            Database other = agent(url, "host-a:/srv/a-observer", 1);
+            Instant now = Instant.now();
+            failRenewal(a, other, now.plusSeconds(3));
+            assertThat(a.leaseState())
+                    .as("it led: it goes on leading from memory")
+                    .isEqualTo(new LeaseState.Isolated(1, now.plusSeconds(3)));
+            assertThat(a.leaseState().leads()).isTrue();
+            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
+                    .as("nothing written before a renewal confirms the lease, and that is not fencing")
+                    .isInstanceOf(PersistenceException.class)
+                    .isNotInstanceOf(PersistenceException.Fenced.class);
+
+            assertThat(a.renewLease(now.plus(TTL).plusSeconds(5)))
+                    .as("its own term, although the lease ran out meanwhile: nobody took it")
+                    .isEqualTo(new LeaseState.Leading(1));
+            new JdbiAlertRepository(a).save(firing());
+        }
+
+        @Test
+        void anIsolatedLeaderWhoseLeaseWasTakenMeanwhileStandsByAndIsFenced() throws Exception {
+            String url = url();
+            Database a = agent(url, "host-a:/srv/a", 2);
+            Database b = agent(url, "host-b:/srv/b", 1);
+            Instant now = Instant.now();
+            failRenewal(a, b, now.plusSeconds(3));
+            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new LeaseState.Leading(2));
+
+            assertThat(a.renewLease(now.plus(TTL).plusSeconds(2)))
+                    .isInstanceOfSatisfying(
+                            LeaseState.Standby.class,
+                            standby -> assertThat(standby.holder()).isEqualTo("host-b:/srv/b"));
+            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
                     .isInstanceOf(PersistenceException.Fenced.class);
         }
     }

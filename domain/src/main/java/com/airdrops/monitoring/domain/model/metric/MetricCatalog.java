@@ -63,6 +63,8 @@ public final class MetricCatalog {
     public static final String NOTIFICATIONS = "monitoring_notifications_total";
     public static final String OUTBOX_DEPTH = "monitoring_notification_outbox_depth";
     public static final String OUTBOX_PRUNED = "monitoring_notification_outbox_pruned_total";
+    public static final String OUTBOX_IN_MEMORY = "monitoring_notification_outbox_in_memory";
+    public static final String OUTBOX_IN_MEMORY_DROPPED = "monitoring_notification_outbox_in_memory_dropped_total";
     public static final String ALERT_QUARANTINED = "monitoring_alert_quarantined_records";
     public static final String LOOP_FAILURES = "monitoring_loop_failures_total";
     public static final String HTTP_REFUSED = "monitoring_http_refused_requests_total";
@@ -144,6 +146,14 @@ public final class MetricCatalog {
                         + "(messages folded into a digest by the rate limit).");
         gauge(OUTBOX_DEPTH, "Notifications waiting in the outbox.");
         counter(OUTBOX_PRUNED, "Outbox rows deleted by retention: sent and folded ones, and old dead letters.");
+        gauge(
+                OUTBOX_IN_MEMORY,
+                "Notifications held in memory because the database could not take them: delivered from there, and "
+                        + "written to the outbox once it is back.");
+        counter(
+                OUTBOX_IN_MEMORY_DROPPED,
+                "Notifications dropped from memory because it held its bound of 10,000 while the database was down "
+                        + "(the oldest delivered first, then the oldest waiting).");
         gauge(
                 ALERT_QUARANTINED,
                 "Alert records (transitions, states, notifications) the database refused, set aside so that the "

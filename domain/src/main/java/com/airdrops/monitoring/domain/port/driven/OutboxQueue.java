@@ -32,4 +32,11 @@ public interface OutboxQueue {
 
     /** Marks rows folded into a digest that was delivered. */
     void markFolded(List<Long> ids, Instant at);
+
+    /**
+     * Writes notifications delivered or attempted from memory while the outbox could not be reached, as they stand
+     * (status, attempts, last error, next attempt, creation; a settled entry's next attempt is when it was settled). One whose event id already has a row on its channel is
+     * skipped, so writing the same entries again (a commit whose answer was lost) adds nothing.
+     */
+    void adopt(List<OutboxEntry> entries);
 }

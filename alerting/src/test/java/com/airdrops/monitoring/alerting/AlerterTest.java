@@ -333,6 +333,10 @@ class AlerterTest {
 
         down.set(false);
         at(2, alerter, risk(0));
+        assertThat(real.history(T0, 10))
+                .as("the writer waits 1 s after the first failure, then 2 s: not tried again yet")
+                .isEmpty();
+        at(3, alerter, risk(0));
         assertThat(real.history(T0, 10)).extracting(Alert::status).containsExactly(RESOLVED, FIRING);
         assertThat(real.loadActive()).isEmpty();
     }

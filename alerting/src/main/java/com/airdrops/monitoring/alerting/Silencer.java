@@ -57,6 +57,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
     private final InstantSource clock;
     private final AtomicLong readFailures = new AtomicLong();
     private volatile List<Silence> known = List.of();
+    private volatile List<String> setAside = List.of();
     private volatile boolean failureLogged;
     private volatile Instant lastFailureLog = Instant.MIN;
 
@@ -77,6 +78,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
     public void refresh() {
         try {
             known = store.all();
+            setAside = store.setAside();
             if (failureLogged) {
                 failureLogged = false;
                 LOG.info("Silences readable again: {} kept", known.size());
@@ -165,6 +167,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         return List.of(
                 new Sample(MetricCatalog.SILENCES, Map.of("state", "pending"), pending, now),
                 new Sample(MetricCatalog.SILENCES, Map.of("state", "active"), active, now),
+                new Sample(MetricCatalog.SILENCES, Map.of("state", "set_aside"), setAside.size(), now),
                 Sample.of(MetricCatalog.SILENCE_READ_FAILURES, readFailures.get(), now));
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fakes.SilentNotificationPlanner;
+import com.airdrops.monitoring.domain.fixtures.Regexes;
 import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
@@ -15,7 +16,6 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
-import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
@@ -71,7 +71,7 @@ class AlerterTest {
                         "{{ $labels.component }} failed {{ $value }} tasks (limit {{ $threshold }}, rule {{ $rule }})")
                 .forDuration(Duration.ZERO)
                 .matchers(List.of(
-                        LabelMatcher.parse("component", "scheduler"), LabelMatcher.parse("protocol", "=~scroll|zk.*")))
+                        Regexes.matcher("component", "scheduler"), Regexes.matcher("protocol", "=~scroll|zk.*")))
                 .build();
         Alerter alerter = alerter(scheduler);
 

@@ -149,7 +149,9 @@ final class ArchitectureRules {
             onlyIn(ADAPTERS_HTTP, "io.javalin..", "org.eclipse.jetty.."),
             onlyIn(ADAPTERS_OSHI, "oshi.."),
             onlyIn(ADAPTERS_PROMETHEUS, "io.micrometer.."),
-            onlyIn(ADAPTERS_NOTIFY, "org.simplejavamail..", "jakarta.mail.."));
+            onlyIn(ADAPTERS_NOTIFY, "org.simplejavamail..", "jakarta.mail.."),
+            // The regex engine of label matchers: the configuration's edge compiles them, the domain sees a port.
+            onlyIn(CONFIG, "com.google.re2j.."));
 
     static ArchRule onlyIn(String adapter, String... technology) {
         return noClasses()

@@ -116,7 +116,7 @@ final class RuleFields {
                     }
                     try {
                         Require.labelName(key, "label name");
-                        matchers.add(LabelMatcher.parse(key, String.valueOf(scalar.value())));
+                        matchers.add(LabelMatcher.parse(key, String.valueOf(scalar.value()), LinearRegex.ENGINE));
                     } catch (IllegalArgumentException e) {
                         fields.problem(value, e.getMessage());
                     }

@@ -136,7 +136,7 @@ class AlertRulesFileTest {
                     recovery_threshold: 90
                     severity: high
                     description: "{{ $vlaue }}"
-                    matchers: { protocol: "=~scroll(" }
+                    matchers: { protocol: "=~scroll(", wallet: '=~(\\w|a)*\\1b' }
                     no_data: { after_seconds: 60, state: maybe }
                 """);
         assertThatThrownBy(() -> AlertRulesFile.load(bad, Map.of()))
@@ -147,6 +147,9 @@ class AlertRulesFileTest {
                                         assertThat(line).contains(":8:", "rules[0].description", "{{ $vlaue }}"))
                                 .anySatisfy(line -> assertThat(line)
                                         .contains(":9:", "rules[0].matchers.protocol", "invalid regular expression"))
+                                .anySatisfy(line -> assertThat(line)
+                                        .as("a backreference: RE2 refuses it, as Prometheus does")
+                                        .contains(":9:", "rules[0].matchers.wallet", "(\\w|a)*\\1b", "RE2"))
                                 .anySatisfy(line -> assertThat(line).contains(":6:", "must be below the threshold"))
                                 .anySatisfy(line -> assertThat(line)
                                         .contains(":10:", "rules[0].no_data.state", "allowed: firing, ok, keep_last")));

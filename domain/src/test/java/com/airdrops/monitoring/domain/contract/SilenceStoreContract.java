@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.domain.fixtures.Regexes;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
@@ -30,10 +31,10 @@ public abstract class SilenceStoreContract {
         Silence newer = new Silence(
                 "b",
                 List.of(
-                        LabelMatcher.parse("alertname", "queue_deep"),
-                        LabelMatcher.parse("component", "=~sched.*"),
-                        LabelMatcher.parse("protocol", "!~zk.*"),
-                        LabelMatcher.parse("status", "!=completed"),
+                        Regexes.matcher("alertname", "queue_deep"),
+                        Regexes.matcher("component", "=~sched.*"),
+                        Regexes.matcher("protocol", "!~zk.*"),
+                        Regexes.matcher("status", "!=completed"),
                         new LabelMatcher("odd", LabelMatcher.Kind.EQUAL, "!=looks like an operator")),
                 T0.plusSeconds(60),
                 T0.plusSeconds(7200),
@@ -67,6 +68,6 @@ public abstract class SilenceStoreContract {
     }
 
     private static Silence silence(String id, Instant start, Instant end) {
-        return new Silence(id, List.of(LabelMatcher.parse("alertname", "queue_deep")), start, end, "ops", "");
+        return new Silence(id, List.of(Regexes.matcher("alertname", "queue_deep")), start, end, "ops", "");
     }
 }

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.domain.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.airdrops.monitoring.domain.fixtures.Regexes;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
@@ -212,13 +213,31 @@ class DomainModelTest {
         "'=!=x', y, false"
     })
     void labelMatchersMatchWholeValues(String written, String value, boolean matches) {
-        assertThat(LabelMatcher.parse("label", written).matches(Map.of("label", value)))
+        assertThat(Regexes.matcher("label", written).matches(Map.of("label", value)))
                 .isEqualTo(matches);
     }
 
     @Test
+    void aNestedQuantifierIsMatchedWithoutBacktracking() {
+        LabelMatcher matcher = Regexes.matcher("wallet", "=~(a+)+$");
+        String evil = "a".repeat(34) + "!";
+
+        // A backtracking engine takes hours here; the bound only stops a hung test, it measures nothing.
+        boolean matches = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                java.time.Duration.ofSeconds(10), () -> matcher.matches(Map.of("wallet", evil)));
+
+        assertThat(matches).isFalse();
+    }
+
+    @Test
+    void aRegexOnlyComesWithAnEngine() {
+        assertThatThrownBy(() -> new LabelMatcher("a", LabelMatcher.Kind.MATCHES, "x.*"))
+                .hasMessageContaining("regular expressions are not accepted here");
+    }
+
+    @Test
     void aBadRegexIsRefusedWithItsPosition() {
-        assertThatThrownBy(() -> LabelMatcher.parse("protocol", "=~scroll("))
+        assertThatThrownBy(() -> Regexes.matcher("protocol", "=~scroll("))
                 .hasMessageContaining("invalid regular expression 'scroll('");
     }
 

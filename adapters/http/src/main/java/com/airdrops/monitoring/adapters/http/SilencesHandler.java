@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.config.LinearRegex;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
@@ -117,7 +118,7 @@ final class SilencesHandler {
                 throw new ApiException(400, "matcher '" + entry.getKey() + "' must be a string");
             }
             try {
-                matchers.add(LabelMatcher.parse((String) entry.getKey(), written));
+                matchers.add(LabelMatcher.parse((String) entry.getKey(), written, LinearRegex.ENGINE));
             } catch (IllegalArgumentException e) {
                 throw new ApiException(400, "matcher '" + entry.getKey() + "': " + e.getMessage());
             }

@@ -63,6 +63,10 @@ class JavalinHttpServerSilencesAndAckTest {
                 "{\"matchers\": {\"a\": \"=~(\"}, \"duration\": \"1h\", \"created_by\": \"ops\"}",
                 "invalid regular expression"
             },
+            {
+                "{\"matchers\": {\"a\": \"=~(\\\\w|a)*\\\\1b\"}, \"duration\": \"1h\", \"created_by\": \"ops\"}",
+                "RE2 syntax"
+            },
             {"{\"matchers\": {\"a\": \"b\"}, \"created_by\": \"ops\"}", "exactly one of 'ends_at'"},
             {
                 "{\"matchers\": {\"a\": \"b\"}, \"duration\": \"1h\", \"ends_at\": 1, \"created_by\": \"ops\"}",

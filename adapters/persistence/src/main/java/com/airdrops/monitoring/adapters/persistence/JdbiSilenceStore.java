@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.config.LinearRegex;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
@@ -11,7 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Silences in the {@code silence} table, shared by every agent on the database (no instance column: a silence may
@@ -19,8 +24,12 @@ import org.jdbi.v3.core.Jdbi;
  * too. Thread-safe.
  */
 public final class JdbiSilenceStore implements SilenceStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbiSilenceStore.class);
+
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
+    /** Stored silences that no longer parse, each logged once. */
+    private final Set<String> setAside = ConcurrentHashMap.newKeySet();
 
     public JdbiSilenceStore(Database database) {
         this.jdbi = database.jdbi();
@@ -48,9 +57,10 @@ public final class JdbiSilenceStore implements SilenceStore {
         return StoreFailures.wrap(
                 "expiring a silence",
                 () -> jdbi.inTransaction(handle -> {
+                    // A silence set aside can be expired too: its matchers are then shown as the text stored.
                     Optional<Silence> found = handle.createQuery("SELECT * FROM silence WHERE id = :id FOR UPDATE")
                             .bind("id", id)
-                            .map((rs, ctx) -> silence(rs))
+                            .map((rs, ctx) -> silence(rs).orElseGet(() -> asStored(rs)))
                             .findOne();
                     if (found.isEmpty()) {
                         return Optional.<Silence>empty();
@@ -65,14 +75,23 @@ public final class JdbiSilenceStore implements SilenceStore {
                 }));
     }
 
+    /** Every silence that still parses; one that does not (a regex RE2 refuses, stored by an older version) is set aside. */
     @Override
     public List<Silence> all() {
         return StoreFailures.wrap(
                 "reading silences",
-                () -> readJdbi.withHandle(
-                        handle -> handle.createQuery("SELECT * FROM silence ORDER BY starts_at DESC, id")
+                () ->
+                        readJdbi.withHandle(handle -> handle
+                                .createQuery("SELECT * FROM silence ORDER BY starts_at DESC, id")
                                 .map((rs, ctx) -> silence(rs))
-                                .list()));
+                                .stream()
+                                .flatMap(Optional::stream)
+                                .toList()));
+    }
+
+    @Override
+    public List<String> setAside() {
+        return List.copyOf(setAside);
     }
 
     @Override
@@ -90,16 +109,48 @@ public final class JdbiSilenceStore implements SilenceStore {
         return written;
     }
 
-    private static Silence silence(ResultSet rs) throws SQLException {
+    /** The row with each matcher taken as equality with its stored text: for a silence set aside, being expired. */
+    private static Silence asStored(ResultSet rs) {
+        try {
+            List<LabelMatcher> matchers = new ArrayList<>();
+            LabelsJson.read(rs.getString("matchers"))
+                    .forEach((label, written) ->
+                            matchers.add(new LabelMatcher(label, LabelMatcher.Kind.EQUAL, written)));
+            return new Silence(
+                    rs.getString("id"),
+                    matchers,
+                    Instant.ofEpochMilli(rs.getLong("starts_at")),
+                    Instant.ofEpochMilli(rs.getLong("ends_at")),
+                    rs.getString("created_by"),
+                    rs.getString("comment"));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Optional<Silence> silence(ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
         List<LabelMatcher> matchers = new ArrayList<>();
-        LabelsJson.read(rs.getString("matchers"))
-                .forEach((label, written) -> matchers.add(LabelMatcher.parse(label, written)));
-        return new Silence(
-                rs.getString("id"),
+        try {
+            LabelsJson.read(rs.getString("matchers"))
+                    .forEach((label, written) -> matchers.add(LabelMatcher.parse(label, written, LinearRegex.ENGINE)));
+        } catch (IllegalArgumentException e) {
+            if (setAside.add(id)) {
+                LOG.warn(
+                        "Silence {} is set aside and not applied: {} (expire it with DELETE /api/v1/silences/{} and "
+                                + "create it again with a regex RE2 accepts)",
+                        id,
+                        e.getMessage(),
+                        id);
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new Silence(
+                id,
                 matchers,
                 Instant.ofEpochMilli(rs.getLong("starts_at")),
                 Instant.ofEpochMilli(rs.getLong("ends_at")),
                 rs.getString("created_by"),
-                rs.getString("comment"));
+                rs.getString("comment")));
     }
 }

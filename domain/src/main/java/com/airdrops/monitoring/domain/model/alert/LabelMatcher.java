@@ -2,14 +2,13 @@ package com.airdrops.monitoring.domain.model.alert;
 
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
+import java.util.function.Predicate;
 
 /**
  * One condition on a series' label, written as the value of {@code matchers: { label: value }}: {@code value} (equal),
  * {@code "!=value"} (not equal), {@code "=~regex"} (matches) or {@code "!~regex"} (does not match). A regex must match
- * the whole value, as in Prometheus; the syntax is Java's, of which the RE2 subset Prometheus accepts behaves the
- * same (no backreferences or look-arounds are needed). A label the series lacks has the empty value.
+ * the whole value, as in Prometheus, and is compiled by a {@link RegexEngine} that matches in linear time with RE2's
+ * syntax (no backreferences or look-arounds). A label the series lacks has the empty value.
  */
 public final class LabelMatcher {
     public enum Kind {
@@ -33,9 +32,15 @@ public final class LabelMatcher {
     private final Kind kind;
     private final String value;
     /** The regex, compiled once: a matcher runs for every sample of its rule's metric in every pass. */
-    private final Pattern pattern;
+    private final Predicate<String> pattern;
 
+    /** A matcher that compares values; a regex kind is refused (see {@link #LabelMatcher(String, Kind, String, RegexEngine)}). */
     public LabelMatcher(String label, Kind kind, String value) {
+        this(label, kind, value, RegexEngine.NONE);
+    }
+
+    /** @param engine compiles the value of a {@code =~} or {@code !~} matcher */
+    public LabelMatcher(String label, Kind kind, String value, RegexEngine engine) {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("a matcher needs a label name");
         }
@@ -45,16 +50,7 @@ public final class LabelMatcher {
         this.label = label;
         this.kind = kind;
         this.value = value;
-        if (kind == Kind.MATCHES || kind == Kind.NOT_MATCHES) {
-            try {
-                this.pattern = Pattern.compile(value);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid regular expression '" + value + "': " + e.getDescription()
-                        + " near index " + e.getIndex());
-            }
-        } else {
-            this.pattern = null;
-        }
+        this.pattern = kind == Kind.MATCHES || kind == Kind.NOT_MATCHES ? engine.compileWhole(value) : null;
     }
 
     public String label() {
@@ -69,12 +65,15 @@ public final class LabelMatcher {
         return value;
     }
 
-    /** Reads the YAML form: {@code "!=x"}, {@code "=~x"}, {@code "!~x"}, or a plain value for equality. */
-    public static LabelMatcher parse(String label, String written) {
+    /**
+     * Reads the YAML form: {@code "!=x"}, {@code "=~x"}, {@code "!~x"}, or a plain value for equality; {@code engine}
+     * compiles a regex.
+     */
+    public static LabelMatcher parse(String label, String written, RegexEngine engine) {
         for (Kind kind : new Kind[] {Kind.NOT_EQUAL, Kind.MATCHES, Kind.NOT_MATCHES}) {
             if (written.startsWith(kind.operator())) {
                 return new LabelMatcher(
-                        label, kind, written.substring(kind.operator().length()));
+                        label, kind, written.substring(kind.operator().length()), engine);
             }
         }
         return new LabelMatcher(label, Kind.EQUAL, written.startsWith("=") ? written.substring(1) : written);
@@ -85,8 +84,8 @@ public final class LabelMatcher {
         return switch (kind) {
             case EQUAL -> actual.equals(value);
             case NOT_EQUAL -> !actual.equals(value);
-            case MATCHES -> pattern.matcher(actual).matches();
-            case NOT_MATCHES -> !pattern.matcher(actual).matches();
+            case MATCHES -> pattern.test(actual);
+            case NOT_MATCHES -> !pattern.test(actual);
         };
     }
 

@@ -161,7 +161,10 @@ public final class MetricCatalog {
         counter(
                 COMPONENT_DROPPED_SERIES,
                 "Series a component reported beyond the bound of 1,000 per snapshot, dropped from the exposition.");
-        gauge(SILENCES, "Silences by state: pending (starting later) and active.");
+        gauge(
+                SILENCES,
+                "Silences by state: pending (starting later), active, and set_aside (stored by an older version with a "
+                        + "matcher that no longer parses: not applied).");
         counter(
                 ALERT_LISTENER_DROPPED,
                 "Transitions not handed to in-process alert listeners because 10,000 were already waiting for them.");

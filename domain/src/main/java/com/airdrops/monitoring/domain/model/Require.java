@@ -58,18 +58,25 @@ public final class Require {
     }
 
     /**
-     * Refuses control characters (line breaks, escapes, NUL): the text is logged, and a line break in it could forge a
-     * log line.
+     * Refuses control characters (line breaks, escapes, NUL) and invisible formatting ones (bidi overrides such as
+     * U+202E, zero-width ones such as U+200B and U+FEFF): the text is logged and sent to people, where a line break
+     * could forge a log line and an invisible character could make one text read as another.
      */
     public static String printable(String value, String field) {
         for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new IllegalArgumentException(
-                        field + " must not contain control characters (line breaks, escapes), found U+"
-                                + String.format("%04X", (int) value.charAt(i)) + " at position " + i);
+            if (!isPrintable(value.charAt(i))) {
+                throw new IllegalArgumentException(field
+                        + " must not contain control characters (line breaks, escapes) or invisible formatting "
+                        + "characters (bidi controls, zero-width), found U+"
+                        + String.format("%04X", (int) value.charAt(i)) + " at position " + i);
             }
         }
         return value;
+    }
+
+    /** Neither a control character nor an invisible formatting one (Unicode category Cf). */
+    public static boolean isPrintable(int c) {
+        return !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT;
     }
 
     /** Checks a metric or label name against Prometheus' rules, so that anything we carry can be exposed. */

@@ -147,8 +147,11 @@ public final class ComponentSnapshotJson {
     private static String path(String name, String key) {
         String shown = key.length() <= 40 ? key : key.substring(0, 40) + "...";
         StringBuilder path = new StringBuilder(name).append('.');
-        // A control character is shown escaped: the message is logged, and a line break in it would forge a log line.
-        shown.chars().forEach(c -> path.append(Character.isISOControl(c) ? String.format("\\u%04X", c) : (char) c));
+        // A control or invisible character is shown escaped: the message is logged, and a line break in it would forge
+        // a log line.
+        shown.chars()
+                .forEach(c ->
+                        path.append(Require.isPrintable(c) ? String.valueOf((char) c) : String.format("\\u%04X", c)));
         return path.toString();
     }
 

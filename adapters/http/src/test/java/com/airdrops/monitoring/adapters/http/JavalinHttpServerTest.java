@@ -468,6 +468,15 @@ class JavalinHttpServerTest {
                         400,
                         "protocol_allocations.nl\\u000Aline: a key must not contain control characters"),
                 Arguments.of(
+                        "right-to-left override in a label value",
+                        path,
+                        bearer,
+                        "{\"protocol_allocations\": {\"scroll\\u202Egnp.exe\": 45}}",
+                        400,
+                        "protocol_allocations.scroll\\u202Egnp.exe: a key must not contain control characters (line "
+                                + "breaks, escapes) or invisible formatting characters (bidi controls, zero-width), "
+                                + "found U+202E"),
+                Arguments.of(
                         "negative count",
                         path,
                         bearer,

@@ -56,19 +56,29 @@ public final class SlackNotifier implements AlertNotifier {
         attachment.put("color", color(alert));
         attachment.put(
                 "title",
-                "[" + alert.status().wireName().toUpperCase(Locale.ROOT) + "] " + alert.ruleName() + " ("
+                "[" + alert.status().wireName().toUpperCase(Locale.ROOT) + "] " + escape(alert.ruleName()) + " ("
                         + alert.severity().wireName() + ")");
         attachment.put(
                 "text",
-                (alert.summary().isEmpty() ? "" : alert.summary() + "\n") + alert.description() + "\n"
-                        + alert.metricName() + " = " + alert.currentValue() + " (threshold " + alert.threshold() + ")"
-                        + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels())
+                escape((alert.summary().isEmpty() ? "" : alert.summary() + "\n") + alert.description() + "\n"
+                                + alert.metricName() + " = " + alert.currentValue() + " (threshold "
+                                + alert.threshold() + ")"
+                                + (alert.labels().isEmpty() ? "" : "\nlabels: " + alert.labels()))
                         + alert.marks()
                                 .ackLink()
                                 .map(link -> "\n<" + link + "|Acknowledge>")
                                 .orElse(""));
         attachment.put("ts", (alert.resolvedAt().orElse(alert.timestamp())).getEpochSecond());
         return attachment;
+    }
+
+    /**
+     * Slack's own escaping of message text: {@code &}, {@code <} and {@code >} become entities, so a pushed label
+     * value such as {@code <!channel>} or {@code <http://evil|click here>} shows as written instead of pinging a
+     * channel or planting a disguised link. Only the agent's own link markup (the Acknowledge link) stays live.
+     */
+    static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Resolved: green; otherwise by severity, from blue (low) to red (critical). */

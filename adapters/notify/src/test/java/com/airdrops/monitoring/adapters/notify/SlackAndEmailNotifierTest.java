@@ -3,6 +3,7 @@ package com.airdrops.monitoring.adapters.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fixtures.Alerts;
+import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
@@ -48,6 +49,44 @@ class SlackAndEmailNotifierTest {
             JsonNode resolved =
                     AlertmanagerFormat.JSON.readTree(slack.requests.get(1).body());
             assertThat(resolved.get("attachments").get(0).get("color").asText()).isEqualTo("#2eb886");
+        }
+    }
+
+    @Test
+    void slackShowsPushedMarkupAsTextAndKeepsOnlyItsOwnAcknowledgeLinkLive() throws Exception {
+        try (RecordingReceiver slack = new RecordingReceiver()) {
+            var notifier = new SlackNotifier.Factory()
+                    .create(new NotificationChannel(
+                            "ops-slack",
+                            "slack",
+                            Map.of("webhook_url", slack.url("/hook").toString())));
+            Alert planted = new Alert(
+                            "risk_level_critical",
+                            "risk_level",
+                            3,
+                            3,
+                            com.airdrops.monitoring.domain.model.alert.AlertSeverity.CRITICAL,
+                            new com.airdrops.monitoring.domain.model.alert.AlertPhase.Firing(
+                                    Alerts.PENDING, Alerts.FIRED),
+                            "Risk & more",
+                            Alerts.FIRED,
+                            Map.of("protocol", "<!channel> <@U123> <http://evil.example|click here>"))
+                    .withMarks(com.airdrops.monitoring.domain.model.alert.AlertMarks.NONE.withAckLink(
+                            "https://monitor.example/ack?sig=abc"));
+
+            notifier.send(Alerts.notification(planted), Duration.ofSeconds(5));
+
+            String text = AlertmanagerFormat.JSON
+                    .readTree(slack.requests.getFirst().body())
+                    .get("attachments")
+                    .get(0)
+                    .get("text")
+                    .asText();
+            assertThat(text)
+                    .contains(
+                            "&lt;!channel&gt; &lt;@U123&gt; &lt;http://evil.example|click here&gt;", "Risk &amp; more")
+                    .doesNotContain("<!channel>", "<@U123>", "<http://evil.example")
+                    .endsWith("<https://monitor.example/ack?sig=abc|Acknowledge>");
         }
     }
 

@@ -43,11 +43,12 @@ export function renderAlerts(response, ready) {
 }
 
 let historyEntries = [];
+let historyCut = false;
 let ruleNames = [];
 
 // Draws the history; null entries or rules keep the last ones read (a filter changed, or a read failed).
 export function renderHistory(entries, rules, response) {
-  if (entries) historyEntries = entries;
+  if (entries) { historyEntries = entries; historyCut = Boolean(response && response.truncated); }
   if (rules) ruleNames = rules.map((r) => r.name);
   const select = $("history-rule");
   const chosen = select.value;
@@ -72,7 +73,8 @@ export function renderHistory(entries, rules, response) {
     }));
   const note = response && response.status !== 200
     ? `Could not read the history (${failure(response)}): showing what was last read.`
-    : shown.length > MAX_HISTORY_ROWS ? `Showing the newest ${MAX_HISTORY_ROWS} of ${shown.length} entries.` : "";
+    : shown.length > MAX_HISTORY_ROWS ? `Showing the newest ${MAX_HISTORY_ROWS} of ${shown.length} entries.`
+    : historyCut ? `The newest ${historyEntries.length} entries of the last 24 h (the agent cut its answer).` : "";
   if ($("history-note").textContent !== note) $("history-note").textContent = note;
   render($("history"), shown.slice(0, MAX_HISTORY_ROWS).map((e) => [e.fingerprint, e.timestamp, e.status, e.event]), () =>
     shown.length === 0 ? emptyRow(6, "No transitions") :

@@ -135,13 +135,14 @@ export async function call(path, options = {}) {
   }
 }
 
-// A read: {status, body} (body parsed as JSON, or text), or {status: 0} when the agent did not answer.
+// A read: {status, body, truncated} (body parsed as JSON, or text; truncated when the agent cut a list), or
+// {status: 0} when the agent did not answer.
 export async function read(path, asText) {
   try {
     const response = await call(path);
     let body = null;
     try { body = asText ? await response.text() : await response.json(); } catch (e) { body = null; }
-    return { status: response.status, body };
+    return { status: response.status, body, truncated: response.headers.get("X-Truncated") === "true" };
   } catch (e) {
     return { status: 0, body: null };
   }

@@ -90,10 +90,10 @@ async function refresh() {
     ]);
     readinessBanner(readyBody);
     if (!state.firstRenderDone && ok(latest)) firstViewDrawn();
-    // The 24 h history may be large (up to 10,000 entries): read every 30 s, not at every refresh.
+    // The 24 h history may be large: its newest 1,000 entries (the agent may send fewer, and says so), every 30 s.
     const wantHistory = now - state.historyAt >= HISTORY_EVERY_MS;
     const [live, history, rules, channels, dead, metrics, aggregates] = await Promise.all([read("/health/live"),
-      wantHistory ? read("/api/v1/alerts/history?hours=24") : Promise.resolve(null), read("/api/v1/rules"), read("/api/v1/channels"),
+      wantHistory ? read("/api/v1/alerts/history?hours=24&limit=1000") : Promise.resolve(null), read("/api/v1/rules"), read("/api/v1/channels"),
       read(`/api/v1/notifications/dead?limit=${DEAD_LETTERS_READ}`), read("/metrics", true),
       wantAggregates ? read(`/api/v1/aggregates?name=system_&start=${start}&limit=10000`) : Promise.resolve(null)]);
     if (aggregates && aggregates.status === 200) {

@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -41,6 +42,12 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
 
     static final int HISTORY_LIMIT = 10_000;
+
+    /**
+     * A history page holds at most about this many characters of text (labels, descriptions, summaries): with 4 KB
+     * descriptions that is about 250 rows, a few megabytes of heap, whatever the row limit asked.
+     */
+    static final long HISTORY_TEXT_BUDGET = 1_000_000;
 
     /** An acknowledgement may name an alert by this many leading characters of its fingerprint, or more. */
     static final int MIN_FINGERPRINT_PREFIX = 16;
@@ -262,8 +269,14 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     }
 
     @Override
-    public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
-        return repository.history(clock.instant().minusMillis(Math.round(hours * 3_600_000)), HISTORY_LIMIT, scope);
+    public HistoryPage getAlertHistory(
+            double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
+        return repository.history(
+                clock.instant().minusMillis(Math.round(hours * 3_600_000)),
+                after,
+                Math.min(limit, HISTORY_LIMIT),
+                HISTORY_TEXT_BUDGET,
+                scope);
     }
 
     /** Deletes history, and silences that ended, older than {@code retention}; returns how many history rows. */

@@ -31,6 +31,23 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
     /** At most this many silences may be pending or active at once. */
     static final int MAX_IN_FORCE = 1_000;
 
+    /** At most this many silences are kept, ended ones included: all of them are held in memory. */
+    static final int MAX_KEPT = 5_000;
+
+    /**
+     * The regular expressions of the silences kept, in characters: a compiled RE2 pattern costs about 90 bytes of heap
+     * per character, so this bounds them to about 9 MB.
+     */
+    static final long MAX_REGEX_TEXT = 100_000;
+
+    private static long regexText(List<LabelMatcher> matchers) {
+        return matchers.stream()
+                .filter(matcher ->
+                        matcher.kind() == LabelMatcher.Kind.MATCHES || matcher.kind() == LabelMatcher.Kind.NOT_MATCHES)
+                .mapToLong(matcher -> matcher.value().length())
+                .sum();
+    }
+
     private static final SilenceStore NONE = new SilenceStore() {
         @Override
         public void add(Silence silence) {
@@ -116,9 +133,21 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         long inForce = current.stream()
                 .filter(silence -> silence.stateAt(now) != Silence.State.EXPIRED)
                 .count();
+        if (current.size() >= MAX_KEPT) {
+            throw new IllegalArgumentException("at most " + MAX_KEPT + " silences are kept, ended ones included until "
+                    + "retention deletes them; wait for it, or lower ALERT_RETENTION_HOURS");
+        }
         if (inForce >= MAX_IN_FORCE) {
             throw new IllegalArgumentException(
                     "at most " + MAX_IN_FORCE + " silences may be pending or active at once; expire some first");
+        }
+        long regexText = regexText(matchers)
+                + current.stream().mapToLong(kept -> regexText(kept.matchers())).sum();
+        if (regexText > MAX_REGEX_TEXT) {
+            throw new IllegalArgumentException("the silences kept may hold at most " + MAX_REGEX_TEXT
+                    + " characters of "
+                    + "regular expressions together, ended ones included until retention deletes them (each is "
+                    + "compiled to match in linear time, which costs memory): this one would make " + regexText);
         }
         Silence silence =
                 new Silence(UUID.randomUUID().toString(), matchers, startsAt.orElse(now), endsAt, createdBy, comment);

@@ -438,15 +438,34 @@ class AlerterTest {
         return alerts.stream().map(Alert::status).toList();
     }
 
-    /** Throws while {@code down} is set, as a database that is unreachable. */
-    /** Refuses, like a database would a value too long for its column, every change of one rule. */
-    private record RefusingRepository(InMemoryAlertRepository delegate, String refusedRule)
-            implements com.airdrops.monitoring.domain.port.driven.AlertRepository {
+    /** The in-memory storage behind a repository that only changes how it saves. */
+    private interface SavingDifferently extends com.airdrops.monitoring.domain.port.driven.AlertRepository {
+        InMemoryAlertRepository delegate();
+
         @Override
-        public List<ActiveAlert> loadActive() {
-            return delegate.loadActive();
+        default List<ActiveAlert> loadActive() {
+            return delegate().loadActive();
         }
 
+        @Override
+        default com.airdrops.monitoring.domain.model.alert.HistoryPage history(
+                Instant since,
+                java.util.Optional<com.airdrops.monitoring.domain.model.alert.HistoryPage.Cursor> after,
+                int limit,
+                long maxTextChars,
+                InstanceScope scope) {
+            return delegate().history(since, after, limit, maxTextChars, scope);
+        }
+
+        @Override
+        default long deleteHistoryOlderThan(Instant cutoff) {
+            return delegate().deleteHistoryOlderThan(cutoff);
+        }
+    }
+
+    /** Refuses, like a database would a value too long for its column, every change of one rule. */
+    private record RefusingRepository(InMemoryAlertRepository delegate, String refusedRule)
+            implements SavingDifferently {
         @Override
         public void save(AlertChanges changes) {
             boolean refused = changes.transitions().stream()
@@ -459,41 +478,16 @@ class AlerterTest {
             }
             delegate.save(changes);
         }
-
-        @Override
-        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
-            return delegate.history(since, limit, scope);
-        }
-
-        @Override
-        public long deleteHistoryOlderThan(Instant cutoff) {
-            return delegate.deleteHistoryOlderThan(cutoff);
-        }
     }
 
-    private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down)
-            implements com.airdrops.monitoring.domain.port.driven.AlertRepository {
-        @Override
-        public List<ActiveAlert> loadActive() {
-            return delegate.loadActive();
-        }
-
+    /** Throws while {@code down} is set, as a database that is unreachable. */
+    private record FlakyRepository(InMemoryAlertRepository delegate, AtomicBoolean down) implements SavingDifferently {
         @Override
         public void save(AlertChanges changes) {
             if (down.get()) {
                 throw new com.airdrops.monitoring.domain.port.driven.PersistenceException("connection refused", null);
             }
             delegate.save(changes);
-        }
-
-        @Override
-        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
-            return delegate.history(since, limit, scope);
-        }
-
-        @Override
-        public long deleteHistoryOlderThan(Instant cutoff) {
-            return delegate.deleteHistoryOlderThan(cutoff);
         }
     }
 

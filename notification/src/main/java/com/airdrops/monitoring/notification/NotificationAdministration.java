@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
+import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.DeadLetters;
@@ -40,9 +41,12 @@ public final class NotificationAdministration implements NotificationAdmin {
                 shownConfigs.getOrDefault(name, Map.of()));
     }
 
+    /** What one page of dead letters may hold, in characters of payload. */
+    static final long DEAD_LETTER_TEXT_BUDGET = 2_000_000;
+
     @Override
-    public List<OutboxEntry> deadLetters(int limit) {
-        return outbox.dead(limit);
+    public DeadLetterPage deadLetters(Optional<Long> before, int limit) {
+        return outbox.dead(before, limit, DEAD_LETTER_TEXT_BUDGET);
     }
 
     @Override

@@ -12,6 +12,7 @@ import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.notification.ChannelRoute;
@@ -196,8 +197,9 @@ class FailOpenDeliveryTest {
         }
 
         @Override
-        public List<Alert> history(Instant since, int limit, InstanceScope scope) {
-            return call(() -> stored.history(since, limit, scope));
+        public HistoryPage history(
+                Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
+            return call(() -> stored.history(since, after, limit, maxTextChars, scope));
         }
 
         @Override

@@ -53,6 +53,34 @@ class SilenceAndAckDispatchTest {
     private final Silencer silencer = new Silencer(silences, clock);
 
     @Test
+    void theSilencesKeptHoldABoundedAmountOfRegularExpressions() {
+        String regex = "=~" + "a".repeat(998) + ".*"; // 1,000 characters; four of them make a silence of 4,000
+        int created = 0;
+        IllegalArgumentException refused = null;
+        for (int i = 0; i < 30 && refused == null; i++) {
+            try {
+                silencer.create(
+                        List.of(
+                                Regexes.matcher("w1", regex),
+                                Regexes.matcher("w2", regex),
+                                Regexes.matcher("w3", regex),
+                                Regexes.matcher("w4", regex)),
+                        Optional.empty(),
+                        T0.plusSeconds(3600),
+                        "ops",
+                        "");
+                created++;
+            } catch (IllegalArgumentException e) {
+                refused = e;
+            }
+        }
+
+        assertThat(created).as("100,000 characters: 25 regexes of 4,000").isEqualTo(25);
+        assertThat(refused).hasMessageContaining("at most 100000 characters of regular expressions");
+        silencer.create(List.of(Regexes.matcher("wallet", "x")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
+    }
+
+    @Test
     void aSilencedAlertIsRecordedButNotSentAndIsSentOnceWhenTheSilenceIsExpired() {
         Alerter alerter = alerter(Optional.empty());
         Silence silence = silencer.create(

@@ -10,9 +10,12 @@ import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
+import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,6 +83,51 @@ public abstract class AlertRepositoryContract {
         assertThat(repository.history(T0, 10)).containsExactly(resolved, firing, pending);
         assertThat(repository.history(T0.plusSeconds(60), 10)).containsExactly(resolved, firing);
         assertThat(repository.history(T0, 1)).containsExactly(resolved);
+    }
+
+    @Test
+    void historyComesInPagesCutByRowsOrTextAndTheCursorContinuesWithoutSkippingAPass() {
+        // Two passes: five transitions at T0 (one pass), three at T0 + 60 s; descriptions of 1,000 characters.
+        List<Alert> first = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            first.add(large("a" + i, T0));
+        }
+        List<Alert> second = List.of(
+                large("b0", T0.plusSeconds(60)), large("b1", T0.plusSeconds(60)), large("b2", T0.plusSeconds(60)));
+        repository.save(new AlertChanges(List.of(), List.of(), first, List.of()));
+        repository.save(new AlertChanges(List.of(), List.of(), second, List.of()));
+
+        List<String> seen = new ArrayList<>();
+        Optional<HistoryPage.Cursor> after = Optional.empty();
+        int pages = 0;
+        do {
+            // At most 3 rows, and no more once 2,500 characters are taken: 3 rows of 1,000 would pass it.
+            HistoryPage page = repository.history(T0, after, 3, 2_500, InstanceScope.OWN);
+            assertThat(page.transitions()).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+            page.transitions().forEach(alert -> seen.add(alert.labels().get("id")));
+            after = page.next();
+            pages++;
+        } while (after.isPresent() && pages < 10);
+
+        assertThat(seen)
+                .as("every row once, newest pass first, across pages that cut a pass in two")
+                .hasSize(8)
+                .doesNotHaveDuplicates()
+                .startsWith("b2", "b1", "b0");
+        assertThat(pages).isEqualTo(3);
+        assertThat(repository
+                        .history(T0, Optional.empty(), 100, 10, InstanceScope.OWN)
+                        .transitions())
+                .as("a budget smaller than one row still gives that row")
+                .hasSize(1);
+        assertThat(repository
+                        .history(T0, Optional.empty(), 8, Long.MAX_VALUE, InstanceScope.OWN)
+                        .cut())
+                .isFalse();
+    }
+
+    private static Alert large(String id, Instant at) {
+        return alert(new AlertPhase.Pending(at), at, "x".repeat(1_000), Map.of("id", id));
     }
 
     @Test
@@ -173,15 +221,10 @@ public abstract class AlertRepositoryContract {
     }
 
     private static Alert transition(AlertPhase phase, Instant at) {
-        return new Alert(
-                "risk_critical",
-                "risk_level",
-                3.5,
-                3,
-                AlertSeverity.CRITICAL,
-                phase,
-                "Risk is critical",
-                at,
-                Map.of("team", "risk"));
+        return alert(phase, at, "Risk is critical", Map.of("team", "risk"));
+    }
+
+    private static Alert alert(AlertPhase phase, Instant at, String description, Map<String, String> labels) {
+        return new Alert("risk_critical", "risk_level", 3.5, 3, AlertSeverity.CRITICAL, phase, description, at, labels);
     }
 }

@@ -182,6 +182,29 @@ public abstract class NotificationOutboxContract {
     }
 
     @Test
+    void deadLettersComeInPagesCutByRowsOrPayloadNewestFirst() {
+        save(notification("a"), notification("a"), notification("a"));
+        List<OutboxEntry> due = outbox.due("a", NOW.plusSeconds(1), 10);
+        due.forEach(entry -> outbox.markDead(entry.id(), 5, "HTTP 400", NOW));
+
+        var first = outbox.dead(java.util.Optional.empty(), 2, Long.MAX_VALUE);
+        assertThat(first.entries())
+                .extracting(OutboxEntry::id)
+                .containsExactly(due.get(2).id(), due.get(1).id());
+        assertThat(first.next()).hasValue(due.get(1).id());
+        var second = outbox.dead(first.next(), 2, Long.MAX_VALUE);
+        assertThat(second.entries())
+                .extracting(OutboxEntry::id)
+                .containsExactly(due.get(0).id());
+        assertThat(second.next()).isEmpty();
+        var tight = outbox.dead(java.util.Optional.empty(), 10, 1);
+        assertThat(tight.entries())
+                .as("a budget below one row still gives that row")
+                .hasSize(1);
+        assertThat(tight.next()).isPresent();
+    }
+
+    @Test
     void adoptedEntriesKeepHowTheirDeliveryWentAndAdoptingThemAgainAddsNothing() {
         Notification sent = notification("a");
         Notification retrying = notification("a");

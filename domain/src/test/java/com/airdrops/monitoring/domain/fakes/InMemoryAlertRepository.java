@@ -2,7 +2,9 @@ package com.airdrops.monitoring.domain.fakes;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
@@ -120,11 +122,22 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
     }
 
     @Override
-    public synchronized List<OutboxEntry> dead(int limit) {
-        return outbox.values().stream()
-                .filter(entry -> entry.status() == OutboxStatus.DEAD)
-                .limit(limit)
+    public synchronized DeadLetterPage dead(Optional<Long> before, int limit, long maxTextChars) {
+        List<OutboxEntry> matching = outbox.values().stream()
+                .filter(entry -> entry.status() == OutboxStatus.DEAD && entry.id() < before.orElse(Long.MAX_VALUE))
+                .sorted(Comparator.comparing(OutboxEntry::id).reversed())
                 .toList();
+        List<OutboxEntry> page = new ArrayList<>();
+        long text = 0;
+        for (OutboxEntry entry : matching) {
+            if (page.size() >= limit || (!page.isEmpty() && text >= maxTextChars)) {
+                break;
+            }
+            page.add(entry);
+            text += entry.notification().alerts().toString().length();
+        }
+        return new DeadLetterPage(
+                page, page.size() < matching.size() ? Optional.of(page.getLast().id()) : Optional.empty());
     }
 
     @Override
@@ -166,14 +179,44 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
         outbox.put(id, new OutboxEntry(id, entry.notification(), status, attempts, error, next, entry.createdAt()));
     }
 
-    /** One agent's storage: every scope reads the same rows. */
+    /** One agent's storage: every scope reads the same rows; a row's number is its place in the history. */
     @Override
-    public synchronized List<Alert> history(Instant since, int limit, InstanceScope scope) {
-        return history.stream()
-                .filter(alert -> !alert.timestamp().isBefore(since))
-                .sorted(Comparator.comparing(Alert::timestamp).reversed())
-                .limit(limit)
-                .toList();
+    public synchronized HistoryPage history(
+            Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
+        List<Integer> rows = new ArrayList<>();
+        for (int row = history.size(); row >= 1; row--) {
+            Alert alert = history.get(row - 1);
+            long at = alert.timestamp().toEpochMilli();
+            boolean afterCursor = after.isEmpty()
+                    || at < after.get().occurredAtMillis()
+                    || (at == after.get().occurredAtMillis()
+                            && row < after.get().row());
+            if (!alert.timestamp().isBefore(since) && afterCursor) {
+                rows.add(row);
+            }
+        }
+        rows.sort(Comparator.comparing((Integer row) -> history.get(row - 1).timestamp())
+                .thenComparing(row -> row)
+                .reversed());
+        List<Alert> page = new ArrayList<>();
+        long text = 0;
+        int last = 0;
+        for (int row : rows) {
+            if (page.size() >= limit || (!page.isEmpty() && text >= maxTextChars)) {
+                break;
+            }
+            Alert alert = history.get(row - 1);
+            page.add(alert);
+            text += alert.description().length()
+                    + alert.summary().length()
+                    + alert.labels().toString().length();
+            last = row;
+        }
+        Optional<HistoryPage.Cursor> next = page.size() < rows.size()
+                ? Optional.of(
+                        new HistoryPage.Cursor(history.get(last - 1).timestamp().toEpochMilli(), last))
+                : Optional.empty();
+        return new HistoryPage(page, next);
     }
 
     @Override

@@ -242,6 +242,13 @@ class DomainModelTest {
     }
 
     @Test
+    void aRenderedTextIsCutAtItsBound() {
+        String rendered = AlertTemplate.render("{{ $labels.a }}".repeat(20), "r", Map.of("a", "x".repeat(1_024)), 1, 1);
+
+        assertThat(rendered).hasSize(AlertTemplate.MAX_RENDERED_LENGTH).endsWith("x…");
+    }
+
+    @Test
     void templatesFillLabelsValueThresholdAndRuleAndRefuseUnknownVariables() {
         assertThat(AlertTemplate.render(
                         "{{ $labels.component }} at {{$value}} over {{ $threshold }} ({{ $rule }}; {{ $labels.none }})",

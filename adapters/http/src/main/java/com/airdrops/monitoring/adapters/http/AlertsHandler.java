@@ -3,6 +3,7 @@ package com.airdrops.monitoring.adapters.http;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
@@ -57,10 +58,23 @@ final class AlertsHandler {
             throw QueryParameters.bad(
                     "instance", instance, "an agent's MONITORING_INSTANCE (at most 255 characters) or *");
         }
-        ctx.json(alerts.getAlertHistory(hours, InstanceScope.parse(instance)).stream()
-                .map(AlertsHandler::view)
-                .toList());
+        int limit =
+                new QueryParameters(ctx).integer("limit", 1, MAX_HISTORY_ROWS).orElse(DEFAULT_HISTORY_ROWS);
+        Optional<HistoryPage.Cursor> after = Optional.ofNullable(ctx.queryParam("cursor"))
+                .map(cursor -> {
+                    try {
+                        return HistoryPage.Cursor.parse(cursor);
+                    } catch (IllegalArgumentException e) {
+                        throw QueryParameters.bad("cursor", cursor, "the X-Next-Cursor of an earlier page");
+                    }
+                });
+        HistoryPage page = alerts.getAlertHistory(hours, InstanceScope.parse(instance), after, limit);
+        page.next().ifPresent(next -> Pages.cut(ctx, "cursor", next.toString()));
+        ctx.json(page.transitions().stream().map(AlertsHandler::view).toList());
     }
+
+    static final int DEFAULT_HISTORY_ROWS = 1_000;
+    static final int MAX_HISTORY_ROWS = 10_000;
 
     void quarantine(Context ctx) {
         ctx.json(alerts.quarantined().stream()

@@ -1,12 +1,14 @@
 package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Channels with secrets shown as "***", dead letters, and replaying one (bearer token). */
 final class NotificationsHandler {
@@ -43,11 +45,13 @@ final class NotificationsHandler {
      * hundreds, and the answer must stay small enough to be read every few seconds.
      */
     void dead(Context ctx) {
-        int limit =
-                new QueryParameters(ctx).integer("limit", 1, MAX_DEAD_LETTERS).orElse(DEFAULT_DEAD_LETTERS);
-        ctx.json(admin.deadLetters(limit).stream()
-                .map(NotificationsHandler::view)
-                .toList());
+        QueryParameters parameters = new QueryParameters(ctx);
+        int limit = parameters.integer("limit", 1, MAX_DEAD_LETTERS).orElse(DEFAULT_DEAD_LETTERS);
+        Optional<Long> before =
+                parameters.integer("cursor", 1, Integer.MAX_VALUE).map(Integer::longValue);
+        DeadLetterPage page = admin.deadLetters(before, limit);
+        page.next().ifPresent(next -> Pages.cut(ctx, "cursor", String.valueOf(next)));
+        ctx.json(page.entries().stream().map(NotificationsHandler::view).toList());
     }
 
     static final int DEFAULT_DEAD_LETTERS = 100;

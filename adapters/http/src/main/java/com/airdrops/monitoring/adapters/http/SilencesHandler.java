@@ -77,10 +77,26 @@ final class SilencesHandler {
         ctx.status(201).json(view(silence, clock.instant()));
     }
 
+    /**
+     * {@code GET /api/v1/silences?limit=&cursor=}: at most {@code limit} silences (default and most 1,000, about 5 MB
+     * at the size bound), newest start first; when more follow, the answer says so and {@code cursor} continues.
+     */
     void list(Context ctx) {
         Instant now = clock.instant();
-        ctx.json(silences.silences().stream().map(silence -> view(silence, now)).toList());
+        QueryParameters parameters = new QueryParameters(ctx);
+        int limit = parameters.integer("limit", 1, MAX_LISTED).orElse(MAX_LISTED);
+        int from = parameters.integer("cursor", 0, Integer.MAX_VALUE).orElse(0);
+        List<Silence> all = silences.silences();
+        int to = (int) Math.min(all.size(), (long) from + limit);
+        if (to < all.size()) {
+            Pages.cut(ctx, "cursor", String.valueOf(to));
+        }
+        ctx.json(all.subList(Math.min(from, to), to).stream()
+                .map(silence -> view(silence, now))
+                .toList());
     }
+
+    static final int MAX_LISTED = 1_000;
 
     void expire(Context ctx) {
         token.authorize(ctx.header("Authorization"));

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
@@ -86,9 +87,13 @@ class JavalinHttpServerTest {
         }
 
         @Override
-        public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
+        public HistoryPage getAlertHistory(
+                double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
             historyHours.add(hours);
-            return List.of();
+            historyPages.add(limit + " after " + after.map(Object::toString).orElse("none"));
+            // A page of one row is cut: the answer must say so and point to the next.
+            return new HistoryPage(
+                    List.of(), limit == 1 ? Optional.of(new HistoryPage.Cursor(1_000, 7)) : Optional.empty());
         }
 
         @Override
@@ -119,10 +124,12 @@ class JavalinHttpServerTest {
         }
 
         @Override
-        public List<com.airdrops.monitoring.domain.model.notification.OutboxEntry> deadLetters(int limit) {
+        public com.airdrops.monitoring.domain.model.notification.DeadLetterPage deadLetters(
+                Optional<Long> before, int limit) {
             deadLetterLimits.add(limit);
             if (!foldedDeadLetter.get()) {
-                return List.of();
+                return new com.airdrops.monitoring.domain.model.notification.DeadLetterPage(
+                        List.of(), Optional.empty());
             }
             List<Alert> alerts = new java.util.ArrayList<>();
             for (int i = 0; i < 30; i++) {
@@ -137,14 +144,17 @@ class JavalinHttpServerTest {
                         NOW,
                         Map.of("component", "q" + i)));
             }
-            return List.of(new com.airdrops.monitoring.domain.model.notification.OutboxEntry(
-                    3,
-                    new com.airdrops.monitoring.domain.model.notification.Notification("e-3", "hook", alerts, 29),
-                    com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus.DEAD,
-                    1,
-                    Optional.of("HTTP 400"),
-                    NOW,
-                    NOW));
+            return new com.airdrops.monitoring.domain.model.notification.DeadLetterPage(
+                    List.of(new com.airdrops.monitoring.domain.model.notification.OutboxEntry(
+                            3,
+                            new com.airdrops.monitoring.domain.model.notification.Notification(
+                                    "e-3", "hook", alerts, 29),
+                            com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus.DEAD,
+                            1,
+                            Optional.of("HTTP 400"),
+                            NOW,
+                            NOW)),
+                    Optional.of(3L));
         }
 
         @Override
@@ -153,6 +163,7 @@ class JavalinHttpServerTest {
         }
     };
     private final List<Double> historyHours = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<String> historyPages = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final AggregatedMetricsQuery aggregates = (start, end, name, limit) -> {
         aggregateQueries.add(new Object[] {start, end, name, limit});
         return List.of(new AggregatedMetric("system_cpu_usage_percent_avg", 12.5, NOW, Map.of("host", "a"), "avg"));
@@ -595,6 +606,30 @@ class JavalinHttpServerTest {
     }
 
     @Test
+    void historyComesInPagesAndSaysWhenItCut() throws Exception {
+        HttpResponse<String> whole = get("/api/v1/alerts/history?hours=6", Map.of());
+        assertThat(whole.headers().firstValue("X-Truncated")).isEmpty();
+
+        HttpResponse<String> cut = get("/api/v1/alerts/history?hours=6&limit=1", Map.of());
+        assertThat(cut.statusCode()).isEqualTo(200);
+        assertThat(cut.headers().firstValue("X-Truncated")).hasValue("true");
+        assertThat(cut.headers().firstValue("X-Next-Cursor")).hasValue("1000.7");
+        assertThat(cut.headers().firstValue("Link"))
+                .hasValue("</api/v1/alerts/history?hours=6&limit=1&cursor=1000.7>; rel=\"next\"");
+
+        assertThat(get("/api/v1/alerts/history?hours=6&limit=1&cursor=1000.7", Map.of())
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(historyPages).containsExactly("1000 after none", "1 after none", "1 after 1000.7");
+        assertThat(get("/api/v1/alerts/history?limit=0", Map.of()).statusCode()).isEqualTo(400);
+        assertThat(get("/api/v1/alerts/history?limit=10001", Map.of()).statusCode())
+                .isEqualTo(400);
+        HttpResponse<String> badCursor = get("/api/v1/alerts/history?cursor=yesterday", Map.of());
+        assertThat(badCursor.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(badCursor.body()).get("error").asText()).contains("'cursor'='yesterday' is invalid");
+    }
+
+    @Test
     void reloadNeedsTheTokenAndReportsARejectedConfiguration() throws Exception {
         assertThat(post("/api/v1/reload", null, "").statusCode()).isEqualTo(401);
         assertThat(reloads.get()).isZero();
@@ -630,9 +665,12 @@ class JavalinHttpServerTest {
     @Test
     void deadLettersAreBoundedInNumberAndInAlertsEach() throws Exception {
         foldedDeadLetter.set(true);
-        JsonNode letter = JSON.readTree(
-                        get("/api/v1/notifications/dead", Map.of()).body())
-                .get(0);
+        HttpResponse<String> dead = get("/api/v1/notifications/dead", Map.of());
+        assertThat(dead.headers().firstValue("X-Truncated"))
+                .as("more dead letters follow: the answer says so")
+                .hasValue("true");
+        assertThat(dead.headers().firstValue("X-Next-Cursor")).hasValue("3");
+        JsonNode letter = JSON.readTree(dead.body()).get(0);
         assertThat(letter.get("alert_count").asInt()).isEqualTo(30);
         assertThat(letter.get("alerts")).hasSize(20);
         assertThat(get("/api/v1/notifications/dead?limit=5", Map.of()).statusCode())

@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
@@ -149,9 +150,10 @@ final class StubbedServer implements AutoCloseable {
         }
 
         @Override
-        public List<Alert> getAlertHistory(double hours, InstanceScope scope) {
+        public HistoryPage getAlertHistory(
+                double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
             queries.add(hours);
-            return List.of();
+            return new HistoryPage(List.of(), Optional.empty());
         }
 
         @Override
@@ -202,8 +204,9 @@ final class StubbedServer implements AutoCloseable {
         }
 
         @Override
-        public List<OutboxEntry> deadLetters(int limit) {
-            return List.of();
+        public com.airdrops.monitoring.domain.model.notification.DeadLetterPage deadLetters(
+                Optional<Long> before, int limit) {
+            return new com.airdrops.monitoring.domain.model.notification.DeadLetterPage(List.of(), Optional.empty());
         }
 
         @Override

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -64,23 +65,67 @@ public final class JdbiAlertRepository implements AlertRepository {
         });
     }
 
+    /**
+     * The text budget is kept by the database, in two steps: the first reads only numbers (each row's place and the
+     * size of the rows before it in the page's order, a window sum) to find where the page ends; the second reads the
+     * rows of that range whole. No step holds more text than the budget, in the agent or in an embedded H2, which
+     * keeps a window query's rows in the agent's heap.
+     */
     @Override
-    public List<Alert> history(Instant since, int limit, InstanceScope scope) {
+    public HistoryPage history(
+            Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
         Optional<String> owner = switch (scope) {
             case InstanceScope.Own own -> Optional.of(instance);
             case InstanceScope.Named named -> Optional.of(named.instance());
             case InstanceScope.All all -> Optional.empty();
         };
+        String where = "h.occurred_at >= :since" + (owner.isPresent() ? " AND h.instance = :instance" : "")
+                + (after.isPresent() ? " AND (h.occurred_at < :at OR (h.occurred_at = :at AND h.id < :row))" : "");
         return StoreFailures.wrap(
                 "reading alert history",
-                () -> readJdbi.withHandle(handle -> handle.createQuery("SELECT * FROM alert_history WHERE occurred_at "
-                                + ">= :since" + (owner.isPresent() ? " AND instance = :instance" : "")
-                                + " ORDER BY occurred_at DESC, id DESC LIMIT :limit")
-                        .bind("since", since.toEpochMilli())
-                        .bind("instance", owner.orElse(""))
-                        .bind("limit", limit)
-                        .map((rs, ctx) -> AlertRows.transition(rs))
-                        .list()));
+                () -> readJdbi.withHandle(handle -> {
+                    List<HistoryRow> measured = HistoryRow.bind(
+                                    handle.createQuery(
+                                            "SELECT id, occurred_at, matching FROM (SELECT h.id, h.occurred_at, "
+                                                    + "COUNT(*) OVER () AS matching, SUM(" + HistoryRow.TEXT
+                                                    + ") OVER (ORDER BY "
+                                                    + "h.occurred_at DESC, h.id DESC ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) "
+                                                    + "AS text_before FROM alert_history h WHERE " + where
+                                                    + " ORDER BY h.occurred_at "
+                                                    + "DESC, h.id DESC LIMIT :limit) t WHERE COALESCE(text_before, 0) < :budget ORDER BY "
+                                                    + "occurred_at DESC, id DESC"),
+                                    since,
+                                    owner,
+                                    after)
+                            .bind("limit", limit)
+                            .bind("budget", maxTextChars)
+                            .map((rs, ctx) -> new HistoryRow(
+                                    new HistoryPage.Cursor(rs.getLong("occurred_at"), rs.getLong("id")),
+                                    rs.getLong("matching")))
+                            .list();
+                    if (measured.isEmpty()) {
+                        return new HistoryPage(List.of(), Optional.empty());
+                    }
+                    HistoryPage.Cursor first = measured.getFirst().cursor();
+                    HistoryPage.Cursor last = measured.getLast().cursor();
+                    List<Alert> rows = HistoryRow.bind(
+                                    handle.createQuery("SELECT * FROM alert_history h WHERE " + where + " AND "
+                                            + "(h.occurred_at < :firstAt OR (h.occurred_at = :firstAt AND h.id <= :firstRow)) "
+                                            + "AND (h.occurred_at > :lastAt OR (h.occurred_at = :lastAt AND h.id >= :lastRow)) "
+                                            + "ORDER BY h.occurred_at DESC, h.id DESC"),
+                                    since,
+                                    owner,
+                                    after)
+                            .bind("firstAt", first.occurredAtMillis())
+                            .bind("firstRow", first.row())
+                            .bind("lastAt", last.occurredAtMillis())
+                            .bind("lastRow", last.row())
+                            .map((rs, ctx) -> AlertRows.transition(rs))
+                            .list();
+                    return new HistoryPage(
+                            rows,
+                            measured.getLast().matching() > measured.size() ? Optional.of(last) : Optional.empty());
+                }));
     }
 
     @Override

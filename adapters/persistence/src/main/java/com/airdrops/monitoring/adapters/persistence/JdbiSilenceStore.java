@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -29,7 +28,11 @@ public final class JdbiSilenceStore implements SilenceStore {
     private final Jdbi jdbi;
     private final Jdbi readJdbi;
     /** Stored silences that no longer parse, each logged once. */
-    private final Set<String> setAside = ConcurrentHashMap.newKeySet();
+    private volatile List<String> setAside = List.of();
+    /** Rows parsed before, by their content: a silence's regexes are compiled once, not at every pass. */
+    private final Map<String, Optional<Silence>> parsed = new ConcurrentHashMap<>();
+
+    private static final int PARSED_KEPT = 10_000;
 
     public JdbiSilenceStore(Database database) {
         this.jdbi = database.jdbi();
@@ -80,18 +83,22 @@ public final class JdbiSilenceStore implements SilenceStore {
     public List<Silence> all() {
         return StoreFailures.wrap(
                 "reading silences",
-                () ->
-                        readJdbi.withHandle(handle -> handle
-                                .createQuery("SELECT * FROM silence ORDER BY starts_at DESC, id")
-                                .map((rs, ctx) -> silence(rs))
-                                .stream()
-                                .flatMap(Optional::stream)
-                                .toList()));
+                () -> readJdbi.withHandle(handle -> {
+                    List<Map.Entry<String, Optional<Silence>>> rows = handle.createQuery(
+                                    "SELECT * FROM silence ORDER BY starts_at DESC, id")
+                            .map((rs, ctx) -> Map.entry(rs.getString("id"), silence(rs)))
+                            .list();
+                    setAside = rows.stream()
+                            .filter(row -> row.getValue().isEmpty())
+                            .map(Map.Entry::getKey)
+                            .toList();
+                    return rows.stream().flatMap(row -> row.getValue().stream()).toList();
+                }));
     }
 
     @Override
     public List<String> setAside() {
-        return List.copyOf(setAside);
+        return setAside;
     }
 
     @Override
@@ -128,29 +135,52 @@ public final class JdbiSilenceStore implements SilenceStore {
         }
     }
 
+    /**
+     * The row's silence, parsed once: every evaluation pass reads the silences, and compiling their regexes again each
+     * time would cost a pass CPU and garbage for nothing. A row that changed (expired) is parsed again.
+     */
     private Optional<Silence> silence(ResultSet rs) throws SQLException {
+        String key = rs.getString("id")
+                + '\n'
+                + rs.getLong("starts_at")
+                + '\n'
+                + rs.getLong("ends_at")
+                + '\n'
+                + rs.getString("matchers");
+        Optional<Silence> known = parsed.get(key);
+        if (known != null) {
+            return known;
+        }
+        Optional<Silence> silence = parse(rs);
+        if (parsed.size() >= PARSED_KEPT) {
+            parsed.clear(); // rows that ended or were deleted leave no trace; the next reads fill it again
+        }
+        parsed.put(key, silence);
+        return silence;
+    }
+
+    /** A row that does not make a valid silence (a regex RE2 refuses, a bound it exceeds) is set aside, logged once. */
+    private Optional<Silence> parse(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
-        List<LabelMatcher> matchers = new ArrayList<>();
         try {
+            List<LabelMatcher> matchers = new ArrayList<>();
             LabelsJson.read(rs.getString("matchers"))
                     .forEach((label, written) -> matchers.add(LabelMatcher.parse(label, written, LinearRegex.ENGINE)));
+            return Optional.of(new Silence(
+                    id,
+                    matchers,
+                    Instant.ofEpochMilli(rs.getLong("starts_at")),
+                    Instant.ofEpochMilli(rs.getLong("ends_at")),
+                    rs.getString("created_by"),
+                    rs.getString("comment")));
         } catch (IllegalArgumentException e) {
-            if (setAside.add(id)) {
-                LOG.warn(
-                        "Silence {} is set aside and not applied: {} (expire it with DELETE /api/v1/silences/{} and "
-                                + "create it again with a regex RE2 accepts)",
-                        id,
-                        e.getMessage(),
-                        id);
-            }
+            LOG.warn(
+                    "Silence {} is set aside and not applied: {} (expire it with DELETE /api/v1/silences/{} and create "
+                            + "it again within today's rules)",
+                    id,
+                    e.getMessage(),
+                    id);
             return Optional.empty();
         }
-        return Optional.of(new Silence(
-                id,
-                matchers,
-                Instant.ofEpochMilli(rs.getLong("starts_at")),
-                Instant.ofEpochMilli(rs.getLong("ends_at")),
-                rs.getString("created_by"),
-                rs.getString("comment")));
     }
 }

@@ -61,8 +61,16 @@ public final class AlertTemplate {
             matcher.appendReplacement(rendered, Matcher.quoteReplacement(replacement));
         }
         matcher.appendTail(rendered);
+        if (rendered.length() > MAX_RENDERED_LENGTH) {
+            // Label values may be long: a template naming many of them must not make every transition huge.
+            rendered.setLength(MAX_RENDERED_LENGTH - 1);
+            rendered.append('…');
+        }
         return rendered.toString();
     }
+
+    /** A rendered text is cut to this many characters (its template is at most 4,096). */
+    public static final int MAX_RENDERED_LENGTH = 8_192;
 
     /** At most 6 significant digits, plain notation, no trailing zeros. */
     public static String number(double value) {

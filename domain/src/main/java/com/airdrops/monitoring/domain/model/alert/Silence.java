@@ -21,6 +21,12 @@ public record Silence(
     public static final int MAX_MATCHERS = 32;
     public static final int MAX_TEXT_LENGTH = 1_000;
 
+    /**
+     * The matchers' labels and values together: with the comment, a silence stays under about 5 KB, so the 1,000 that
+     * may be in force at once fit any heap the agent runs in.
+     */
+    public static final int MAX_MATCHER_TEXT = 4_096;
+
     /** Where a silence stands at a given time. */
     public enum State {
         PENDING,
@@ -49,10 +55,16 @@ public record Silence(
         if (!endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("ends_at must be after starts_at");
         }
+        int matcherText = 0;
         for (LabelMatcher matcher : matchers) {
             Require.labelName(matcher.label(), "matcher label");
             Require.maxLength(matcher.value(), Labels.MAX_VALUE_LENGTH, "matcher '" + matcher.label() + "'");
             Require.printable(matcher.value(), "matcher '" + matcher.label() + "'");
+            matcherText += matcher.label().length() + matcher.value().length();
+        }
+        if (matcherText > MAX_MATCHER_TEXT) {
+            throw new IllegalArgumentException("a silence's matchers hold at most " + MAX_MATCHER_TEXT
+                    + " characters in all (labels and values), got " + matcherText);
         }
         Require.nonBlank(createdBy, "created_by");
         Require.printable(createdBy, "created_by");

@@ -3,14 +3,12 @@ package com.airdrops.monitoring.alerting;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.metric.Sample;
-import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -41,18 +39,11 @@ import org.slf4j.LoggerFactory;
 public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Alerter.class);
 
-    static final int HISTORY_LIMIT = 10_000;
-
-    /**
-     * A history page holds at most about this many characters of text (labels, descriptions, summaries): with 4 KB
-     * descriptions that is about 250 rows, a few megabytes of heap, whatever the row limit asked.
-     */
-    static final long HISTORY_TEXT_BUDGET = 1_000_000;
-
     /** An acknowledgement may name an alert by this many leading characters of its fingerprint, or more. */
     static final int MIN_FINGERPRINT_PREFIX = 16;
 
     private final AlertRepository repository;
+    private final AlertHistory history;
     private final InstantSource clock;
     private final NotificationPlanner planner;
     private final Silencer silencer;
@@ -62,34 +53,18 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     private volatile List<AlertRule> rules = List.of();
     private volatile List<Alert> active = List.of();
 
-    /** @param planner decides the notifications of each pass; they are saved with its transitions */
+    /** An alerter without agent labels, silences or a fallback outbox: for tests and benchmarks. */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
-        this(repository, clock, planner, Map.of(), Silencer.none(clock));
+        this(repository, clock, planner, Map.of(), Silencer.none(clock), FallbackOutbox.NONE);
     }
 
     /**
+     * @param planner decides the notifications of each pass; they are saved with its transitions
      * @param agentLabels labels every alert of this agent carries, such as its {@code instance}; a series or rule
      *     label of the same name wins
+     * @param silencer the silences in force: a silenced alert is recorded but its notifications are held back
+     * @param fallback delivers the notifications of a pass the database cannot take, from memory
      */
-    public Alerter(
-            AlertRepository repository,
-            InstantSource clock,
-            NotificationPlanner planner,
-            Map<String, String> agentLabels) {
-        this(repository, clock, planner, agentLabels, Silencer.none(clock));
-    }
-
-    /** @param silencer the silences in force: a silenced alert is recorded but its notifications are held back */
-    public Alerter(
-            AlertRepository repository,
-            InstantSource clock,
-            NotificationPlanner planner,
-            Map<String, String> agentLabels,
-            Silencer silencer) {
-        this(repository, clock, planner, agentLabels, silencer, FallbackOutbox.NONE);
-    }
-
-    /** @param fallback delivers the notifications of a pass the database cannot take, from memory */
     public Alerter(
             AlertRepository repository,
             InstantSource clock,
@@ -100,6 +75,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         this.silencer = silencer;
         this.evaluator = new RuleEvaluator(agentLabels, silencer);
         this.repository = repository;
+        this.history = new AlertHistory(repository, silencer, clock);
         this.writer = new ChangeWriter(repository, fallback, clock, listeners::stored);
         this.clock = clock;
         this.planner = planner;
@@ -145,6 +121,17 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         active = List.of();
     }
 
+    /**
+     * A silence was created or expired: the alerts shown carry their new {@code silenced_by} at once, not a pass later
+     * (the status page must not offer Silence on an alert just silenced). What is notified is still decided by the
+     * passes, which mark every alert again.
+     */
+    public synchronized void silencesChanged() {
+        Instant now = clock.instant();
+        evaluator.states().forEach(state -> evaluator.mark(state, now));
+        active = evaluator.states().alerts(now);
+    }
+
     /** In-process listeners, told of every transition once it is stored. */
     public AlertListeners listeners() {
         return listeners;
@@ -175,17 +162,19 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             return List.of();
         }
         active = evaluator.states().alerts(pass.at);
-        for (Alert transition : pass.transitions) {
-            LOG.info(
-                    "Alert {} {} {} value={} threshold={} severity={}",
-                    transition.ruleName(),
-                    transition.labels(),
-                    transition.status().wireName().toUpperCase(Locale.ROOT),
-                    transition.currentValue(),
-                    transition.threshold(),
-                    transition.severity().wireName());
-        }
+        pass.transitions.forEach(Alerter::log);
         return List.copyOf(pass.transitions);
+    }
+
+    private static void log(Alert transition) {
+        LOG.info(
+                "Alert {} {} {} value={} threshold={} severity={}",
+                transition.ruleName(),
+                transition.labels(),
+                transition.status().wireName().toUpperCase(Locale.ROOT),
+                transition.currentValue(),
+                transition.threshold(),
+                transition.severity().wireName());
     }
 
     @Override
@@ -200,57 +189,23 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
 
     @Override
     public synchronized Optional<AckOutcome> linkRefusal(String fingerprint, Instant firingSince) {
-        return refusal(find(fingerprint), fingerprint, Optional.of(firingSince), clock.instant());
+        return Acknowledgements.refusal(find(fingerprint), fingerprint, Optional.of(firingSince), clock.instant());
     }
 
     private AckOutcome acknowledge(
             String fingerprint, Optional<Instant> episode, String by, String comment, Optional<Instant> until) {
         Instant now = clock.instant();
-        Optional<AlertState> found = find(fingerprint);
-        Optional<AckOutcome> refused = refusal(found, fingerprint, episode, now);
-        if (refused.isPresent()) {
-            return refused.get();
+        AckOutcome outcome = Acknowledgements.record(
+                find(fingerprint), fingerprint, episode, new Acknowledgement(by, comment, now, until), writer);
+        if (outcome instanceof AckOutcome.Acknowledged) {
+            active = evaluator.states().alerts(now);
         }
-        AlertState state = found.orElseThrow();
-        Optional<Acknowledgement> previous = state.acknowledgement;
-        state.acknowledgement = Optional.of(new Acknowledgement(by, comment, now, until));
-        Alert entry = state.acknowledged(now);
-        if (!writer.save(new AlertChanges(List.of(state.toActive()), List.of(), List.of(entry), List.of()))) {
-            state.acknowledgement = previous;
-            return new AckOutcome.NotActive(fingerprint); // fenced: another agent of this instance leads now
-        }
-        active = evaluator.states().alerts(now);
-        LOG.info(
-                "Alert {} {} acknowledged by {}{}: {}",
-                state.ruleName,
-                state.labels,
-                by,
-                until.map(end -> " until " + end).orElse(""),
-                comment);
-        return new AckOutcome.Acknowledged(entry);
+        return outcome;
     }
 
     /** The alert named by its fingerprint or a unique prefix of one, as the webhook's body shows it. */
     private Optional<AlertState> find(String fingerprint) {
         return evaluator.states().byFingerprint(fingerprint, MIN_FINGERPRINT_PREFIX);
-    }
-
-    /**
-     * Why an acknowledgement would change nothing: no such alert, another firing episode than {@code episode} (a
-     * signed link's), or an acknowledgement that still holds; empty when it would be recorded.
-     */
-    private static Optional<AckOutcome> refusal(
-            Optional<AlertState> found, String fingerprint, Optional<Instant> episode, Instant now) {
-        if (found.isEmpty()) {
-            return Optional.of(new AckOutcome.NotActive(fingerprint));
-        }
-        AlertState state = found.get();
-        if (episode.isPresent()
-                && !(state.phase instanceof AlertPhase.Firing firing
-                        && firing.since().toEpochMilli() == episode.get().toEpochMilli())) {
-            return Optional.of(new AckOutcome.OtherEpisode(fingerprint));
-        }
-        return state.acknowledgement.filter(ack -> ack.holdsAt(now)).map(AckOutcome.AlreadyAcknowledged::new);
     }
 
     @Override
@@ -271,21 +226,12 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     @Override
     public HistoryPage getAlertHistory(
             double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
-        return repository.history(
-                clock.instant().minusMillis(Math.round(hours * 3_600_000)),
-                after,
-                Math.min(limit, HISTORY_LIMIT),
-                HISTORY_TEXT_BUDGET,
-                scope);
+        return history.page(hours, scope, after, limit);
     }
 
     /** Deletes history, and silences that ended, older than {@code retention}; returns how many history rows. */
     public long applyRetention(Duration retention) {
-        long silences = silencer.applyRetention(retention);
-        if (silences > 0) {
-            LOG.info("Deleted {} silences that ended more than {} h ago", silences, retention.toHours());
-        }
-        return repository.deleteHistoryOlderThan(clock.instant().minus(retention));
+        return history.applyRetention(retention);
     }
 
     @Override

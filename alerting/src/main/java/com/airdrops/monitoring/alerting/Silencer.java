@@ -74,6 +74,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
     private final InstantSource clock;
     private final AtomicLong readFailures = new AtomicLong();
     private volatile List<Silence> known = List.of();
+    private volatile Runnable changed = () -> {};
     private volatile List<String> setAside = List.of();
     private volatile boolean failureLogged;
     private volatile Instant lastFailureLog = Instant.MIN;
@@ -160,7 +161,13 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
                 silence.endsAt(),
                 silence.comment());
         refresh();
+        changed.run();
         return silence;
+    }
+
+    /** {@code listener} is told when a silence was created or expired here, after the silences were read again. */
+    public void whenChanged(Runnable listener) {
+        this.changed = listener;
     }
 
     @Override
@@ -174,6 +181,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         Optional<Silence> expired = store.expire(id, clock.instant());
         expired.ifPresent(silence -> LOG.info("Silence {} expired through the API", silence.id()));
         refresh();
+        changed.run();
         return expired;
     }
 

@@ -115,6 +115,7 @@ final class AlertingModule extends AbstractModule {
                 silencer,
                 fallback);
         alerter.loadAlertRules(configuration.rules());
+        silencer.whenChanged(alerter::silencesChanged);
         return alerter;
     }
 

@@ -97,7 +97,10 @@ public final class Main implements Callable<Integer> {
                 MonitoringAgent created = MonitoringAgent.create(configuration, List.of());
                 // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
                 Runtime.getRuntime()
-                        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(created::close));
+                        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
+                            ExitCaller.logIfForeign(); // plugin code that calls System.exit is named before the stop
+                            created.close();
+                        }));
                 created.startServices();
                 return created;
             });

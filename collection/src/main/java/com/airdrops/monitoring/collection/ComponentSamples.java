@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.PortfolioPerformance;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.model.metric.ReservedNames;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Instant;
 import java.util.List;
@@ -87,7 +88,7 @@ final class ComponentSamples {
         snapshot.errorCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_ERRORS, component, value));
         snapshot.successCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_SUCCESSES, component, value));
         snapshot.metrics().forEach((metric, value) -> {
-            Optional<String> reserved = MetricCatalog.reservedReason(metric);
+            Optional<String> reserved = ReservedNames.reservedReason(metric);
             if (reserved.isPresent()) {
                 LOG.warn(
                         "Component {} reported a gauge that is ignored: {}",

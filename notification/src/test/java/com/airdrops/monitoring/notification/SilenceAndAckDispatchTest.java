@@ -19,6 +19,7 @@ import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
@@ -97,7 +98,13 @@ class SilenceAndAckDispatchTest {
         assertThat(sent()).isEmpty();
 
         clock.set(T0.plusSeconds(130));
+        silencer.whenChanged(alerter::silencesChanged);
         silencer.expire(silence.id());
+        assertThat(alerter.getActiveAlerts())
+                .as("shown unsilenced at once, not a pass later")
+                .singleElement()
+                .satisfies(alert -> assertThat(alert.marks().silencedBy()).isEmpty());
+        assertThat(sent()).as("what is sent is still the passes' to decide").isEmpty();
         pass(alerter, 131);
         pass(alerter, 140);
         assertThat(sent()).containsExactly("risk firing");
@@ -255,7 +262,8 @@ class SilenceAndAckDispatchTest {
             }
         };
         Silencer failing = new Silencer(flaky, clock);
-        Alerter alerter = new Alerter(repository, clock, planner(Optional.empty()), Map.of(), failing);
+        Alerter alerter =
+                new Alerter(repository, clock, planner(Optional.empty()), Map.of(), failing, FallbackOutbox.NONE);
         alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
         failing.create(
                 List.of(Regexes.matcher("alertname", "risk")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
@@ -272,7 +280,7 @@ class SilenceAndAckDispatchTest {
     }
 
     private Alerter alerter(Optional<AckLinks> links) {
-        Alerter alerter = new Alerter(repository, clock, planner(links), Map.of(), silencer);
+        Alerter alerter = new Alerter(repository, clock, planner(links), Map.of(), silencer, FallbackOutbox.NONE);
         alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
         return alerter;
     }

@@ -5,7 +5,7 @@ import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.Labels;
-import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.ReservedNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -177,7 +177,7 @@ public final class ComponentSnapshotJson {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(path + ": " + e.getMessage(), e);
         }
-        MetricCatalog.reservedReason(key).ifPresent(reason -> {
+        ReservedNames.reservedReason(key).ifPresent(reason -> {
             throw new IllegalArgumentException(path + ": " + reason);
         });
         return key;

@@ -18,6 +18,7 @@ import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
 import com.airdrops.monitoring.domain.model.metric.MetricType;
+import com.airdrops.monitoring.domain.model.metric.ReservedNames;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
 import java.time.Duration;
@@ -185,14 +186,14 @@ class DomainModelTest {
         "queue_total, a suffix the Prometheus exposition reserves"
     })
     void aComponentGaugeMayNotPoseAsTheAgentsOrPrometheusOwnSeries(String name, String reason) {
-        assertThat(MetricCatalog.reservedReason(name))
+        assertThat(ReservedNames.reservedReason(name))
                 .hasValueSatisfying(text -> assertThat(text).contains(reason));
     }
 
     @Test
     void anOrdinaryComponentGaugeNameIsFree() {
-        assertThat(MetricCatalog.reservedReason("queue_depth")).isEmpty();
-        assertThat(MetricCatalog.reservedReason("uptime_hours")).isEmpty();
+        assertThat(ReservedNames.reservedReason("queue_depth")).isEmpty();
+        assertThat(ReservedNames.reservedReason("uptime_hours")).isEmpty();
     }
 
     @ParameterizedTest

@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# The long versions of the outage tests, against the packaged jar copied to a folder of its own and started from
+# another, as an operator runs it. Each scenario prints what the webhook got and what readiness said, then the log's
+# warnings; the short versions run in the test suite (FrozenDatabaseEndToEndTest, H2FileAlertRepositoryTest,
+# the outbox and history contracts, JavalinHttpServerTest).
+#   full-disk   H2 on a 24 MB tmpfs, filled while a disk rule watches it (needs root for the mount): the FIRING
+#               reaches the webhook while the disk is full; after the space returns the agent is UP and leading,
+#               the history holds each transition once and the webhook got each once (~45 s)
+#   frozen-pg   PostgreSQL behind a proxy that stops forwarding for 18 s (needs a local PostgreSQL reachable as the
+#               postgres user, as scripts/test-postgres.sh sets up): FIRING during the freeze, once, and one history
+#               row after (~50 s)
+#   answers     under the launcher's heap (-Xmx96m, exit on OOM): 10,000 history rows of 4 KB and 1,000 silences of
+#               4 KB, four concurrent readers of every list endpoint, three rounds: every answer, cut ones say so,
+#               and the agent is still alive (~10 min)
+# Usage: scripts/outage-field-test.sh full-disk|frozen-pg|answers      (build first: mvn -DskipTests install)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+source scripts/java-env.sh >/dev/null
+JAR=${JAR:-$PWD/bootstrap/target/airdrops-monitoring.jar}
+[ -f "$JAR" ] || { echo "error: build first (mvn -DskipTests install)" >&2; exit 1; }
+scenario=${1:-}
+B=$(mktemp -d /tmp/outage-XXXXXX)
+mkdir -p "$B/app" "$B/run" "$B/home/config" "$B/disk"
+cp "$JAR" "$B/app/agent.jar"
+PORT=18140 HOOK=18141
+export MONITORING_HOME=$B/home MONITORING_API_TOKEN=t METRICS_HTTP_PORT=$PORT METRICS_HTTP_HOST=127.0.0.1 \
+  METRICS_COLLECTION_INTERVAL=1 ALERT_EVALUATION_INTERVAL=1
+
+receiver() { # a webhook receiver writing each body to $B/hooks.jsonl
+  python3 - "$B/hooks.jsonl" "$HOOK" <<'PY' &
+import http.server, sys
+out, port = sys.argv[1], int(sys.argv[2])
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers.get('Content-Length', 0)))
+        open(out, 'ab').write(body + b'\n'); self.send_response(200); self.end_headers()
+    def log_message(self, *a): pass
+http.server.HTTPServer(('127.0.0.1', port), H).serve_forever()
+PY
+  RECEIVER=$!
+}
+received() { python3 - "$B/hooks.jsonl" <<'PY'
+import json, sys
+try:
+    for line in open(sys.argv[1]):
+        if line.strip():
+            for a in json.loads(line).get('alerts', []):
+                print('    ', a.get('status'), a.get('labels', {}).get('alertname'), a.get('fingerprint', '')[:16])
+except FileNotFoundError:
+    print('     (nothing)')
+PY
+}
+start() { (cd "$B/run" && exec java $HEAP -jar "$B/app/agent.jar" > "$B/agent.log" 2>&1) & AGENT=$!
+  for _ in $(seq 1 60); do curl -sf "localhost:$PORT/health/live" >/dev/null && return; sleep 0.5; done; }
+ready() { curl -s "localhost:$PORT/health/ready" | python3 -c 'import json,sys; r=json.load(sys.stdin); print(r["status"], "|", "; ".join(c["name"] + " " + c["status"] + ": " + c.get("detail", c.get("reason", ""))[:120] for c in r["checks"]))'; }
+history() { curl -s -H 'Authorization: Bearer t' "localhost:$PORT/api/v1/alerts/history?hours=1" | grep -o '"status":"[a-z]*"' | tr '\n' ' '; echo; }
+finish() { kill "$AGENT" 2>/dev/null; wait "$AGENT" 2>/dev/null; [ -n "${RECEIVER:-}" ] && kill "$RECEIVER" 2>/dev/null
+  echo " log (warnings and errors):"; grep -E " (WARN|ERROR) " "$B/agent.log" | sed 's/^[^ ]* //' | cut -c1-200 | head -12; }
+HEAP=""
+
+case "$scenario" in
+full-disk)
+  mount -t tmpfs -o size=24m tmpfs "$B/disk" || { echo "error: mounting a tmpfs needs root" >&2; exit 1; }
+  receiver
+  printf 'components: []\n' > "$B/home/config/components.yaml"
+  printf 'rules:\n  - { name: disk_full, metric_name: system_disk_usage_percent, condition: gt, threshold: 90, severity: critical, for_duration: 0 }\n' > "$B/home/config/alert_rules.yaml"
+  printf 'channels:\n  - { name: hook, type: webhook, config: { url: "http://127.0.0.1:%s/hook" } }\npolicy: { repeat_interval_seconds: 3600 }\n' $HOOK > "$B/home/config/notifications.yaml"
+  export MONITORING_DB_URL=jdbc:h2:file:$B/disk/db METRICS_DISK_PATH=$B/disk
+  start; sleep 2
+  dd if=/dev/zero of="$B/disk/fill" bs=1M count=64 2>/dev/null; echo "disk filled at $(date +%T)"; sleep 15
+  echo " ready while full: $(ready)"; echo " webhook while full:"; received
+  rm -f "$B/disk/fill"; echo "space returned at $(date +%T)"; sleep 30
+  echo " ready after: $(ready)"; echo " webhook after:"; received; echo " history: $(history)"
+  finish; umount "$B/disk" ;;
+frozen-pg)
+  receiver
+  su postgres -c "psql -q -d monitoring_test -c 'DROP SCHEMA IF EXISTS outage CASCADE; CREATE SCHEMA outage AUTHORIZATION monitoring'" 2>/dev/null
+  python3 - 15433 "$B/frozen" <<'PY' &
+import socket, threading, os, time, sys
+port, flag = int(sys.argv[1]), sys.argv[2]
+def pump(a, b):
+    try:
+        while True:
+            d = a.recv(16384)
+            if not d: break
+            while os.path.exists(flag): time.sleep(0.1)
+            b.sendall(d)
+    except OSError: pass
+    finally:
+        for s in (a, b):
+            try: s.close()
+            except OSError: pass
+s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1); s.bind(('127.0.0.1', port)); s.listen(50)
+while True:
+    c, _ = s.accept()
+    def conn(c=c):
+        while os.path.exists(flag): time.sleep(0.1)
+        u = socket.create_connection(('127.0.0.1', 5432))
+        threading.Thread(target=pump, args=(c, u), daemon=True).start(); pump(u, c)
+    threading.Thread(target=conn, daemon=True).start()
+PY
+  PROXY=$!
+  printf 'components:\n  - { name: scheduler, type: scheduler, source: push, stale_after_seconds: 600 }\n' > "$B/home/config/components.yaml"
+  printf 'rules:\n  - { name: sched_down, metric_name: scheduler_running, condition: eq, threshold: 0, severity: high, for_duration: 0 }\n' > "$B/home/config/alert_rules.yaml"
+  printf 'channels:\n  - { name: hook, type: webhook, config: { url: "http://127.0.0.1:%s/hook" } }\n' $HOOK > "$B/home/config/notifications.yaml"
+  export MONITORING_DB_TIMEOUT_SECONDS=1
+  export MONITORING_DB_URL='jdbc:postgresql://127.0.0.1:15433/monitoring_test?user=monitoring&password=monitoring&currentSchema=outage'
+  start
+  curl -s -X POST -H 'Authorization: Bearer t' -d '{"running": true}' "localhost:$PORT/api/v1/components/scheduler" >/dev/null; sleep 2
+  touch "$B/frozen"; echo "frozen at $(date +%T)"
+  curl -s -X POST -H 'Authorization: Bearer t' -d '{"running": false}' "localhost:$PORT/api/v1/components/scheduler" >/dev/null
+  for i in 1 2 3; do sleep 6; echo " t+$((i * 6)) s: $(grep -c firing "$B/hooks.jsonl" 2>/dev/null || echo 0) FIRING received"; done
+  echo " ready while frozen: $(ready)"
+  rm -f "$B/frozen"; echo "thawed at $(date +%T)"; sleep 20
+  echo " ready after: $(ready)"; echo " webhook after:"; received; echo " history: $(history)"
+  kill $PROXY; finish ;;
+answers)
+  HEAP="-XX:+UseSerialGC -Xms16m -Xmx96m -Xss512k -XX:+ExitOnOutOfMemoryError"
+  printf 'rules:\n  - { name: cpu_high, metric_name: system_cpu_usage_percent, condition: gt, threshold: 1000, severity: low }\n' > "$B/home/config/alert_rules.yaml"
+  start; kill "$AGENT"; wait "$AGENT" 2>/dev/null
+  H2=$(ls ~/.m2/repository/com/h2database/h2/2.5.252/h2-2.5.252.jar)
+  DB=$(ls "$B"/home/data/*.mv.db | sed 's/.mv.db$//'); NOW=$(date +%s)000
+  java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$DB" -sql "INSERT INTO alert_history (fingerprint, rule_name, metric_name, labels, severity, status, current_value, threshold, description, occurred_at, firing_since, instance, summary) SELECT RPAD('f', 64, 'f'), 'cpu_high', 'system_cpu_usage_percent', '{}', 'LOW', 'FIRING', 5, 1, REPEAT('d', 4000), $NOW - X * 1000, $NOW - X * 1000, (SELECT MAX(instance) FROM agent_lease), '' FROM SYSTEM_RANGE(1, 10000)" >/dev/null
+  start
+  M=$(python3 -c "print('x' * 1020)"); C=$(python3 -c "print('c' * 990)")
+  for _ in $(seq 1 1000); do
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H 'Authorization: Bearer t' -H 'Content-Type: application/json' \
+      -d "{\"matchers\": {\"l1\": \"$M\", \"l2\": \"$M\", \"l3\": \"$M\", \"l4\": \"x\"}, \"duration\": \"1h\", \"created_by\": \"ops\", \"comment\": \"$C\"}" \
+      "localhost:$PORT/api/v1/silences"
+  done | sort | uniq -c | sed 's/^ */ silences created: /'
+  for round in 1 2 3; do
+    for path in "/api/v1/alerts/history?hours=24" "/api/v1/alerts/history?hours=24&limit=10000" "/api/v1/silences" \
+        "/api/v1/notifications/dead" "/api/v1/alerts" "/api/v1/alerts/quarantine" "/api/v1/aggregates?name=system_&limit=10000" "/"; do
+      pids=""
+      for n in 1 2 3 4; do
+        curl -s -m 60 -o /dev/null -D "$B/h.$n" -w '%{http_code} %{size_download} bytes %{time_total} s' "localhost:$PORT$path" > "$B/r.$n" & pids="$pids $!"
+      done
+      wait $pids
+      [ $round = 1 ] && echo " $path: $(cat "$B/r.1")$(grep -qi '^x-truncated: true' "$B/h.1" && echo ', cut')"
+    done
+  done
+  echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
+  finish ;;
+*) echo "usage: $0 full-disk|frozen-pg|answers" >&2; exit 2 ;;
+esac

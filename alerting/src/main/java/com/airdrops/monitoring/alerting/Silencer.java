@@ -123,8 +123,9 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         return ids;
     }
 
+    /** Synchronized: two requests at once must not both pass the bounds and exceed them together. */
     @Override
-    public Silence create(
+    public synchronized Silence create(
             List<LabelMatcher> matchers, Optional<Instant> startsAt, Instant endsAt, String createdBy, String comment) {
         Instant now = clock.instant();
         if (!endsAt.isAfter(now)) {

@@ -34,6 +34,8 @@ public final class LogSetup extends ContextAwareBase implements Configurator {
             "oshi",
             Level.WARN,
             "com.zaxxer.hikari.pool.ProxyConnection",
+            Level.ERROR,
+            "com.zaxxer.hikari.pool.PoolBase",
             Level.ERROR);
 
     @Override

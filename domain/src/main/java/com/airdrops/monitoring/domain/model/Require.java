@@ -63,20 +63,36 @@ public final class Require {
      * could forge a log line and an invisible character could make one text read as another.
      */
     public static String printable(String value, String field) {
-        for (int i = 0; i < value.length(); i++) {
-            if (!isPrintable(value.charAt(i))) {
+        for (int i = 0; i < value.length(); ) {
+            int c = value.codePointAt(i);
+            if (!isPrintable(c)) {
                 throw new IllegalArgumentException(field
                         + " must not contain control characters (line breaks, escapes) or invisible formatting "
-                        + "characters (bidi controls, zero-width), found U+"
-                        + String.format("%04X", (int) value.charAt(i)) + " at position " + i);
+                        + "characters (bidi controls, zero-width), found U+" + String.format("%04X", c)
+                        + " at position " + i);
             }
+            i += Character.charCount(c);
         }
         return value;
     }
 
-    /** Neither a control character nor an invisible formatting one (Unicode category Cf). */
+    /** Characters that show as nothing without being formatting ones: Hangul fillers, invisible combining marks. */
+    private static final java.util.Set<Integer> BLANK =
+            java.util.Set.of(0x034F, 0x115F, 0x1160, 0x17B4, 0x17B5, 0x3164, 0xFFA0);
+
+    /**
+     * Not a control character, a line or paragraph separator (U+2028, U+2029: line breaks to many viewers), an
+     * invisible formatting one (Unicode category Cf, which includes the tag characters U+E0000..U+E007F), an unpaired
+     * surrogate, or a blank filler.
+     */
     public static boolean isPrintable(int c) {
-        return !Character.isISOControl(c) && Character.getType(c) != Character.FORMAT;
+        int type = Character.getType(c);
+        return !Character.isISOControl(c)
+                && type != Character.FORMAT
+                && type != Character.LINE_SEPARATOR
+                && type != Character.PARAGRAPH_SEPARATOR
+                && type != Character.SURROGATE
+                && !BLANK.contains(c);
     }
 
     /** Checks a metric or label name against Prometheus' rules, so that anything we carry can be exposed. */

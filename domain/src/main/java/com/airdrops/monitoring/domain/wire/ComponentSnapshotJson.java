@@ -149,9 +149,9 @@ public final class ComponentSnapshotJson {
         StringBuilder path = new StringBuilder(name).append('.');
         // A control or invisible character is shown escaped: the message is logged, and a line break in it would forge
         // a log line.
-        shown.chars()
-                .forEach(c ->
-                        path.append(Require.isPrintable(c) ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        shown.codePoints()
+                .forEach(
+                        c -> path.append(Require.isPrintable(c) ? Character.toString(c) : String.format("\\u%04X", c)));
         return path.toString();
     }
 

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -35,10 +34,11 @@ final class AggregatesHandler {
         }
         String name = parameters.text("name").orElse("");
         int limit = parameters.integer("limit", 1, MAX_LIMIT).orElse(DEFAULT_LIMIT);
-        List<Map<String, Object>> body = query.getAggregatedMetrics(start, end, name, limit).stream()
-                .map(AggregatesHandler::view)
-                .toList();
-        ctx.json(body);
+        LargeAnswers.json(
+                ctx,
+                () -> query.getAggregatedMetrics(start, end, name, limit).stream()
+                        .map(AggregatesHandler::view)
+                        .toList());
     }
 
     private static Map<String, Object> view(AggregatedMetric aggregate) {

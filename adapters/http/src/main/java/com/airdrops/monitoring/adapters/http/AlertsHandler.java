@@ -35,7 +35,9 @@ final class AlertsHandler {
     }
 
     void active(Context ctx) {
-        ctx.json(alerts.getActiveAlerts().stream().map(AlertsHandler::view).toList());
+        LargeAnswers.json(
+                ctx,
+                () -> alerts.getActiveAlerts().stream().map(AlertsHandler::view).toList());
     }
 
     void history(Context ctx) {
@@ -68,9 +70,13 @@ final class AlertsHandler {
                         throw QueryParameters.bad("cursor", cursor, "the X-Next-Cursor of an earlier page");
                     }
                 });
-        HistoryPage page = alerts.getAlertHistory(hours, InstanceScope.parse(instance), after, limit);
-        page.next().ifPresent(next -> Pages.cut(ctx, "cursor", next.toString()));
-        ctx.json(page.transitions().stream().map(AlertsHandler::view).toList());
+        InstanceScope scope = InstanceScope.parse(instance);
+        double within = hours;
+        LargeAnswers.json(ctx, () -> {
+            HistoryPage page = alerts.getAlertHistory(within, scope, after, limit);
+            page.next().ifPresent(next -> Pages.cut(ctx, "cursor", next.toString()));
+            return page.transitions().stream().map(AlertsHandler::view).toList();
+        });
     }
 
     static final int DEFAULT_HISTORY_ROWS = 1_000;

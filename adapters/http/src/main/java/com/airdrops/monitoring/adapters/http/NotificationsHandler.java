@@ -49,9 +49,11 @@ final class NotificationsHandler {
         int limit = parameters.integer("limit", 1, MAX_DEAD_LETTERS).orElse(DEFAULT_DEAD_LETTERS);
         Optional<Long> before =
                 parameters.integer("cursor", 1, Integer.MAX_VALUE).map(Integer::longValue);
-        DeadLetterPage page = admin.deadLetters(before, limit);
-        page.next().ifPresent(next -> Pages.cut(ctx, "cursor", String.valueOf(next)));
-        ctx.json(page.entries().stream().map(NotificationsHandler::view).toList());
+        LargeAnswers.json(ctx, () -> {
+            DeadLetterPage page = admin.deadLetters(before, limit);
+            page.next().ifPresent(next -> Pages.cut(ctx, "cursor", String.valueOf(next)));
+            return page.entries().stream().map(NotificationsHandler::view).toList();
+        });
     }
 
     static final int DEFAULT_DEAD_LETTERS = 100;

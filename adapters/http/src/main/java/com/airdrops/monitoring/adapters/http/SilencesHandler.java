@@ -78,24 +78,42 @@ final class SilencesHandler {
     }
 
     /**
-     * {@code GET /api/v1/silences?limit=&cursor=}: at most {@code limit} silences (default and most 1,000, about 5 MB
-     * at the size bound), newest start first; when more follow, the answer says so and {@code cursor} continues.
+     * {@code GET /api/v1/silences?limit=&cursor=}: at most {@code limit} silences (default and most 1,000), newest start
+     * first, and no more once about {@value #TEXT_BUDGET} characters of matchers and comments are taken (always one);
+     * when more follow, the answer says so and {@code cursor} continues.
      */
     void list(Context ctx) {
         Instant now = clock.instant();
         QueryParameters parameters = new QueryParameters(ctx);
         int limit = parameters.integer("limit", 1, MAX_LISTED).orElse(MAX_LISTED);
         int from = parameters.integer("cursor", 0, Integer.MAX_VALUE).orElse(0);
-        List<Silence> all = silences.silences();
-        int to = (int) Math.min(all.size(), (long) from + limit);
-        if (to < all.size()) {
-            Pages.cut(ctx, "cursor", String.valueOf(to));
-        }
-        ctx.json(all.subList(Math.min(from, to), to).stream()
-                .map(silence -> view(silence, now))
-                .toList());
+        LargeAnswers.json(ctx, () -> {
+            List<Silence> all = silences.silences();
+            List<Map<String, Object>> page = new ArrayList<>();
+            long text = 0;
+            int next = Math.min(from, all.size());
+            while (next < all.size() && page.size() < limit && (page.isEmpty() || text < TEXT_BUDGET)) {
+                Silence silence = all.get(next++);
+                text += size(silence);
+                page.add(view(silence, now));
+            }
+            if (next < all.size()) {
+                Pages.cut(ctx, "cursor", String.valueOf(next));
+            }
+            return page;
+        });
     }
 
+    /** What a silence holds in text: what the list's budget counts. */
+    private static long size(Silence silence) {
+        long size = 200 + silence.createdBy().length() + silence.comment().length();
+        for (LabelMatcher matcher : silence.matchers()) {
+            size += matcher.label().length() + matcher.value().length();
+        }
+        return size;
+    }
+
+    static final long TEXT_BUDGET = 1_000_000;
     static final int MAX_LISTED = 1_000;
 
     void expire(Context ctx) {

@@ -479,6 +479,20 @@ class JavalinHttpServerTest {
                         400,
                         "protocol_allocations.nl\\u000Aline: a key must not contain control characters"),
                 Arguments.of(
+                        "a line separator in a label value",
+                        path,
+                        bearer,
+                        "{\"protocol_allocations\": {\"ok\\u2028INFO forged\": 45}}",
+                        400,
+                        "protocol_allocations.ok\\u2028INFO forged: a key must not contain control characters"),
+                Arguments.of(
+                        "hidden tag characters in a label value",
+                        path,
+                        bearer,
+                        "{\"protocol_allocations\": {\"pay\\uDB40\\uDC69me\": 45}}",
+                        400,
+                        "found U+E0069"),
+                Arguments.of(
                         "right-to-left override in a label value",
                         path,
                         bearer,

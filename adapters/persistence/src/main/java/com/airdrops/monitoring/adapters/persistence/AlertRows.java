@@ -14,9 +14,15 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Alert state and history rows read into the domain's values, and the columns they write. */
 final class AlertRows {
+    private static final Logger LOG = LoggerFactory.getLogger(AlertRows.class);
+
     private AlertRows() {}
 
     static ActiveAlert active(ResultSet rs) throws SQLException {
@@ -58,6 +64,27 @@ final class AlertRows {
         }
         return Optional.of(new Acknowledgement(
                 by, rs.getString("ack_comment"), instant(rs, "acked_at").orElseThrow(), instant(rs, "acked_until")));
+    }
+
+    /** History rows found unreadable, each logged once (at most this many remembered). */
+    private static final Set<Long> UNREADABLE = ConcurrentHashMap.newKeySet();
+
+    private static final int UNREADABLE_REMEMBERED = 1_000;
+
+    /**
+     * The transition of a history row, or empty when the row is corrupt (changed by hand, or by a bug): one bad row
+     * is logged once and left out, and the rest of the history still reads.
+     */
+    static Optional<Alert> readableTransition(ResultSet rs) throws SQLException {
+        try {
+            return Optional.of(transition(rs));
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            long id = rs.getLong("id");
+            if (UNREADABLE.size() < UNREADABLE_REMEMBERED && UNREADABLE.add(id)) {
+                LOG.warn("Alert history row {} is left out of the history: {}", id, e.getMessage());
+            }
+            return Optional.empty();
+        }
     }
 
     static Alert transition(ResultSet rs) throws SQLException {

@@ -120,8 +120,10 @@ public final class JdbiAlertRepository implements AlertRepository {
                             .bind("firstRow", first.row())
                             .bind("lastAt", last.occurredAtMillis())
                             .bind("lastRow", last.row())
-                            .map((rs, ctx) -> AlertRows.transition(rs))
-                            .list();
+                            .map((rs, ctx) -> AlertRows.readableTransition(rs))
+                            .stream()
+                            .flatMap(Optional::stream)
+                            .toList();
                     return new HistoryPage(
                             rows,
                             measured.getLast().matching() > measured.size() ? Optional.of(last) : Optional.empty());

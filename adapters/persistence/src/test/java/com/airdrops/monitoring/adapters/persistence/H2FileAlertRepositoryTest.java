@@ -96,6 +96,28 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     }
 
     @Test
+    void aCorruptHistoryRowIsLeftOutAndTheRestStillReads() {
+        opened.forEach(Database::close);
+        opened.clear();
+        Database database = open();
+        JdbiAlertRepository repository = new JdbiAlertRepository(database);
+        repository.save(new AlertChanges(List.of(), List.of(), List.of(firingAt(T0)), List.of()));
+        // A FIRING row without the instant it began firing: changed by hand, or by a bug.
+        database.jdbi()
+                .useHandle(
+                        handle -> handle.execute(
+                                "INSERT INTO alert_history (fingerprint, rule_name, "
+                                        + "metric_name, labels, severity, status, current_value, threshold, description, occurred_at, "
+                                        + "instance, summary) SELECT fingerprint, rule_name, metric_name, labels, severity, status, "
+                                        + "current_value, threshold, description, occurred_at + 1000, instance, summary FROM alert_history"));
+
+        assertThat(repository.history(T0.minusSeconds(1), 10))
+                .singleElement()
+                .extracting(com.airdrops.monitoring.domain.model.alert.Alert::timestamp)
+                .isEqualTo(T0);
+    }
+
+    @Test
     void stateSurvivesReopeningTheFile() {
         // The contract's own repository holds the instance's leader lease: stop it, as a restart would.
         opened.forEach(Database::close);

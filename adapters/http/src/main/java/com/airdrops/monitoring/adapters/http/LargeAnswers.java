@@ -10,11 +10,12 @@ import java.util.function.Supplier;
 /**
  * The list answers that may run to megabytes (history, silences, dead letters, alerts, aggregates) are built and
  * written {@value #AT_ONCE} at a time: each is bounded by its own budget, and this bounds how many of them the heap
- * holds at once, however many clients ask. A request that waits longer than {@value #WAIT_SECONDS} s gets a 503 JSON
+ * holds at once, however many clients ask. Three, one fewer than the default read pool: a storm of them leaves a
+ * read connection to the readiness probe, which would otherwise report the database DOWN. A request that waits longer than {@value #WAIT_SECONDS} s gets a 503 JSON
  * answer (try again), never the agent's heap.
  */
 final class LargeAnswers {
-    static final int AT_ONCE = 4;
+    static final int AT_ONCE = 3;
     static final int WAIT_SECONDS = 5;
 
     private static final Semaphore PERMITS = new Semaphore(AT_ONCE, true);

@@ -52,6 +52,7 @@ final class PersistenceModule extends AbstractModule {
     @Override
     protected void configure() {
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(Database.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(Database.class);
         Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(JdbiAggregateStore.class);
         bind(AlertRepository.class).to(JdbiAlertRepository.class);
         bind(SilenceStore.class).to(JdbiSilenceStore.class);

@@ -3,15 +3,22 @@ package com.airdrops.monitoring.adapters.persistence;
 import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -23,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * needs. Every wait is bounded by the settings' timeout: connecting, taking a pooled connection, and each statement
  * (and, on PostgreSQL, each socket read, which also ends a query against a frozen server). Thread-safe.
  */
-public final class Database implements AutoCloseable, HealthCheck {
+public final class Database implements AutoCloseable, HealthCheck, MetricsSource {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final String shownUrl;
@@ -107,6 +114,20 @@ public final class Database implements AutoCloseable, HealthCheck {
     @Override
     public String name() {
         return "database";
+    }
+
+    /** The size of the H2 file on disk (nothing for PostgreSQL): the one file of the agent's that grows. */
+    @Override
+    public List<Sample> samples(Instant now) {
+        String file = SchemaMigration.h2File(settings.url());
+        if (file == null) {
+            return List.of();
+        }
+        try {
+            return List.of(Sample.of(MetricCatalog.DATABASE_FILE_BYTES, Files.size(Path.of(file + ".mv.db")), now));
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     /** Answers within the settings' timeout at most; see {@link DatabaseHealth}. */

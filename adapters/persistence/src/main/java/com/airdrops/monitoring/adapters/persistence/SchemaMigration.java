@@ -105,7 +105,7 @@ final class SchemaMigration {
      * The path of the H2 file database the URL names, without its {@code .mv.db}, or null when it names none this agent
      * can stage beside it (another database, or a file under the H2 user's home, {@code ~}).
      */
-    private static String h2File(String url) {
+    static String h2File(String url) {
         String prefix = "jdbc:h2:file:";
         if (!url.startsWith(prefix)) {
             return null;

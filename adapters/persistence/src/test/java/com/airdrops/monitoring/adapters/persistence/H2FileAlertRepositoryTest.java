@@ -96,6 +96,16 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     }
 
     @Test
+    void theFilesSizeIsAMetric() throws Exception {
+        Database database = open();
+
+        assertThat(database.samples(T0)).singleElement().satisfies(sample -> {
+            assertThat(sample.name()).isEqualTo("monitoring_database_file_bytes");
+            assertThat(sample.value()).isEqualTo((double) java.nio.file.Files.size(dir.resolve("monitoring.mv.db")));
+        });
+    }
+
+    @Test
     void aCorruptHistoryRowIsLeftOutAndTheRestStillReads() {
         opened.forEach(Database::close);
         opened.clear();

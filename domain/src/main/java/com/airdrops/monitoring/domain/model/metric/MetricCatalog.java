@@ -48,6 +48,7 @@ public final class MetricCatalog {
     public static final String AGGREGATES_EMITTED = "monitoring_aggregates_emitted_total";
     public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
     public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
+    public static final String DATABASE_FILE_BYTES = "monitoring_database_file_bytes";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
     public static final String AGGREGATES_STORE_FAILURES = "monitoring_aggregates_store_failures_total";
 
@@ -127,6 +128,7 @@ public final class MetricCatalog {
         counter(AGGREGATES_EMITTED, "Aggregates produced by closed windows.");
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
+        gauge(DATABASE_FILE_BYTES, "Size of the H2 database file on disk, bytes (not reported on PostgreSQL).");
         counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
         counter(AGGREGATES_STORE_FAILURES, "Aggregates lost because the aggregate store (database) failed.");
         gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,17 +120,7 @@ public final class JdbiSilenceStore implements SilenceStore {
     /** The row with each matcher taken as equality with its stored text: for a silence set aside, being expired. */
     private static Silence asStored(ResultSet rs) {
         try {
-            List<LabelMatcher> matchers = new ArrayList<>();
-            LabelsJson.read(rs.getString("matchers"))
-                    .forEach((label, written) ->
-                            matchers.add(new LabelMatcher(label, LabelMatcher.Kind.EQUAL, written)));
-            return new Silence(
-                    rs.getString("id"),
-                    matchers,
-                    Instant.ofEpochMilli(rs.getLong("starts_at")),
-                    Instant.ofEpochMilli(rs.getLong("ends_at")),
-                    rs.getString("created_by"),
-                    rs.getString("comment"));
+            return silence(rs, (label, written) -> new LabelMatcher(label, LabelMatcher.Kind.EQUAL, written));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
@@ -159,20 +150,25 @@ public final class JdbiSilenceStore implements SilenceStore {
         return silence;
     }
 
+    /** The row as a silence, each stored matcher read by {@code matcher} from its label and written form. */
+    private static Silence silence(ResultSet rs, BiFunction<String, String, LabelMatcher> matcher) throws SQLException {
+        List<LabelMatcher> matchers = new ArrayList<>();
+        LabelsJson.read(rs.getString("matchers"))
+                .forEach((label, written) -> matchers.add(matcher.apply(label, written)));
+        return new Silence(
+                rs.getString("id"),
+                matchers,
+                Instant.ofEpochMilli(rs.getLong("starts_at")),
+                Instant.ofEpochMilli(rs.getLong("ends_at")),
+                rs.getString("created_by"),
+                rs.getString("comment"));
+    }
+
     /** A row that does not make a valid silence (a regex RE2 refuses, a bound it exceeds) is set aside, logged once. */
     private Optional<Silence> parse(ResultSet rs) throws SQLException {
         String id = rs.getString("id");
         try {
-            List<LabelMatcher> matchers = new ArrayList<>();
-            LabelsJson.read(rs.getString("matchers"))
-                    .forEach((label, written) -> matchers.add(LabelMatcher.parse(label, written, LinearRegex.ENGINE)));
-            return Optional.of(new Silence(
-                    id,
-                    matchers,
-                    Instant.ofEpochMilli(rs.getLong("starts_at")),
-                    Instant.ofEpochMilli(rs.getLong("ends_at")),
-                    rs.getString("created_by"),
-                    rs.getString("comment")));
+            return Optional.of(silence(rs, (label, written) -> LabelMatcher.parse(label, written, LinearRegex.ENGINE)));
         } catch (IllegalArgumentException e) {
             LOG.warn(
                     "Silence {} is set aside and not applied: {} (expire it with DELETE /api/v1/silences/{} and create "

@@ -12,7 +12,10 @@
 #   answers     under the launcher's heap (-Xmx96m, exit on OOM): 10,000 history rows of 4 KB and 1,000 silences of
 #               4 KB, four concurrent readers of every list endpoint, three rounds: every answer, cut ones say so,
 #               and the agent is still alive (~10 min)
-# Usage: scripts/outage-field-test.sh full-disk|frozen-pg|answers      (build first: mvn -DskipTests install)
+#   growth      50 rules flapping every 2 s for 5 minutes (each transition notified to a webhook), with a SIGKILL and
+#               restart every 30 s: the H2 file's largest size against its compacted size at the end, and whether
+#               every notified transition is in the history (~6 min; COMPACT_ABOVE_MB=1 for the smallest floor)
+# Usage: scripts/outage-field-test.sh full-disk|frozen-pg|answers|growth      (build first: mvn -DskipTests install)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh >/dev/null
@@ -141,5 +144,37 @@ answers)
   done
   echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
   finish ;;
-*) echo "usage: $0 full-disk|frozen-pg|answers" >&2; exit 2 ;;
+growth)
+  receiver
+  printf 'components:\n  - { name: scheduler, type: scheduler, source: push, stale_after_seconds: 600 }\n' > "$B/home/config/components.yaml"
+  { echo 'rules:'; for i in $(seq 1 50); do echo "  - { name: flap_$i, metric_name: scheduler_running, condition: eq, threshold: 0, severity: high, for_duration: 0 }"; done; } > "$B/home/config/alert_rules.yaml"
+  printf 'channels:\n  - { name: hook, type: webhook, config: { url: "http://127.0.0.1:%s/hook" } }\n' $HOOK > "$B/home/config/notifications.yaml"
+  export MONITORING_DB_URL=jdbc:h2:file:$B/home/data/db MONITORING_DB_COMPACT_ABOVE_MB=${COMPACT_ABOVE_MB:-16}
+  start; end=$(( $(date +%s) + 300 )); next_kill=$(( $(date +%s) + 30 )); largest=0; kills=0; running=true
+  while [ "$(date +%s)" -lt $end ]; do
+    running=$([ $running = true ] && echo false || echo true)
+    curl -s -m 2 -X POST -H 'Authorization: Bearer t' -d "{\"running\": $running}" "localhost:$PORT/api/v1/components/scheduler" >/dev/null
+    size=$(stat -c %s "$B/home/data/db.mv.db" 2>/dev/null || echo 0); [ "$size" -gt "$largest" ] && largest=$size
+    if [ "$(date +%s)" -ge $next_kill ] && [ $kills -lt 10 ]; then
+      kill -9 "$AGENT"; wait "$AGENT" 2>/dev/null; kills=$((kills + 1)); start; next_kill=$(( $(date +%s) + 30 ))
+    fi
+    sleep 2
+  done
+  curl -s -X POST -H 'Authorization: Bearer t' -d '{"running": true}' "localhost:$PORT/api/v1/components/scheduler" >/dev/null; sleep 8
+  notified=$(python3 -c "
+import json, sys
+seen = set()
+for l in open(sys.argv[1]):
+    if l.strip():
+        for a in json.loads(l)['alerts']:
+            seen.add((a['labels']['alertname'], a['status'], a['startsAt'] if a['status'] == 'firing' else a['endsAt']))
+print(len(seen))" "$B/hooks.jsonl")
+  echo " $kills SIGKILLs; compactions logged in the last run: $(grep -c 'Compacted the database file' "$B/agent.log")"
+  kill "$AGENT"; wait "$AGENT" 2>/dev/null; compacted=$(stat -c %s "$B/home/data/db.mv.db")
+  H2=$(ls ~/.m2/repository/com/h2database/h2/2.5.252/h2-2.5.252.jar)
+  rows=$(java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$B/home/data/db" -sql "SELECT COUNT(*) FROM alert_history WHERE status <> 'PENDING'" | sed -n 2p)
+  echo " H2 file: largest $largest bytes, compacted at the end $compacted bytes: ratio $(python3 -c "print(round($largest / $compacted, 1))")"
+  echo " firing/resolved rows in the history: $rows; distinct transitions notified to the webhook: $notified"
+  RECEIVER_ONLY=1; kill "$RECEIVER" 2>/dev/null; grep -E " (WARN|ERROR) " "$B/agent.log" | sed 's/^[^ ]* //' | cut -c1-200 | sort | uniq -c | head -12 ;;
+*) echo "usage: $0 full-disk|frozen-pg|answers|growth" >&2; exit 2 ;;
 esac

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
@@ -151,8 +152,13 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
      * Evaluates every rule over {@code samples} and returns the alerts that
      * changed state in this pass: newly PENDING, FIRING or RESOLVED.
      */
-    public synchronized List<Alert> evaluateRules(List<Sample> samples) {
-        EvaluationPass pass = evaluator.evaluate(rules, samples, clock.instant());
+    public List<Alert> evaluateRules(List<Sample> samples) {
+        return evaluateRules(samples, MetricsSnapshot.Silent.NONE);
+    }
+
+    /** As {@link #evaluateRules(List)}; alerts on the series of {@code silent} components keep their state. */
+    public synchronized List<Alert> evaluateRules(List<Sample> samples, MetricsSnapshot.Silent silent) {
+        EvaluationPass pass = evaluator.evaluate(rules, samples, silent, clock.instant());
         pass.notifications.addAll(
                 planner.plan(pass.transitions, evaluator.states().stillFiring(pass), pass.at));
         if (!writer.save(pass.changes())) {

@@ -147,7 +147,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
         try {
             List<Sample> input = new ArrayList<>(snapshot.get().samples());
             input.addAll(closedWindow.lastClosedWindow());
-            alerter.evaluateRules(input);
+            alerter.evaluateRules(input, snapshot.get().silent());
             stats.completed(clock.instant());
             if (started - lastRetentionNanos > RETENTION_EVERY.toNanos() || lastRetentionNanos == 0) {
                 lastRetentionNanos = started;

@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.metric.Labels;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,12 +68,22 @@ final class RuleEvaluator {
         return state;
     }
 
-    /** One pass of {@code rules} over {@code samples} at {@code at}; the pass holds what changed. */
+    /** One pass of {@code rules} over {@code samples} at {@code at}, every component reporting. */
     EvaluationPass evaluate(List<AlertRule> rules, List<Sample> samples, Instant at) {
+        return evaluate(rules, samples, MetricsSnapshot.Silent.NONE, at);
+    }
+
+    /**
+     * One pass of {@code rules} over {@code samples} at {@code at}; the pass holds what changed. An alert on a series
+     * of a {@code silent} component keeps its state (data that stopped coming says nothing about the condition), and
+     * so does a restored alert while a component has not been heard from since the start.
+     */
+    EvaluationPass evaluate(List<AlertRule> rules, List<Sample> samples, MetricsSnapshot.Silent silent, Instant at) {
         EvaluationPass pass = new EvaluationPass(at, ++passes);
         silencer.refresh();
         states.forEach(state -> mark(state, at));
         Map<String, List<Sample>> byName = index(samples);
+        Map<String, List<Sample>> withheld = index(silent.withheld());
         Map<String, AlertRule> ruleByName = new HashMap<>();
         for (AlertRule rule : rules) {
             ruleByName.put(rule.name(), rule);
@@ -88,7 +99,8 @@ final class RuleEvaluator {
             while (unseen.hasNext()) {
                 AlertState state = unseen.next();
                 if (state.lastSeenPass != pass.number
-                        && !keptWhileAbsent(rule, state, pass)
+                        && !withheld(withheld, rule, state)
+                        && !keptWhileAbsent(rule, state, silent, pass)
                         && ends(rule, state, Double.NaN, pass)) {
                     unseen.remove();
                 }
@@ -151,13 +163,26 @@ final class RuleEvaluator {
      * Whether an alert whose series was not seen this pass keeps its state: one restored a moment ago, or one the
      * rule's {@code no_data} keeps.
      */
-    private boolean keptWhileAbsent(AlertRule rule, AlertState state, EvaluationPass pass) {
-        if (state.restoredAt
-                .filter(at -> pass.at.isBefore(at.plus(RESTORE_GRACE)))
-                .isPresent()) {
-            return true; // restored, and its series may simply not be back yet (a pushing bot must push again)
+    private boolean keptWhileAbsent(
+            AlertRule rule, AlertState state, MetricsSnapshot.Silent silent, EvaluationPass pass) {
+        if (state.restoredAt.isPresent()
+                && (pass.at.isBefore(state.restoredAt.get().plus(RESTORE_GRACE))
+                        || !silent.neverHeard().isEmpty())) {
+            // Restored, and its series may simply not be back yet (a pushing bot must push again), or may belong to
+            // a component still silent since the start.
+            return true;
         }
         return noData.keeps(rule, state, pass);
+    }
+
+    /** Whether the alert's series is one a silent component last reported. */
+    private static boolean withheld(Map<String, List<Sample>> withheld, AlertRule rule, AlertState state) {
+        for (Sample sample : withheld.getOrDefault(rule.metricName(), List.of())) {
+            if (sample.labels().equals(state.seriesLabels)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The condition does not hold, or the series is gone: returns true when the alert's state ends. */

@@ -7,6 +7,7 @@ import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.collection.PushRefresh;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -18,8 +19,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -50,8 +54,18 @@ final class CollectionModule extends AbstractModule {
     @Provides
     @Singleton
     PushRefresh pushRefresh(
-            MetricsCollector collector, MicrometerMetricsPublisher exposition, EvaluationTrigger evaluation) {
-        return new PushRefresh(collector, exposition, evaluation, failures);
+            MetricsCollector collector,
+            MicrometerMetricsPublisher exposition,
+            EvaluationTrigger evaluation,
+            List<ComponentRegistration> components) {
+        Map<String, Duration> staleAfter = new HashMap<>();
+        for (ComponentRegistration component : components) {
+            if (component.definition().source() == ComponentSource.PUSH) {
+                staleAfter.put(
+                        component.definition().name(), component.definition().staleAfter());
+            }
+        }
+        return new PushRefresh(collector, exposition, evaluation, failures, staleAfter);
     }
 
     @Provides

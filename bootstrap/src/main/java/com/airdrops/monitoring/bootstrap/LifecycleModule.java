@@ -43,7 +43,7 @@ final class LifecycleModule extends AbstractModule {
             JavalinHttpServer httpServer) {
         return new Lifecycle(List.of(
                 Lifecycle.Part.stopOnly("exposition", exposition::close),
-                Lifecycle.Part.stopOnly("database", database::close),
+                new Lifecycle.Part("database", database::start, database::close),
                 new Lifecycle.Part("leader lease", leaseKeeper::start, leaseKeeper::close),
                 Lifecycle.Part.stopOnly("collector", collector::close),
                 new Lifecycle.Part("aggregation", aggregationLoop::start, aggregationLoop::close),
@@ -53,7 +53,7 @@ final class LifecycleModule extends AbstractModule {
                 new Lifecycle.Part("evaluation", evaluationLoop::start, evaluationLoop::close),
                 new Lifecycle.Part("collection", collectionLoop::start, collectionLoop::close),
                 new Lifecycle.Part("push refresh", () -> pushed.onAccepted(pushRefresh::pushed), () -> {
-                    pushed.onAccepted(() -> {});
+                    pushed.onAccepted(name -> {});
                     pushRefresh.close();
                 }),
                 Lifecycle.Part.stopOnly("alert listeners", alerter.listeners()::close),

@@ -45,7 +45,8 @@ final class PersistenceModule extends AbstractModule {
                         settings.database().timeout(),
                         settings.instance(),
                         holderName(settings),
-                        settings.database().leaseTtl()),
+                        settings.database().leaseTtl(),
+                        settings.database().compactAboveBytes()),
                 settings.aggregation().maxStored());
     }
 

@@ -26,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * SIGKILL at random moments while an alert flips between firing and resolved, on the default H2 file: after every
  * kill the agent starts on the same file, and in the end no transition a receiver was told of is missing from the
- * history, no alert was announced FIRING twice without a RESOLVED between, and no start failed. {@code
+ * history, no alert was announced FIRING twice without a RESOLVED between, and no start failed. The file is compacted
+ * above 1 MB, so a long run kills compactions too. {@code
  * -Dchaos.kill.rounds=N} sets the number of kills (10 by default; {@code scripts/kill-test.sh} runs 100).
  */
 class KillLoopEndToEndTest {
@@ -43,8 +44,10 @@ class KillLoopEndToEndTest {
         Random random = new Random(Long.getLong("chaos.seed", System.nanoTime()));
         try (StatusServer status = StatusServer.riskLevel(() -> level(flipping.get()));
                 RecordingReceiver webhook = new RecordingReceiver()) {
-            Map<String, String> environment = RiskScenario.environment(
-                    dir, status.url(), webhook.url("/hook").toString());
+            Map<String, String> environment = new HashMap<>(RiskScenario.environment(
+                    dir, status.url(), webhook.url("/hook").toString()));
+            // The smallest bound, so that the file is compacted at starts and while running between kills too.
+            environment.put("MONITORING_DB_COMPACT_ABOVE_MB", "1");
 
             for (int round = 0; round < ROUNDS; round++) {
                 try (AgentProcess agent = AgentProcess.startFromClasspath(environment)) {

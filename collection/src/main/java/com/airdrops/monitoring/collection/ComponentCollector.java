@@ -2,12 +2,14 @@ package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +36,10 @@ final class ComponentCollector implements AutoCloseable {
             Thread.ofVirtual().name("component-probe-", 0).factory());
 
     ComponentCollector(List<ComponentRegistration> registrations, InstantSource clock) {
-        this.states = registrations.stream().map(State::new).toList();
+        Instant started = clock.instant();
+        this.states = registrations.stream()
+                .map(registration -> new State(registration, started))
+                .toList();
         this.clock = clock;
     }
 
@@ -76,7 +81,8 @@ final class ComponentCollector implements AutoCloseable {
         State state = running.state;
         Duration timeout = state.registration.definition().timeout();
         if (running.future == null) {
-            return state.failed("previous probe still running (over its " + seconds(timeout) + " s timeout)", 0);
+            return state.failed(
+                    "previous probe still running (over its " + seconds(timeout) + " s timeout)", 0, clock.instant());
         }
         long remaining = timeout.toNanos() - (System.nanoTime() - running.startedNanos);
         try {
@@ -85,15 +91,15 @@ final class ComponentCollector implements AutoCloseable {
             return state.checkFreshness(snapshot, clock.instant(), elapsed);
         } catch (TimeoutException e) {
             running.future.cancel(true);
-            return state.failed("timed out after " + seconds(timeout) + " s", timeout.toNanos() / 1e9);
+            return state.failed("timed out after " + seconds(timeout) + " s", timeout.toNanos() / 1e9, clock.instant());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String reason = cause instanceof ProbeException ? cause.getMessage() : cause.toString();
-            return state.failed(reason, (System.nanoTime() - running.startedNanos) / 1e9);
+            return state.failed(reason, (System.nanoTime() - running.startedNanos) / 1e9, clock.instant());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running.future.cancel(true);
-            return state.failed("interrupted", 0);
+            return state.failed("interrupted", 0, clock.instant());
         }
     }
 
@@ -115,9 +121,14 @@ final class ComponentCollector implements AutoCloseable {
         private long errors;
         private long successes;
         private boolean failing;
+        /** The last snapshot read fresh: what a silent component's alerts are kept on. */
+        private ComponentSnapshot lastFresh;
 
-        State(ComponentRegistration registration) {
+        private final Instant started;
+
+        State(ComponentRegistration registration, Instant started) {
             this.registration = registration;
+            this.started = started;
         }
 
         ComponentReading checkFreshness(ComponentSnapshot snapshot, Instant now, double probeSeconds) {
@@ -126,10 +137,12 @@ final class ComponentCollector implements AutoCloseable {
             if (age.compareTo(limit) > 0) {
                 String reason =
                         "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s";
-                unhealthy(reason);
-                return new ComponentReading.Stale(registration.definition(), reason, probeSeconds, errors, successes);
+                silent(reason, snapshot);
+                return new ComponentReading.Stale(
+                        registration.definition(), reason, probeSeconds, errors, successes, Optional.of(snapshot));
             }
             successes++;
+            lastFresh = snapshot;
             if (failing) {
                 failing = false;
                 LOG.info("Component {} healthy again", registration.definition().name());
@@ -137,18 +150,39 @@ final class ComponentCollector implements AutoCloseable {
             return new ComponentReading.Fresh(registration.definition(), snapshot, probeSeconds, errors, successes);
         }
 
-        ComponentReading failed(String reason, double probeSeconds) {
-            unhealthy(reason);
-            return new ComponentReading.Failed(registration.definition(), reason, probeSeconds, errors, successes);
+        ComponentReading failed(String reason, double probeSeconds, Instant now) {
+            boolean awaitingFirst = lastFresh == null
+                    && !now.isAfter(started.plus(registration.definition().staleAfter()));
+            silent(reason, lastFresh);
+            return new ComponentReading.Failed(
+                    registration.definition(),
+                    reason,
+                    probeSeconds,
+                    errors,
+                    successes,
+                    Optional.ofNullable(lastFresh),
+                    awaitingFirst);
         }
 
-        /** Counts the error; warns when a component starts failing, while it keeps failing the counter tells. */
-        private void unhealthy(String reason) {
+        /**
+         * Counts the error; warns when a component falls silent (or says at INFO that it stopped as it had announced),
+         * while it stays silent the counter tells.
+         */
+        private void silent(String reason, ComponentSnapshot lastKnown) {
             errors++;
-            // Warn when a component starts failing; while it keeps failing, the error counter tells the rest.
             if (!failing) {
                 failing = true;
-                LOG.warn("Component {} unhealthy: {}", registration.definition().name(), reason);
+                if (lastKnown != null && lastKnown.status().orElse(null) == ComponentStatus.STOPPING) {
+                    LOG.info(
+                            "Component {} stopped, as it announced: {}",
+                            registration.definition().name(),
+                            reason);
+                } else {
+                    LOG.warn(
+                            "Component {} unhealthy: {}",
+                            registration.definition().name(),
+                            reason);
+                }
             } else {
                 LOG.debug(
                         "Component {} still unhealthy: {}",

@@ -17,9 +17,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Maps a component reading to the component samples that /metrics exposes (see the README's metric table). A failed
- * or stale component keeps only its health series (status, errors, probe duration): its business gauges disappear
- * rather than repeat stale values. A snapshot yields at most {@value #MAX_SERIES_PER_COMPONENT} business series; the
- * rest are dropped and counted, so one component cannot flood the exposition.
+ * or stale component keeps only its health series (status, {@code component_up} 0, errors, probe duration): its
+ * business gauges disappear from /metrics rather than repeat stale values, and go, at their last known values, to the
+ * withheld samples, on which alerts keep their state (a silent bot must not read as "all clear"). A snapshot yields at
+ * most {@value #MAX_SERIES_PER_COMPONENT} business series; the rest are dropped and counted, so one component cannot
+ * flood the exposition.
  */
 final class ComponentSamples {
     private static final Logger LOG = LoggerFactory.getLogger(ComponentSamples.class);
@@ -31,26 +33,41 @@ final class ComponentSamples {
     private int budget = MAX_SERIES_PER_COMPONENT;
     private int dropped;
 
-    private ComponentSamples(Instant at, List<Sample> samples) {
+    /** Withheld samples are a silent component's last known ones again: not counted, not warned about twice. */
+    private final boolean withheld;
+
+    private ComponentSamples(Instant at, List<Sample> samples, boolean withheld) {
         this.at = at;
         this.samples = samples;
+        this.withheld = withheld;
     }
 
     /**
-     * Adds the reading's samples and observations; {@code droppedSeries} gains the business series this snapshot had
-     * beyond the bound.
+     * Adds the reading's samples and observations, and a silent component's last known business samples to {@code
+     * withheld}; {@code droppedSeries} gains the business series this snapshot had beyond the bound.
      */
     static ComponentMetrics add(
             ComponentReading reading,
             Instant at,
             List<Sample> samples,
+            List<Sample> withheld,
             List<Observation> observations,
             Map<String, Long> droppedSeries) {
         String name = reading.definition().name();
         Map<String, String> component = Map.of("component", name);
-        ComponentSamples out = new ComponentSamples(at, samples);
+        ComponentSamples out = new ComponentSamples(at, samples, false);
         out.health(MetricCatalog.COMPONENT_STATUS, component, reading.status().gaugeValue());
+        if (!(reading instanceof ComponentReading.Failed failed && failed.awaitingFirst())) {
+            // A component not heard from yet is not known to be down until its staleness limit has passed.
+            out.health(
+                    MetricCatalog.COMPONENT_UP,
+                    reading.plannedStop() ? Map.of("component", name, "stop", "planned") : component,
+                    reading instanceof ComponentReading.Fresh ? 1 : 0);
+        }
         out.health(MetricCatalog.COMPONENT_ERRORS, component, reading.errors());
+        reading.lastKnown()
+                .ifPresent(snapshot -> new ComponentSamples(at, withheld, true)
+                        .addSnapshot(snapshot, reading.definition().role().orElse(ComponentRole.GENERIC), component));
         observations.add(new Observation(MetricCatalog.COMPONENT_EXECUTION, component, reading.probeSeconds()));
         double lastExecution = reading.probeSeconds();
         if (reading instanceof ComponentReading.Fresh fresh) {
@@ -89,6 +106,9 @@ final class ComponentSamples {
         snapshot.successCount().ifPresent(value -> add(MetricCatalog.COMPONENT_REPORTED_SUCCESSES, component, value));
         snapshot.metrics().forEach((metric, value) -> {
             Optional<String> reserved = ReservedNames.reservedReason(metric);
+            if (reserved.isPresent() && withheld) {
+                return; // warned about when it came
+            }
             if (reserved.isPresent()) {
                 LOG.warn(
                         "Component {} reported a gauge that is ignored: {}",

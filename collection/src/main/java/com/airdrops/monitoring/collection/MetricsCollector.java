@@ -123,12 +123,19 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         List<Observation> observations = new ArrayList<>();
         lastSystem.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
         List<ComponentMetrics> componentMetrics = new ArrayList<>(lastReadings.size());
+        List<Sample> withheld = new ArrayList<>();
+        List<String> neverHeard = new ArrayList<>();
         for (ComponentReading reading : lastReadings) {
             boolean now = probedNow.test(reading);
+            if (!(reading instanceof ComponentReading.Fresh)
+                    && reading.lastKnown().isEmpty()) {
+                neverHeard.add(reading.definition().name());
+            }
             componentMetrics.add(ComponentSamples.add(
                     reading,
                     started,
                     samples,
+                    withheld,
                     now ? observations : new ArrayList<>(),
                     now ? droppedSeries : new HashMap<>(droppedSeries)));
         }
@@ -148,7 +155,13 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
             }
         }
 
-        MetricsSnapshot snapshot = new MetricsSnapshot(started, lastSystem, componentMetrics, samples, observations);
+        MetricsSnapshot snapshot = new MetricsSnapshot(
+                started,
+                lastSystem,
+                componentMetrics,
+                samples,
+                observations,
+                new MetricsSnapshot.Silent(withheld, neverHeard));
         latest = snapshot;
         return snapshot;
     }

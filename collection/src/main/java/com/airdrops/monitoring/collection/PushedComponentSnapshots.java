@@ -7,6 +7,7 @@ import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,7 +17,7 @@ import java.util.stream.Collectors;
  */
 public final class PushedComponentSnapshots implements ComponentPushReceiver {
     private final Map<String, AtomicReference<ComponentSnapshot>> latest;
-    private volatile Runnable onAccepted = () -> {};
+    private volatile Consumer<String> onAccepted = name -> {};
 
     public PushedComponentSnapshots(Collection<String> pushComponentNames) {
         this.latest = pushComponentNames.stream()
@@ -30,12 +31,15 @@ public final class PushedComponentSnapshots implements ComponentPushReceiver {
             return new PushOutcome.UnknownComponent(componentName);
         }
         slot.set(snapshot);
-        onAccepted.run();
+        onAccepted.accept(componentName);
         return new PushOutcome.Accepted(componentName);
     }
 
-    /** Runs {@code listener} after each accepted push (it must return at once: the pusher waits for it). */
-    public void onAccepted(Runnable listener) {
+    /**
+     * Runs {@code listener} with the component's name after each accepted push (it must return at once: the pusher
+     * waits for it).
+     */
+    public void onAccepted(Consumer<String> listener) {
         this.onAccepted = listener;
     }
 

@@ -271,12 +271,45 @@ class ComponentCollectionTest {
                         sample("risk_level", Map.of(), 2));
 
         clock.set(START.plusSeconds(121));
-        List<Value> stale = samples(collector.collectAllMetrics());
+        MetricsSnapshot snapshot = collector.collectAllMetrics();
+        List<Value> stale = samples(snapshot);
         assertThat(stale)
                 .contains(
                         sample("component_status", Map.of("component", "risk_manager"), 0),
+                        sample("component_up", Map.of("component", "risk_manager"), 0),
                         sample("component_errors_total", Map.of("component", "risk_manager"), 2));
         assertThat(stale).noneMatch(sample -> sample.name().equals("risk_level"));
+        assertThat(snapshot.silent().withheld())
+                .as("what the silent component last said, for its alerts to keep their state on")
+                .extracting(sample -> new Value(sample.name(), sample.labels(), sample.value()))
+                .containsExactly(sample("risk_level", Map.of(), 2));
+        assertThat(snapshot.silent().neverHeard()).isEmpty();
+    }
+
+    @Test
+    void aComponentThatSaidItWasStoppingAndWentSilentIsAPlannedStop() {
+        PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
+        collector = new MetricsCollector(
+                HOST, List.of(new ComponentRegistration(pushedRiskManager(), pushed.probeFor("risk_manager"))), clock);
+        assertThat(collector.collectAllMetrics().silent().neverHeard()).containsExactly("risk_manager");
+
+        pushed.accept(
+                "risk_manager",
+                ComponentSnapshot.builder(clock.instant())
+                        .status(ComponentStatus.STOPPING)
+                        .riskLevel(RiskLevel.LOW)
+                        .build());
+        assertThat(samples(collector.collectAllMetrics()))
+                .contains(
+                        sample("component_up", Map.of("component", "risk_manager"), 1),
+                        sample("component_status", Map.of("component", "risk_manager"), 1));
+
+        clock.set(START.plusSeconds(121));
+        assertThat(samples(collector.collectAllMetrics()))
+                .as("silent after a planned stop: up 0, marked planned, and not unhealthy")
+                .contains(
+                        sample("component_up", Map.of("component", "risk_manager", "stop", "planned"), 0),
+                        sample("component_status", Map.of("component", "risk_manager"), 1));
     }
 
     @Test

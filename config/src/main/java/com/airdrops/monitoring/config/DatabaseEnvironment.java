@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.config;
 
+import static com.airdrops.monitoring.config.EnvironmentSettings.DB_COMPACT_ABOVE;
 import static com.airdrops.monitoring.config.EnvironmentSettings.DB_POOL_SIZE;
 import static com.airdrops.monitoring.config.EnvironmentSettings.DB_TIMEOUT;
 import static com.airdrops.monitoring.config.EnvironmentSettings.DB_URL;
@@ -10,7 +11,10 @@ import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The alert database's settings from the environment: its JDBC URL, pool, timeout and leader lease. */
+/**
+ * The alert database's settings from the environment: its JDBC URL, pool, timeout, leader lease, and the size above
+ * which an H2 file is compacted once it is mostly dead space.
+ */
 final class DatabaseEnvironment {
     /** An H2 file URL: the path (group 1) and the settings after it (group 2). */
     private static final Pattern H2_FILE =
@@ -23,7 +27,8 @@ final class DatabaseEnvironment {
                 jdbcUrl(env, DB_URL, "jdbc:h2:file:./data/monitoring"),
                 env.boundedInt(DB_POOL_SIZE, "4", 100),
                 env.seconds(DB_TIMEOUT, "5", 0.25),
-                env.seconds(HA_LEASE, "10", 3));
+                env.seconds(HA_LEASE, "10", 3),
+                env.boundedInt(DB_COMPACT_ABOVE, "16", 1_048_576) * 1024L * 1024L);
     }
 
     private static String jdbcUrl(EnvironmentReader env, String name, String fallback) {

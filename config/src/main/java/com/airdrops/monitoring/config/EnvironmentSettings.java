@@ -37,6 +37,7 @@ public final class EnvironmentSettings {
     public static final String PLUGINS_DIR = "MONITORING_PLUGINS_DIR";
     public static final String DB_POOL_SIZE = "MONITORING_DB_POOL_SIZE";
     public static final String DB_TIMEOUT = "MONITORING_DB_TIMEOUT_SECONDS";
+    public static final String DB_COMPACT_ABOVE = "MONITORING_DB_COMPACT_ABOVE_MB";
     public static final String OUTBOX_RETENTION_HOURS = "NOTIFICATION_LOG_RETENTION_HOURS";
     public static final String DEAD_LETTER_RETENTION_HOURS = "NOTIFICATION_DEAD_LETTER_RETENTION_HOURS";
     public static final String API_READ_TOKEN = "MONITORING_API_READ_TOKEN";

@@ -66,7 +66,7 @@ public record MonitoringSettings(
     public record Files(ConfigFile alertRules, ConfigFile notifications, ConfigFile components, Path plugins) {}
 
     /** The alert database: its URL, the API's read pool, the bound on every wait, and the leader lease. */
-    public record Database(String url, int poolSize, Duration timeout, Duration leaseTtl) {
+    public record Database(String url, int poolSize, Duration timeout, Duration leaseTtl, long compactAboveBytes) {
         /** The URL without user-info, query parameters or H2 settings, which may carry passwords. */
         public String shownUrl() {
             return Redaction.jdbcUrl(url);
@@ -75,7 +75,7 @@ public record MonitoringSettings(
         @Override
         public String toString() {
             return "Database[url=" + shownUrl() + ", poolSize=" + poolSize + ", timeout=" + timeout + ", leaseTtl="
-                    + leaseTtl + "]";
+                    + leaseTtl + ", compactAboveBytes=" + compactAboveBytes + "]";
         }
     }
 

@@ -33,6 +33,8 @@ class AlertRulesFileTest {
                         "risk_level_critical",
                         "circuit_breaker_active",
                         "component_unhealthy",
+                        "component_down",
+                        "component_stopped",
                         "scheduler_not_running");
     }
 

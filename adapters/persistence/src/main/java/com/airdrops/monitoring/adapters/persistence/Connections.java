@@ -64,6 +64,8 @@ final class Connections {
         config.setInitializationFailTimeout(settings.timeout().toMillis());
         if (settings.isH2()) {
             config.setExceptionOverride(new ClosedStoreEviction());
+            // Compacting the file pauses the pool while H2 rewrites it (H2FileCompaction).
+            config.setAllowPoolSuspension(true);
         }
         if (settings.isPostgres()) {
             String seconds = String.valueOf(Math.max(1, settings.timeout().toSeconds()));

@@ -3,15 +3,12 @@ package com.airdrops.monitoring.adapters.persistence;
 import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
-import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.zaxxer.hikari.HikariDataSource;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -41,6 +38,8 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
     private final Jdbi readJdbi;
     private final LeaderLease lease;
     private final DatabaseHealth health;
+    /** Null unless the database is an H2 file. */
+    private final H2FileCompaction compaction;
 
     private Database(DatabaseSettings settings, HikariDataSource writes, HikariDataSource reads) {
         this.settings = settings;
@@ -51,6 +50,22 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
         this.readJdbi = Connections.bounded(Jdbi.create(reads), settings.timeout());
         this.health = new DatabaseHealth(readJdbi, shownUrl, settings.timeout());
         this.lease = new LeaderLease(jdbi, settings.instance(), settings.holder(), settings.leaseTtl());
+        String file = SchemaMigration.h2File(settings.url());
+        this.compaction = file == null
+                ? null
+                : new H2FileCompaction(
+                        Path.of(file + ".mv.db"),
+                        Connections.url(settings),
+                        List.of(reads, writes),
+                        settings.timeout(),
+                        settings.compactAboveBytes());
+    }
+
+    /** Starts keeping an H2 file within a bound of its live data (see {@link H2FileCompaction}): now, then every 10 s. */
+    public void start() {
+        if (compaction != null) {
+            compaction.start();
+        }
     }
 
     /** Opens the database with the default pool sizes and timeout. */
@@ -116,24 +131,25 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
         return "database";
     }
 
-    /** The size of the H2 file on disk (nothing for PostgreSQL): the one file of the agent's that grows. */
+    /** The size of the H2 file on disk and its compactions (nothing for PostgreSQL): the one file that grows. */
     @Override
     public List<Sample> samples(Instant now) {
-        String file = SchemaMigration.h2File(settings.url());
-        if (file == null) {
-            return List.of();
-        }
-        try {
-            return List.of(Sample.of(MetricCatalog.DATABASE_FILE_BYTES, Files.size(Path.of(file + ".mv.db")), now));
-        } catch (IOException e) {
-            return List.of();
-        }
+        return compaction == null ? List.of() : compaction.samples(now);
     }
 
-    /** Answers within the settings' timeout at most; see {@link DatabaseHealth}. */
+    /**
+     * Answers within the settings' timeout at most (see {@link DatabaseHealth}); an H2 file that has grown past twice
+     * its bound is DOWN too.
+     */
     @Override
     public HealthCheckResult check() {
-        return health.check();
+        HealthCheckResult result = health.check();
+        return compaction == null ? result : compaction.check(result);
+    }
+
+    /** Compacts the H2 file now if it has grown past its bound; for tests. */
+    boolean compactIfLarge() {
+        return compaction != null && compaction.compactIfLarge();
     }
 
     /**
@@ -156,6 +172,9 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
 
     @Override
     public void close() {
+        if (compaction != null) {
+            compaction.close();
+        }
         try {
             lease.release();
         } catch (RuntimeException e) {

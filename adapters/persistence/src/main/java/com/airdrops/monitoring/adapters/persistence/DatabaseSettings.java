@@ -7,10 +7,17 @@ import java.util.UUID;
  * How the agent talks to its database: the JDBC URL, how many connections the API's reads may hold, the one
  * timeout that bounds connecting, waiting for a pooled connection and running a statement, the agent's instance (the
  * rows it owns in a database that other agents share), its name as a holder of the instance's leader lease (the
- * same for the same agent across restarts), and how long that lease lasts unless renewed.
+ * same for the same agent across restarts), how long that lease lasts unless renewed, and the size above which an H2
+ * file is compacted once it is more than four times its live data.
  */
 public record DatabaseSettings(
-        String url, int readPoolSize, Duration timeout, String instance, String holder, Duration leaseTtl) {
+        String url,
+        int readPoolSize,
+        Duration timeout,
+        String instance,
+        String holder,
+        Duration leaseTtl,
+        long compactAboveBytes) {
     /** How long a leader's lease lasts unless renewed: the standby of the instance takes over after it. */
     public static final Duration DEFAULT_LEASE_TTL = Duration.ofSeconds(10);
 
@@ -41,6 +48,15 @@ public record DatabaseSettings(
         if (leaseTtl == null || leaseTtl.toMillis() < 1_000) {
             throw new IllegalArgumentException("leaseTtl must be >= 1 s, got " + leaseTtl);
         }
+        if (compactAboveBytes < 1) {
+            throw new IllegalArgumentException("compactAboveBytes must be >= 1, got " + compactAboveBytes);
+        }
+    }
+
+    /** Compacting an H2 file above the default size (see {@link H2FileCompaction}). */
+    public DatabaseSettings(
+            String url, int readPoolSize, Duration timeout, String instance, String holder, Duration leaseTtl) {
+        this(url, readPoolSize, timeout, instance, holder, leaseTtl, H2FileCompaction.FLOOR_BYTES);
     }
 
     /** An agent of {@code instance} with a holder name of its own and the default lease. */

@@ -2,10 +2,14 @@ package com.airdrops.monitoring.domain.model.component;
 
 import java.util.Locale;
 
-/** Health of a bot component as exposed by {@code component_status} (1 healthy, 0 unhealthy). */
+/**
+ * Health of a bot component as exposed by {@code component_status} (1 healthy, 0 unhealthy). {@code STOPPING} is a
+ * bot's last word before a planned stop: healthy until then, and its silence afterwards is a stop, not a crash.
+ */
 public enum ComponentStatus {
     HEALTHY,
-    UNHEALTHY;
+    UNHEALTHY,
+    STOPPING;
 
     private final String wireName = name().toLowerCase(Locale.ROOT);
 
@@ -14,7 +18,7 @@ public enum ComponentStatus {
     }
 
     public double gaugeValue() {
-        return this == HEALTHY ? 1.0 : 0.0;
+        return this == UNHEALTHY ? 0.0 : 1.0;
     }
 
     public static ComponentStatus parse(String text) {
@@ -23,6 +27,7 @@ public enum ComponentStatus {
                 return status;
             }
         }
-        throw new IllegalArgumentException("unknown component status '" + text + "', allowed: healthy, unhealthy");
+        throw new IllegalArgumentException(
+                "unknown component status '" + text + "', allowed: healthy, unhealthy, stopping");
     }
 }

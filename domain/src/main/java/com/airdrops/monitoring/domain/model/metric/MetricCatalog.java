@@ -20,6 +20,7 @@ public final class MetricCatalog {
     public static final String COLLECTION_ERRORS = "monitoring_collection_errors_total";
 
     public static final String COMPONENT_STATUS = "component_status";
+    public static final String COMPONENT_UP = "component_up";
     public static final String COMPONENT_EXECUTION = "component_execution_seconds";
     public static final String COMPONENT_ERRORS = "component_errors_total";
     public static final String COMPONENT_LAST_EXECUTION = "component_last_execution_seconds";
@@ -49,6 +50,8 @@ public final class MetricCatalog {
     public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
     public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
     public static final String DATABASE_FILE_BYTES = "monitoring_database_file_bytes";
+    public static final String DATABASE_COMPACTIONS = "monitoring_database_compactions_total";
+    public static final String DATABASE_COMPACTION_FAILURES = "monitoring_database_compaction_failures_total";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
     public static final String AGGREGATES_STORE_FAILURES = "monitoring_aggregates_store_failures_total";
 
@@ -92,6 +95,10 @@ public final class MetricCatalog {
         gauge(
                 COMPONENT_STATUS,
                 "Component health: 1 healthy, 0 unhealthy (failed, timed out, stale or reported unhealthy).");
+        gauge(
+                COMPONENT_UP,
+                "1 while the component reports, 0 once it is silent (stale, or its poll fails); stop=\"planned\" when "
+                        + "its last report said it was stopping.");
         KNOWN.put(
                 COMPONENT_EXECUTION,
                 new MetricDescriptor(
@@ -129,6 +136,8 @@ public final class MetricCatalog {
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
         gauge(DATABASE_FILE_BYTES, "Size of the H2 database file on disk, bytes (not reported on PostgreSQL).");
+        counter(DATABASE_COMPACTIONS, "Times the H2 file was compacted while running, past 4x its live data.");
+        counter(DATABASE_COMPACTION_FAILURES, "Compactions of the H2 file that failed or could not start.");
         counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");
         counter(AGGREGATES_STORE_FAILURES, "Aggregates lost because the aggregate store (database) failed.");
         gauge(ALERTS, "Active alerts by state (pending, firing) and severity.");

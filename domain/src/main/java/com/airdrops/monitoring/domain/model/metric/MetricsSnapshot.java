@@ -10,13 +10,18 @@ import java.util.Optional;
  * Everything one collection cycle produced: the typed system and component views, and the uniform
  * samples (which include the values of both, so that anything can be exposed, aggregated and alerted on), plus the
  * histogram observations of the cycle. {@code system} is empty when the host probe failed in that cycle.
+ *
+ * <p>{@code silent} is what the silent components last said: their business samples at their last known values, not
+ * exposed or aggregated, on which alerts keep their state; and the components not heard from since the agent started,
+ * whose alerts restored from the database are kept for the same reason.
  */
 public record MetricsSnapshot(
         Instant timestamp,
         Optional<SystemMetrics> system,
         List<ComponentMetrics> components,
         List<Sample> samples,
-        List<Observation> observations) {
+        List<Observation> observations,
+        Silent silent) {
 
     public MetricsSnapshot {
         Require.nonNull(timestamp, "timestamp");
@@ -24,6 +29,26 @@ public record MetricsSnapshot(
         components = List.copyOf(Require.nonNull(components, "components"));
         samples = List.copyOf(Require.nonNull(samples, "samples"));
         observations = observations == null ? List.of() : List.copyOf(observations);
+        silent = silent == null ? Silent.NONE : silent;
+    }
+
+    /** Silent components: their last known business samples, and those never heard from since the start. */
+    public record Silent(List<Sample> withheld, List<String> neverHeard) {
+        public static final Silent NONE = new Silent(List.of(), List.of());
+
+        public Silent {
+            withheld = List.copyOf(Require.nonNull(withheld, "withheld"));
+            neverHeard = List.copyOf(Require.nonNull(neverHeard, "neverHeard"));
+        }
+    }
+
+    public MetricsSnapshot(
+            Instant timestamp,
+            Optional<SystemMetrics> system,
+            List<ComponentMetrics> components,
+            List<Sample> samples,
+            List<Observation> observations) {
+        this(timestamp, system, components, samples, observations, Silent.NONE);
     }
 
     public MetricsSnapshot(

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole test suite (unit, integration, architecture) with `mvn install`, then builds the README's example
-# plugin outside the repository and runs it in the agent (scripts/plugin-from-readme.sh).
+# plugin outside the repository and runs it in the agent (scripts/plugin-from-readme.sh), then the Python client's
+# checks: mypy, its wheel in a fresh venv, its pytest suite against the jar, and the README's Python bot commands
+# (scripts/python-client-tests.sh, which installs Debian's python3-pytest, -mypy, -venv, -hatchling, -build and
+# -jsonschema, and npm's standardwebhooks, when missing).
 # The integration tests use real promtool, Prometheus and Alertmanager binaries, a real PostgreSQL and a real
 # headless Chromium: when they are missing and this runs as root on Debian, it installs the 'prometheus',
 # 'prometheus-alertmanager', 'chromium', 'chromium-driver' and 'postgresql' packages first.
@@ -14,16 +17,8 @@ command -v prometheus-alertmanager >/dev/null 2>&1 || command -v alertmanager >/
 # The status page's tests drive a real headless Chromium through its driver.
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
-if [ ${#missing[@]} -gt 0 ]; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    echo "Installing Debian's ${missing[*]} (the integration tests run the real promtool, Prometheus, Alertmanager and Chromium)"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-  else
-    echo "error: the tests need promtool, prometheus, alertmanager, chromium and chromedriver: install Debian's ${missing[*]}." >&2
-    exit 1
-  fi
-fi
+source scripts/debian-packages.sh
+debian_install "the integration tests run the real promtool, Prometheus, Alertmanager and Chromium" ${missing[@]+"${missing[@]}"}
 
 source scripts/test-postgres.sh
 
@@ -32,3 +27,4 @@ echo "Using JDK at $JAVA_HOME"
 # API and test kit, as a plugin author would, and run in the agent.
 mvn -B -Dstyle.color=never install "$@"
 scripts/plugin-from-readme.sh
+scripts/python-client-tests.sh

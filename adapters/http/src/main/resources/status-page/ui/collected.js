@@ -101,9 +101,16 @@ function roleDetails(component, samples) {
   return parts.length ? parts : [h("span", { class: "muted" }, "–")];
 }
 
+// A silent component's details are its last report, marked as such with its age: a dead bot must not look blank.
+function lastReport(c, latest) {
+  if (c.state === "healthy" || c.state === "stopping" || !c.last_report_at) return null;
+  return h("div", { class: "muted stale-note" },
+    `last known values, reported ${duration(latest.timestamp - c.last_report_at)} ago`);
+}
+
 export function renderComponents(latest, problem) {
   const components = latest ? latest.components || [] : [];
-  const samples = latest ? latest.samples : [];
+  const samples = latest ? latest.samples.concat(latest.last_known || []) : [];
   render($("components"), [problem, components, samples.filter((s) => !s.name.startsWith("system_") && !s.name.startsWith("monitoring_"))], () =>
     components.length === 0 ? emptyRow(5, latest ? "No components configured" : noCollection(problem)) :
       components.map((c) => h("tr", { "data-component": c.name },
@@ -115,5 +122,5 @@ export function renderComponents(latest, problem) {
           const reported = value(samples, "component_reported_errors", { component: c.name });
           return reported === undefined ? null : h("div", { class: "muted" }, `${reported} reported by the component`);
         })()),
-        h("td", {}, roleDetails(c, samples)))));
+        h("td", {}, roleDetails(c, samples), lastReport(c, latest)))));
 }

@@ -98,41 +98,69 @@ class OperatorViewEndToEndTest {
                                 "ALERT_EVALUATION_INTERVAL", "0.5",
                                 "SLOW_URL", slowComponent.url())))) {
             int agentPort = agent.awaitPort();
-            agent.post("/api/v1/components/risk_manager", TOKEN, "{\"risk_level\": \"critical\"}");
-            await().atMost(Duration.ofSeconds(20)).until(() -> webhook.requests.size() == 1);
-
-            String scrapeConfig = Files.readString(DEPLOY.resolve("prometheus/prometheus.yml"))
-                    .replace("scrape_interval: 15s", "scrape_interval: 1s")
-                    .replace("'127.0.0.1:8000'", "'127.0.0.1:" + agentPort + "'");
-            assertThat(scrapeConfig).contains("127.0.0.1:" + agentPort);
-            Files.copy(
-                    DEPLOY.resolve("prometheus/airdrops-monitoring-rules.yml"),
-                    dir.resolve("airdrops-monitoring-rules.yml"));
-            Path config = Files.writeString(dir.resolve("prometheus.yml"), scrapeConfig);
-            try (RealPrometheus prometheus = RealPrometheus.start(dir, config)) {
-                List<String> expressions = dashboardExpressions();
-                assertThat(expressions).hasSizeGreaterThanOrEqualTo(20);
-                // Every panel answers once Prometheus holds a few scrapes.
-                await().atMost(Duration.ofSeconds(60))
-                        .pollInterval(Duration.ofSeconds(1))
-                        .ignoreExceptions()
-                        .untilAsserted(() -> assertThat(expressions)
-                                .allSatisfy(expression -> assertThat(series(prometheus, expression))
-                                        .as(expression)
-                                        .isNotEmpty()));
-
-                String slow = "{job=\"airdrops-monitoring\",component=\"slow\"}";
-                double median = value(
-                        prometheus,
-                        "histogram_quantile(0.5, sum by (le) (rate(component_execution_seconds_bucket" + slow
-                                + "[10s])))");
-                double mean = value(
-                        prometheus,
-                        "sum(rate(component_execution_seconds_sum" + slow + "[10s])) / sum(rate("
-                                + "component_execution_seconds_count" + slow + "[10s]))");
-                assertThat(mean).isGreaterThanOrEqualTo(0.005);
-                assertThat(median).isBetween(mean / 2, mean * 2);
+            // The example bot feeds the agent, so every panel of the Bot row has its data.
+            Process bot = exampleBot(agentPort);
+            try {
+                await().atMost(Duration.ofSeconds(20)).until(() -> webhook.requests.size() == 1);
+                checkDashboard(agentPort);
+            } finally {
+                bot.destroyForcibly();
             }
+        }
+    }
+
+    /** examples/python-bot/bot.py with the client from the repository, its risk critical from its first second. */
+    private static Process exampleBot(int agentPort) throws IOException {
+        Path repository = Path.of("..").toAbsolutePath().normalize();
+        String python = Files.isExecutable(Path.of("/usr/bin/python3")) ? "/usr/bin/python3" : "python3";
+        ProcessBuilder builder = new ProcessBuilder(
+                        python,
+                        repository.resolve("examples/python-bot/bot.py").toString(),
+                        "--interval",
+                        "1",
+                        "--critical-after",
+                        "0")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment()
+                .put("PYTHONPATH", repository.resolve("clients/python/src").toString());
+        builder.environment().put("AIRDROPS_AGENT_URL", "http://127.0.0.1:" + agentPort);
+        builder.environment().put("MONITORING_API_TOKEN", TOKEN);
+        return builder.start();
+    }
+
+    /** Every panel's query, and the probe histogram, through a real Prometheus scraping the agent. */
+    private void checkDashboard(int agentPort) throws Exception {
+        String scrapeConfig = Files.readString(DEPLOY.resolve("prometheus/prometheus.yml"))
+                .replace("scrape_interval: 15s", "scrape_interval: 1s")
+                .replace("'127.0.0.1:8000'", "'127.0.0.1:" + agentPort + "'");
+        assertThat(scrapeConfig).contains("127.0.0.1:" + agentPort);
+        Files.copy(
+                DEPLOY.resolve("prometheus/airdrops-monitoring-rules.yml"),
+                dir.resolve("airdrops-monitoring-rules.yml"));
+        Path config = Files.writeString(dir.resolve("prometheus.yml"), scrapeConfig);
+        try (RealPrometheus prometheus = RealPrometheus.start(dir, config)) {
+            List<String> expressions = dashboardExpressions();
+            assertThat(expressions).hasSizeGreaterThanOrEqualTo(20);
+            // Every panel answers once Prometheus holds a few scrapes.
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .ignoreExceptions()
+                    .untilAsserted(() -> assertThat(expressions)
+                            .allSatisfy(expression -> assertThat(series(prometheus, expression))
+                                    .as(expression)
+                                    .isNotEmpty()));
+
+            String slow = "{job=\"airdrops-monitoring\",component=\"slow\"}";
+            double median = value(
+                    prometheus,
+                    "histogram_quantile(0.5, sum by (le) (rate(component_execution_seconds_bucket" + slow + "[10s])))");
+            double mean = value(
+                    prometheus,
+                    "sum(rate(component_execution_seconds_sum" + slow + "[10s])) / sum(rate("
+                            + "component_execution_seconds_count" + slow + "[10s]))");
+            assertThat(mean).isGreaterThanOrEqualTo(0.005);
+            assertThat(median).isBetween(mean / 2, mean * 2);
         }
     }
 
@@ -155,6 +183,8 @@ class OperatorViewEndToEndTest {
                 components:
                   - { name: risk_manager, type: risk_manager, source: push, stale_after_seconds: 3600 }
                 """ + (extra.containsKey("SLOW_URL") ? """
+                  - { name: capital_allocator, type: capital_allocator, source: push, stale_after_seconds: 3600 }
+                  - { name: scheduler, type: scheduler, source: push, stale_after_seconds: 3600 }
                   - { name: slow, type: generic, source: poll, url: "${SLOW_URL}" }
                 """ : ""));
         Files.writeString(dir.resolve("alert_rules.yaml"), """

@@ -4,11 +4,13 @@ import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentRole;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.PortfolioPerformance;
+import com.airdrops.monitoring.domain.model.component.TaskFailure;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.ReservedNames;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -91,13 +93,20 @@ final class ComponentSamples {
                 reading.definition().type(),
                 reading.status(),
                 switch (reading) {
-                    case ComponentReading.Fresh fresh -> ComponentMetrics.Problem.NONE;
+                    case ComponentReading.Fresh fresh ->
+                        fresh.snapshot()
+                                .statusReason()
+                                .map(reason -> new ComponentMetrics.Problem(reason, false))
+                                .orElse(ComponentMetrics.Problem.NONE);
                     case ComponentReading.Failed failed -> new ComponentMetrics.Problem(failed.reason(), false);
                     case ComponentReading.Stale stale -> new ComponentMetrics.Problem(stale.reason(), true);
                 },
                 lastExecution,
                 reading.errors(),
-                reading.successes());
+                reading.successes(),
+                reading instanceof ComponentReading.Fresh fresh
+                        ? Optional.of(fresh.snapshot().observedAt())
+                        : reading.lastKnown().map(ComponentSnapshot::observedAt));
     }
 
     private void addSnapshot(ComponentSnapshot snapshot, ComponentRole role, Map<String, String> component) {
@@ -159,6 +168,13 @@ final class ComponentSamples {
                 snapshot.taskExecutions()
                         .forEach(
                                 (status, count) -> add(MetricCatalog.TASK_EXECUTIONS, Map.of("status", status), count));
+                Map<String, Double> lastFailed = new LinkedHashMap<>();
+                for (TaskFailure failure : snapshot.lastFailures()) {
+                    lastFailed.putIfAbsent(
+                            failure.task(),
+                            failure.at().orElse(snapshot.observedAt()).toEpochMilli() / 1000.0);
+                }
+                lastFailed.forEach((task, at) -> add(MetricCatalog.TASK_LAST_FAILURE, Map.of("task", task), at));
             }
             case GENERIC -> {
                 // Generic components and plugin types report only their extra gauges.

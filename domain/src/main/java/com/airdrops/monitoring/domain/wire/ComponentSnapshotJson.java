@@ -4,11 +4,13 @@ import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
+import com.airdrops.monitoring.domain.model.component.TaskFailure;
 import com.airdrops.monitoring.domain.model.metric.Labels;
 import com.airdrops.monitoring.domain.model.metric.ReservedNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -35,27 +37,30 @@ public final class ComponentSnapshotJson {
                 case "last_execution_time" -> builder.lastExecutionTime(nonNegative(name, value));
                 case "error_count" -> builder.errorCount(count(name, value));
                 case "success_count" -> builder.successCount(count(name, value));
+                case "status_reason" ->
+                    builder.statusReason(shortText(name, value, ComponentSnapshot.MAX_REASON_LENGTH));
+                case "last_failures" -> lastFailures(name, value, builder);
                 case "metrics" ->
-                    map(name, value)
+                    keyed(name, value)
                             .forEach((key, metric) ->
                                     builder.metric(gaugeName(path(name, key), key), number(path(name, key), metric)));
                 case "risk_level" -> builder.riskLevel(field(name, () -> RiskLevel.parse(value)));
                 case "portfolio_value_usd" -> builder.portfolioValueUsd(number(name, value));
                 case "circuit_breaker_active" -> builder.circuitBreakerActive(bool(name, value));
                 case "risk_limits" ->
-                    map(name, value)
+                    keyed(name, value)
                             .forEach((key, limit) ->
                                     builder.riskLimit(labelValue(name, key), number(path(name, key), limit)));
                 case "capital_utilization_percent" -> builder.capitalUtilizationPercent(nonNegative(name, value));
                 case "protocol_allocations" ->
-                    map(name, value)
+                    keyed(name, value)
                             .forEach((key, percent) -> builder.protocolAllocation(
                                     labelValue(name, key), nonNegative(path(name, key), percent)));
                 case "portfolio_history" -> portfolioHistory(name, value, builder);
                 case "running" -> builder.running(bool(name, value));
                 case "task_definitions" -> builder.taskDefinitions(count(name, value));
                 case "task_executions" ->
-                    map(name, value)
+                    keyed(name, value)
                             .forEach((key, count) ->
                                     builder.taskExecutions(labelValue(name, key), count(path(name, key), count)));
                 default -> {
@@ -78,14 +83,67 @@ public final class ComponentSnapshotJson {
         for (int i = 0; i < points.size(); i++) {
             String at = name + "[" + i + "]";
             Map<String, Object> point = map(at, points.get(i));
-            double seconds = nonNegative(at + ".timestamp", point.get("timestamp"));
-            if (seconds > MAX_EPOCH_SECONDS) {
-                throw new IllegalArgumentException(at + ".timestamp: expected epoch seconds up to "
-                        + (long) MAX_EPOCH_SECONDS + ", got " + seconds);
-            }
+            double seconds = epochSeconds(at + ".timestamp", point.get("timestamp"));
             builder.portfolioPoint(
                     Instant.ofEpochMilli(Math.round(seconds * 1000)), nonNegative(at + ".value", point.get("value")));
         }
+    }
+
+    /** {@code [{"task": "...", "error": "...", "at": <epoch seconds>}, ...]}, newest first, at most 10. */
+    private static void lastFailures(String name, Object value, ComponentSnapshot.Builder builder) {
+        if (!(value instanceof List<?> failures)) {
+            throw wrongType(name, "a list of {\"task\": ..., \"error\": ..., \"at\": <epoch seconds>}", value);
+        }
+        if (failures.size() > TaskFailure.MAX_PER_SNAPSHOT) {
+            throw new IllegalArgumentException(
+                    name + ": at most " + TaskFailure.MAX_PER_SNAPSHOT + " failures, got " + failures.size());
+        }
+        for (int i = 0; i < failures.size(); i++) {
+            String at = name + "[" + i + "]";
+            Map<String, Object> failure = map(at, failures.get(i));
+            Object task = failure.get("task");
+            if (task == null) {
+                throw new IllegalArgumentException(at + ".task: required");
+            }
+            Object error = failure.get("error");
+            Object when = failure.get("at");
+            builder.lastFailure(new TaskFailure(
+                    labelValue(at + ".task", text(at + ".task", task)),
+                    error == null
+                            ? Optional.empty()
+                            : Optional.of(shortText(at + ".error", error, TaskFailure.MAX_ERROR_LENGTH)),
+                    when == null
+                            ? Optional.empty()
+                            : Optional.of(Instant.ofEpochMilli(Math.round(epochSeconds(at + ".at", when) * 1000)))));
+        }
+    }
+
+    private static double epochSeconds(String name, Object value) {
+        double seconds = nonNegative(name, value);
+        if (seconds > MAX_EPOCH_SECONDS) {
+            throw new IllegalArgumentException(
+                    name + ": expected epoch seconds up to " + (long) MAX_EPOCH_SECONDS + ", got " + seconds);
+        }
+        return seconds;
+    }
+
+    /** Printable text, cut at {@code max} characters (a reason is for people, a long one is cut, not refused). */
+    private static String shortText(String name, Object value, int max) {
+        String text = text(name, value);
+        String cut = text.length() <= max ? text : text.substring(0, max - 1) + "…";
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.codePoints().forEach(c -> shown.appendCodePoint(Require.isPrintable(c) ? c : ' '));
+        return shown.toString();
+    }
+
+    /** A keyed field: an object of at most {@link ComponentSnapshot#MAX_KEYS} keys. */
+    private static Map<String, Object> keyed(String name, Object value) {
+        Map<String, Object> map = map(name, value);
+        if (map.size() > ComponentSnapshot.MAX_KEYS) {
+            throw new IllegalArgumentException(name + ": at most " + ComponentSnapshot.MAX_KEYS + " keys, got "
+                    + map.size() + " (each key becomes a series)");
+        }
+        return map;
     }
 
     private static <T> T field(String name, Supplier<T> parse) {

@@ -47,7 +47,14 @@ class DomainModelTest {
     @Test
     void componentMetricsNeedsAName() {
         assertThatThrownBy(() -> new ComponentMetrics(
-                        " ", "generic", ComponentStatus.HEALTHY, ComponentMetrics.Problem.NONE, 0.1, 0, 1))
+                        " ",
+                        "generic",
+                        ComponentStatus.HEALTHY,
+                        ComponentMetrics.Problem.NONE,
+                        0.1,
+                        0,
+                        1,
+                        java.util.Optional.empty()))
                 .hasMessage("componentName must not be blank");
     }
 

@@ -275,7 +275,8 @@ class JavalinHttpServerTest {
                                         "stale: last data at 2026-11-26T11:50:00Z, older than 120.0 s", true),
                                 0.25,
                                 3,
-                                7),
+                                7,
+                                Optional.of(Instant.parse("2026-11-26T11:50:00Z"))),
                         new ComponentMetrics(
                                 "poller",
                                 "risk_manager",
@@ -283,7 +284,8 @@ class JavalinHttpServerTest {
                                 new ComponentMetrics.Problem("GET http://bot:secret@10.0.0.5/status failed", false),
                                 0.5,
                                 1,
-                                0)),
+                                0,
+                                Optional.empty())),
                 List.of(
                         new Sample("protocol_allocation_percent", Map.of("protocol", "scroll"), 40.0, at),
                         Sample.of("odd_value", Double.NaN, at))));
@@ -295,7 +297,8 @@ class JavalinHttpServerTest {
         assertThat(components.get(0)).isEqualTo(JSON.readTree("""
                 {"name": "allocator", "type": "capital_allocator", "state": "stale",
                  "problem": "stale: last data at 2026-11-26T11:50:00Z, older than 120.0 s",
-                 "last_execution_time": 0.25, "error_count": 3, "success_count": 7}"""));
+                 "last_execution_time": 0.25, "error_count": 3, "success_count": 7,
+                 "last_report_at": 1795693800.000}"""));
         assertThat(components.get(1).get("state").asText()).isEqualTo("unhealthy");
         assertThat(components.get(1).get("problem").asText()).isEqualTo("GET http://10.0.0.5/status failed");
         JsonNode samples = JSON.readTree(after.body()).get("samples");

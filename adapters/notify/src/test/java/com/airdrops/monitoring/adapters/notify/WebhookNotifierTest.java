@@ -41,6 +41,12 @@ class WebhookNotifierTest {
         assertThat(request.header("X-Signature-256"))
                 .isEqualTo("sha256=" + WebhookNotifier.hmacSha256("s3cret", request.body()));
         assertThat(request.header("X-Alert-Event-Id")).isEqualTo("event-42");
+        assertThat(request.header("webhook-id")).isEqualTo("event-42");
+        assertThat(request.header("webhook-signature"))
+                .isEqualTo(WebhookNotifier.standardSignature(
+                        "s3cret", "event-42", request.header("webhook-timestamp"), request.body()));
+        assertThat(Long.parseLong(request.header("webhook-timestamp")))
+                .isCloseTo(java.time.Instant.now().getEpochSecond(), org.assertj.core.data.Offset.offset(60L));
         assertThat(request.header("X-Team")).isEqualTo("ops");
         JsonNode body = AlertmanagerFormat.JSON.readTree(request.body());
         assertThat(body.get("version").asText()).isEqualTo("4");
@@ -64,6 +70,7 @@ class WebhookNotifierTest {
 
         RecordingReceiver.Request request = receiver.requests.getFirst();
         assertThat(request.header("X-Signature-256")).isNull();
+        assertThat(request.header("webhook-signature")).isNull();
         JsonNode body = AlertmanagerFormat.JSON.readTree(request.body());
         assertThat(body.get("status").asText()).isEqualTo("resolved");
         assertThat(body.get("alerts").get(0).get("endsAt").asText()).isEqualTo("2026-11-26T12:10:00Z");
@@ -109,5 +116,23 @@ class WebhookNotifierTest {
 
     private static AlertNotifier webhook(Map<String, Object> config) {
         return new WebhookNotifier.Factory().create(new NotificationChannel("ops-hook", "webhook", config));
+    }
+
+    /** The Standard Webhooks specification's own example: a whsec_ secret is keyed by what its base64 stands for. */
+    @Test
+    void theStandardSignatureMatchesTheSpecificationsExample() {
+        assertThat(WebhookNotifier.standardSignature(
+                        "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                        "msg_p5jXN8AQM9LWM0D4loKWxJek",
+                        "1614265330",
+                        "{\"test\": 2432232314}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .isEqualTo("v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=");
+    }
+
+    @Test
+    void aWhsecSecretThatIsNotBase64IsRefusedWhenTheChannelIsMade() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> webhook(Map.of("url", receiver.url("/hook").toString(), "secret", "whsec_not base64!")))
+                .hasMessageContaining("whsec_ must be base64");
     }
 }

@@ -1,11 +1,13 @@
 package com.airdrops.monitoring.domain.model.component;
 
 import com.airdrops.monitoring.domain.model.Require;
+import java.time.Instant;
 import java.util.Optional;
 
 /**
  * Health of one bot component at one collection; execution time in seconds. {@code problem} says why the last
- * reading failed (the probe failed or timed out, or the data was stale); none when it was read.
+ * reading failed (the probe failed or timed out, or the data was stale), or why the component says it is unhealthy;
+ * none when it was read and is well. {@code lastReportAt}: when the component last reported fresh data, if ever.
  */
 public record ComponentMetrics(
         String componentName,
@@ -14,7 +16,8 @@ public record ComponentMetrics(
         Problem problem,
         double lastExecutionTime,
         long errorCount,
-        long successCount) {
+        long successCount,
+        Optional<Instant> lastReportAt) {
 
     public ComponentMetrics {
         Require.nonBlank(componentName, "componentName");
@@ -24,6 +27,7 @@ public record ComponentMetrics(
         Require.nonNegative(lastExecutionTime, "lastExecutionTime");
         Require.nonNegative(errorCount, "errorCount");
         Require.nonNegative(successCount, "successCount");
+        lastReportAt = lastReportAt == null ? Optional.empty() : lastReportAt;
     }
 
     /** Why a reading failed; {@code stale} when data came but was older than the component's limit. */

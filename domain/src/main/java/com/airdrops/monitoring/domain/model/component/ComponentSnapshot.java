@@ -32,10 +32,16 @@ public record ComponentSnapshot(
         Optional<Boolean> running,
         OptionalLong taskDefinitions,
         Map<String, Long> taskExecutions,
-        List<PortfolioPoint> portfolioHistory) {
+        List<PortfolioPoint> portfolioHistory,
+        Optional<String> statusReason,
+        List<TaskFailure> lastFailures) {
 
     /** The most points a {@code portfolio_history} may hold. */
     public static final int MAX_PORTFOLIO_POINTS = 1_000;
+    /** The most keys a keyed field ({@code metrics}, {@code protocol_allocations}, ...) may hold. */
+    public static final int MAX_KEYS = 1_000;
+    /** The longest {@code status_reason} kept. */
+    public static final int MAX_REASON_LENGTH = 512;
 
     public ComponentSnapshot {
         Require.nonNull(observedAt, "observedAt");
@@ -44,6 +50,12 @@ public record ComponentSnapshot(
         protocolAllocations = Map.copyOf(protocolAllocations);
         taskExecutions = Map.copyOf(taskExecutions);
         portfolioHistory = portfolioHistory == null ? List.of() : List.copyOf(portfolioHistory);
+        statusReason = statusReason == null ? Optional.empty() : statusReason;
+        lastFailures = lastFailures == null ? List.of() : List.copyOf(lastFailures);
+        if (lastFailures.size() > TaskFailure.MAX_PER_SNAPSHOT) {
+            throw new IllegalArgumentException(
+                    "last_failures: at most " + TaskFailure.MAX_PER_SNAPSHOT + " failures, got " + lastFailures.size());
+        }
         if (portfolioHistory.size() > MAX_PORTFOLIO_POINTS) {
             throw new IllegalArgumentException(
                     "portfolio_history: at most " + MAX_PORTFOLIO_POINTS + " points, got " + portfolioHistory.size());
@@ -79,6 +91,8 @@ public record ComponentSnapshot(
         private Long taskDefinitions;
         private final Map<String, Long> taskExecutions = new LinkedHashMap<>();
         private final List<PortfolioPoint> portfolioHistory = new ArrayList<>();
+        private String statusReason;
+        private final List<TaskFailure> lastFailures = new ArrayList<>();
 
         private Builder(Instant observedAt) {
             this.observedAt = observedAt;
@@ -154,6 +168,18 @@ public record ComponentSnapshot(
             return this;
         }
 
+        /** Why the component says it is unhealthy. */
+        public Builder statusReason(String value) {
+            statusReason = value;
+            return this;
+        }
+
+        /** One of the scheduler's last failed task executions, newest first. */
+        public Builder lastFailure(TaskFailure failure) {
+            lastFailures.add(failure);
+            return this;
+        }
+
         /** One point of the CapitalAllocator's portfolio history: its value in USD at {@code at}. */
         public Builder portfolioPoint(Instant at, double valueUsd) {
             portfolioHistory.add(new PortfolioPoint(at, valueUsd));
@@ -177,7 +203,9 @@ public record ComponentSnapshot(
                     Optional.ofNullable(running),
                     optional(taskDefinitions),
                     taskExecutions,
-                    portfolioHistory);
+                    portfolioHistory,
+                    Optional.ofNullable(statusReason),
+                    lastFailures);
         }
 
         private static OptionalDouble optional(Double value) {

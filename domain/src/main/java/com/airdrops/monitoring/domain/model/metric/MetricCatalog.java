@@ -40,6 +40,7 @@ public final class MetricCatalog {
     public static final String SCHEDULER_RUNNING = "scheduler_running";
     public static final String SCHEDULED_TASKS = "scheduled_tasks";
     public static final String TASK_EXECUTIONS = "task_executions";
+    public static final String TASK_LAST_FAILURE = "task_last_failure_timestamp_seconds";
 
     public static final String AGGREGATION_SERIES = "monitoring_aggregation_series";
     public static final String AGGREGATION_DROPPED_SAMPLES = "monitoring_aggregation_dropped_samples_total";
@@ -124,6 +125,9 @@ public final class MetricCatalog {
         gauge(SCHEDULER_RUNNING, "CentralScheduler running: 1 yes, 0 no.");
         gauge(SCHEDULED_TASKS, "Task definitions known to the CentralScheduler (formerly scheduled_tasks_total).");
         gauge(TASK_EXECUTIONS, "CentralScheduler task executions by status (formerly task_execution_status_total).");
+        gauge(
+                TASK_LAST_FAILURE,
+                "When each task among the scheduler's last reported failures (at most 10) last failed, epoch seconds.");
         gauge(AGGREGATION_SERIES, "Series the aggregator tracks now.");
         counter(
                 AGGREGATION_DROPPED_SAMPLES,

@@ -14,8 +14,18 @@ function sparkline(el, points) {
 }
 
 function series(name) {
-  return state.aggregates.filter((a) => a.metric_name === name).map((a) => [a.timestamp, a.value])
-    .sort((a, b) => a[0] - b[0]);
+  return state.aggregates.concat(state.botAggregates).filter((a) => a.metric_name === name)
+    .map((a) => [a.timestamp, a.value]).sort((a, b) => a[0] - b[0]);
+}
+
+// A component's trend over the last hour (its closed aggregation windows), or nothing before there are two points.
+function trend(label, name) {
+  const points = series(name);
+  if (points.length < 2) return null;
+  const el = svg("svg", { class: "spark trend", viewBox: "0 0 120 32", preserveAspectRatio: "none", role: "img",
+    "aria-label": `${label}, last hour` });
+  sparkline(el, points);
+  return el;
 }
 
 function rateSeries(points) {
@@ -72,8 +82,12 @@ function roleDetails(component, samples) {
   if (component.type === "risk_manager") {
     const risk = value(samples, "risk_level");
     if (risk !== undefined) parts.push(h("div", {}, "Risk ", h("strong", { class: `risk-${risk}` }, RISK_NAMES[risk] || risk)));
+    const riskTrend = trend("Risk level", "risk_level_max");
+    if (riskTrend) parts.push(riskTrend);
     const pv = value(samples, "portfolio_value_usd");
     if (pv !== undefined) parts.push(h("div", {}, `Portfolio ${money(pv)}`));
+    const pvTrend = trend("Portfolio value", "portfolio_value_usd_avg");
+    if (pvTrend) parts.push(pvTrend);
     const cb = value(samples, "circuit_breaker_active");
     if (cb !== undefined) parts.push(h("div", {}, "Circuit breaker ", h("strong", { class: cb ? "risk-3" : "risk-0" }, cb ? "open (trading halted)" : "closed")));
   } else if (component.type === "capital_allocator") {
@@ -111,7 +125,8 @@ function lastReport(c, latest) {
 export function renderComponents(latest, problem) {
   const components = latest ? latest.components || [] : [];
   const samples = latest ? latest.samples.concat(latest.last_known || []) : [];
-  render($("components"), [problem, components, samples.filter((s) => !s.name.startsWith("system_") && !s.name.startsWith("monitoring_"))], () =>
+  const trends = state.botAggregates.length ? state.botAggregates[state.botAggregates.length - 1].timestamp : 0;
+  render($("components"), [problem, components, trends, samples.filter((s) => !s.name.startsWith("system_") && !s.name.startsWith("monitoring_"))], () =>
     components.length === 0 ? emptyRow(5, latest ? "No components configured" : noCollection(problem)) :
       components.map((c) => h("tr", { "data-component": c.name },
         h("td", {}, h("strong", {}, c.name), h("div", { class: "muted" }, c.type)),

@@ -22,6 +22,7 @@ export const state = {
   previousNet: null,
   aggregates: [],
   aggregatesAt: 0,
+  botAggregates: [], // the last hour of portfolio_value_usd_avg and risk_level_max, for the components' trends
   historyAt: 0,
   firstRenderDone: false,
 };

@@ -100,6 +100,13 @@ async function refresh() {
       state.aggregates = aggregates.body || [];
       state.aggregatesAt = now;
       draw([() => renderHost(ok(latest), readyBody, latestProblem)]);
+      // The bot's trends, once the host's are in: the portfolio value and the risk level over the last hour.
+      const bot = await Promise.all(["portfolio_value_usd_avg", "risk_level_max"].map((name) =>
+        read(`/api/v1/aggregates?name=${name}&start=${start}&limit=1000`)));
+      if (bot.every((r) => r.status === 200)) {
+        state.botAggregates = bot.flatMap((r) => r.body || []);
+        draw([() => renderComponents(ok(latest), latestProblem)]);
+      }
     }
     const metricSamples = parseExposition(ok(metrics));
     draw([

@@ -178,6 +178,46 @@ class StatusPageBrowserTest {
     }
 
     /**
+     * A bot that dies keeps its last known figures on the page, marked with their age, with the trends of its risk
+     * level and portfolio value; the problem text wraps by words, not a letter a line.
+     */
+    @Test
+    void aSilentBotKeepsItsLastKnownFiguresAndTrends() throws Exception {
+        startAgent("rules: []\n", """
+                components:
+                  - { name: bot_risk, type: risk_manager, source: push, stale_after_seconds: 2 }
+                """, null, Map.of());
+        awaitApi("/health/live", body -> body.contains("UP"));
+        for (int i = 0; i < 4; i++) {
+            push("bot_risk", "{\"risk_level\": %d, \"portfolio_value_usd\": %d}".formatted(i, 1000 + 10 * i));
+            int windows = i + 1; // one closed aggregation window a push: a trend needs points at different times
+            awaitApi(
+                    "/api/v1/aggregates?name=portfolio_value_usd_avg",
+                    body -> body.split("\"value\"", -1).length - 1 >= windows);
+        }
+        awaitApi("/api/v1/metrics/latest", body -> body.contains("\"state\":\"stale\""));
+
+        browser = chromium(1280, 1000);
+        browser.get("http://127.0.0.1:" + port + "/");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        String row = wait.until(driver -> {
+            String text = text("#components tr[data-component='bot_risk']");
+            return text != null && text.contains("last known values") ? text : null;
+        });
+        assertThat(row).contains("stale", "critical", "Portfolio $1,030", "last known values, reported");
+        wait.until(driver -> driver.findElements(By.cssSelector("#components tr[data-component='bot_risk'] .trend"))
+                        .size()
+                == 2);
+        Object stateCellWidth = ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return document.querySelector(\"#components tr[data-component='bot_risk'] td:nth-child(2)\")"
+                                + ".getBoundingClientRect().width");
+        assertThat(((Number) stateCellWidth).doubleValue())
+                .as("the problem text wraps by words")
+                .isGreaterThan(80);
+    }
+
+    /**
      * A busy agent: 61 pushed components, one of them with 300 protocol allocations, each firing an alert. The page
      * bounds its lists (the 100 most severe alerts, the 8 largest allocations) and says so; the first render's time
      * is written to {@code target/screenshots/first-render-busy.txt}. {@code -Dfirst-render.busy-runs=N} opens the

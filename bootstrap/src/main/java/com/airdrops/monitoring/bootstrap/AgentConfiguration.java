@@ -1,6 +1,5 @@
 package com.airdrops.monitoring.bootstrap;
 
-import com.airdrops.monitoring.config.AlertRulesFile;
 import com.airdrops.monitoring.config.ChannelsAndPolicy;
 import com.airdrops.monitoring.config.ComponentsFile;
 import com.airdrops.monitoring.config.ConfigException;
@@ -8,6 +7,7 @@ import com.airdrops.monitoring.config.ConfiguredChannel;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.config.NotificationsFile;
+import com.airdrops.monitoring.config.RuleFiles;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
@@ -58,8 +58,7 @@ public record AgentConfiguration(
                         settings.files().components(),
                         environment,
                         plugins.componentFactories().keySet()));
-        List<AlertRule> rules =
-                collect(problems, () -> AlertRulesFile.load(settings.files().alertRules(), environment));
+        List<AlertRule> rules = collect(problems, () -> RuleFiles.load(settings.files(), environment));
         ChannelsAndPolicy notifications = ChannelsAndPolicy.NONE;
         try {
             notifications = loadNotifications(settings, plugins, environment);

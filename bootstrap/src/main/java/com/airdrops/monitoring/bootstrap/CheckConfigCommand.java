@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.ConfigException;
+import com.airdrops.monitoring.config.RuleFiles;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -21,8 +22,9 @@ final class CheckConfigCommand implements Callable<Integer> {
             System.out.println("OK: environment valid");
             System.out.println("OK: " + configuration.settings().files().components() + ": "
                     + configuration.components().size() + " components");
-            System.out.println("OK: " + configuration.settings().files().alertRules() + ": "
-                    + configuration.rules().size() + " alert rules");
+            System.out.println(
+                    "OK: " + RuleFiles.describe(configuration.settings().files()) + ": "
+                            + configuration.rules().size() + " alert rules");
             System.out.println("OK: " + configuration.settings().files().notifications() + ": "
                     + configuration.notifiers().size() + " channels");
             return 0;

@@ -4,6 +4,7 @@ import com.airdrops.monitoring.config.ConfigFile;
 import com.airdrops.monitoring.config.ConfiguredChannel;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.RuleFiles;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,8 @@ final class StartupSummary {
                 + "reported for " + settings.collection().diskPath() + "; instance " + settings.instance());
         lines.add("Database: " + settings.database().shownUrl());
         lines.add(configuration.rules().size() + " alert rules from "
-                + shown(settings.files().alertRules()));
+                + shown(settings.files().alertRules())
+                + RuleFiles.extras(settings.files()));
         Map<String, Integer> channels = new TreeMap<>();
         List<String> names = new ArrayList<>();
         for (ConfiguredChannel channel : configuration.notifications().channels()) {

@@ -51,6 +51,14 @@ public final class AlertRulesFile {
     }
 
     public static List<AlertRule> load(ConfigFile file, Map<String, String> environment) {
+        return load(file, environment, Map.of());
+    }
+
+    /**
+     * Reads {@code file}; a rule named like one of {@code taken} (rule name to the file that defines it) is a
+     * located problem, as a duplicate within the file is.
+     */
+    static List<AlertRule> load(ConfigFile file, Map<String, String> environment, Map<String, String> taken) {
         Optional<YamlNode> root = YamlDocument.read(file, environment);
         if (root.isEmpty()) {
             return List.of();
@@ -69,6 +77,12 @@ public final class AlertRulesFile {
                 if (!names.add(rule.name())) {
                     problems.add(YamlDocument.problem(
                             file, entry.entries().get("name"), "duplicate rule name '" + rule.name() + "'"));
+                } else if (taken.containsKey(rule.name())) {
+                    problems.add(YamlDocument.problem(
+                            file,
+                            entry.entries().get("name"),
+                            "duplicate rule name '" + rule.name() + "', already defined in " + taken.get(rule.name())
+                                    + " (a file of ALERT_RULES_DIR adds rules; it cannot replace one)"));
                 }
                 rules.add(rule);
             });

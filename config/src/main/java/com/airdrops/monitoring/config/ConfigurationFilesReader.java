@@ -39,7 +39,7 @@ public final class ConfigurationFilesReader implements ConfigurationFiles {
         List<AlertRule> rules = List.of();
         ChannelsAndPolicy notifications = ChannelsAndPolicy.NONE;
         try {
-            rules = AlertRulesFile.load(files.alertRules(), environment);
+            rules = RuleFiles.load(files, environment);
         } catch (ConfigException e) {
             problems.addAll(e.problems());
         }
@@ -61,7 +61,7 @@ public final class ConfigurationFilesReader implements ConfigurationFiles {
         }
         return new Reading.Read(
                 rules,
-                files.alertRules().toString(),
+                RuleFiles.describe(files),
                 notifications.routing(),
                 files.notifications().toString());
     }

@@ -29,6 +29,7 @@ public final class EnvironmentSettings {
     public static final String EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
     public static final String ALERT_RETENTION_HOURS = "ALERT_RETENTION_HOURS";
     public static final String ALERT_RULES_FILE = "ALERT_RULES_FILE";
+    public static final String ALERT_RULES_DIR = "ALERT_RULES_DIR";
     public static final String NOTIFICATIONS_FILE = "NOTIFICATIONS_FILE";
     public static final String COMPONENTS_FILE = "COMPONENTS_FILE";
     public static final String DB_URL = "MONITORING_DB_URL";
@@ -84,7 +85,8 @@ public final class EnvironmentSettings {
                 configFile(env, ALERT_RULES_FILE, "alert_rules.yaml"),
                 configFile(env, NOTIFICATIONS_FILE, "notifications.yaml"),
                 configFile(env, COMPONENTS_FILE, "components.yaml"),
-                env.path(PLUGINS_DIR, "plugins"));
+                env.path(PLUGINS_DIR, "plugins"),
+                rulesDirectory(env));
         MonitoringSettings.Database database = DatabaseEnvironment.read(env);
         MonitoringSettings.Collection collection =
                 new MonitoringSettings.Collection(collectionInterval, env.existingPath(DISK_PATH, "/"));
@@ -167,6 +169,16 @@ public final class EnvironmentSettings {
      * A YAML file: {@code config/<name>} under MONITORING_HOME by default, falling back to the copy built into the jar
      * while nothing is there. A path set explicitly is taken as it is and must exist when it is read.
      */
+    /** ALERT_RULES_DIR: config/rules.d unless set; one that is set must be a directory. */
+    private static Path rulesDirectory(EnvironmentReader env) {
+        Path dir = env.path(ALERT_RULES_DIR, "config/rules.d");
+        if (!env.raw(ALERT_RULES_DIR, "").isEmpty() && !java.nio.file.Files.isDirectory(dir)) {
+            env.problem(ALERT_RULES_DIR + "='" + env.raw(ALERT_RULES_DIR, "") + "' is invalid: no such directory ("
+                    + dir + "); unset it to use config/rules.d when it exists");
+        }
+        return dir;
+    }
+
     private static ConfigFile configFile(EnvironmentReader env, String name, String builtIn) {
         boolean explicit = !env.raw(name, "").isEmpty();
         Path path = env.path(name, "config/" + builtIn);

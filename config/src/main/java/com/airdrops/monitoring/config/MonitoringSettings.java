@@ -63,7 +63,12 @@ public record MonitoringSettings(
     public record Alerting(Duration evaluationInterval, Duration retention) {}
 
     /** The configuration files and the plugins folder. */
-    public record Files(ConfigFile alertRules, ConfigFile notifications, ConfigFile components, Path plugins) {}
+    /**
+     * The configuration files: {@code alertRulesDir} holds rule files added to those of {@code alertRules} (every
+     * {@code *.yaml}, in name order; none when it does not exist).
+     */
+    public record Files(
+            ConfigFile alertRules, ConfigFile notifications, ConfigFile components, Path plugins, Path alertRulesDir) {}
 
     /** The alert database: its URL, the API's read pool, the bound on every wait, and the leader lease. */
     public record Database(String url, int poolSize, Duration timeout, Duration leaseTtl, long compactAboveBytes) {

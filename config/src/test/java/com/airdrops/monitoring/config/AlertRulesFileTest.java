@@ -35,6 +35,7 @@ class AlertRulesFileTest {
                         "component_unhealthy",
                         "component_down",
                         "component_stopped",
+                        "portfolio_drawdown_high",
                         "scheduler_not_running");
     }
 

@@ -23,7 +23,8 @@ class ConfigurationFilesReaderTest {
                 ConfigFile.at(Files.writeString(dir.resolve("alert_rules.yaml"), rules)),
                 ConfigFile.at(Files.writeString(dir.resolve("notifications.yaml"), notifications)),
                 ConfigFile.at(Files.writeString(dir.resolve("components.yaml"), "")),
-                dir.resolve("plugins"));
+                dir.resolve("plugins"),
+                dir.resolve("rules.d"));
     }
 
     @Test

@@ -34,11 +34,34 @@ final class AlertsHandler {
         this.clock = clock;
     }
 
+    /**
+     * {@code GET /api/v1/alerts?limit=&cursor=}: at most {@code limit} alerts (default and most 10,000), and no more
+     * once about {@value #TEXT_BUDGET} characters of descriptions, summaries and labels are taken (always one); when
+     * more follow, the answer says so and {@code cursor} continues.
+     */
     void active(Context ctx) {
         LargeAnswers.json(
                 ctx,
-                () -> alerts.getActiveAlerts().stream().map(AlertsHandler::view).toList());
+                () -> Pages.of(
+                        ctx,
+                        alerts.getActiveAlerts(),
+                        MAX_LISTED,
+                        TEXT_BUDGET,
+                        AlertsHandler::size,
+                        AlertsHandler::view));
     }
+
+    /** What an alert holds in text: what the list's budget counts. */
+    private static long size(Alert alert) {
+        long size = 300 + alert.description().length() + alert.summary().length();
+        for (Map.Entry<String, String> label : alert.labels().entrySet()) {
+            size += label.getKey().length() + label.getValue().length() + 6;
+        }
+        return size;
+    }
+
+    static final long TEXT_BUDGET = 2_000_000;
+    static final int MAX_LISTED = 10_000;
 
     void history(Context ctx) {
         String raw = ctx.queryParam("hours");
@@ -82,18 +105,27 @@ final class AlertsHandler {
     static final int DEFAULT_HISTORY_ROWS = 1_000;
     static final int MAX_HISTORY_ROWS = 10_000;
 
+    /** {@code GET /api/v1/alerts/quarantine}: paged and bounded like the active alerts. */
     void quarantine(Context ctx) {
-        ctx.json(alerts.quarantined().stream()
-                .map(record -> {
-                    Map<String, Object> view = new LinkedHashMap<>();
-                    view.put("kind", record.kind());
-                    view.put("rule_name", record.ruleName());
-                    view.put("fingerprint", record.fingerprint());
-                    view.put("reason", record.reason());
-                    view.put("at", JsonViews.epochSeconds(record.at()));
-                    return view;
-                })
-                .toList());
+        LargeAnswers.json(
+                ctx,
+                () -> Pages.of(
+                        ctx,
+                        alerts.quarantined(),
+                        MAX_LISTED,
+                        TEXT_BUDGET,
+                        record -> 200
+                                + record.reason().length()
+                                + record.ruleName().length(),
+                        record -> {
+                            Map<String, Object> view = new LinkedHashMap<>();
+                            view.put("kind", record.kind());
+                            view.put("rule_name", record.ruleName());
+                            view.put("fingerprint", record.fingerprint());
+                            view.put("reason", record.reason());
+                            view.put("at", JsonViews.epochSeconds(record.at()));
+                            return view;
+                        }));
     }
 
     void rules(Context ctx) {

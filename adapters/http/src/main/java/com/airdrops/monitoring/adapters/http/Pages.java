@@ -26,6 +26,35 @@ final class Pages {
         ctx.header("Link", "<" + ctx.path() + "?" + next + ">; rel=\"next\"");
     }
 
+    /**
+     * The page of {@code all} that starts at the {@code cursor} parameter (an index, 0 by default): at most {@code
+     * limit} items (the {@code limit} parameter, up to {@code maxLimit}), and no more once about {@code budget}
+     * characters are taken as {@code size} counts them (always one); when more follow, the answer says so and the
+     * cursor continues. For lists held in memory, whose order is stable between calls.
+     */
+    static <T> List<Object> of(
+            Context ctx,
+            List<T> all,
+            int maxLimit,
+            long budget,
+            java.util.function.ToLongFunction<T> size,
+            java.util.function.Function<T, Object> view) {
+        QueryParameters parameters = new QueryParameters(ctx);
+        int limit = parameters.integer("limit", 1, maxLimit).orElse(maxLimit);
+        int next = Math.min(parameters.integer("cursor", 0, Integer.MAX_VALUE).orElse(0), all.size());
+        List<Object> page = new java.util.ArrayList<>();
+        long text = 0;
+        while (next < all.size() && page.size() < limit && (page.isEmpty() || text < budget)) {
+            T item = all.get(next++);
+            text += size.applyAsLong(item);
+            page.add(view.apply(item));
+        }
+        if (next < all.size()) {
+            cut(ctx, "cursor", String.valueOf(next));
+        }
+        return page;
+    }
+
     private static String encode(String text) {
         return URLEncoder.encode(text, StandardCharsets.UTF_8);
     }

@@ -84,24 +84,15 @@ final class SilencesHandler {
      */
     void list(Context ctx) {
         Instant now = clock.instant();
-        QueryParameters parameters = new QueryParameters(ctx);
-        int limit = parameters.integer("limit", 1, MAX_LISTED).orElse(MAX_LISTED);
-        int from = parameters.integer("cursor", 0, Integer.MAX_VALUE).orElse(0);
-        LargeAnswers.json(ctx, () -> {
-            List<Silence> all = silences.silences();
-            List<Map<String, Object>> page = new ArrayList<>();
-            long text = 0;
-            int next = Math.min(from, all.size());
-            while (next < all.size() && page.size() < limit && (page.isEmpty() || text < TEXT_BUDGET)) {
-                Silence silence = all.get(next++);
-                text += size(silence);
-                page.add(view(silence, now));
-            }
-            if (next < all.size()) {
-                Pages.cut(ctx, "cursor", String.valueOf(next));
-            }
-            return page;
-        });
+        LargeAnswers.json(
+                ctx,
+                () -> Pages.of(
+                        ctx,
+                        silences.silences(),
+                        MAX_LISTED,
+                        TEXT_BUDGET,
+                        SilencesHandler::size,
+                        silence -> view(silence, now)));
     }
 
     /** What a silence holds in text: what the list's budget counts. */

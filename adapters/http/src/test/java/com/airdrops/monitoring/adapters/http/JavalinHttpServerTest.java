@@ -605,6 +605,9 @@ class JavalinHttpServerTest {
         assertThat(alert.get("firing_since").asDouble()).isEqualTo(NOW.getEpochSecond() - 10);
         assertThat(alert.get("resolved_at").isNull()).isTrue();
         assertThat(alert.get("labels").get("team").asText()).isEqualTo("risk");
+        // Paged like every list: a cursor past the end is an empty page, a limit out of range a clear 400.
+        assertThat(get("/api/v1/alerts?cursor=1", Map.of()).body()).isEqualTo("[]");
+        assertThat(get("/api/v1/alerts?limit=0", Map.of()).statusCode()).isEqualTo(400);
 
         JsonNode rule = JSON.readTree(get("/api/v1/rules", Map.of()).body()).get(0);
         assertThat(rule.get("condition").asText()).isEqualTo("gte");

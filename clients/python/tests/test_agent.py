@@ -171,6 +171,7 @@ rules:
 channels:
   - {{ name: hook, type: webhook, config: {{ url: "{receiver.url}", secret: "{secret}" }} }}
 """,
+        MONITORING_PUBLIC_URL="https://monitor.example.org",
     )
     Reporter(agent.url, TOKEN, interval=60).attach(risk_manager=RiskManager(), start=False).report_now()
     wait_until(lambda: receiver.requests, 20, "the webhook")
@@ -183,3 +184,6 @@ channels:
     assert not verify_webhook(secret, request["headers"], request["body"], now=time.time() + 6 * 60)
     body = json.loads(request["body"])
     assert body["alerts"][0]["labels"]["alertname"] == "risk_high"
+    # A way back from the page to the agent: its status page at MONITORING_PUBLIC_URL.
+    assert body["externalURL"] == "https://monitor.example.org/"
+    assert body["alerts"][0]["generatorURL"] == "https://monitor.example.org/"

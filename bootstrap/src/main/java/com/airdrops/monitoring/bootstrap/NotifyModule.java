@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.HmacAckLinks;
+import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
@@ -63,7 +64,24 @@ final class NotifyModule extends AbstractModule {
     @Provides
     @Singleton
     RoutingNotificationPlanner planner(LiveRouting setup, Optional<AckLinks> ackLinks) {
-        return new RoutingNotificationPlanner(setup, ackLinks);
+        return new RoutingNotificationPlanner(setup, ackLinks, Optional.of(pageLink()));
+    }
+
+    /**
+     * The agent's status page, as notifications link back to it: MONITORING_PUBLIC_URL, else the address it listens
+     * on (this host's name when it listens on every interface).
+     */
+    private String pageLink() {
+        MonitoringSettings settings = configuration.settings();
+        return settings.notifications()
+                .publicUrl()
+                .map(url -> url.endsWith("/") ? url : url + "/")
+                .orElseGet(() -> {
+                    String host = settings.http().host();
+                    String shown = host.equals("0.0.0.0") || host.equals("::") ? EnvironmentSettings.hostName() : host;
+                    return "http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":"
+                            + settings.http().port() + "/";
+                });
     }
 
     /** Signed ack links in notifications, when a secret and the agent's public URL are configured. */

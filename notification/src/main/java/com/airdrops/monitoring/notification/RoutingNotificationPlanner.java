@@ -35,15 +35,22 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
 
     private final LiveRouting setup;
     private final Optional<AckLinks> ackLinks;
+    private final Optional<String> pageLink;
     private final Map<String, Instant> lastSent = new HashMap<>();
 
     public RoutingNotificationPlanner(LiveRouting setup) {
-        this(setup, Optional.empty());
+        this(setup, Optional.empty(), Optional.empty());
     }
 
     public RoutingNotificationPlanner(LiveRouting setup, Optional<AckLinks> ackLinks) {
+        this(setup, ackLinks, Optional.empty());
+    }
+
+    /** @param pageLink the agent's status page, which each notified alert links back to (generatorURL) */
+    public RoutingNotificationPlanner(LiveRouting setup, Optional<AckLinks> ackLinks, Optional<String> pageLink) {
         this.setup = setup;
         this.ackLinks = ackLinks;
+        this.pageLink = pageLink;
     }
 
     @Override
@@ -107,10 +114,12 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
     }
 
     private Alert withLink(Alert alert, Instant now) {
-        return ackLinks.map(links -> alert.withMarks(alert.marks()
+        Alert linked = pageLink.map(link -> alert.withMarks(alert.marks().withPageLink(link)))
+                .orElse(alert);
+        return ackLinks.map(links -> linked.withMarks(linked.marks()
                         .withAckLink(links.link(
                                 alert.fingerprint(), alert.firingSince().orElse(alert.timestamp()), now))))
-                .orElse(alert);
+                .orElse(linked);
     }
 
     private static void add(Map<String, List<Alert>> byChannel, ChannelRoute route, Alert alert) {

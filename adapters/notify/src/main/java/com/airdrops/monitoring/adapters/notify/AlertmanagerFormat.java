@@ -56,7 +56,7 @@ final class AlertmanagerFormat {
                     item.put("annotations", annotations(alert));
                     item.put("startsAt", startsAt(alert).toString());
                     item.put("endsAt", alert.resolvedAt().map(Instant::toString).orElse(ZERO_TIME));
-                    item.put("generatorURL", "");
+                    item.put("generatorURL", alert.marks().pageLink().orElse(""));
                     item.put(
                             "fingerprint",
                             AlertFingerprint.of(alert.ruleName(), alert.labels())
@@ -73,7 +73,9 @@ final class AlertmanagerFormat {
         body.put("groupLabels", Map.of());
         body.put("commonLabels", common(alerts, "labels"));
         body.put("commonAnnotations", common(alerts, "annotations"));
-        body.put("externalURL", "");
+        body.put(
+                "externalURL",
+                notification.alerts().getFirst().marks().pageLink().orElse(""));
         body.put("alerts", alerts);
         if (notification.isDigest()) {
             body.put("foldedMessages", notification.foldedMessages());
@@ -89,7 +91,7 @@ final class AlertmanagerFormat {
                     item.put("annotations", annotations(alert));
                     item.put("startsAt", startsAt(alert).toString());
                     alert.resolvedAt().ifPresent(resolved -> item.put("endsAt", resolved.toString()));
-                    item.put("generatorURL", "");
+                    item.put("generatorURL", alert.marks().pageLink().orElse(""));
                     return item;
                 })
                 .toList();

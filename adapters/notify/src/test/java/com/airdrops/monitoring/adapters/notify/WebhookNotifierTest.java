@@ -135,4 +135,19 @@ class WebhookNotifierTest {
                         () -> webhook(Map.of("url", receiver.url("/hook").toString(), "secret", "whsec_not base64!")))
                 .hasMessageContaining("whsec_ must be base64");
     }
+
+    @Test
+    void theAlertsLinkBackToTheAgentsPage() throws Exception {
+        var alert = Alerts.firing();
+        webhook(Map.of("url", receiver.url("/hook").toString()))
+                .send(
+                        Alerts.notification(
+                                alert.withMarks(alert.marks().withPageLink("https://monitor.example.org/"))),
+                        TIMEOUT);
+
+        JsonNode body =
+                AlertmanagerFormat.JSON.readTree(receiver.requests.getFirst().body());
+        assertThat(body.get("externalURL").asText()).isEqualTo("https://monitor.example.org/");
+        assertThat(body.get("alerts").get(0).get("generatorURL").asText()).isEqualTo("https://monitor.example.org/");
+    }
 }

@@ -58,6 +58,7 @@ final class NotificationJson {
         row.put("resolved_at", alert.resolvedAt().map(Instant::toEpochMilli).orElse(null));
         row.put("summary", alert.summary());
         row.put("ack_link", alert.marks().ackLink().orElse(null));
+        row.put("page_link", alert.marks().pageLink().orElse(null));
         return row;
     }
 
@@ -82,7 +83,11 @@ final class NotificationJson {
                 timestamp,
                 (Map<String, String>) row.get("labels"),
                 (String) row.get("summary"),
-                new AlertMarks(List.of(), Optional.empty(), Optional.ofNullable((String) row.get("ack_link"))),
+                new AlertMarks(
+                        List.of(),
+                        Optional.empty(),
+                        Optional.ofNullable((String) row.get("ack_link")),
+                        Optional.ofNullable((String) row.get("page_link"))),
                 AlertEvent.TRANSITION);
     }
 

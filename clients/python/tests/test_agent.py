@@ -9,6 +9,8 @@ import os
 import shutil
 import subprocess
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any, Dict
 
@@ -81,12 +83,26 @@ def test_five_thousand_protocol_keys_are_refused_clearly_and_counted(start_agent
     reporter = Reporter(agent.url, TOKEN, interval=60).attach(
         risk_manager=RiskManager(), capital_allocator=allocator, start=False
     )
-    assert reporter.report_now() is False
-    refused = reporter.last_results["capital_allocator"]
-    assert refused.outcome == "refused" and refused.status == 400
-    assert "protocol_allocations: at most 1000 keys, got 5000" in refused.reason
-    assert reporter.last_results["risk_manager"].outcome == "ok", "the other components still go in"
-    assert reporter.stats == {"sent": 1, "refused": 1, "failed": 0}
+    # The client leaves the field out and says why, so the rest of the component still arrives.
+    assert reporter.report_now() is True
+    wait_until(lambda: "capital_utilization_percent 70.0" in agent.metrics(), 5, "the allocator's other fields")
+    latest = json.loads(agent.get("/api/v1/metrics/latest"))
+    allocator_view = next(c for c in latest["components"] if c["name"] == "capital_allocator")
+    assert allocator_view["state"] == "unhealthy"
+    assert allocator_view["problem"] == "protocol_allocations: 5000 keys, over the agent's 1000; not sent"
+
+    # The agent itself refuses such a snapshot clearly, and counts it.
+    raw = json.dumps({"protocol_allocations": allocator.current_allocations}).encode()
+    request = urllib.request.Request(
+        agent.url + "/api/v1/components/capital_allocator",
+        data=raw,
+        headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"},
+        method="POST",
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=10)
+    assert refused.value.code == 400
+    assert "protocol_allocations: at most 1000 keys, got 5000" in refused.value.read().decode()
     assert 'monitoring_http_refused_requests_total{endpoint="/api/v1/components",status="400"} 1.0' in agent.metrics()
 
 

@@ -177,3 +177,16 @@ def test_a_forked_child_runs_no_second_reporter() -> None:
     finally:
         agent.close()
     assert answer == "0 False"
+
+
+def test_the_bots_call_returns_within_the_timeout_even_behind_a_push_in_flight(frozen: str) -> None:
+    reporter = Reporter(frozen, "t", interval=10, timeout=1).attach(
+        risk_manager=Rm(), scheduler=object(), components={"wallet": lambda: {"metrics": {"gas": 1}}}
+    )
+    deadline = time.monotonic() + 5
+    while not reporter._push_lock.locked() and time.monotonic() < deadline:  # the thread's round is in flight
+        time.sleep(0.01)
+    assert reporter._push_lock.locked()
+    started = time.monotonic()
+    assert reporter.report_now() is False
+    assert time.monotonic() - started < 1.5, "one timeout in all, not one per component or behind the thread's round"

@@ -214,3 +214,26 @@ def test_every_snapshot_is_complete_and_another_component_is_a_function() -> Non
     assert set(snapshots["risk_manager"]) == {
         "risk_level", "circuit_breaker_active", "risk_limits", "portfolio_value_usd", "status"
     }
+
+
+def test_decimal_limits_naive_local_times_percent_utilisation_and_enum_names() -> None:
+    from decimal import Decimal
+
+    class Level(enum.Enum):
+        LOW = "L"
+        CRITICAL = "CRIT"
+
+    class Rm:
+        risk_level = Level.CRITICAL
+        risk_limits = {"max_exposure": Decimal("0.2"), "label": "text", "unset": None}
+
+    class Ca:
+        capital_utilization = 72  # percent written in the fraction's field
+        portfolio_history = [(dt.datetime(2026, 12, 1, 12, 0), 1.0)]
+
+    risk = read_risk_manager(Rm(), {})
+    assert risk["risk_level"] == "critical"
+    assert risk["risk_limits"] == {"max_exposure": 0.2}
+    allocator = read_capital_allocator(Ca(), {})
+    assert allocator["capital_utilization_percent"] == 72
+    assert allocator["portfolio_history"][0]["timestamp"] == dt.datetime(2026, 12, 1, 12, 0).timestamp()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import email.utils
 import json
 import logging
@@ -15,7 +16,7 @@ import urllib.request
 import weakref
 from typing import Any, Callable, Dict, Mapping, Optional
 
-from .snapshots import READERS, ROLES, Getter, Snapshot, _text
+from .snapshots import READERS, ROLES, Getter, Snapshot, _text, bound
 from .status import StatusServer
 
 LOG = logging.getLogger("airdrops_monitoring")
@@ -155,6 +156,9 @@ class Reporter:
                 return
             self._thread = threading.Thread(target=self._run, name="airdrops-monitoring-reporter", daemon=True)
             self._thread.start()
+            # A normal exit (the end of the program, sys.exit) says the stop is planned; a SIGTERM needs the bot's own
+            # handler (Python's default ends the process without running exit handlers).
+            atexit.register(self.close)
 
     def _run(self) -> None:
         while not self._stop.is_set():
@@ -174,11 +178,12 @@ class Reporter:
         return max(delay, self._retry_at - time.monotonic(), 0.05)
 
     def report_now(self) -> bool:
-        """Pushes every component now, on the calling thread, within the timeout per request; True if all went in."""
+        """Pushes every component now, on the calling thread, and returns within the timeout whatever the agent does
+        (waiting for a push of the reporting thread in flight counts too); True if every component went in."""
         if os.getpid() != self._pid:
             return False
         try:
-            results = self._push_all()
+            results = self._push_all(time.monotonic() + self.timeout)
             return bool(results) and all(result.outcome == "ok" for result in results.values())
         except Exception:
             LOG.exception("airdrops-monitoring: reporting failed")
@@ -229,12 +234,24 @@ class Reporter:
 
     # -- pushing --------------------------------------------------------------------------------------------------
 
-    def _push_all(self) -> Dict[str, PushResult]:
-        with self._push_lock:
+    def _push_all(self, deadline: Optional[float] = None) -> Dict[str, PushResult]:
+        """Pushes every component; with a deadline, nothing waits past it (components left over are not pushed)."""
+        wait = -1.0 if deadline is None else max(0.0, deadline - time.monotonic())
+        if not self._push_lock.acquire(timeout=wait):
+            return {}
+        try:
             if time.monotonic() < self._retry_at:
                 return {}
-            results = {name: self._push(name, snapshot, self.timeout) for name, snapshot in self.snapshots().items()}
+            results: Dict[str, PushResult] = {}
+            for name, snapshot in self.snapshots().items():
+                left = self.timeout if deadline is None else min(self.timeout, deadline - time.monotonic())
+                if left <= 0:
+                    results[name] = PushResult(name, "failed", 0, "not pushed: the call's timeout had passed")
+                    continue
+                results[name] = self._push(name, snapshot, left)
             return results
+        finally:
+            self._push_lock.release()
 
     def _push(self, name: str, snapshot: Snapshot, timeout: float) -> PushResult:
         result = self._send(name, snapshot, timeout)
@@ -305,6 +322,10 @@ def _custom_source(source: Callable[[], Mapping[str, Any]]) -> Callable[[], Snap
             snapshot = dict(source())
         except Exception as e:
             return {"status": "unhealthy", "status_reason": _text(f"{type(e).__name__}: {e}")}
+        problems = bound(snapshot)
+        if problems:
+            snapshot["status"] = "unhealthy"
+            snapshot["status_reason"] = _text("; ".join(problems))
         snapshot.setdefault("status", "healthy")
         return snapshot
 

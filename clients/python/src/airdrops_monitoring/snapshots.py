@@ -14,11 +14,12 @@ risk_manager
     ``portfolio_value_usd``     ``portfolio_value_usd`` / ``portfolio_value`` / ``get_portfolio_value()``: USD
 capital_allocator
     ``capital_utilization_percent``  ``capital_utilization_percent`` (percent) or ``capital_utilization`` (a
-                                fraction 0..1, sent as percent)
+                                fraction 0..1, sent as percent; a value over 1 is taken as percent already)
     ``protocol_allocations``    ``protocol_allocations`` / ``current_allocations`` / ``allocations``: protocol ->
                                 share; fractions when they add up to at most 1, else percent; sent as percent
     ``portfolio_history``       ``portfolio_history``: ``(timestamp, value)`` pairs, dicts (``timestamp``/``time``/
-                                ``ts``, ``value``/``portfolio_value``) or objects; epoch seconds or ``datetime``;
+                                ``ts``, ``value``/``portfolio_value``) or objects; epoch seconds or ``datetime`` (a
+                                naive one is local time, as ``datetime.timestamp()`` reads it);
                                 the last 1,000 points (the agent derives returns, drawdown and volatility)
 scheduler
     ``running``                 ``_running`` / ``running`` / ``is_running()``
@@ -36,6 +37,7 @@ import dataclasses
 import datetime as _dt
 import enum
 import math
+import numbers
 from typing import Any, Callable, Dict, Iterable, List, Mapping, Optional, Sized, Tuple
 
 Snapshot = Dict[str, Any]
@@ -45,6 +47,8 @@ ROLES = ("risk_manager", "capital_allocator", "scheduler")
 RISK_LEVELS = ("low", "medium", "high", "critical")
 MAX_HISTORY_POINTS = 1000
 MAX_FAILURES = 10
+#: The most keys the agent takes in one keyed field (protocol_allocations, ...): one more refuses the whole snapshot.
+MAX_KEYS = 1000
 MAX_TEXT = 512
 
 _MISSING = object()
@@ -82,11 +86,16 @@ def _number(value: Any, what: str) -> float:
     return number
 
 
+def _numeric(value: Any) -> bool:
+    """A limit's value: any number (int, float, Decimal, Fraction, a numeric enum), not a flag, text or None."""
+    if isinstance(value, enum.Enum):
+        value = value.value
+    return isinstance(value, numbers.Number) and not isinstance(value, (bool, complex))
+
+
 def _epoch(value: Any, what: str) -> float:
     if isinstance(value, _dt.datetime):
-        if value.tzinfo is None:
-            value = value.replace(tzinfo=_dt.timezone.utc)
-        return value.timestamp()
+        return value.timestamp()  # a naive datetime is local time, as Python's own timestamp() reads it
     if isinstance(value, _dt.date):
         return _dt.datetime(value.year, value.month, value.day, tzinfo=_dt.timezone.utc).timestamp()
     return _number(value, what)
@@ -125,6 +134,8 @@ def risk_level(value: Any) -> str:
     name = _name(value)
     if name in RISK_LEVELS:
         return name
+    if isinstance(value, enum.Enum) and value.name.lower() in RISK_LEVELS:
+        return value.name.lower()
     raise FieldError(f"risk_level: expected one of {', '.join(RISK_LEVELS)} or 0..3, got {value!r:.80}")
 
 
@@ -184,6 +195,18 @@ def executions(value: Any) -> Tuple[Dict[str, int], List[Dict[str, Any]]]:
     return counts, [failure for _, failure in failures[:MAX_FAILURES]]
 
 
+def bound(snapshot: Snapshot) -> List[str]:
+    """Leaves out a keyed field over the agent's bound, which would have the whole snapshot refused, and says why: the
+    other fields still arrive, and the component reports the reason."""
+    problems = []
+    for name in ("metrics", "risk_limits", "protocol_allocations", "task_executions"):
+        keyed = snapshot.get(name)
+        if isinstance(keyed, Mapping) and len(keyed) > MAX_KEYS:
+            del snapshot[name]
+            problems.append(f"{name}: {len(keyed)} keys, over the agent's {MAX_KEYS}; not sent")
+    return problems
+
+
 class _Reader:
     """Reads one component's fields, noting the first failure instead of raising."""
 
@@ -206,6 +229,7 @@ class _Reader:
             self.problems.append(f"{name}: {type(e).__name__}: {e}")
 
     def finish(self) -> Snapshot:
+        self.problems.extend(bound(self.snapshot))
         if self.problems:
             self.snapshot["status"] = "unhealthy"
             self.snapshot["status_reason"] = _text("; ".join(self.problems))
@@ -226,7 +250,7 @@ def read_risk_manager(rm: Any, overrides: Mapping[str, Getter]) -> Snapshot:
         "risk_limits",
         lambda: _attr(rm, "risk_limits"),
         lambda v: {str(k): _number(x, f"risk_limits[{k}]") for k, x in _mapping(v, "risk_limits").items()
-                   if isinstance(x, (int, float, enum.Enum)) and not isinstance(x, bool)},
+                   if _numeric(x)},
     )
     r.field(
         "portfolio_value_usd",
@@ -243,8 +267,11 @@ def read_capital_allocator(ca: Any, overrides: Mapping[str, Getter]) -> Snapshot
         percent = _attr(ca, "capital_utilization_percent")
         if percent is not _MISSING:
             return _number(percent, "capital_utilization_percent")
-        fraction = _attr(ca, "capital_utilization")
-        return fraction if fraction is _MISSING else round(_number(fraction, "capital_utilization") * 100.0, 9)
+        share = _attr(ca, "capital_utilization")
+        if share is _MISSING:
+            return share
+        number = _number(share, "capital_utilization")
+        return round(number * 100.0, 9) if number <= 1.0 else number  # a fraction, unless it is percent already
 
     r.field("capital_utilization_percent", utilization, lambda v: _number(v, "capital_utilization_percent"))
     r.field(

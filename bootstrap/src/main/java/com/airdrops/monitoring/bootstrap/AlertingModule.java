@@ -8,6 +8,7 @@ import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
 import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.config.ConfigurationFilesReader;
+import com.airdrops.monitoring.config.LinearRegex;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
@@ -50,6 +51,7 @@ final class AlertingModule extends AbstractModule {
         sources.addBinding().to(EvaluationStats.class);
         sources.addBinding().to(Silencer.class);
         sources.addBinding().to(AlertListeners.class);
+        sources.addBinding().toInstance(LinearRegex.ENGINE);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
     }
 

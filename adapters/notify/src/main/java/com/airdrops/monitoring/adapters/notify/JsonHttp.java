@@ -17,6 +17,9 @@ import java.util.Optional;
  */
 final class JsonHttp {
     static final HttpClient CLIENT = HttpClient.newBuilder()
+            // HTTP/1.1: over http:// the default would offer an h2c upgrade (Connection: Upgrade, HTTP2-Settings),
+            // which strict webhook receivers refuse.
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -51,6 +51,7 @@ public final class MetricCatalog {
     public static final String AGGREGATES_EXPIRED = "monitoring_aggregates_expired_total";
     public static final String AGGREGATES_STORED = "monitoring_aggregates_stored";
     public static final String DATABASE_FILE_BYTES = "monitoring_database_file_bytes";
+    public static final String MATCHER_OVERRUNS = "monitoring_matcher_overruns_total";
     public static final String DATABASE_COMPACTIONS = "monitoring_database_compactions_total";
     public static final String DATABASE_COMPACTION_FAILURES = "monitoring_database_compaction_failures_total";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
@@ -140,6 +141,7 @@ public final class MetricCatalog {
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
         gauge(DATABASE_FILE_BYTES, "Size of the H2 database file on disk, bytes (not reported on PostgreSQL).");
+        counter(MATCHER_OVERRUNS, "Label matcher regex matches that took over 10 ms (each pattern is logged once).");
         counter(DATABASE_COMPACTIONS, "Times the H2 file was compacted while running, past 4x its live data.");
         counter(DATABASE_COMPACTION_FAILURES, "Compactions of the H2 file that failed or could not start.");
         counter(AGGREGATES_DROPPED, "Aggregates dropped because the aggregate store was full.");

@@ -12,10 +12,13 @@
 #   answers     under the launcher's heap (-Xmx96m, exit on OOM): 10,000 history rows of 4 KB and 1,000 silences of
 #               4 KB, four concurrent readers of every list endpoint, three rounds: every answer, cut ones say so,
 #               and the agent is still alive (~10 min)
+#   lists       under the launcher's heap: 1,000 firing alerts with 4 KB descriptions (1,000 protocol keys, the most a
+#               push takes) and 1,000 dead letters (a receiver that refuses; copied in the database to 1,000): every
+#               list endpoint and the status page's reads answer, cut ones say so, the agent stays up (~3 min)
 #   growth      50 rules flapping every 2 s for 5 minutes (each transition notified to a webhook), with a SIGKILL and
-#               restart every 30 s: the H2 file's largest size against its compacted size at the end, and whether
+#               restart every 25 s (10 in all): the H2 file's largest size against its compacted size at the end, and whether
 #               every notified transition is in the history (~6 min; COMPACT_ABOVE_MB=1 for the smallest floor)
-# Usage: scripts/outage-field-test.sh full-disk|frozen-pg|answers|growth      (build first: mvn -DskipTests install)
+# Usage: scripts/outage-field-test.sh full-disk|frozen-pg|answers|lists|growth      (build first: mvn -DskipTests install)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh >/dev/null
@@ -144,19 +147,60 @@ answers)
   done
   echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
   finish ;;
+lists)
+  HEAP="-XX:+UseSerialGC -Xms16m -Xmx96m -Xss512k -XX:+ExitOnOutOfMemoryError"
+  python3 - 18142 <<'PY' &
+import http.server, sys
+class H(http.server.BaseHTTPRequestHandler):
+    def do_POST(self):
+        self.rfile.read(int(self.headers.get('Content-Length', 0))); self.send_response(400); self.end_headers()
+    def log_message(self, *a): pass
+http.server.HTTPServer(('127.0.0.1', int(sys.argv[1])), H).serve_forever()
+PY
+  REFUSER=$!
+  D=$(python3 -c "print('d' * 4000)")
+  printf 'components:\n  - { name: capital, type: capital_allocator, source: push, stale_after_seconds: 3600 }\n' > "$B/home/config/components.yaml"
+  printf 'rules:\n  - { name: allocated, metric_name: protocol_allocation_percent, condition: gte, threshold: 0, severity: high, for_duration: 0, description: "{{ $labels.protocol }} %s" }\n' "$D" > "$B/home/config/alert_rules.yaml"
+  printf 'channels:\n  - { name: hook, type: webhook, config: { url: "http://127.0.0.1:18142/hook" } }\n' > "$B/home/config/notifications.yaml"
+  start  # first one alert, whose notification the receiver refuses: a dead letter of one 4 KB alert, copied below
+  curl -s -o /dev/null -X POST -H 'Authorization: Bearer t' -d '{"protocol_allocations": {"first": 0.1}}' "localhost:$PORT/api/v1/components/capital"
+  python3 -c "import json; print(json.dumps({'protocol_allocations': {'protocol%04d' % i: 0.1 for i in range(1000)}}))" > "$B/push.json"
+  for _ in $(seq 1 60); do [ "$(curl -s -H 'Authorization: Bearer t' "localhost:$PORT/api/v1/notifications/dead?limit=1" | grep -c event_id)" -gt 0 ] && break; sleep 1; done
+  kill "$AGENT"; wait "$AGENT" 2>/dev/null
+  H2=$(ls ~/.m2/repository/com/h2database/h2/2.5.252/h2-2.5.252.jar)
+  DB=$(ls "$B"/home/data/*.mv.db | sed 's/.mv.db$//')
+  java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$DB" -sql "INSERT INTO notification_log (event_id, channel, payload, folded_messages, status, attempts, last_error, next_attempt_at, created_at, updated_at, instance, claimed_until) SELECT RANDOM_UUID(), channel, payload, folded_messages, status, attempts, last_error, next_attempt_at, created_at + X, updated_at + X, instance, claimed_until FROM notification_log CROSS JOIN SYSTEM_RANGE(1, 1000) WHERE status = 'DEAD' AND id = (SELECT MIN(id) FROM notification_log WHERE status = 'DEAD') LIMIT (1000 - (SELECT COUNT(*) FROM notification_log WHERE status = 'DEAD'))" >/dev/null
+  echo " dead letters in the database: $(java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$DB" -sql "SELECT COUNT(*) FROM notification_log WHERE status = 'DEAD'" | sed -n 2p)"
+  start
+  curl -s -o /dev/null -w ' push of 1,000 keys: %{http_code}\n' -X POST -H 'Authorization: Bearer t' --data-binary @"$B/push.json" "localhost:$PORT/api/v1/components/capital"
+  firing() { curl -s "localhost:$PORT/metrics" | sed -n 's/^monitoring_alerts{severity="high",state="firing"} \([0-9]*\).*/\1/p'; }
+  for _ in $(seq 1 60); do [ "$(firing)" -ge 1000 ] 2>/dev/null && break; sleep 1; done
+  for round in 1 2 3; do
+    for path in "/api/v1/alerts" "/api/v1/alerts?limit=10000" "/api/v1/notifications/dead?limit=1000" "/api/v1/alerts/history?hours=24" "/api/v1/alerts/quarantine" "/api/v1/metrics/latest" "/"; do
+      pids=""
+      for n in 1 2 3 4; do
+        curl -s -m 60 -o /dev/null -D "$B/h.$n" -w '%{http_code} %{size_download} bytes %{time_total} s' "localhost:$PORT$path" > "$B/r.$n" & pids="$pids $!"
+      done
+      wait $pids
+      [ $round = 1 ] && echo " $path: $(cat "$B/r.1")$(grep -qi '^x-truncated: true' "$B/h.1" && echo ', cut')"
+    done
+  done
+  echo " firing alerts: $(firing)"
+  echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
+  kill $REFUSER; finish ;;
 growth)
   receiver
   printf 'components:\n  - { name: scheduler, type: scheduler, source: push, stale_after_seconds: 600 }\n' > "$B/home/config/components.yaml"
   { echo 'rules:'; for i in $(seq 1 50); do echo "  - { name: flap_$i, metric_name: scheduler_running, condition: eq, threshold: 0, severity: high, for_duration: 0 }"; done; } > "$B/home/config/alert_rules.yaml"
   printf 'channels:\n  - { name: hook, type: webhook, config: { url: "http://127.0.0.1:%s/hook" } }\n' $HOOK > "$B/home/config/notifications.yaml"
   export MONITORING_DB_URL=jdbc:h2:file:$B/home/data/db MONITORING_DB_COMPACT_ABOVE_MB=${COMPACT_ABOVE_MB:-16}
-  start; end=$(( $(date +%s) + 300 )); next_kill=$(( $(date +%s) + 30 )); largest=0; kills=0; running=true
+  start; end=$(( $(date +%s) + 300 )); next_kill=$(( $(date +%s) + 25 )); largest=0; kills=0; running=true
   while [ "$(date +%s)" -lt $end ]; do
     running=$([ $running = true ] && echo false || echo true)
     curl -s -m 2 -X POST -H 'Authorization: Bearer t' -d "{\"running\": $running}" "localhost:$PORT/api/v1/components/scheduler" >/dev/null
     size=$(stat -c %s "$B/home/data/db.mv.db" 2>/dev/null || echo 0); [ "$size" -gt "$largest" ] && largest=$size
     if [ "$(date +%s)" -ge $next_kill ] && [ $kills -lt 10 ]; then
-      kill -9 "$AGENT"; wait "$AGENT" 2>/dev/null; kills=$((kills + 1)); start; next_kill=$(( $(date +%s) + 30 ))
+      kill -9 "$AGENT"; wait "$AGENT" 2>/dev/null; kills=$((kills + 1)); start; next_kill=$(( $(date +%s) + 25 ))
     fi
     sleep 2
   done
@@ -176,5 +220,5 @@ print(len(seen))" "$B/hooks.jsonl")
   echo " H2 file: largest $largest bytes, compacted at the end $compacted bytes: ratio $(python3 -c "print(round($largest / $compacted, 1))")"
   echo " firing/resolved rows in the history: $rows; distinct transitions notified to the webhook: $notified"
   RECEIVER_ONLY=1; kill "$RECEIVER" 2>/dev/null; grep -E " (WARN|ERROR) " "$B/agent.log" | sed 's/^[^ ]* //' | cut -c1-200 | sort | uniq -c | head -12 ;;
-*) echo "usage: $0 full-disk|frozen-pg|answers|growth" >&2; exit 2 ;;
+*) echo "usage: $0 full-disk|frozen-pg|answers|lists|growth" >&2; exit 2 ;;
 esac

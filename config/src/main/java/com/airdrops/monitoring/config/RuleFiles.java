@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 
 /**
  * The alert rules an agent runs: those of ALERT_RULES_FILE (the built-in file unless it is set or config/ has one)
- * and those of every {@code *.yaml} file in ALERT_RULES_DIR, in name order, so that an operator adds rules to the
+ * and those of every {@code *.yaml} or {@code *.yml} file in ALERT_RULES_DIR, in name order, so that an operator adds rules to the
  * shipped ones without copying them. A rule name defined twice, in one file or across files, is a located error.
  * Pointing ALERT_RULES_FILE at a file of one's own (an empty one for none) switches the built-in rules off.
  */
@@ -50,7 +50,11 @@ public final class RuleFiles {
         return extra == 0 ? "" : " and " + extra + " file" + (extra == 1 ? "" : "s") + " of " + files.alertRulesDir();
     }
 
-    /** ALERT_RULES_FILE, then the {@code *.yaml} files of ALERT_RULES_DIR in name order. */
+    private static boolean isYaml(String name) {
+        return name.endsWith(".yaml") || name.endsWith(".yml");
+    }
+
+    /** ALERT_RULES_FILE, then the {@code *.yaml} and {@code *.yml} files of ALERT_RULES_DIR in name order. */
     static List<ConfigFile> files(MonitoringSettings.Files files) {
         List<ConfigFile> all = new ArrayList<>(List.of(files.alertRules()));
         Path dir = files.alertRulesDir();
@@ -58,7 +62,7 @@ public final class RuleFiles {
             return all;
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            entries.filter(path -> path.getFileName().toString().endsWith(".yaml") && Files.isRegularFile(path))
+            entries.filter(path -> isYaml(path.getFileName().toString()) && Files.isRegularFile(path))
                     .sorted()
                     .map(ConfigFile::at)
                     .forEach(all::add);

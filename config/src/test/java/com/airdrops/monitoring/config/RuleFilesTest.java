@@ -18,7 +18,7 @@ class RuleFilesTest {
     @Test
     void aRulesDirectoryAddsItsRulesToTheBuiltInOnesInNameOrder() throws Exception {
         Files.createDirectories(home.resolve("config/rules.d"));
-        Files.writeString(home.resolve("config/rules.d/b-bot.yaml"), rule("gas_low", "gas_balance_eth"));
+        Files.writeString(home.resolve("config/rules.d/b-bot.yml"), rule("gas_low", "gas_balance_eth"));
         Files.writeString(home.resolve("config/rules.d/a-team.yaml"), rule("queue_deep", "queue_depth"));
         Files.writeString(home.resolve("config/rules.d/notes.txt"), "not a rule file");
         MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));

@@ -62,6 +62,19 @@ ready() { curl -s "localhost:$PORT/health/ready" | python3 -c 'import json,sys; 
 history() { curl -s -H 'Authorization: Bearer t' "localhost:$PORT/api/v1/alerts/history?hours=1" | grep -o '"status":"[a-z]*"' | tr '\n' ' '; echo; }
 finish() { kill "$AGENT" 2>/dev/null; wait "$AGENT" 2>/dev/null; [ -n "${RECEIVER:-}" ] && kill "$RECEIVER" 2>/dev/null
   echo " log (warnings and errors):"; grep -E " (WARN|ERROR) " "$B/agent.log" | sed 's/^[^ ]* //' | cut -c1-200 | head -12; }
+readers() { # four concurrent readers of each path, three rounds: the first round's answers, then whether it lived
+  for round in 1 2 3; do
+    for path in "$@"; do
+      pids=""
+      for n in 1 2 3 4; do
+        curl -s -m 60 -o /dev/null -D "$B/h.$n" -w '%{http_code} %{size_download} bytes %{time_total} s' "localhost:$PORT$path" > "$B/r.$n" & pids="$pids $!"
+      done
+      wait $pids
+      [ $round = 1 ] && echo " $path: $(cat "$B/r.1")$(grep -qi '^x-truncated: true' "$B/h.1" && echo ', cut')"
+    done
+  done
+  echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
+}
 HEAP=""
 
 case "$scenario" in
@@ -134,18 +147,8 @@ answers)
       -d "{\"matchers\": {\"l1\": \"$M\", \"l2\": \"$M\", \"l3\": \"$M\", \"l4\": \"x\"}, \"duration\": \"1h\", \"created_by\": \"ops\", \"comment\": \"$C\"}" \
       "localhost:$PORT/api/v1/silences"
   done | sort | uniq -c | sed 's/^ */ silences created: /'
-  for round in 1 2 3; do
-    for path in "/api/v1/alerts/history?hours=24" "/api/v1/alerts/history?hours=24&limit=10000" "/api/v1/silences" \
-        "/api/v1/notifications/dead" "/api/v1/alerts" "/api/v1/alerts/quarantine" "/api/v1/aggregates?name=system_&limit=10000" "/"; do
-      pids=""
-      for n in 1 2 3 4; do
-        curl -s -m 60 -o /dev/null -D "$B/h.$n" -w '%{http_code} %{size_download} bytes %{time_total} s' "localhost:$PORT$path" > "$B/r.$n" & pids="$pids $!"
-      done
-      wait $pids
-      [ $round = 1 ] && echo " $path: $(cat "$B/r.1")$(grep -qi '^x-truncated: true' "$B/h.1" && echo ', cut')"
-    done
-  done
-  echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
+  readers "/api/v1/alerts/history?hours=24" "/api/v1/alerts/history?hours=24&limit=10000" "/api/v1/silences" \
+    "/api/v1/notifications/dead" "/api/v1/alerts" "/api/v1/alerts/quarantine" "/api/v1/aggregates?name=system_&limit=10000" "/"
   finish ;;
 lists)
   HEAP="-XX:+UseSerialGC -Xms16m -Xmx96m -Xss512k -XX:+ExitOnOutOfMemoryError"
@@ -175,18 +178,9 @@ PY
   curl -s -o /dev/null -w ' push of 1,000 keys: %{http_code}\n' -X POST -H 'Authorization: Bearer t' --data-binary @"$B/push.json" "localhost:$PORT/api/v1/components/capital"
   firing() { curl -s "localhost:$PORT/metrics" | sed -n 's/^monitoring_alerts{severity="high",state="firing"} \([0-9]*\).*/\1/p'; }
   for _ in $(seq 1 60); do [ "$(firing)" -ge 1000 ] 2>/dev/null && break; sleep 1; done
-  for round in 1 2 3; do
-    for path in "/api/v1/alerts" "/api/v1/alerts?limit=10000" "/api/v1/notifications/dead?limit=1000" "/api/v1/alerts/history?hours=24" "/api/v1/alerts/quarantine" "/api/v1/metrics/latest" "/"; do
-      pids=""
-      for n in 1 2 3 4; do
-        curl -s -m 60 -o /dev/null -D "$B/h.$n" -w '%{http_code} %{size_download} bytes %{time_total} s' "localhost:$PORT$path" > "$B/r.$n" & pids="$pids $!"
-      done
-      wait $pids
-      [ $round = 1 ] && echo " $path: $(cat "$B/r.1")$(grep -qi '^x-truncated: true' "$B/h.1" && echo ', cut')"
-    done
-  done
+  readers "/api/v1/alerts" "/api/v1/alerts?limit=10000" "/api/v1/notifications/dead?limit=1000" \
+    "/api/v1/alerts/history?hours=24" "/api/v1/alerts/quarantine" "/api/v1/metrics/latest" "/"
   echo " firing alerts: $(firing)"
-  echo " agent alive after 3 rounds: $(kill -0 "$AGENT" 2>/dev/null && echo yes || echo NO), resident $(ps -o rss= -p "$AGENT") KiB"
   kill $REFUSER; finish ;;
 growth)
   receiver

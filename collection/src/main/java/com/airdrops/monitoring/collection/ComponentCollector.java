@@ -2,7 +2,6 @@ package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
-import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.time.Duration;
 import java.time.Instant;
@@ -137,9 +136,15 @@ final class ComponentCollector implements AutoCloseable {
             if (age.compareTo(limit) > 0) {
                 String reason =
                         "stale: last data at " + snapshot.observedAt() + ", older than " + seconds(limit) + " s";
-                silent(reason, snapshot);
-                return new ComponentReading.Stale(
-                        registration.definition(), reason, probeSeconds, errors, successes, Optional.of(snapshot));
+                return silent(
+                        new ComponentReading.Stale(
+                                registration.definition(),
+                                reason,
+                                probeSeconds,
+                                ++errors,
+                                successes,
+                                Optional.of(snapshot)),
+                        reason);
             }
             successes++;
             lastFresh = snapshot;
@@ -153,26 +158,26 @@ final class ComponentCollector implements AutoCloseable {
         ComponentReading failed(String reason, double probeSeconds, Instant now) {
             boolean awaitingFirst = lastFresh == null
                     && !now.isAfter(started.plus(registration.definition().staleAfter()));
-            silent(reason, lastFresh);
-            return new ComponentReading.Failed(
-                    registration.definition(),
-                    reason,
-                    probeSeconds,
-                    errors,
-                    successes,
-                    Optional.ofNullable(lastFresh),
-                    awaitingFirst);
+            return silent(
+                    new ComponentReading.Failed(
+                            registration.definition(),
+                            reason,
+                            probeSeconds,
+                            ++errors,
+                            successes,
+                            Optional.ofNullable(lastFresh),
+                            awaitingFirst),
+                    reason);
         }
 
         /**
-         * Counts the error; warns when a component falls silent (or says at INFO that it stopped as it had announced),
-         * while it stays silent the counter tells.
+         * Returns the silent {@code reading} (its error already counted); warns when a component falls silent (or says
+         * at INFO that it stopped as it had announced), while it stays silent the counter tells.
          */
-        private void silent(String reason, ComponentSnapshot lastKnown) {
-            errors++;
+        private ComponentReading silent(ComponentReading reading, String reason) {
             if (!failing) {
                 failing = true;
-                if (lastKnown != null && lastKnown.status().orElse(null) == ComponentStatus.STOPPING) {
+                if (reading.plannedStop()) {
                     LOG.info(
                             "Component {} stopped, as it announced: {}",
                             registration.definition().name(),
@@ -189,6 +194,7 @@ final class ComponentCollector implements AutoCloseable {
                         registration.definition().name(),
                         reason);
             }
+            return reading;
         }
     }
 }

@@ -65,7 +65,7 @@ class DeployedJarTest {
                     .contains(
                             "Home " + workingDirectory + " (MONITORING_HOME unset: the working directory)",
                             "Database: jdbc:h2:file:" + workingDirectory.resolve("data/monitoring"),
-                            "10 alert rules from built-in alert_rules.yaml (nothing at "
+                            "12 alert rules from built-in alert_rules.yaml (nothing at "
                                     + workingDirectory.resolve("config/alert_rules.yaml") + ")",
                             "0 notification channels from built-in notifications.yaml",
                             "0 components from built-in components.yaml",
@@ -98,7 +98,7 @@ class DeployedJarTest {
                 .anySatisfy(line -> assertThat(line)
                         .contains(
                                 "\"level\":\"INFO\"",
-                                "\"formattedMessage\":\"10 alert rules from built-in alert_rules.yaml"));
+                                "\"formattedMessage\":\"12 alert rules from built-in alert_rules.yaml"));
     }
 
     @Test

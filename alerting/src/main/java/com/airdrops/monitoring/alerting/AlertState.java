@@ -9,6 +9,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
+import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ final class AlertState {
     double threshold;
     String description;
     String summary;
+    /** The rule's window, for the templates; empty for a restored alert until its rule is seen. */
+    Optional<RuleWindow> window = Optional.empty();
+
     AlertPhase.Active phase;
     double value;
     Instant lastHeld;
@@ -84,6 +88,7 @@ final class AlertState {
         threshold = rule.threshold();
         description = rule.description();
         summary = rule.summary();
+        window = rule.window();
     }
 
     /** The for-duration ran out at {@code at}. */
@@ -116,7 +121,7 @@ final class AlertState {
 
     /** A template with this alert's labels and value filled in. */
     private String rendered(String template) {
-        return AlertTemplate.render(template, ruleName, labels, value, threshold);
+        return AlertTemplate.render(template, ruleName, labels, value, threshold, window);
     }
 
     ActiveAlert toActive() {

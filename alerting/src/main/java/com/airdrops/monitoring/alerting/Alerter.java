@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
+import com.airdrops.monitoring.domain.model.alert.WindowFill;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -50,13 +51,21 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     private final Silencer silencer;
     private final AlertListeners listeners = new AlertListeners();
     private final RuleEvaluator evaluator;
+    private final RuleWindows windows;
     private final ChangeWriter writer;
     private volatile List<AlertRule> rules = List.of();
     private volatile List<Alert> active = List.of();
 
     /** An alerter without agent labels, silences or a fallback outbox: for tests and benchmarks. */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
-        this(repository, clock, planner, Map.of(), Silencer.none(clock), FallbackOutbox.NONE);
+        this(
+                repository,
+                clock,
+                planner,
+                Map.of(),
+                Silencer.none(clock),
+                FallbackOutbox.NONE,
+                new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
     }
 
     /**
@@ -65,6 +74,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
      *     label of the same name wins
      * @param silencer the silences in force: a silenced alert is recorded but its notifications are held back
      * @param fallback delivers the notifications of a pass the database cannot take, from memory
+     * @param windows the sliding windows of the rules with a function
      */
     public Alerter(
             AlertRepository repository,
@@ -72,9 +82,11 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             NotificationPlanner planner,
             Map<String, String> agentLabels,
             Silencer silencer,
-            FallbackOutbox fallback) {
+            FallbackOutbox fallback,
+            RuleWindows windows) {
         this.silencer = silencer;
-        this.evaluator = new RuleEvaluator(agentLabels, silencer);
+        this.windows = windows;
+        this.evaluator = new RuleEvaluator(agentLabels, silencer, windows);
         this.repository = repository;
         this.history = new AlertHistory(repository, silencer, clock);
         this.writer = new ChangeWriter(repository, fallback, clock, listeners::stored);
@@ -146,6 +158,11 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     @Override
     public List<AlertRule> rules() {
         return rules;
+    }
+
+    @Override
+    public Map<String, WindowFill> windowFills() {
+        return windows.fills();
     }
 
     /**

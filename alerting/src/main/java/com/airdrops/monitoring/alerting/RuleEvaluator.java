@@ -37,16 +37,19 @@ final class RuleEvaluator {
     private final Silencer silencer;
     private final AlertStates states = new AlertStates();
     private final NoDataWatch noData = new NoDataWatch();
+    private final RuleWindows windows;
     private long passes;
 
     /**
      * @param agentLabels labels every alert carries, such as the agent's {@code instance}; a series or rule label of
      *     the same name wins
      * @param silencer which silences hold an alert back, noted on each alert at every pass
+     * @param windows the sliding windows of the rules with a function; each pass adds its samples to them
      */
-    RuleEvaluator(Map<String, String> agentLabels, Silencer silencer) {
+    RuleEvaluator(Map<String, String> agentLabels, Silencer silencer, RuleWindows windows) {
         this.agentLabels = Map.copyOf(agentLabels);
         this.silencer = silencer;
+        this.windows = windows;
     }
 
     AlertStates states() {
@@ -82,6 +85,8 @@ final class RuleEvaluator {
         EvaluationPass pass = new EvaluationPass(at, ++passes);
         silencer.refresh();
         states.forEach(state -> mark(state, at));
+        windows.watch(rules, at);
+        windows.add(samples);
         Map<String, List<Sample>> byName = index(samples);
         Map<String, List<Sample>> withheld = index(silent.withheld());
         Map<String, AlertRule> ruleByName = new HashMap<>();
@@ -89,7 +94,10 @@ final class RuleEvaluator {
             ruleByName.put(rule.name(), rule);
             Map<Map<String, String>, AlertState> alerts = states.of(rule.name());
             noData.watch(rule, at);
-            for (Sample sample : byName.getOrDefault(rule.metricName(), List.of())) {
+            List<Sample> watched = rule.window().isPresent()
+                    ? windowed(rule, alerts, pass)
+                    : byName.getOrDefault(rule.metricName(), List.of());
+            for (Sample sample : watched) {
                 if (rule.watches(sample.labels())) {
                     noData.seen(rule, sample.labels(), alerts, pass);
                     evaluate(rule, alerts, sample, pass);
@@ -109,6 +117,22 @@ final class RuleEvaluator {
         }
         states.endRulesOtherThan(ruleByName.keySet(), pass);
         return pass;
+    }
+
+    /**
+     * The function of each series in the rule's window; a series whose window cannot decide yet counts as seen, and
+     * its alert keeps its state.
+     */
+    private List<Sample> windowed(AlertRule rule, Map<Map<String, String>, AlertState> alerts, EvaluationPass pass) {
+        RuleWindows.Reading reading = windows.read(rule, pass.at);
+        for (Sample sample : reading.undecided()) {
+            AlertState state = alerts.get(sample.labels());
+            if (state != null) {
+                state.lastSeenPass = pass.number;
+            }
+            noData.seen(rule, sample.labels(), alerts, pass);
+        }
+        return reading.values();
     }
 
     private void evaluate(

@@ -40,7 +40,8 @@ public final class RuleTestRunner {
     }
 
     private static List<String> run(RuleTest test, List<AlertRule> rules, long evaluationSeconds) {
-        RuleEvaluator evaluator = new RuleEvaluator(Map.of(), Silencer.none(() -> START));
+        RuleEvaluator evaluator = new RuleEvaluator(
+                Map.of(), Silencer.none(() -> START), new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
         Instant lastPass = START;
         List<Check> checks = new ArrayList<>(test.checks());
         checks.sort(Comparator.comparingLong(Check::atSeconds));
@@ -68,7 +69,8 @@ public final class RuleTestRunner {
             if (index < series.values().size()) {
                 OptionalDouble value = series.values().get(index);
                 if (value.isPresent()) {
-                    samples.add(new Sample(series.name(), series.labels(), value.getAsDouble(), START));
+                    samples.add(new Sample(
+                            series.name(), series.labels(), value.getAsDouble(), START.plusSeconds(seconds)));
                 }
             }
         }

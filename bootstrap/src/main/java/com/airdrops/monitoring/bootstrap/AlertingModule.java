@@ -6,6 +6,7 @@ import com.airdrops.monitoring.alerting.ConfigurationReloader;
 import com.airdrops.monitoring.alerting.EvaluationHealthCheck;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.alerting.EvaluationStats;
+import com.airdrops.monitoring.alerting.RuleWindows;
 import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.config.ConfigurationFilesReader;
 import com.airdrops.monitoring.config.LinearRegex;
@@ -14,6 +15,7 @@ import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
@@ -51,6 +53,8 @@ final class AlertingModule extends AbstractModule {
         sources.addBinding().to(EvaluationStats.class);
         sources.addBinding().to(Silencer.class);
         sources.addBinding().to(AlertListeners.class);
+        sources.addBinding().to(RuleWindows.class);
+        Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(RuleWindows.class);
         sources.addBinding().toInstance(LinearRegex.ENGINE);
         Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
     }
@@ -60,6 +64,12 @@ final class AlertingModule extends AbstractModule {
     EvaluationHealthCheck evaluationHealth(Alerter alerter, EvaluationStats stats, InstantSource clock) {
         return new EvaluationHealthCheck(
                 alerter, stats, configuration.settings().alerting().evaluationInterval(), clock);
+    }
+
+    @Provides
+    @Singleton
+    RuleWindows ruleWindows() {
+        return new RuleWindows(configuration.settings().alerting().windowMaxSeries());
     }
 
     @Provides
@@ -107,7 +117,8 @@ final class AlertingModule extends AbstractModule {
             InstantSource clock,
             NotificationPlanner planner,
             Silencer silencer,
-            FallbackOutbox fallback) {
+            FallbackOutbox fallback,
+            RuleWindows windows) {
         // Every alert names the agent that raised it: agents sharing a database or an Alertmanager stay apart.
         Alerter alerter = new Alerter(
                 repository,
@@ -115,7 +126,8 @@ final class AlertingModule extends AbstractModule {
                 planner,
                 Map.of("instance", configuration.settings().instance()),
                 silencer,
-                fallback);
+                fallback,
+                windows);
         alerter.loadAlertRules(configuration.rules());
         silencer.whenChanged(alerter::silencesChanged);
         return alerter;

@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
+import com.airdrops.monitoring.alerting.RuleWindows;
 import com.airdrops.monitoring.collection.CollectionHealthCheck;
 import com.airdrops.monitoring.collection.CollectionLoop;
 import com.airdrops.monitoring.collection.ComponentRegistration;
@@ -57,7 +58,8 @@ final class CollectionModule extends AbstractModule {
             MetricsCollector collector,
             MicrometerMetricsPublisher exposition,
             EvaluationTrigger evaluation,
-            List<ComponentRegistration> components) {
+            List<ComponentRegistration> components,
+            RuleWindows windows) {
         Map<String, Duration> staleAfter = new HashMap<>();
         for (ComponentRegistration component : components) {
             if (component.definition().source() == ComponentSource.PUSH) {
@@ -65,7 +67,12 @@ final class CollectionModule extends AbstractModule {
                         component.definition().name(), component.definition().staleAfter());
             }
         }
-        return new PushRefresh(collector, exposition, evaluation, failures, staleAfter);
+        // A refresh shows the pushed data on /metrics and adds it to the rule windows before the evaluation reads it.
+        MetricsSink published = snapshot -> {
+            exposition.publish(snapshot);
+            windows.publish(snapshot);
+        };
+        return new PushRefresh(collector, published, evaluation, failures, staleAfter);
     }
 
     @Provides

@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +35,9 @@ public final class AlertRulesFile {
             "labels",
             "matchers",
             "recovery_threshold",
-            "no_data");
+            "no_data",
+            "function",
+            "over");
 
     static final int MAX_DESCRIPTION_LENGTH = 4_096;
     static final int MAX_SUMMARY_LENGTH = 512;
@@ -73,7 +76,7 @@ public final class AlertRulesFile {
         List<AlertRule> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (YamlNode.Mapping entry : topFields.listOfMappings("rules", "rule", "rules")) {
-            rule(file, entry, problems).ifPresent(rule -> {
+            rule(file, entry, problems, environment).ifPresent(rule -> {
                 if (!names.add(rule.name())) {
                     problems.add(YamlDocument.problem(
                             file, entry.entries().get("name"), "duplicate rule name '" + rule.name() + "'"));
@@ -93,7 +96,15 @@ public final class AlertRulesFile {
         return List.copyOf(rules);
     }
 
-    private static Optional<AlertRule> rule(ConfigFile file, YamlNode.Mapping entry, List<String> problems) {
+    /** The metrics retention a window may not exceed; an invalid setting is reported by the settings, not here. */
+    private static Duration retention(Map<String, String> environment) {
+        EnvironmentReader reader = new EnvironmentReader(environment);
+        Duration retention = reader.hours(EnvironmentSettings.RETENTION_HOURS, "168");
+        return reader.problems().isEmpty() ? retention : Duration.ofSeconds((long) MAX_DURATION_SECONDS);
+    }
+
+    private static Optional<AlertRule> rule(
+            ConfigFile file, YamlNode.Mapping entry, List<String> problems, Map<String, String> environment) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);
@@ -119,6 +130,7 @@ public final class AlertRulesFile {
         Duration forDuration = RuleFields.seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = RuleFields.seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
         Map<String, String> labels = RuleFields.labels(fields);
+        Optional<RuleWindow> window = RuleFields.window(fields, condition, retention(environment));
         if (problems.size() > before) {
             return Optional.empty();
         }
@@ -137,6 +149,7 @@ public final class AlertRulesFile {
                     .recoveryThreshold(recovery.map(OptionalDouble::of).orElse(OptionalDouble.empty()))
                     .noData(noData)
                     .summary(summary)
+                    .window(window)
                     .build());
         } catch (IllegalArgumentException e) {
             fields.problem(fields.node("recovery_threshold").orElse(entry), e.getMessage());

@@ -25,6 +25,7 @@ public final class EnvironmentSettings {
     public static final String RETENTION_HOURS = "METRICS_RETENTION_PERIOD_HOURS";
     public static final String BUFFER_MAX_SIZE = "METRICS_BUFFER_MAX_SIZE";
     public static final String MAX_SERIES = "METRICS_MAX_SERIES";
+    public static final String WINDOW_MAX_SERIES = "ALERT_WINDOW_MAX_SERIES";
     public static final String MAX_STORED_AGGREGATES = "METRICS_AGGREGATES_MAX_STORED";
     public static final String EVALUATION_INTERVAL = "ALERT_EVALUATION_INTERVAL";
     public static final String ALERT_RETENTION_HOURS = "ALERT_RETENTION_HOURS";
@@ -79,8 +80,10 @@ public final class EnvironmentSettings {
                 env.boundedInt(BUFFER_MAX_SIZE, "1000", 1_000_000),
                 env.boundedInt(MAX_SERIES, "100000", 10_000_000),
                 env.boundedInt(MAX_STORED_AGGREGATES, "1000000", 1_000_000_000));
-        MonitoringSettings.Alerting alerting =
-                new MonitoringSettings.Alerting(env.seconds(EVALUATION_INTERVAL, "60", 0.1), alertRetention);
+        MonitoringSettings.Alerting alerting = new MonitoringSettings.Alerting(
+                env.seconds(EVALUATION_INTERVAL, "60", 0.1),
+                alertRetention,
+                env.boundedInt(WINDOW_MAX_SERIES, "10000", 1_000_000));
         MonitoringSettings.Files files = new MonitoringSettings.Files(
                 configFile(env, ALERT_RULES_FILE, "alert_rules.yaml"),
                 configFile(env, NOTIFICATIONS_FILE, "notifications.yaml"),

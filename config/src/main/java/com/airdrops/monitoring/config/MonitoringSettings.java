@@ -60,7 +60,8 @@ public record MonitoringSettings(
     }
 
     /** How often the rules are evaluated, and how long alert history is kept. */
-    public record Alerting(Duration evaluationInterval, Duration retention) {}
+    /** @param windowMaxSeries how many series the sliding windows of rules with a function may watch in all */
+    public record Alerting(Duration evaluationInterval, Duration retention, int windowMaxSeries) {}
 
     /** The configuration files and the plugins folder. */
     /**

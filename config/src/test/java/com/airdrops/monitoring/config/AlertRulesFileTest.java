@@ -8,6 +8,8 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.RuleWindow;
+import com.airdrops.monitoring.domain.model.alert.WindowFunction;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,6 +38,8 @@ class AlertRulesFileTest {
                         "component_down",
                         "component_stopped",
                         "portfolio_drawdown_high",
+                        "tasks_failing",
+                        "component_errors_frequent",
                         "scheduler_not_running");
     }
 
@@ -100,7 +104,8 @@ class AlertRulesFileTest {
                                                 + ":7:19: rules[0].for_duration: expected a number from 0 to 31536000, got -5",
                                         file
                                                 + ":13:15: rules[1].thresold: unknown field; allowed: condition, description, for_duration, "
-                                                + "keep_firing_for, labels, matchers, metric_name, name, no_data, recovery_threshold, severity, summary, threshold",
+                                                + "function, keep_firing_for, labels, matchers, metric_name, name, no_data, over, "
+                                                + "recovery_threshold, severity, summary, threshold",
                                         file
                                                 + ":9:18: rules[1].metric_name: metric_name '9lives' is not a valid metric name: use letters, "
                                                 + "digits, '_' and ':' and do not start with a digit"));
@@ -201,6 +206,57 @@ class AlertRulesFileTest {
                                 .anySatisfy(problem -> assertThat(problem).contains("'alertname' is set by the agent"))
                                 .anySatisfy(problem ->
                                         assertThat(problem).contains("control characters are not allowed in a label")));
+    }
+
+    @Test
+    void aWindowIsReadWithItsFunctionAndOver() throws IOException {
+        Path file = write("""
+                rules:
+                  - { name: failing, metric_name: task_executions, condition: gt, threshold: 2, severity: high,
+                      function: increase, over: 600, summary: "{{ $function }} over {{ $over }}" }
+                """);
+        AlertRule rule = AlertRulesFile.load(file, Map.of()).getFirst();
+        assertThat(rule.window()).contains(new RuleWindow(WindowFunction.INCREASE, Duration.ofSeconds(600)));
+    }
+
+    @Test
+    void aWindowWithoutOverOrOutOfRangeOrOnEqualityIsALocatedProblem() throws IOException {
+        Path file = write("""
+                rules:
+                  - { name: a, metric_name: m, condition: gt, threshold: 1, severity: low, function: increase }
+                  - { name: b, metric_name: m, condition: gt, threshold: 1, severity: low, function: rate, over: 0 }
+                  - { name: c, metric_name: m, condition: gt, threshold: 1, severity: low, function: avg, over: 90000 }
+                  - { name: d, metric_name: m, condition: eq, threshold: 1, severity: low, function: rate, over: 60 }
+                  - { name: e, metric_name: m, condition: gt, threshold: 1, severity: low, over: 60 }
+                  - { name: f, metric_name: m, condition: gt, threshold: 1, severity: low, function: sum, over: 60 }
+                """);
+        assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of("METRICS_RETENTION_PERIOD_HOURS", "24")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .satisfiesExactly(
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":2:")
+                                                .contains("rules[0].function: missing required field 'over'"),
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":3:")
+                                                .contains("rules[1].over:")
+                                                .contains("from 1"),
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":4:")
+                                                .contains("rules[2].over: over (90000 s) is longer than the metrics"
+                                                        + " retention, METRICS_RETENTION_PERIOD_HOURS = 24 h"),
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":5:")
+                                                .contains("rules[3].condition: condition eq makes no sense on rate"),
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":6:")
+                                                .contains("rules[4].over: over needs a function"),
+                                        p -> assertThat(p)
+                                                .startsWith(file + ":7:")
+                                                .contains("rules[5].function: unknown function 'sum', allowed:"
+                                                        + " increase, rate, delta, avg, min, max, last_over,"
+                                                        + " count_over, changes")));
     }
 
     private Path write(String yaml) throws IOException {

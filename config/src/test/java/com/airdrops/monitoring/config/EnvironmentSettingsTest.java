@@ -124,7 +124,7 @@ class EnvironmentSettingsTest {
     @Test
     void everyBuiltInFileIsValid(@TempDir Path home) {
         MonitoringSettings settings = EnvironmentSettings.load(Map.of("MONITORING_HOME", home.toString()));
-        assertThat(AlertRulesFile.load(settings.files().alertRules(), Map.of())).hasSize(10);
+        assertThat(AlertRulesFile.load(settings.files().alertRules(), Map.of())).hasSize(12);
         assertThat(NotificationsFile.load(settings.files().notifications(), Map.of(), Set.of())
                         .channels())
                 .isEmpty();

@@ -27,7 +27,7 @@ class RuleFilesTest {
                 .extracting(AlertRule::name)
                 .startsWith("cpu_high")
                 .endsWith("queue_deep", "gas_low")
-                .hasSize(12);
+                .hasSize(14);
         assertThat(RuleFiles.describe(settings.files()))
                 .isEqualTo("built-in alert_rules.yaml and 2 files of " + home.resolve("config/rules.d"));
     }

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.RuleWindows;
 import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fixtures.Policies;
@@ -60,7 +61,8 @@ class FailOpenDeliveryTest {
                     Map.of()))),
             Map.of(),
             Silencer.none(clock),
-            memory);
+            memory,
+            new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
     private final Receiver receiver = new Receiver();
     private final ChannelDelivery delivery = new ChannelDelivery(
             "hook",

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.RuleWindows;
 import com.airdrops.monitoring.alerting.Silencer;
 import com.airdrops.monitoring.domain.fakes.InMemoryAlertRepository;
 import com.airdrops.monitoring.domain.fakes.InMemorySilenceStore;
@@ -262,8 +263,8 @@ class SilenceAndAckDispatchTest {
             }
         };
         Silencer failing = new Silencer(flaky, clock);
-        Alerter alerter =
-                new Alerter(repository, clock, planner(Optional.empty()), Map.of(), failing, FallbackOutbox.NONE);
+        Alerter alerter = new Alerter(
+                repository, clock, planner(Optional.empty()), Map.of(), failing, FallbackOutbox.NONE, windows());
         alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
         failing.create(
                 List.of(Regexes.matcher("alertname", "risk")), Optional.empty(), T0.plusSeconds(3600), "ops", "");
@@ -280,7 +281,8 @@ class SilenceAndAckDispatchTest {
     }
 
     private Alerter alerter(Optional<AckLinks> links) {
-        Alerter alerter = new Alerter(repository, clock, planner(links), Map.of(), silencer, FallbackOutbox.NONE);
+        Alerter alerter =
+                new Alerter(repository, clock, planner(links), Map.of(), silencer, FallbackOutbox.NONE, windows());
         alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
         return alerter;
     }
@@ -309,5 +311,9 @@ class SilenceAndAckDispatchTest {
                 .flatMap(entry -> entry.notification().alerts().stream())
                 .map(alert -> alert.ruleName() + " " + alert.status().wireName())
                 .toList();
+    }
+
+    private static RuleWindows windows() {
+        return new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES);
     }
 }

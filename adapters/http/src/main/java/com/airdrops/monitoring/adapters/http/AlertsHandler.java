@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.WindowFill;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
@@ -129,7 +130,15 @@ final class AlertsHandler {
     }
 
     void rules(Context ctx) {
-        ctx.json(alerts.rules().stream().map(AlertsHandler::view).toList());
+        Map<String, WindowFill> fills = alerts.windowFills();
+        Instant now = clock.instant();
+        ctx.json(alerts.rules().stream()
+                .map(rule -> {
+                    Map<String, Object> view = view(rule);
+                    view.put("window", window(fills.get(rule.name()), now));
+                    return view;
+                })
+                .toList());
     }
 
     void reload(Context ctx) {
@@ -180,6 +189,19 @@ final class AlertsHandler {
         return view;
     }
 
+    /** How far a rule's window has filled: before then, it decides only what more samples could not undo. */
+    private static Object window(WindowFill fill, Instant now) {
+        if (fill == null) {
+            return null;
+        }
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("filled", fill.filled(now));
+        view.put("since", JsonViews.epochSeconds(fill.since()));
+        view.put("filled_at", JsonViews.epochSeconds(fill.filledAt()));
+        view.put("series", fill.series());
+        return view;
+    }
+
     static Map<String, Object> view(AlertRule rule) {
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("name", rule.name());
@@ -191,6 +213,8 @@ final class AlertsHandler {
         view.put("description", rule.description());
         view.put("for_duration", rule.forDuration().toMillis() / 1000.0);
         view.put("keep_firing_for", rule.keepFiringFor().toMillis() / 1000.0);
+        view.put("function", rule.window().map(w -> w.function().wireName()).orElse(null));
+        view.put("over", rule.window().map(w -> w.over().toMillis() / 1000.0).orElse(null));
         view.put("labels", rule.labels());
         Map<String, String> matchers = new LinkedHashMap<>();
         rule.matchers().forEach(matcher -> matchers.put(matcher.label(), matcher.written()));

@@ -13,7 +13,8 @@ import java.util.OptionalDouble;
  * its alerts; {@code keepFiringFor} holds a firing alert through dips shorter than it (zero: resolve at once).
  * {@code matchers} narrow the series it watches (all must match); a {@code recoveryThreshold} makes a firing alert
  * resolve only once the value crosses it (hysteresis); the {@code description} may use {@link AlertTemplate}
- * placeholders, and so may the one-line {@code summary}.
+ * placeholders, and so may the one-line {@code summary}. A {@code window} makes the rule compare a function of each
+ * series' last samples (its increase over ten minutes, say) instead of the latest value.
  */
 public record AlertRule(
         String name,
@@ -28,7 +29,8 @@ public record AlertRule(
         List<LabelMatcher> matchers,
         OptionalDouble recoveryThreshold,
         Optional<NoData> noData,
-        String summary) {
+        String summary,
+        Optional<RuleWindow> window) {
 
     /** The default for-duration: 300 seconds. */
     public static final Duration DEFAULT_FOR_DURATION = Duration.ofSeconds(300);
@@ -55,6 +57,10 @@ public record AlertRule(
         matchers = matchers == null ? List.of() : List.copyOf(matchers);
         noData = noData == null ? Optional.empty() : noData;
         recoveryThreshold = recoveryThreshold == null ? OptionalDouble.empty() : recoveryThreshold;
+        window = window == null ? Optional.empty() : window;
+        window.flatMap(w -> w.function().conditionProblem(condition)).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
         if (recoveryThreshold.isPresent()) {
             Require.finite(recoveryThreshold.getAsDouble(), "recovery_threshold");
             recoveryProblem(condition, threshold, recoveryThreshold.getAsDouble())
@@ -122,6 +128,7 @@ public record AlertRule(
         private OptionalDouble recoveryThreshold = OptionalDouble.empty();
         private Optional<NoData> noData = Optional.empty();
         private String summary = "";
+        private Optional<RuleWindow> window = Optional.empty();
 
         private Builder(String name, String metricName, Condition condition, double threshold, AlertSeverity severity) {
             this.name = name;
@@ -171,6 +178,11 @@ public record AlertRule(
             return this;
         }
 
+        public Builder window(Optional<RuleWindow> window) {
+            this.window = window;
+            return this;
+        }
+
         public AlertRule build() {
             return new AlertRule(
                     name,
@@ -185,7 +197,8 @@ public record AlertRule(
                     matchers,
                     recoveryThreshold,
                     noData,
-                    summary);
+                    summary,
+                    window);
         }
     }
 }

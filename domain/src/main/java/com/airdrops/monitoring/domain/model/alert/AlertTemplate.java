@@ -5,13 +5,15 @@ import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A rule's description with placeholders filled per alert: {@code {{ $labels.<name> }}} (empty when the series
  * lacks the label), {@code {{ $value }}} and {@code {{ $threshold }}} (at most 6 significant digits, no exponent:
- * {@code 0.075}, {@code 1234.5}, {@code 3}; NaN as {@code NaN}), and {@code {{ $rule }}}. Anything else between
+ * {@code 0.075}, {@code 1234.5}, {@code 3}; NaN as {@code NaN}), {@code {{ $rule }}}, and for a rule with a window
+ * {@code {{ $function }}} and {@code {{ $over }}} ({@code increase}, {@code 10m}; empty without). Anything else between
  * {@code {{ }}} is refused when the rule is read, never at run time.
  */
 public final class AlertTemplate {
@@ -29,6 +31,8 @@ public final class AlertTemplate {
             if (!variable.equals("$value")
                     && !variable.equals("$threshold")
                     && !variable.equals("$rule")
+                    && !variable.equals("$function")
+                    && !variable.equals("$over")
                     && !LABEL.matcher(variable).matches()) {
                 unknown.add("{{ " + variable + " }}");
             }
@@ -39,11 +43,23 @@ public final class AlertTemplate {
         }
         if (!unknown.isEmpty()) {
             throw new IllegalArgumentException("unknown template variable(s) " + String.join(", ", unknown)
-                    + "; allowed: {{ $labels.<name> }}, {{ $value }}, {{ $threshold }}, {{ $rule }}");
+                    + "; allowed: {{ $labels.<name> }}, {{ $value }}, {{ $threshold }}, {{ $rule }}, {{ $function }},"
+                    + " {{ $over }}");
         }
     }
 
     public static String render(String text, String rule, Map<String, String> labels, double value, double threshold) {
+        return render(text, rule, labels, value, threshold, Optional.empty());
+    }
+
+    /** As above, for a rule that may have a {@code window}. */
+    public static String render(
+            String text,
+            String rule,
+            Map<String, String> labels,
+            double value,
+            double threshold,
+            Optional<RuleWindow> window) {
         if (!text.contains("{{")) {
             return text;
         }
@@ -56,6 +72,8 @@ public final class AlertTemplate {
                 case "$value" -> number(value);
                 case "$threshold" -> number(threshold);
                 case "$rule" -> rule;
+                case "$function" -> window.map(w -> w.function().wireName()).orElse("");
+                case "$over" -> window.map(RuleWindow::overText).orElse("");
                 default -> label.matches() ? labels.getOrDefault(label.group(1), "") : matcher.group();
             };
             matcher.appendReplacement(rendered, Matcher.quoteReplacement(replacement));

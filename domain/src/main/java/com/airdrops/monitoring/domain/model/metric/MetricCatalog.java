@@ -55,6 +55,9 @@ public final class MetricCatalog {
     public static final String DATABASE_COMPACTIONS = "monitoring_database_compactions_total";
     public static final String DATABASE_COMPACTION_FAILURES = "monitoring_database_compaction_failures_total";
     public static final String AGGREGATES_DROPPED = "monitoring_aggregates_dropped_total";
+    public static final String RULE_WINDOW_SERIES = "monitoring_rule_window_series";
+    public static final String RULE_WINDOW_REFUSED_SAMPLES = "monitoring_rule_window_refused_samples_total";
+    public static final String RULE_WINDOW_FORGOTTEN_SERIES = "monitoring_rule_window_forgotten_series_total";
     public static final String AGGREGATES_STORE_FAILURES = "monitoring_aggregates_store_failures_total";
 
     public static final String ALERTS = "monitoring_alerts";
@@ -141,6 +144,11 @@ public final class MetricCatalog {
         counter(AGGREGATES_EXPIRED, "Aggregates removed by retention (METRICS_RETENTION_PERIOD_HOURS).");
         gauge(AGGREGATES_STORED, "Aggregates held by the aggregate store.");
         gauge(DATABASE_FILE_BYTES, "Size of the H2 database file on disk, bytes (not reported on PostgreSQL).");
+        gauge(RULE_WINDOW_SERIES, "Series the sliding windows of rules with a function watch now.");
+        counter(
+                RULE_WINDOW_REFUSED_SAMPLES,
+                "Samples of new series the rule windows refused: they hold ALERT_WINDOW_MAX_SERIES series.");
+        counter(RULE_WINDOW_FORGOTTEN_SERIES, "Series forgotten once no sample was left in their rule window.");
         counter(MATCHER_OVERRUNS, "Label matcher regex matches that took over 10 ms (each pattern is logged once).");
         counter(DATABASE_COMPACTIONS, "Times the H2 file was compacted while running, past 4x its live data.");
         counter(DATABASE_COMPACTION_FAILURES, "Compactions of the H2 file that failed or could not start.");

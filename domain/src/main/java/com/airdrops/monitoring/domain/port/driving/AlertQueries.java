@@ -5,7 +5,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
+import com.airdrops.monitoring.domain.model.alert.WindowFill;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Reads of the alerting state for the API: active alerts, recent history, rules. */
@@ -27,6 +29,11 @@ public interface AlertQueries {
     HistoryPage getAlertHistory(double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit);
 
     List<AlertRule> rules();
+
+    /** How far the window of each rule with a function has filled, by rule name. */
+    default Map<String, WindowFill> windowFills() {
+        return Map.of();
+    }
 
     /** Records the database refused, newest first: kept out of the way so that the others were saved. */
     List<QuarantinedRecord> quarantined();

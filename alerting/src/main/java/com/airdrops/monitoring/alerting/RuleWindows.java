@@ -1,0 +1,200 @@
+package com.airdrops.monitoring.alerting;
+
+import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.RuleWindow;
+import com.airdrops.monitoring.domain.model.alert.WindowFill;
+import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
+import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sliding windows of the rules that name a function: a {@link SeriesWindow} per rule and series it watches, fed
+ * every collected snapshot, every push refresh and the input of every evaluation pass (a sample already added is not
+ * added twice). Nothing is kept for rules without a function, nor for series no such rule watches. Past
+ * {@code maxSeries} windows, a new series is refused and its samples counted; a series whose window has emptied is
+ * forgotten.
+ *
+ * <p>A window starts empty when the agent starts (or when its rule comes or changes). Until it has filled, a series
+ * decides only where more samples could not undo the verdict ({@link
+ * com.airdrops.monitoring.domain.model.alert.WindowFunction#partialDecides}); otherwise it is undecided, and its alert
+ * keeps its state. Thread-safe.
+ */
+public final class RuleWindows implements MetricsSink, MetricsSource {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleWindows.class);
+    public static final int DEFAULT_MAX_SERIES = 10_000;
+
+    private final int maxSeries;
+    private final Map<String, Watch> watches = new LinkedHashMap<>();
+    private Map<String, List<Watch>> byMetric = Map.of();
+    private List<AlertRule> watched = List.of();
+    private int series;
+    private long refused;
+    private long forgotten;
+
+    public RuleWindows(int maxSeries) {
+        if (maxSeries < 1) {
+            throw new IllegalArgumentException("the window series limit must be at least 1, got " + maxSeries);
+        }
+        this.maxSeries = maxSeries;
+    }
+
+    /** What a rule's window says at one pass: the value of each series that decides, and those undecided. */
+    record Reading(List<Sample> values, List<Sample> undecided) {}
+
+    private static final class Watch {
+        AlertRule rule;
+        final RuleWindow window;
+        final Instant since;
+        final Map<Map<String, String>, SeriesWindow> series = new HashMap<>();
+        boolean warned;
+
+        Watch(AlertRule rule, Instant since) {
+            this.rule = rule;
+            this.window = rule.window().orElseThrow();
+            this.since = since;
+        }
+
+        /** Whether {@code other} watches the same series the same way: its samples carry over. */
+        boolean same(AlertRule other) {
+            return other.window().equals(rule.window())
+                    && other.metricName().equals(rule.metricName())
+                    && Objects.equals(other.matchers(), rule.matchers());
+        }
+    }
+
+    /** The rules to keep windows for; a rule whose metric, matchers and window are unchanged keeps its samples. */
+    public synchronized void watch(List<AlertRule> rules, Instant now) {
+        if (rules == watched) {
+            return;
+        }
+        watched = rules;
+        Map<String, Watch> kept = new LinkedHashMap<>();
+        for (AlertRule rule : rules) {
+            if (rule.window().isEmpty()) {
+                continue;
+            }
+            Watch watch = watches.get(rule.name());
+            if (watch == null || !watch.same(rule)) {
+                watch = new Watch(rule, now);
+            }
+            watch.rule = rule;
+            kept.put(rule.name(), watch);
+        }
+        watches.clear();
+        watches.putAll(kept);
+        Map<String, List<Watch>> index = new HashMap<>();
+        series = 0;
+        for (Watch watch : kept.values()) {
+            index.computeIfAbsent(watch.rule.metricName(), name -> new ArrayList<>())
+                    .add(watch);
+            series += watch.series.size();
+        }
+        byMetric = index;
+    }
+
+    @Override
+    public void publish(MetricsSnapshot snapshot) {
+        add(snapshot.samples());
+    }
+
+    /** Adds each sample to the windows of the rules that watch its series. */
+    public synchronized void add(List<Sample> samples) {
+        if (byMetric.isEmpty()) {
+            return;
+        }
+        for (Sample sample : samples) {
+            for (Watch watch : byMetric.getOrDefault(sample.name(), List.of())) {
+                if (watch.rule.watches(sample.labels())) {
+                    add(watch, sample);
+                }
+            }
+        }
+    }
+
+    private void add(Watch watch, Sample sample) {
+        SeriesWindow window = watch.series.get(sample.labels());
+        if (window == null) {
+            if (series >= maxSeries) {
+                refused++;
+                if (!watch.warned) {
+                    watch.warned = true;
+                    LOG.warn(
+                            "Rule {} cannot watch series {} of {}: the rule windows hold {} series, the limit"
+                                    + " (ALERT_WINDOW_MAX_SERIES); its samples are refused and counted in {}",
+                            watch.rule.name(),
+                            sample.labels(),
+                            sample.name(),
+                            maxSeries,
+                            MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES);
+                }
+                return;
+            }
+            window = new SeriesWindow(watch.window.over());
+            watch.series.put(sample.labels(), window);
+            series++;
+        }
+        window.add(sample.timestamp(), sample.value());
+    }
+
+    /** The window of {@code rule} at {@code now}; a series whose window has emptied is forgotten. */
+    synchronized Reading read(AlertRule rule, Instant now) {
+        Watch watch = watches.get(rule.name());
+        if (watch == null) {
+            return new Reading(List.of(), List.of());
+        }
+        boolean filled = !now.isBefore(watch.since.plus(watch.window.over()));
+        boolean partialDecides = watch.window.function().partialDecides(rule.condition());
+        List<Sample> values = new ArrayList<>();
+        List<Sample> undecided = new ArrayList<>();
+        Iterator<Map.Entry<Map<String, String>, SeriesWindow>> entries =
+                watch.series.entrySet().iterator();
+        while (entries.hasNext()) {
+            Map.Entry<Map<String, String>, SeriesWindow> entry = entries.next();
+            if (entry.getValue().emptyAt(now)) {
+                entries.remove();
+                series--;
+                forgotten++;
+                continue;
+            }
+            OptionalDouble value = entry.getValue().read(watch.window.function(), now);
+            double shown = value.orElse(Double.NaN);
+            Sample sample = new Sample(rule.metricName(), entry.getKey(), shown, now);
+            if (value.isPresent()
+                    && (filled || partialDecides && rule.condition().holds(shown, rule.threshold()))) {
+                values.add(sample);
+            } else {
+                undecided.add(sample); // too few samples yet, or a window still filling that cannot decide
+            }
+        }
+        return new Reading(values, undecided);
+    }
+
+    /** How far each windowed rule's window has filled, by rule name. */
+    public synchronized Map<String, WindowFill> fills() {
+        Map<String, WindowFill> fills = new LinkedHashMap<>();
+        watches.forEach((name, watch) -> fills.put(
+                name, new WindowFill(watch.since, watch.since.plus(watch.window.over()), watch.series.size())));
+        return fills;
+    }
+
+    @Override
+    public synchronized List<Sample> samples(Instant now) {
+        return List.of(
+                Sample.of(MetricCatalog.RULE_WINDOW_SERIES, series, now),
+                Sample.of(MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES, refused, now),
+                Sample.of(MetricCatalog.RULE_WINDOW_FORGOTTEN_SERIES, forgotten, now));
+    }
+}

@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -58,14 +57,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
 
     /** An alerter without agent labels, silences or a fallback outbox: for tests and benchmarks. */
     public Alerter(AlertRepository repository, InstantSource clock, NotificationPlanner planner) {
-        this(
-                repository,
-                clock,
-                planner,
-                Map.of(),
-                Silencer.none(clock),
-                FallbackOutbox.NONE,
-                new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
+        this(repository, clock, planner, Map.of(), Silencer.none(clock), FallbackOutbox.NONE, new RuleWindows());
     }
 
     /**
@@ -185,19 +177,8 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             return List.of();
         }
         active = evaluator.states().alerts(pass.at);
-        pass.transitions.forEach(Alerter::log);
+        TransitionLog.log(pass.transitions, rules);
         return List.copyOf(pass.transitions);
-    }
-
-    private static void log(Alert transition) {
-        LOG.info(
-                "Alert {} {} {} value={} threshold={} severity={}",
-                transition.ruleName(),
-                transition.labels(),
-                transition.status().wireName().toUpperCase(Locale.ROOT),
-                transition.currentValue(),
-                transition.threshold(),
-                transition.severity().wireName());
     }
 
     @Override

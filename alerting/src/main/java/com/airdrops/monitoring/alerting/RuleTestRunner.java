@@ -40,8 +40,7 @@ public final class RuleTestRunner {
     }
 
     private static List<String> run(RuleTest test, List<AlertRule> rules, long evaluationSeconds) {
-        RuleEvaluator evaluator = new RuleEvaluator(
-                Map.of(), Silencer.none(() -> START), new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
+        RuleEvaluator evaluator = new RuleEvaluator(Map.of(), Silencer.none(() -> START), new RuleWindows());
         Instant lastPass = START;
         List<Check> checks = new ArrayList<>(test.checks());
         checks.sort(Comparator.comparingLong(Check::atSeconds));

@@ -44,6 +44,11 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     private long refused;
     private long forgotten;
 
+    /** At most {@value #DEFAULT_MAX_SERIES} series. */
+    public RuleWindows() {
+        this(DEFAULT_MAX_SERIES);
+    }
+
     public RuleWindows(int maxSeries) {
         if (maxSeries < 1) {
             throw new IllegalArgumentException("the window series limit must be at least 1, got " + maxSeries);
@@ -52,7 +57,7 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     }
 
     /** What a rule's window says at one pass: the value of each series that decides, and those undecided. */
-    record Reading(List<Sample> values, List<Sample> undecided) {}
+    public record Reading(List<Sample> values, List<Sample> undecided) {}
 
     private static final class Watch {
         AlertRule rule;
@@ -150,7 +155,7 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     }
 
     /** The window of {@code rule} at {@code now}; a series whose window has emptied is forgotten. */
-    synchronized Reading read(AlertRule rule, Instant now) {
+    public synchronized Reading read(AlertRule rule, Instant now) {
         Watch watch = watches.get(rule.name());
         if (watch == null) {
             return new Reading(List.of(), List.of());

@@ -32,7 +32,7 @@ class WindowedRulesTest {
 
     private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
-    private final RuleWindows windows = new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES);
+    private final RuleWindows windows = new RuleWindows();
 
     private static AlertRule failingTasks() {
         return AlertRule.builder("tasks_failing", "task_executions", Condition.GT, 2, AlertSeverity.HIGH)
@@ -115,7 +115,7 @@ class WindowedRulesTest {
         at(0, first, sample(FAILED, 0));
         assertThat(at(10, first, sample(FAILED, 3))).extracting(Alert::status).containsExactly(FIRING);
 
-        RuleWindows emptied = new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES);
+        RuleWindows emptied = new RuleWindows();
         Alerter restarted = alerter(emptied, failingTasks());
         assertThat(at(300, restarted, sample(FAILED, 3)))
                 .as("a restart empties the window: no increase seen yet, but no proof the failures stopped")

@@ -40,8 +40,18 @@ public final class AgentBuilder {
     private final List<AlertListener> listeners = new ArrayList<>();
     private final List<ComponentProbeFactory> componentTypes = new ArrayList<>();
     private final List<AlertNotifierFactory> channelTypes = new ArrayList<>();
+    private InstantSource clock = Clock.systemUTC();
 
     AgentBuilder() {}
+
+    /**
+     * The clock the agent reads for every timestamp, staleness check and alert timer (its loops still tick in real
+     * time): a simulation or a test sets one it moves itself. The system's UTC clock by default.
+     */
+    public AgentBuilder clock(InstantSource clock) {
+        this.clock = clock;
+        return this;
+    }
 
     /** A component type that {@code components.yaml} may name, as a plugin would add it. */
     public AgentBuilder componentType(ComponentProbeFactory factory) {
@@ -62,16 +72,16 @@ public final class AgentBuilder {
     }
 
     public AgentBuilder component(String name, RiskManager riskManager) {
-        return component(inProcess(name, "risk_manager"), InProcessComponentProbes.riskManager(riskManager, clock()));
+        return component(inProcess(name, "risk_manager"), InProcessComponentProbes.riskManager(riskManager, this::now));
     }
 
     public AgentBuilder component(String name, CapitalAllocator allocator) {
         return component(
-                inProcess(name, "capital_allocator"), InProcessComponentProbes.capitalAllocator(allocator, clock()));
+                inProcess(name, "capital_allocator"), InProcessComponentProbes.capitalAllocator(allocator, this::now));
     }
 
     public AgentBuilder component(String name, CentralScheduler scheduler) {
-        return component(inProcess(name, "scheduler"), InProcessComponentProbes.scheduler(scheduler, clock()));
+        return component(inProcess(name, "scheduler"), InProcessComponentProbes.scheduler(scheduler, this::now));
     }
 
     /** Any component: its definition (name, type, timeout, staleness) and the probe that reads it. */
@@ -115,7 +125,7 @@ public final class AgentBuilder {
                 components.forEach(component -> registrations.addBinding().toInstance(component));
             }
         });
-        MonitoringAgent agent = MonitoringAgent.create(configuration, all);
+        MonitoringAgent agent = MonitoringAgent.create(configuration, all, clock);
         listeners.forEach(agent::addAlertListener);
         try {
             agent.startServices();
@@ -137,7 +147,8 @@ public final class AgentBuilder {
                 Map.of());
     }
 
-    private static InstantSource clock() {
-        return Clock.systemUTC();
+    /** The builder's clock as it is when read: components added before {@link #clock} still follow it. */
+    private java.time.Instant now() {
+        return clock.instant();
     }
 }

@@ -2,7 +2,6 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.google.inject.AbstractModule;
-import java.time.Clock;
 import java.time.InstantSource;
 
 /** Binds the settings and the clock every service shares. */
@@ -10,9 +9,9 @@ final class CoreModule extends AbstractModule {
     private final MonitoringSettings settings;
     private final InstantSource clock;
 
-    CoreModule(MonitoringSettings settings) {
+    CoreModule(MonitoringSettings settings, InstantSource clock) {
         this.settings = settings;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Override

@@ -21,6 +21,7 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -102,9 +103,14 @@ public final class MonitoringAgent implements AutoCloseable {
      * stops the agent cleanly.
      */
     public static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules) {
+        return create(configuration, extraModules, Clock.systemUTC());
+    }
+
+    /** As above, on {@code clock}: what every timestamp, staleness and alert timer of the agent reads. */
+    static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules, InstantSource clock) {
         long createdAt = System.nanoTime();
         List<Module> modules = new ArrayList<>(List.of(
-                new CoreModule(configuration.settings()),
+                new CoreModule(configuration.settings(), clock),
                 new OshiModule(configuration.settings().collection()),
                 new PrometheusModule(),
                 new ComponentsModule(configuration),

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 
 /** Debian's Prometheus server on a free loopback port, its data in {@code dir}, with {@code config}. */
 final class RealPrometheus implements AutoCloseable {
@@ -43,8 +44,17 @@ final class RealPrometheus implements AutoCloseable {
 
     /** The answer of {@code /api/v1/query} for {@code promql} at the current time. */
     JsonNode query(String promql) throws IOException, InterruptedException {
+        return query(promql, "");
+    }
+
+    /** The answer of {@code /api/v1/query} for {@code promql} at {@code at}. */
+    JsonNode query(String promql, Instant at) throws IOException, InterruptedException {
+        return query(promql, "&time=" + at.getEpochSecond());
+    }
+
+    private JsonNode query(String promql, String parameters) throws IOException, InterruptedException {
         URI uri = URI.create("http://127.0.0.1:" + port + "/api/v1/query?query="
-                + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+                + URLEncoder.encode(promql, StandardCharsets.UTF_8) + parameters);
         return JSON.readTree(client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
                 .body());
     }

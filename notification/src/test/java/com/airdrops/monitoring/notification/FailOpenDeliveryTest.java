@@ -62,7 +62,7 @@ class FailOpenDeliveryTest {
             Map.of(),
             Silencer.none(clock),
             memory,
-            new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES));
+            new RuleWindows());
     private final Receiver receiver = new Receiver();
     private final ChannelDelivery delivery = new ChannelDelivery(
             "hook",

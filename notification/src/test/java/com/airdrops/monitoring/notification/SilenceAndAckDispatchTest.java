@@ -314,6 +314,6 @@ class SilenceAndAckDispatchTest {
     }
 
     private static RuleWindows windows() {
-        return new RuleWindows(RuleWindows.DEFAULT_MAX_SERIES);
+        return new RuleWindows();
     }
 }

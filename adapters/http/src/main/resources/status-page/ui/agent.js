@@ -1,6 +1,6 @@
 // Delivery and the agent itself: channels, outbox and dead letters; the agent's facts, the summary and the banner.
 import { replay } from "./actions.js";
-import { $, DEAD_LETTERS_READ, duration, emptyRow, failure, h, isStandby, render, time, timeOfDay, value } from "./core.js";
+import { $, DEAD_LETTERS_READ, duration, emptyRow, failure, figure, h, isStandby, render, time, timeOfDay, value } from "./core.js";
 
 export function renderNotifications(channelsResponse, deadResponse, metrics) {
   const channels = channelsResponse && channelsResponse.status === 200 ? channelsResponse.body : null;
@@ -46,8 +46,20 @@ export function renderAgent(live, ready, rules, channels, metrics) {
     ["Ready", ready ? ready.status : "–"],
     ["Rules loaded", rules ? String(rules.length) : "–"],
     ["Channels loaded", channels ? String(channels.length) : "–"],
+    // A rule with a function reads its own sliding window: until it has filled (after a start or a change), it only
+    // decides what more samples could not undo.
+    ...(rules || []).filter((r) => r.function).map((r) => [`Rule ${r.name}`, windowText(r)]),
   ];
   render($("agent"), facts, () => facts.flatMap(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]));
+}
+
+function windowText(rule) {
+  const w = rule.window;
+  const state = !w ? "not read yet"
+    : w.filled ? `window filled · ${w.series} series`
+    : `window filling until ${timeOfDay(new Date(w.filled_at * 1000))} · ${w.series} series`;
+  const over = rule.over % 3600 === 0 ? `${rule.over / 3600} h` : rule.over % 60 === 0 ? `${rule.over / 60} min` : `${rule.over} s`;
+  return `${rule.function} over ${over} ${rule.condition} ${figure(rule.threshold)} · ${state}`;
 }
 
 export function renderSummary(ready, alerts, latest) {

@@ -108,6 +108,13 @@ class StatusPageBrowserTest {
         wait.until(driver -> text("#history tr[data-rule='risk_critical']"));
         String dead = wait.until(driver -> text("#dead tr[data-dead-letter]"));
         assertThat(dead).contains("hook", "risk_critical", "HTTP 400");
+        String facts = wait.until(driver -> {
+            String agent = text("#agent");
+            return agent != null && agent.contains("Rule bot_errors") ? agent : null;
+        });
+        assertThat(facts)
+                .as("a rule with a function shows it, and that its window is still filling after the start")
+                .contains("increase over 10 min gt 3", "window filling until", "1 series");
         String firstRender = firstRenderMs(browser);
         Files.createDirectories(SCREENSHOTS);
         Object timings = ((JavascriptExecutor) browser)
@@ -317,6 +324,13 @@ class StatusPageBrowserTest {
                     for_duration: 0
                     labels: { team: "=~.*" }
                     description: "Risk critical: the bot reports {{ $value }}"
+                  - name: bot_errors
+                    metric_name: component_errors_total
+                    function: increase
+                    over: 600
+                    condition: gt
+                    threshold: 3
+                    severity: medium
                 """, bot > 0 ? """
                         components:
                           - { name: bot_risk, type: risk_manager, source: poll, url: "http://127.0.0.1:%d/status" }

@@ -103,10 +103,24 @@ class JavalinHttpServerTest {
 
         @Override
         public List<AlertRule> rules() {
-            return List.of(AlertRule.builder("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
-                    .description("Risk")
-                    .forDuration(java.time.Duration.ofSeconds(3))
-                    .build());
+            return List.of(
+                    AlertRule.builder("risk_critical", "risk_level", Condition.GTE, 3, AlertSeverity.CRITICAL)
+                            .description("Risk")
+                            .forDuration(java.time.Duration.ofSeconds(3))
+                            .build(),
+                    AlertRule.builder("tasks_failing", "task_executions", Condition.GT, 2, AlertSeverity.HIGH)
+                            .window(java.util.Optional.of(new com.airdrops.monitoring.domain.model.alert.RuleWindow(
+                                    com.airdrops.monitoring.domain.model.alert.WindowFunction.INCREASE,
+                                    java.time.Duration.ofSeconds(600))))
+                            .build());
+        }
+
+        @Override
+        public Map<String, com.airdrops.monitoring.domain.model.alert.WindowFill> windowFills() {
+            return Map.of(
+                    "tasks_failing",
+                    new com.airdrops.monitoring.domain.model.alert.WindowFill(
+                            NOW.minusSeconds(60), NOW.plusSeconds(540), 3));
         }
     };
     private final List<Integer> deadLetterLimits = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -612,6 +626,17 @@ class JavalinHttpServerTest {
         JsonNode rule = JSON.readTree(get("/api/v1/rules", Map.of()).body()).get(0);
         assertThat(rule.get("condition").asText()).isEqualTo("gte");
         assertThat(rule.get("for_duration").asDouble()).isEqualTo(3.0);
+        assertThat(rule.get("function").isNull()).isTrue();
+        assertThat(rule.get("window").isNull()).isTrue();
+
+        String body = get("/api/v1/rules", Map.of()).body();
+        JsonNode windowed = JSON.readTree(body).get(1);
+        assertThat(windowed.get("function").asText()).isEqualTo("increase");
+        assertThat(windowed.get("over").asDouble()).isEqualTo(600.0);
+        assertThat(body)
+                .as("a minute after the start: nine minutes to go")
+                .contains("\"window\":" + "{\"filled\":false,\"since\":" + (NOW.getEpochSecond() - 60)
+                        + ".000,\"filled_at\":" + (NOW.getEpochSecond() + 540) + ".000,\"series\":3}");
     }
 
     @Test

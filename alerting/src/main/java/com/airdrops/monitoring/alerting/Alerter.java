@@ -142,9 +142,13 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         return listeners;
     }
 
-    /** Replaces the rules; alerts of removed rules resolve at the next pass. */
+    /**
+     * Replaces the rules; alerts of removed rules resolve at the next pass. Their windows start filling now, fed by
+     * every collection even while this agent stands by, so a take-over finds them warm.
+     */
     public synchronized void loadAlertRules(List<AlertRule> newRules) {
         rules = List.copyOf(newRules);
+        windows.watch(rules, clock.instant());
     }
 
     @Override

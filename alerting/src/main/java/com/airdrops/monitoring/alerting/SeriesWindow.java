@@ -46,11 +46,21 @@ final class SeriesWindow {
         Arrays.fill(index, Long.MIN_VALUE);
     }
 
-    /** Adds a sample; one not newer than the last one added, or not finite, is ignored and false returned. */
+    /**
+     * Adds a sample; one not newer than the last one added, or not finite, is ignored and false returned. A sample
+     * older than the last by more than the whole window means the clock was set back: the window starts again from
+     * it, rather than ignoring every sample until the clock has caught up.
+     */
     boolean add(Instant at, double value) {
         long t = at.toEpochMilli();
-        if (t <= lastSample || !Double.isFinite(value)) {
+        if (!Double.isFinite(value)) {
             return false;
+        }
+        if (t <= lastSample) {
+            if (lastSample - t <= over) {
+                return false;
+            }
+            Arrays.fill(index, Long.MIN_VALUE);
         }
         lastSample = t;
         long n = Math.floorDiv(t, width);

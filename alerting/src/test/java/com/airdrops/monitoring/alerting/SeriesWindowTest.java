@@ -61,6 +61,18 @@ class SeriesWindowTest {
     }
 
     @Test
+    void aClockSetBackByMoreThanTheWindowStartsTheWindowAgainInsteadOfIgnoringEverySample() {
+        window.add(T0.plusSeconds(7_200), 50);
+        window.add(T0.plusSeconds(7_210), 51);
+        assertThat(window.add(T0.plusSeconds(10), 0))
+                .as("two hours back: the clock was stepped")
+                .isTrue();
+        window.add(T0.plusSeconds(20), 3);
+        assertThat(read(WindowFunction.INCREASE, T0.plusSeconds(20))).isEqualTo(3);
+        assertThat(read(WindowFunction.COUNT_OVER, T0.plusSeconds(20))).isEqualTo(2);
+    }
+
+    @Test
     void manySamplesFillTheSameFixedSubWindows() {
         for (int i = 0; i < 36_000; i++) {
             window.add(T0.plusMillis(100L * i), i % 2);

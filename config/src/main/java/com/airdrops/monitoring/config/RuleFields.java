@@ -105,15 +105,18 @@ final class RuleFields {
                     "missing required field 'over': the seconds of samples the function reads (e.g. over: 600)");
             return Optional.empty();
         }
-        Optional<Duration> over = fields.seconds("over", 1, AlertRulesFile.MAX_DURATION_SECONDS);
-        if (over.isPresent() && over.get().compareTo(retention) > 0) {
+        YamlNode overNode = fields.node("over").orElseThrow();
+        if (overNode instanceof YamlNode.Scalar scalar
+                && scalar.value() instanceof Number number
+                && number.doubleValue() > retention.toSeconds()) {
             fields.problem(
-                    fields.node("over").orElseThrow(),
-                    "over (" + over.get().toSeconds() + " s) is longer than the metrics retention, "
+                    overNode,
+                    "over (" + YamlFields.shown(overNode) + " s) is longer than the metrics retention, "
                             + EnvironmentSettings.RETENTION_HOURS + " = " + retention.toHours() + " h ("
                             + retention.toSeconds() + " s)");
             return Optional.empty();
         }
+        Optional<Duration> over = fields.seconds("over", 1, retention.toSeconds());
         if (function.isPresent() && condition.isPresent()) {
             Optional<String> problem = function.get().conditionProblem(condition.get());
             if (problem.isPresent()) {

@@ -3,7 +3,9 @@ package com.airdrops.monitoring.alerting;
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import java.time.Instant;
 import java.util.List;
@@ -41,7 +43,8 @@ final class Acknowledgements {
             String fingerprint,
             Optional<Instant> episode,
             Acknowledgement ack,
-            ChangeWriter writer) {
+            ChangeWriter writer,
+            NotificationPlanner planner) {
         Optional<AckOutcome> refused = refusal(found, fingerprint, episode, ack.at());
         if (refused.isPresent()) {
             return refused.get();
@@ -50,7 +53,8 @@ final class Acknowledgements {
         Optional<Acknowledgement> previous = state.acknowledgement;
         state.acknowledgement = Optional.of(ack);
         Alert entry = state.acknowledged(ack.at());
-        if (!writer.save(new AlertChanges(List.of(state.toActive()), List.of(), List.of(entry), List.of()))) {
+        List<Notification> notifications = entry.marks().silenced() ? List.of() : planner.acknowledged(entry, ack.at());
+        if (!writer.save(new AlertChanges(List.of(state.toActive()), List.of(), List.of(entry), notifications))) {
             state.acknowledgement = previous;
             return new AckOutcome.NotActive(fingerprint); // fenced: another agent of this instance leads now
         }

@@ -204,7 +204,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
             String fingerprint, Optional<Instant> episode, String by, String comment, Optional<Instant> until) {
         Instant now = clock.instant();
         AckOutcome outcome = Acknowledgements.record(
-                find(fingerprint), fingerprint, episode, new Acknowledgement(by, comment, now, until), writer);
+                find(fingerprint), fingerprint, episode, new Acknowledgement(by, comment, now, until), writer, planner);
         if (outcome instanceof AckOutcome.Acknowledged) {
             active = evaluator.states().alerts(now);
         }

@@ -74,7 +74,7 @@ public record AgentConfiguration(
                                 .get(channel.channel().type())
                                 .create(channel.channel()));
             } catch (IllegalArgumentException e) {
-                problems.add(channel.location() + ": " + e.getMessage());
+                problems.add(channel.locate(e.getMessage()));
             }
         }
         if (!problems.isEmpty()) {

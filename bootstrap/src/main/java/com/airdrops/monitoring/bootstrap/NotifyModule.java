@@ -10,6 +10,7 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import com.airdrops.monitoring.notification.ChannelDelivery;
 import com.airdrops.monitoring.notification.DeliveryStats;
 import com.airdrops.monitoring.notification.DeliveryWorkers;
@@ -28,6 +29,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Provides the notification setup in force, the planner, one delivery worker per channel on the outbox, their stats,
@@ -64,7 +67,11 @@ final class NotifyModule extends AbstractModule {
     @Provides
     @Singleton
     RoutingNotificationPlanner planner(LiveRouting setup, Optional<AckLinks> ackLinks) {
-        return new RoutingNotificationPlanner(setup, ackLinks, Optional.of(pageLink()));
+        Set<String> acknowledgementTypes = configuration.plugins().notifierFactories().values().stream()
+                .filter(AlertNotifierFactory::takesAcknowledgements)
+                .map(AlertNotifierFactory::type)
+                .collect(Collectors.toSet());
+        return new RoutingNotificationPlanner(setup, ackLinks, Optional.of(pageLink()), acknowledgementTypes);
     }
 
     /**

@@ -172,7 +172,8 @@ class NotificationsEndToEndTest {
                                 + ": 1 alertmanager, 1 email, 1 slack, 1 webhook")
                         .contains("1 components from " + components.toAbsolutePath() + ": 1 risk_manager/poll")
                         .contains("Database: jdbc:h2:file:" + dir.resolve("db/monitoring"))
-                        .contains("Channel types [alertmanager, email, slack, webhook], plugin component types []");
+                        .contains(
+                                "Channel types [alertmanager, discord, email, pagerduty, slack, telegram, webhook], plugin component types []");
                 assertThat(log)
                         .contains(
                                 "Alert risk_level_critical {instance=test-agent} FIRING value=3.0 threshold=3.0 severity=critical")

@@ -13,12 +13,32 @@ import java.util.Set;
  * One channel of notifications.yaml: its route, the config keys whose values came from the environment (secrets),
  * and where it stands in the file (for errors found later, e.g. by the channel type's own checks).
  */
-public record ConfiguredChannel(ChannelRoute route, Set<String> secretKeys, String location) {
+public record ConfiguredChannel(
+        ChannelRoute route, Set<String> secretKeys, String location, Map<String, String> configLocations) {
     private static final List<String> SECRET_WORDS =
             List.of("password", "secret", "token", "key", "webhook_url", "authorization");
 
     public ConfiguredChannel {
         secretKeys = Set.copyOf(secretKeys);
+        configLocations = Map.copyOf(configLocations);
+    }
+
+    public ConfiguredChannel(ChannelRoute route, Set<String> secretKeys, String location) {
+        this(route, secretKeys, location, Map.of());
+    }
+
+    /**
+     * A problem the channel type found, located: at the config key it names ({@code config.routing_key must be
+     * ...}) when that key is in the file, else at the channel.
+     */
+    public String locate(String problem) {
+        for (Map.Entry<String, String> key : configLocations.entrySet()) {
+            String prefix = "config." + key.getKey() + " ";
+            if (problem.startsWith(prefix)) {
+                return key.getValue() + ": " + problem.substring(prefix.length());
+            }
+        }
+        return location + ": " + problem;
     }
 
     public NotificationChannel channel() {

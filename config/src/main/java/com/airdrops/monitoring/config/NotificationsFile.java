@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +110,15 @@ public final class NotificationsFile {
                     type.orElseThrow(),
                     config.map(YamlFields::plainMap).orElse(Map.of()),
                     enabled);
+            Map<String, String> configLocations = new HashMap<>();
+            config.ifPresent(mapping -> mapping.entries()
+                    .forEach((key, node) -> configLocations.put(
+                            key, file + ":" + node.line() + ":" + node.column() + ": " + node.path())));
             return Optional.of(new ConfiguredChannel(
                     new ChannelRoute(channel, severities, repeat),
                     secrets,
-                    file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path()));
+                    file + ":" + entry.line() + ":" + entry.column() + ": " + entry.path(),
+                    configLocations));
         } catch (IllegalArgumentException e) {
             fields.problem(entry, e.getMessage());
             return Optional.empty();

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -36,6 +37,7 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
     private final LiveRouting setup;
     private final Optional<AckLinks> ackLinks;
     private final Optional<String> pageLink;
+    private final Set<String> acknowledgementTypes;
     private final Map<String, Instant> lastSent = new HashMap<>();
 
     public RoutingNotificationPlanner(LiveRouting setup) {
@@ -48,9 +50,32 @@ public final class RoutingNotificationPlanner implements NotificationPlanner {
 
     /** @param pageLink the agent's status page, which each notified alert links back to (generatorURL) */
     public RoutingNotificationPlanner(LiveRouting setup, Optional<AckLinks> ackLinks, Optional<String> pageLink) {
+        this(setup, ackLinks, pageLink, Set.of());
+    }
+
+    /** @param acknowledgementTypes the channel types told of acknowledgements (their factories take them) */
+    public RoutingNotificationPlanner(
+            LiveRouting setup,
+            Optional<AckLinks> ackLinks,
+            Optional<String> pageLink,
+            Set<String> acknowledgementTypes) {
         this.setup = setup;
         this.ackLinks = ackLinks;
         this.pageLink = pageLink;
+        this.acknowledgementTypes = Set.copyOf(acknowledgementTypes);
+    }
+
+    /** An acknowledged alert goes to the channels of those types that receive it, linked like a firing one. */
+    @Override
+    public List<Notification> acknowledged(Alert acknowledged, Instant now) {
+        List<Notification> notifications = new ArrayList<>();
+        for (ChannelRoute route : setup.current().routes()) {
+            if (acknowledgementTypes.contains(route.channel().type()) && route.receives(acknowledged)) {
+                notifications.add(new Notification(
+                        UUID.randomUUID().toString(), route.channel().name(), List.of(withLink(acknowledged, now)), 0));
+            }
+        }
+        return notifications;
     }
 
     @Override

@@ -203,6 +203,35 @@ class SilenceAndAckDispatchTest {
     }
 
     @Test
+    void anAcknowledgementIsSentToTheChannelsWhoseServiceTracksIncidentsOnly() {
+        ChannelRoute chat = new ChannelRoute(
+                new NotificationChannel("ops", "webhook", Map.of()),
+                EnumSet.allOf(AlertSeverity.class),
+                Optional.empty());
+        ChannelRoute pager = new ChannelRoute(
+                new NotificationChannel("pd", "pagerduty", Map.of()),
+                EnumSet.allOf(AlertSeverity.class),
+                Optional.empty());
+        RoutingNotificationPlanner planner = new RoutingNotificationPlanner(
+                new LiveRouting(new NotificationRouting(List.of(chat, pager), POLICY, Map.of())),
+                Optional.empty(),
+                Optional.of("http://agent.example/"),
+                java.util.Set.of("pagerduty"));
+        Alerter alerter = new Alerter(repository, clock, planner, Map.of(), silencer, FallbackOutbox.NONE, windows());
+        alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
+        pass(alerter, 0);
+
+        alerter.acknowledge(alerter.getActiveAlerts().getFirst().fingerprint(), "alice", "on it", Optional.empty());
+
+        assertThat(sent()).as("the chat channel: the page only").containsExactly("risk firing");
+        assertThat(repository.due("pd", T0.plus(Duration.ofDays(1)), 100))
+                .flatExtracting(entry -> entry.notification().alerts())
+                .extracting(alert -> alert.event().wireName() + " "
+                        + alert.marks().pageLink().orElse(""))
+                .containsExactly("transition http://agent.example/", "acknowledged http://agent.example/");
+    }
+
+    @Test
     void withAckLinksEveryFiringAlertSentCarriesItsOwnLinkAndNoOtherDoes() {
         AckLinks links = new AckLinks() {
             @Override

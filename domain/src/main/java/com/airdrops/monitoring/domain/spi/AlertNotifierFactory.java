@@ -12,4 +12,13 @@ public interface AlertNotifierFactory {
 
     /** Checks the channel's config and creates its notifier; bad config is an {@link IllegalArgumentException}. */
     AlertNotifier create(NotificationChannel channel);
+
+    /**
+     * Whether the channel's service tracks incidents that an acknowledgement made in the agent should update (as
+     * PagerDuty's {@code acknowledge} event): its notifier is then also sent each acknowledged alert, whose
+     * {@code event()} is {@code ACKNOWLEDGED}. False by default: a chat does not need a message per acknowledgement.
+     */
+    default boolean takesAcknowledgements() {
+        return false;
+    }
 }

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.domain.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.notification.Notification;
@@ -56,6 +57,20 @@ public abstract class NotificationOutboxContract {
             assertThat(entry.attempts()).isZero();
         });
         assertThat(outbox.depth()).isEqualTo(2);
+    }
+
+    @Test
+    void anAcknowledgementSentToAChannelStaysAnAcknowledgement() {
+        Alert firing = notification("pd").alerts().getFirst();
+        Alert acknowledged = firing.withEvent(AlertEvent.ACKNOWLEDGED);
+        Notification notification = new Notification("event-ack", "pd", List.of(acknowledged), 0);
+        save(notification);
+
+        assertThat(outbox.due("pd", NOW.plusSeconds(1), 10))
+                .singleElement()
+                .satisfies(entry -> assertThat(
+                                entry.notification().alerts().getFirst().event())
+                        .isEqualTo(AlertEvent.ACKNOWLEDGED));
     }
 
     @Test

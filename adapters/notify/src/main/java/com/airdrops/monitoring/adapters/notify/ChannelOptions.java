@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Typed reads of a channel's {@code config:} map; a problem is an IllegalArgumentException naming the key. */
 final class ChannelOptions {
@@ -41,6 +42,38 @@ final class ChannelOptions {
             // reported below, without the value, which may carry a token
         }
         throw problem(key, "must be an http:// or https:// URL");
+    }
+
+    /**
+     * An https:// URL (a token travels in it or with it); http:// only to a loopback address, for a test receiver or
+     * a local proxy. {@code fallback} when the key is absent.
+     */
+    URI httpsUrl(String key, String fallback) {
+        String value = text(key).orElse(fallback);
+        try {
+            URI uri = new URI(value);
+            if (uri.getHost() != null
+                    && ("https".equals(uri.getScheme())
+                            || ("http".equals(uri.getScheme()) && loopback(uri.getHost())))) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below, without the value, which may carry a token
+        }
+        throw problem(key, "must be an https:// URL (http:// only to a loopback address such as 127.0.0.1)");
+    }
+
+    private static boolean loopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+    }
+
+    /** A required value that must match {@code pattern}, described as {@code expected} when it does not. */
+    String matching(String key, Pattern pattern, String expected) {
+        String value = requiredText(key);
+        if (!pattern.matcher(value).matches()) {
+            throw problem(key, "must be " + expected);
+        }
+        return value;
     }
 
     int port(String key, int fallback) {

@@ -1,15 +1,20 @@
 package com.airdrops.monitoring.adapters.notify;
 
 import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * POSTs JSON and turns the answer into a delivery outcome: 2xx delivered; 408, 429 and 5xx retryable (429 with its
@@ -26,15 +31,51 @@ final class JsonHttp {
 
     private JsonHttp() {}
 
+    /** What a service answered: its status, headers and the start of its body (enough for an error's reason). */
+    record Answer(int status, HttpHeaders headers, String body) {
+        /** The body as JSON, or an empty object when it is not JSON. */
+        JsonNode json() {
+            try {
+                JsonNode node = AlertmanagerFormat.JSON.readTree(body);
+                return node == null ? AlertmanagerFormat.JSON.createObjectNode() : node;
+            } catch (IOException e) {
+                return AlertmanagerFormat.JSON.createObjectNode();
+            }
+        }
+    }
+
+    /** The most of an answer's body read: a reason needs a line, and a hostile server must not fill the heap. */
+    static final int MAX_ANSWER_BYTES = 16 * 1024;
+
     static DeliveryOutcome post(URI url, byte[] body, Map<String, String> headers, Duration timeout) {
+        return post(
+                url,
+                body,
+                headers,
+                timeout,
+                answer -> outcome(answer.status(), answer.headers().firstValue("Retry-After")));
+    }
+
+    /** POSTs and lets {@code judge} read the answer; a timeout or a failed connection is retryable. */
+    static DeliveryOutcome post(
+            URI url,
+            byte[] body,
+            Map<String, String> headers,
+            Duration timeout,
+            Function<Answer, DeliveryOutcome> judge) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         headers.forEach(request::header);
         try {
-            HttpResponse<Void> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.discarding());
-            return outcome(response.statusCode(), response.headers().firstValue("Retry-After"));
+            HttpResponse<InputStream> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            String text;
+            try (InputStream in = response.body()) {
+                text = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+            }
+            return judge.apply(new Answer(response.statusCode(), response.headers(), text));
         } catch (HttpTimeoutException e) {
             return DeliveryOutcome.retry("no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
@@ -54,6 +95,24 @@ final class JsonHttp {
             return new DeliveryOutcome.RetryLater(reason, retryAfter.flatMap(JsonHttp::seconds));
         }
         return status == 408 || status >= 500 ? DeliveryOutcome.retry(reason) : DeliveryOutcome.rejected(reason);
+    }
+
+    /**
+     * A service's own reason for refusing, from its JSON answer's {@code field} (cut to 200 characters), after the
+     * status: {@code HTTP 400: Bad Request: chat not found}.
+     */
+    static String reason(Answer answer, String field) {
+        String text = answer.json().path(field).asText("");
+        text = text.length() > 200 ? text.substring(0, 200) + "…" : text;
+        return "HTTP " + answer.status() + (text.isBlank() ? "" : ": " + text);
+    }
+
+    /** Seconds (possibly fractional) as a duration, rounded up to the millisecond; empty when absent or negative. */
+    static Optional<Duration> seconds(JsonNode value) {
+        if (!value.isNumber() || value.asDouble() < 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofMillis((long) Math.ceil(value.asDouble() * 1000)));
     }
 
     /** Retry-After in delta-seconds (the form rate limiters use); an HTTP date is ignored. */

@@ -31,4 +31,52 @@ class NotifierContractsTest {
             return "/services/T000/B000/XXXX";
         }
     }
+
+    @Nested
+    class Telegram extends AlertNotifierContract {
+        @Override
+        protected AlertNotifier notifier(URI url) {
+            return ChatChannelsTest.create(
+                    "telegram",
+                    Map.of(
+                            "bot_token",
+                            ChatChannelsTest.TOKEN,
+                            "chat_id",
+                            "42",
+                            "api_url",
+                            url.resolve("/").toString()));
+        }
+
+        @Override
+        protected String path() {
+            return "/bot" + ChatChannelsTest.TOKEN + "/sendMessage";
+        }
+    }
+
+    @Nested
+    class Discord extends AlertNotifierContract {
+        @Override
+        protected AlertNotifier notifier(URI url) {
+            return ChatChannelsTest.create("discord", Map.of("webhook_url", url.toString()));
+        }
+
+        @Override
+        protected String path() {
+            return "/api/webhooks/1/secret-token";
+        }
+    }
+
+    @Nested
+    class PagerDuty extends AlertNotifierContract {
+        @Override
+        protected AlertNotifier notifier(URI url) {
+            return ChatChannelsTest.create(
+                    "pagerduty", Map.of("routing_key", ChatChannelsTest.ROUTING_KEY, "api_url", url.toString()));
+        }
+
+        @Override
+        protected String path() {
+            return "/v2/enqueue";
+        }
+    }
 }

@@ -59,6 +59,7 @@ final class NotificationJson {
         row.put("summary", alert.summary());
         row.put("ack_link", alert.marks().ackLink().orElse(null));
         row.put("page_link", alert.marks().pageLink().orElse(null));
+        row.put("event", alert.event().name());
         return row;
     }
 
@@ -88,7 +89,8 @@ final class NotificationJson {
                         Optional.empty(),
                         Optional.ofNullable((String) row.get("ack_link")),
                         Optional.ofNullable((String) row.get("page_link"))),
-                AlertEvent.TRANSITION);
+                // Rows written before acknowledgements were sent carry no event: they were transitions.
+                row.get("event") == null ? AlertEvent.TRANSITION : AlertEvent.valueOf((String) row.get("event")));
     }
 
     private static Optional<Instant> instant(Object millis) {

@@ -69,6 +69,15 @@ public record Alert(
     }
 
     public Alert withMarks(AlertMarks newMarks) {
+        return with(newMarks, event);
+    }
+
+    /** The same alert as the entry of {@code newEvent}, e.g. its acknowledgement. */
+    public Alert withEvent(AlertEvent newEvent) {
+        return with(marks, newEvent);
+    }
+
+    private Alert with(AlertMarks newMarks, AlertEvent newEvent) {
         return new Alert(
                 ruleName,
                 metricName,
@@ -81,7 +90,7 @@ public record Alert(
                 labels,
                 summary,
                 newMarks,
-                event);
+                newEvent);
     }
 
     public AlertStatus status() {

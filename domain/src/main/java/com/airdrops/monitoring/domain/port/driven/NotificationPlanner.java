@@ -15,4 +15,12 @@ public interface NotificationPlanner {
 
     /** A firing alert restored at start counts as notified at {@code at}: a restart announces nothing again. */
     void restored(Alert firing, Instant at);
+
+    /**
+     * The notifications of an acknowledgement ({@code acknowledged.event()} is {@code ACKNOWLEDGED}): for channels
+     * whose service tracks incidents; none by default.
+     */
+    default List<Notification> acknowledged(Alert acknowledged, Instant now) {
+        return List.of();
+    }
 }

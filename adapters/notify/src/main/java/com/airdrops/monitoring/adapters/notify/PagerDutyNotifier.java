@@ -1,0 +1,139 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AlertEvent;
+import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.notification.Notification;
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Channel type {@code pagerduty}: an Events API v2 event per alert of a notification, {@code dedup_key} the alert's
+ * fingerprint, so PagerDuty's incident follows the alert: {@code trigger} when it fires, {@code acknowledge} when
+ * someone acknowledges it in the agent, {@code resolve} when it resolves. A 202 is delivered; a 400 is rejected with
+ * PagerDuty's reason; 429 and 5xx are retried, the whole notification again (an event PagerDuty already has changes
+ * nothing). The routing key never appears in a reason. Thread-safe.
+ */
+public final class PagerDutyNotifier implements AlertNotifier {
+    static final String API = "https://events.pagerduty.com/v2/enqueue";
+    static final int MAX_SUMMARY = 1_024;
+    private static final Pattern ROUTING_KEY = Pattern.compile("[A-Za-z0-9]{32}");
+
+    private final URI enqueue;
+    private final String routingKey;
+
+    PagerDutyNotifier(NotificationChannel channel) {
+        ChannelOptions options = new ChannelOptions(channel);
+        this.routingKey =
+                options.matching("routing_key", ROUTING_KEY, "an Events API v2 integration key: 32 letters and digits");
+        this.enqueue = options.httpsUrl("api_url", API);
+    }
+
+    @Override
+    public DeliveryOutcome send(Notification notification, Duration timeout) {
+        for (Alert alert : notification.alerts()) {
+            DeliveryOutcome outcome = JsonHttp.post(
+                    enqueue, AlertmanagerFormat.bytes(event(alert)), Map.of(), timeout, PagerDutyNotifier::judge);
+            if (!(outcome instanceof DeliveryOutcome.Delivered)) {
+                return outcome;
+            }
+        }
+        return DeliveryOutcome.delivered();
+    }
+
+    Map<String, Object> event(Alert alert) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("routing_key", routingKey);
+        event.put("event_action", action(alert));
+        event.put("dedup_key", alert.fingerprint());
+        if (!action(alert).equals("trigger")) {
+            return event;
+        }
+        Map<String, Object> payload = new LinkedHashMap<>();
+        String summary = alert.summary().isEmpty()
+                ? alert.ruleName() + (alert.description().isEmpty() ? "" : ": " + alert.description())
+                : alert.summary();
+        payload.put("summary", summary.length() > MAX_SUMMARY ? summary.substring(0, MAX_SUMMARY - 1) + "…" : summary);
+        payload.put("source", alert.labels().getOrDefault("instance", "airdrops-monitoring"));
+        payload.put("severity", severity(alert));
+        payload.put("timestamp", alert.firingSince().orElse(alert.timestamp()).toString());
+        if (alert.labels().containsKey("component")) {
+            payload.put("component", alert.labels().get("component"));
+        }
+        payload.put("class", alert.ruleName());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("description", alert.description());
+        details.put("value", ChatText.value(alert));
+        details.put("labels", alert.labels());
+        payload.put("custom_details", details);
+        event.put("payload", payload);
+        List<Map<String, String>> links = new ArrayList<>();
+        alert.marks().pageLink().ifPresent(link -> links.add(Map.of("href", link, "text", "Status page")));
+        alert.marks().ackLink().ifPresent(link -> links.add(Map.of("href", link, "text", "Acknowledge in the agent")));
+        event.put("links", links);
+        event.put("client", "Airdrops Monitoring");
+        alert.marks().pageLink().ifPresent(link -> event.put("client_url", link));
+        return event;
+    }
+
+    static String action(Alert alert) {
+        if (alert.event() == AlertEvent.ACKNOWLEDGED) {
+            return "acknowledge";
+        }
+        return alert.status() == AlertStatus.RESOLVED ? "resolve" : "trigger";
+    }
+
+    /** PagerDuty's four severities: critical, error, warning, info. */
+    static String severity(Alert alert) {
+        return switch (alert.severity()) {
+            case CRITICAL -> "critical";
+            case HIGH -> "error";
+            case MEDIUM -> "warning";
+            case LOW -> "info";
+        };
+    }
+
+    /** PagerDuty answers {@code {"status": "invalid event", "message": …, "errors": [ … ]}}. */
+    static DeliveryOutcome judge(JsonHttp.Answer answer) {
+        if (answer.status() / 100 == 2) {
+            return DeliveryOutcome.delivered();
+        }
+        JsonNode errors = answer.json().path("errors");
+        String reason = JsonHttp.reason(answer, "message")
+                + (errors.isArray() && !errors.isEmpty() ? " (" + errors.get(0).asText() + ")" : "");
+        if (answer.status() == 429) {
+            return new DeliveryOutcome.RetryLater(
+                    reason, answer.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds));
+        }
+        return answer.status() == 408 || answer.status() >= 500
+                ? DeliveryOutcome.retry(reason)
+                : DeliveryOutcome.rejected(reason);
+    }
+
+    /** Creates PagerDuty notifiers; registered through ServiceLoader like any plugin. */
+    public static final class Factory implements AlertNotifierFactory {
+        @Override
+        public String type() {
+            return "pagerduty";
+        }
+
+        @Override
+        public AlertNotifier create(NotificationChannel channel) {
+            return new PagerDutyNotifier(channel);
+        }
+
+        @Override
+        public boolean takesAcknowledgements() {
+            return true;
+        }
+    }
+}

@@ -208,35 +208,27 @@ class ChatChannelsEndToEndTest {
                 """.formatted(
                         ChatServices.CHAT, services.base(), services.base(), services.base()));
         port = CleanAgentProcess.freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        ReadmeTest.ROOT
-                                .resolve("bootstrap/target/airdrops-monitoring.jar")
-                                .toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("agent.log").toFile());
-        CleanAgentProcess.withoutAgentSettings(builder.environment());
-        builder.environment()
-                .putAll(Map.of(
-                        "MONITORING_HOME",
-                        dir.resolve("home").toString(),
-                        "METRICS_HTTP_HOST",
-                        "127.0.0.1",
-                        "METRICS_HTTP_PORT",
-                        String.valueOf(port),
-                        "ALERT_EVALUATION_INTERVAL",
-                        "1",
-                        "MONITORING_API_TOKEN",
-                        API_TOKEN,
-                        "TG_TOKEN",
-                        ChatServices.TELEGRAM_TOKEN,
-                        "DISCORD_URL",
-                        services.base() + "/api/webhooks/1/" + ChatServices.DISCORD_TOKEN,
-                        "PD_KEY",
-                        ChatServices.ROUTING_KEY));
-        agent = builder.start();
+        agent = CleanAgentProcess.packagedJar(
+                        dir,
+                        dir.resolve("agent.log"),
+                        Map.of(
+                                "MONITORING_HOME",
+                                dir.resolve("home").toString(),
+                                "METRICS_HTTP_HOST",
+                                "127.0.0.1",
+                                "METRICS_HTTP_PORT",
+                                String.valueOf(port),
+                                "ALERT_EVALUATION_INTERVAL",
+                                "1",
+                                "MONITORING_API_TOKEN",
+                                API_TOKEN,
+                                "TG_TOKEN",
+                                ChatServices.TELEGRAM_TOKEN,
+                                "DISCORD_URL",
+                                services.base() + "/api/webhooks/1/" + ChatServices.DISCORD_TOKEN,
+                                "PD_KEY",
+                                ChatServices.ROUTING_KEY))
+                .start();
         await().atMost(Duration.ofSeconds(60))
                 .ignoreExceptions()
                 .until(() -> get("/health/ready").contains("UP"));

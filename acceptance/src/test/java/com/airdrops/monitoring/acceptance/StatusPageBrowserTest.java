@@ -353,34 +353,24 @@ class StatusPageBrowserTest {
             Files.writeString(config.resolve("notifications.yaml"), notifications);
         }
         port = CleanAgentProcess.freePort();
-        ProcessBuilder builder = new ProcessBuilder(
-                        ProcessHandle.current().info().command().orElse("java"),
-                        "-jar",
-                        ReadmeTest.ROOT
-                                .resolve("bootstrap/target/airdrops-monitoring.jar")
-                                .toString())
-                .directory(dir.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("agent.log").toFile());
-        CleanAgentProcess.withoutAgentSettings(builder.environment());
-        builder.environment()
-                .putAll(Map.of(
-                        "MONITORING_HOME",
-                        home.toString(),
-                        "METRICS_HTTP_HOST",
-                        "127.0.0.1",
-                        "METRICS_HTTP_PORT",
-                        String.valueOf(port),
-                        "METRICS_COLLECTION_INTERVAL",
-                        "1",
-                        "ALERT_EVALUATION_INTERVAL",
-                        "1",
-                        "METRICS_AGGREGATION_WINDOW_SECONDS",
-                        "1",
-                        "MONITORING_API_TOKEN",
-                        TOKEN));
-        builder.environment().putAll(extra);
-        agent = builder.start();
+        Map<String, String> environment = new java.util.HashMap<>(Map.of(
+                "MONITORING_HOME",
+                home.toString(),
+                "METRICS_HTTP_HOST",
+                "127.0.0.1",
+                "METRICS_HTTP_PORT",
+                String.valueOf(port),
+                "METRICS_COLLECTION_INTERVAL",
+                "1",
+                "ALERT_EVALUATION_INTERVAL",
+                "1",
+                "METRICS_AGGREGATION_WINDOW_SECONDS",
+                "1",
+                "MONITORING_API_TOKEN",
+                TOKEN));
+        environment.putAll(extra);
+        agent = CleanAgentProcess.packagedJar(dir, dir.resolve("agent.log"), environment)
+                .start();
     }
 
     /** A bot or receiver that answers every request with {@code status} and {@code body}. */

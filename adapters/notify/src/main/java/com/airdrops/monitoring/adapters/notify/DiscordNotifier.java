@@ -103,29 +103,22 @@ public final class DiscordNotifier implements AlertNotifier {
 
     /** Discord answers {@code {"message": …, "retry_after": 1.5}}; the same wait is in the rate-limit headers. */
     static DeliveryOutcome judge(JsonHttp.Answer answer) {
-        if (answer.status() / 100 == 2) {
-            return DeliveryOutcome.delivered();
-        }
-        String reason = JsonHttp.reason(answer, "message");
-        if (answer.status() == 429) {
-            Optional<Duration> wait = JsonHttp.seconds(answer.json().path("retry_after"))
-                    .or(() -> answer.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds))
-                    .or(() -> answer.headers()
-                            .firstValue("X-RateLimit-Reset-After")
-                            .flatMap(value -> JsonHttp.seconds(
-                                    AlertmanagerFormat.JSON.getNodeFactory().numberNode(parse(value)))));
-            return new DeliveryOutcome.RetryLater(reason, wait);
-        }
-        return answer.status() == 408 || answer.status() >= 500
-                ? DeliveryOutcome.retry(reason)
-                : DeliveryOutcome.rejected(reason);
+        return JsonHttp.judged(
+                answer,
+                refused -> JsonHttp.reason(refused, "message"),
+                limited -> JsonHttp.seconds(limited.json().path("retry_after"))
+                        .or(() -> limited.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds))
+                        .or(() -> limited.headers()
+                                .firstValue("X-RateLimit-Reset-After")
+                                .flatMap(DiscordNotifier::fractionalSeconds)));
     }
 
-    private static double parse(String seconds) {
+    private static Optional<Duration> fractionalSeconds(String seconds) {
         try {
-            return Double.parseDouble(seconds.trim());
+            return JsonHttp.seconds(
+                    AlertmanagerFormat.JSON.getNodeFactory().numberNode(Double.parseDouble(seconds.trim())));
         } catch (NumberFormatException e) {
-            return -1;
+            return Optional.empty();
         }
     }
 

@@ -98,6 +98,24 @@ final class JsonHttp {
     }
 
     /**
+     * How a chat or paging service's answer settles a delivery: 2xx delivered; 429 retried after {@code wait} (what
+     * the service asked for, read only then); 408 and 5xx retried; any other status final. {@code reason} gives the
+     * service's own words for a failure.
+     */
+    static DeliveryOutcome judged(
+            Answer answer, Function<Answer, String> reason, Function<Answer, Optional<Duration>> wait) {
+        if (answer.status() / 100 == 2) {
+            return DeliveryOutcome.delivered();
+        }
+        if (answer.status() == 429) {
+            return new DeliveryOutcome.RetryLater(reason.apply(answer), wait.apply(answer));
+        }
+        return answer.status() == 408 || answer.status() >= 500
+                ? DeliveryOutcome.retry(reason.apply(answer))
+                : DeliveryOutcome.rejected(reason.apply(answer));
+    }
+
+    /**
      * A service's own reason for refusing, from its JSON answer's {@code field} (cut to 200 characters), after the
      * status: {@code HTTP 400: Bad Request: chat not found}.
      */

@@ -104,19 +104,16 @@ public final class PagerDutyNotifier implements AlertNotifier {
 
     /** PagerDuty answers {@code {"status": "invalid event", "message": …, "errors": [ … ]}}. */
     static DeliveryOutcome judge(JsonHttp.Answer answer) {
-        if (answer.status() / 100 == 2) {
-            return DeliveryOutcome.delivered();
-        }
-        JsonNode errors = answer.json().path("errors");
-        String reason = JsonHttp.reason(answer, "message")
-                + (errors.isArray() && !errors.isEmpty() ? " (" + errors.get(0).asText() + ")" : "");
-        if (answer.status() == 429) {
-            return new DeliveryOutcome.RetryLater(
-                    reason, answer.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds));
-        }
-        return answer.status() == 408 || answer.status() >= 500
-                ? DeliveryOutcome.retry(reason)
-                : DeliveryOutcome.rejected(reason);
+        return JsonHttp.judged(
+                answer,
+                refused -> {
+                    JsonNode errors = refused.json().path("errors");
+                    return JsonHttp.reason(refused, "message")
+                            + (errors.isArray() && !errors.isEmpty()
+                                    ? " (" + errors.get(0).asText() + ")"
+                                    : "");
+                },
+                limited -> limited.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds));
     }
 
     /** Creates PagerDuty notifiers; registered through ServiceLoader like any plugin. */

@@ -134,17 +134,10 @@ public final class TelegramNotifier implements AlertNotifier {
 
     /** Telegram answers {@code {"ok": false, "description": …, "parameters": {"retry_after": 3}}}. */
     static DeliveryOutcome judge(JsonHttp.Answer answer) {
-        if (answer.status() / 100 == 2) {
-            return DeliveryOutcome.delivered();
-        }
-        String reason = JsonHttp.reason(answer, "description");
-        if (answer.status() == 429) {
-            return new DeliveryOutcome.RetryLater(
-                    reason, JsonHttp.seconds(answer.json().path("parameters").path("retry_after")));
-        }
-        return answer.status() == 408 || answer.status() >= 500
-                ? DeliveryOutcome.retry(reason)
-                : DeliveryOutcome.rejected(reason);
+        return JsonHttp.judged(
+                answer,
+                refused -> JsonHttp.reason(refused, "description"),
+                limited -> JsonHttp.seconds(limited.json().path("parameters").path("retry_after")));
     }
 
     /** Creates Telegram notifiers; registered through ServiceLoader like any plugin. */

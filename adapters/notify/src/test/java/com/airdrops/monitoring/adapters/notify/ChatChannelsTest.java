@@ -129,19 +129,7 @@ class ChatChannelsTest {
             pagerDuty.answer(202, "{\"status\":\"success\",\"message\":\"Event processed\"}");
             AlertNotifier notifier = pagerDuty(pagerDuty);
             Alert firing = hostile(Alerts.firing());
-            Alert acknowledged = new Alert(
-                    firing.ruleName(),
-                    firing.metricName(),
-                    firing.currentValue(),
-                    firing.threshold(),
-                    firing.severity(),
-                    firing.phase(),
-                    firing.description(),
-                    firing.timestamp(),
-                    firing.labels(),
-                    firing.summary(),
-                    firing.marks(),
-                    AlertEvent.ACKNOWLEDGED);
+            Alert acknowledged = firing.withEvent(AlertEvent.ACKNOWLEDGED);
             assertThat(notifier.send(Alerts.notification(firing, acknowledged), TIMEOUT))
                     .isInstanceOf(DeliveryOutcome.Delivered.class);
             notifier.send(Alerts.notification(hostile(Alerts.resolved())), TIMEOUT);

@@ -38,11 +38,22 @@ public final class PagerDutyNotifier implements AlertNotifier {
         this.enqueue = options.httpsUrl("api_url", API);
     }
 
+    /** The events of all the notification's alerts share the attempt's {@code timeout}: one slow answer cannot stretch it. */
     @Override
     public DeliveryOutcome send(Notification notification, Duration timeout) {
-        for (Alert alert : notification.alerts()) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Alert> alerts = notification.alerts();
+        for (int i = 0; i < alerts.size(); i++) {
+            long left = deadline - System.nanoTime();
+            if (left < Duration.ofMillis(10).toNanos()) {
+                return DeliveryOutcome.retry("timed out after " + i + " of " + alerts.size() + " events");
+            }
             DeliveryOutcome outcome = JsonHttp.post(
-                    enqueue, AlertmanagerFormat.bytes(event(alert)), Map.of(), timeout, PagerDutyNotifier::judge);
+                    enqueue,
+                    AlertmanagerFormat.bytes(event(alerts.get(i))),
+                    Map.of(),
+                    Duration.ofNanos(left),
+                    PagerDutyNotifier::judge);
             if (!(outcome instanceof DeliveryOutcome.Delivered)) {
                 return outcome;
             }

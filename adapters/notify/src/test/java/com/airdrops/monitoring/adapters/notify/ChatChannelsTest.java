@@ -166,6 +166,40 @@ class ChatChannelsTest {
                 .hasMessageNotContaining("short");
     }
 
+    @Test
+    void pagerDutysEventsShareTheAttemptsTimeoutSoASlowServiceCannotStretchIt() throws Exception {
+        com.sun.net.httpserver.HttpServer slow =
+                com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        slow.createContext("/v2/enqueue", exchange -> {
+            try {
+                Thread.sleep(300); // a slow PagerDuty: each event answered in 0.3 s
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(202, -1);
+            exchange.close();
+        });
+        slow.start();
+        try {
+            AlertNotifier notifier = create(
+                    "pagerduty",
+                    Map.of(
+                            "routing_key",
+                            ROUTING_KEY,
+                            "api_url",
+                            "http://127.0.0.1:" + slow.getAddress().getPort() + "/v2/enqueue"));
+            Alert[] five = new Alert[5];
+            java.util.Arrays.fill(five, Alerts.firing());
+            DeliveryOutcome outcome = notifier.send(Alerts.notification(five), Duration.ofMillis(800));
+            // Each event alone answers within 0.8 s; all five would take 1.5 s, past the attempt's timeout.
+            assertThat(outcome).isInstanceOf(DeliveryOutcome.RetryLater.class);
+            assertThat(((DeliveryOutcome.RetryLater) outcome).reason())
+                    .matches("(timed out after \\d of 5 events|no answer within \\d+ ms)");
+        } finally {
+            slow.stop(0);
+        }
+    }
+
     private static AlertNotifier telegram(RecordingReceiver receiver, Map<String, Object> extra) {
         Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 "bot_token",

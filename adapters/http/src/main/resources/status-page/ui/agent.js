@@ -56,8 +56,9 @@ export function renderAgent(live, ready, rules, channels, metrics) {
 function windowText(rule) {
   const w = rule.window;
   const state = !w ? "not read yet"
-    : w.filled ? `window filled · ${w.series} series`
-    : `window filling until ${timeOfDay(new Date(w.filled_at * 1000))} · ${w.series} series`;
+    : (w.filled ? `window filled · ${w.series} series` : `window filling until ${timeOfDay(new Date(w.filled_at * 1000))} · ${w.series} series`)
+      + (w.refused_samples ? ` · ${w.refused_samples} samples refused (series limit)` : "")
+      + (w.sparse_series ? ` · ${w.sparse_series} series with one sample per window: lengthen over` : "");
   const over = rule.over % 3600 === 0 ? `${rule.over / 3600} h` : rule.over % 60 === 0 ? `${rule.over / 60} min` : `${rule.over} s`;
   return `${rule.function} over ${over} ${rule.condition} ${figure(rule.threshold)} · ${state}`;
 }

@@ -23,11 +23,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The sliding windows of the rules that name a function: a {@link SeriesWindow} per rule and series it watches, fed
  * every collected snapshot, every push refresh and the input of every evaluation pass (a sample already added is not
- * added twice). Nothing is kept for rules without a function, nor for series no such rule watches. Past
- * {@code maxSeries} windows, a new series is refused and its samples counted; a series whose window has emptied is
- * forgotten.
+ * added twice). Nothing is kept for rules without a function, nor for series no such rule watches. Each rule may hold
+ * its share of {@code maxSeries} windows; past it, a new series is refused and its samples counted per rule; a series
+ * whose window has emptied is forgotten.
  *
- * <p>A window starts empty when the agent starts (or when its rule comes or changes). Until it has filled, a series
+ * <p>A window starts empty when the agent starts (or when its rule comes or changes), and a series' own window when
+ * its first sample comes. Until both have filled, a series
  * decides only where more samples could not undo the verdict ({@link
  * com.airdrops.monitoring.domain.model.alert.WindowFunction#partialDecides}); otherwise it is undecided, and its alert
  * keeps its state. Thread-safe.
@@ -41,7 +42,6 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     private Map<String, List<Watch>> byMetric = Map.of();
     private List<AlertRule> watched = List.of();
     private int series;
-    private long refused;
     private long forgotten;
 
     /** At most {@value #DEFAULT_MAX_SERIES} series. */
@@ -64,7 +64,11 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
         final RuleWindow window;
         final Instant since;
         final Map<Map<String, String>, SeriesWindow> series = new HashMap<>();
-        boolean warned;
+        long refused;
+        /** Series that had fewer samples than the function needs over a whole window, at the last read. */
+        int sparse;
+
+        boolean sparseTold;
 
         Watch(AlertRule rule, Instant since) {
             this.rule = rule;
@@ -132,22 +136,26 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     private void add(Watch watch, Sample sample) {
         SeriesWindow window = watch.series.get(sample.labels());
         if (window == null) {
-            if (series >= maxSeries) {
-                refused++;
-                if (!watch.warned) {
-                    watch.warned = true;
+            // Each rule may hold its share of the limit, so that one rule watching many series cannot starve another.
+            int share = Math.max(1, maxSeries / watches.size());
+            if (series >= maxSeries || watch.series.size() >= share) {
+                if (watch.refused++ == 0) {
                     LOG.warn(
-                            "Rule {} cannot watch series {} of {}: the rule windows hold {} series, the limit"
-                                    + " (ALERT_WINDOW_MAX_SERIES); its samples are refused and counted in {}",
+                            "Rule {} cannot watch series {} of {}: it holds {} series, its share of the {} the rule"
+                                    + " windows may hold (ALERT_WINDOW_MAX_SERIES, shared by {} rules with a function);"
+                                    + " its samples are refused and counted in {}",
                             watch.rule.name(),
                             sample.labels(),
                             sample.name(),
+                            watch.series.size(),
                             maxSeries,
+                            watches.size(),
                             MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES);
                 }
                 return;
             }
-            window = new SeriesWindow(watch.window.over());
+            // A counter's fall is a reset; on a gauge it is no rise (see SeriesWindow).
+            window = new SeriesWindow(watch.window.over(), sample.name().endsWith("_total"));
             watch.series.put(sample.labels(), window);
             series++;
         }
@@ -160,10 +168,11 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
         if (watch == null) {
             return new Reading(List.of(), List.of());
         }
-        boolean filled = !now.isBefore(watch.since.plus(watch.window.over()));
+        boolean ruleFilled = !now.isBefore(watch.since.plus(watch.window.over()));
         boolean partialDecides = watch.window.function().partialDecides(rule.condition());
         List<Sample> values = new ArrayList<>();
         List<Sample> undecided = new ArrayList<>();
+        int sparse = 0;
         Iterator<Map.Entry<Map<String, String>, SeriesWindow>> entries =
                 watch.series.entrySet().iterator();
         while (entries.hasNext()) {
@@ -177,6 +186,11 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
             OptionalDouble value = entry.getValue().read(watch.window.function(), now);
             double shown = value.orElse(Double.NaN);
             Sample sample = new Sample(rule.metricName(), entry.getKey(), shown, now);
+            // A series that came after the rule (or after the agent started) fills its own window from then.
+            boolean filled = ruleFilled && entry.getValue().filledAt(now);
+            if (filled && value.isEmpty()) {
+                sparse++; // a whole window with one sample: increase, rate, delta and changes need two
+            }
             if (value.isPresent()
                     && (filled || partialDecides && rule.condition().holds(shown, rule.threshold()))) {
                 values.add(sample);
@@ -184,6 +198,18 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
                 undecided.add(sample); // too few samples yet, or a window still filling that cannot decide
             }
         }
+        if (sparse > 0 && !watch.sparseTold) {
+            watch.sparseTold = true;
+            LOG.warn(
+                    "Rule {}: {} series had a single sample in a whole window of {} s: {} needs two, so it cannot fire"
+                            + " on them; samples come less often than that (collections every"
+                            + " METRICS_COLLECTION_INTERVAL, pushes as the bot sends them) or stopped. Lengthen over",
+                    rule.name(),
+                    sparse,
+                    watch.window.over().toSeconds(),
+                    watch.window.function().wireName());
+        }
+        watch.sparse = sparse;
         return new Reading(values, undecided);
     }
 
@@ -191,15 +217,23 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     public synchronized Map<String, WindowFill> fills() {
         Map<String, WindowFill> fills = new LinkedHashMap<>();
         watches.forEach((name, watch) -> fills.put(
-                name, new WindowFill(watch.since, watch.since.plus(watch.window.over()), watch.series.size())));
+                name,
+                new WindowFill(
+                        watch.since,
+                        watch.since.plus(watch.window.over()),
+                        watch.series.size(),
+                        watch.refused,
+                        watch.sparse)));
         return fills;
     }
 
     @Override
     public synchronized List<Sample> samples(Instant now) {
-        return List.of(
-                Sample.of(MetricCatalog.RULE_WINDOW_SERIES, series, now),
-                Sample.of(MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES, refused, now),
-                Sample.of(MetricCatalog.RULE_WINDOW_FORGOTTEN_SERIES, forgotten, now));
+        List<Sample> samples = new ArrayList<>();
+        samples.add(Sample.of(MetricCatalog.RULE_WINDOW_SERIES, series, now));
+        samples.add(Sample.of(MetricCatalog.RULE_WINDOW_FORGOTTEN_SERIES, forgotten, now));
+        watches.forEach((name, watch) -> samples.add(
+                new Sample(MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES, Map.of("rule", name), watch.refused, now)));
+        return samples;
     }
 }

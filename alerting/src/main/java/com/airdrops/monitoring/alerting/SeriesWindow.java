@@ -8,9 +8,12 @@ import java.util.OptionalDouble;
 
 /**
  * The last {@code over} of one series, in {@value #SUB_WINDOWS} sub-windows that each keep what the window functions
- * need of their samples (first and last value and time, lowest, highest, sum, count, the rise of a counter with its
- * resets counted, and the number of changes), not the samples themselves: its size is fixed whatever the window and
- * the sample rate.
+ * need of their samples (first and last value, lowest, highest, sum, count, the rise, and the number of changes), not
+ * the samples themselves: its size is fixed whatever the window and the sample rate.
+ *
+ * <p>The rise of a counter (a name ending in {@code _total}) counts a fall as a reset to zero, as Prometheus does: the
+ * value after it is all new. Any other series rises by its increments only: a fall is not new events (the scheduler's
+ * counts by status, for one, are of the executions the bot keeps, and fall when it forgets old ones).
  *
  * <p>Sub-window {@code n} holds the samples of {@code [n w, (n + 1) w)}, {@code w} being {@code over / 30}. A read at
  * {@code now} takes the sub-window holding {@code now} and the {@value #SUB_WINDOWS} before it: at a multiple of
@@ -35,12 +38,17 @@ final class SeriesWindow {
     private final double[] min = new double[SLOTS];
     private final double[] max = new double[SLOTS];
     private final double[] sum = new double[SLOTS];
-    /** What a counter rose by between the sub-window's samples, a drop counting as a reset to zero. */
+    /** What the series rose by between the sub-window's samples. */
     private final double[] rise = new double[SLOTS];
 
+    private final boolean counter;
     private long lastSample = Long.MIN_VALUE;
+    /** When the window's first sample came: the series' window has filled {@code over} later. */
+    private long firstSample = Long.MIN_VALUE;
 
-    SeriesWindow(Duration over) {
+    /** @param counter whether a fall is a reset (a counter) or only not a rise */
+    SeriesWindow(Duration over, boolean counter) {
+        this.counter = counter;
         this.over = over.toMillis();
         this.width = Math.ceilDiv(this.over, SUB_WINDOWS);
         Arrays.fill(index, Long.MIN_VALUE);
@@ -61,6 +69,10 @@ final class SeriesWindow {
                 return false;
             }
             Arrays.fill(index, Long.MIN_VALUE);
+            firstSample = Long.MIN_VALUE;
+        }
+        if (firstSample == Long.MIN_VALUE) {
+            firstSample = t;
         }
         lastSample = t;
         long n = Math.floorDiv(t, width);
@@ -77,7 +89,7 @@ final class SeriesWindow {
             rise[slot] = 0;
             changes[slot] = 0;
         } else {
-            rise[slot] += risen(last[slot], value);
+            rise[slot] += risen(last[slot], value, counter);
             changes[slot] += value != last[slot] ? 1 : 0;
             min[slot] = Math.min(min[slot], value);
             max[slot] = Math.max(max[slot], value);
@@ -116,7 +128,7 @@ final class SeriesWindow {
             if (samples == 0) {
                 firstValue = first[slot];
             } else {
-                risen += risen(lastValue, first[slot]);
+                risen += risen(lastValue, first[slot], counter);
                 changed += first[slot] != lastValue ? 1 : 0;
             }
             samples += count[slot];
@@ -143,8 +155,19 @@ final class SeriesWindow {
         };
     }
 
-    /** What a counter rose by from {@code before} to {@code after}: all of {@code after} when it dropped (a reset). */
-    private static double risen(double before, double after) {
-        return after >= before ? after - before : after;
+    /**
+     * What the series rose by from {@code before} to {@code after}: for a counter that fell, all of {@code after} (a
+     * reset); for anything else, nothing.
+     */
+    private static double risen(double before, double after, boolean counter) {
+        if (after >= before) {
+            return after - before;
+        }
+        return counter ? after : 0;
+    }
+
+    /** Whether the window has held samples for the whole of {@code over} at {@code now}, since its first one. */
+    boolean filledAt(Instant now) {
+        return firstSample != Long.MIN_VALUE && now.toEpochMilli() - firstSample >= over;
     }
 }

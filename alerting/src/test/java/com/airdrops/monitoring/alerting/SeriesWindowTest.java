@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class SeriesWindowTest {
     private static final Instant T0 = Instant.parse("2026-12-05T12:00:00Z");
-    private final SeriesWindow window = new SeriesWindow(Duration.ofSeconds(600));
+    private final SeriesWindow window = new SeriesWindow(Duration.ofSeconds(600), true);
 
     @Test
     void everyFunctionReadsTheSamplesOfTheWindowWithACounterResetCounted() {
@@ -31,6 +31,25 @@ class SeriesWindowTest {
         assertThat(read(WindowFunction.LAST_OVER, now)).isEqualTo(5);
         assertThat(read(WindowFunction.COUNT_OVER, now)).isEqualTo(6);
         assertThat(read(WindowFunction.CHANGES, now)).isEqualTo(4);
+    }
+
+    @Test
+    void onAGaugeAFallIsNotAResetButNoRise() {
+        SeriesWindow gauge = new SeriesWindow(Duration.ofSeconds(600), false);
+        double[] values = {50, 50, 49, 48, 51};
+        for (int i = 0; i < values.length; i++) {
+            gauge.add(T0.plusSeconds(10L * i), values[i]);
+        }
+        assertThat(gauge.read(WindowFunction.INCREASE, T0.plusSeconds(60)))
+                .as("the bot forgot two old failures, then three new ones came: not 49 + 48 + 3")
+                .hasValue(3);
+    }
+
+    @Test
+    void aSeriesWindowHasFilledOverAfterItsFirstSample() {
+        window.add(T0.plusSeconds(100), 1);
+        assertThat(window.filledAt(T0.plusSeconds(699))).isFalse();
+        assertThat(window.filledAt(T0.plusSeconds(700))).isTrue();
     }
 
     @Test

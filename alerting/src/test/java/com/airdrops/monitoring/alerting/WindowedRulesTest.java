@@ -130,9 +130,7 @@ class WindowedRulesTest {
     @Test
     void seriesPastTheLimitAreRefusedAndCounted() {
         RuleWindows small = new RuleWindows(2);
-        AlertRule any = AlertRule.builder("errors", "component_errors_total", Condition.GT, 0, AlertSeverity.LOW)
-                .window(Optional.of(new RuleWindow(WindowFunction.INCREASE, Duration.ofSeconds(60))))
-                .build();
+        AlertRule any = windowed("errors", "component_errors_total", Condition.GT, 0, WindowFunction.INCREASE, 60);
         small.watch(List.of(any), T0);
         small.add(List.of(
                 new Sample("component_errors_total", Map.of("component", "a"), 1, T0),
@@ -145,6 +143,79 @@ class WindowedRulesTest {
                         org.assertj.core.groups.Tuple.tuple(MetricCatalog.RULE_WINDOW_SERIES, 2.0),
                         org.assertj.core.groups.Tuple.tuple(MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES, 1.0));
         assertThat(small.fills().get("errors").series()).isEqualTo(2);
+    }
+
+    @Test
+    void aSeriesThatComesLateIsJudgedOnlyOnceItsOwnWindowHasFilled() {
+        AlertRule slow = windowed("jobs_slow", "jobs_done_total", Condition.LT, 0.5, WindowFunction.RATE, 300);
+        Alerter alerter = alerter(slow);
+        at(0, alerter);
+        List<Alert> changed = new ArrayList<>();
+        for (int t = 400; t <= 800; t += 10) {
+            // One job a second from 400 s: the rule's window filled at 300 s, this series' own only at 700 s.
+            changed.addAll(at(t, alerter, new Sample("jobs_done_total", Map.of(), t - 400, clock.instant())));
+        }
+        assertThat(changed)
+                .as("20 jobs in the series' first 20 s are no rate of 0.07 over 300 s")
+                .isEmpty();
+    }
+
+    @Test
+    void aRateAboveItsThresholdPagesBeforeTheWindowHasFilledAsAnIncreaseDoes() {
+        AlertRule fast = windowed("errors_fast", "errors_total", Condition.GT, 0.5, WindowFunction.RATE, 60);
+        Alerter alerter = alerter(fast);
+        at(0, alerter, new Sample("errors_total", Map.of(), 0, clock.instant()));
+        assertThat(at(10, alerter, new Sample("errors_total", Map.of(), 40, clock.instant())))
+                .as("40 errors in 10 s: at least 40 over the minute, whatever the rest of it holds")
+                .extracting(Alert::status)
+                .containsExactly(FIRING);
+    }
+
+    @Test
+    void eachRuleHoldsItsShareOfTheSeriesLimitSoAWideRuleCannotStarveANarrowOne() {
+        RuleWindows limited = new RuleWindows(4);
+        AlertRule wide = windowed("any_status", "task_executions", Condition.GT, 100, WindowFunction.INCREASE, 600);
+        limited.watch(List.of(wide, failingTasks()), T0);
+        List<Sample> statuses = new ArrayList<>();
+        for (String status : List.of("completed", "pending", "running", "retrying", "skipped", "failed")) {
+            statuses.add(new Sample("task_executions", Map.of("status", status), 1, T0));
+        }
+        limited.add(statuses);
+        assertThat(limited.fills().get("any_status").series()).isEqualTo(2);
+        assertThat(limited.fills().get("any_status").refused()).isEqualTo(4);
+        assertThat(limited.fills().get("tasks_failing").series())
+                .as("the failed series still finds room")
+                .isEqualTo(1);
+        assertThat(limited.samples(T0))
+                .filteredOn(sample -> sample.name().equals(MetricCatalog.RULE_WINDOW_REFUSED_SAMPLES))
+                .extracting(sample -> sample.labels().get("rule"), Sample::value)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("any_status", 4.0),
+                        org.assertj.core.groups.Tuple.tuple("tasks_failing", 0.0));
+    }
+
+    @Test
+    void aWindowShorterThanTheSampleIntervalIsShownAsSparseNotLeftSilent() {
+        AlertRule tooShort = windowed("errors_burst", "errors_total", Condition.GT, 0, WindowFunction.INCREASE, 10);
+        Alerter alerter = alerter(tooShort);
+        for (int t = 0; t <= 90; t += 30) {
+            at(t, alerter, new Sample("errors_total", Map.of(), t, clock.instant())); // one sample each 30 s
+        }
+        assertThat(alerter.getActiveAlerts())
+                .as("a single sample per window is no increase")
+                .isEmpty();
+        assertThat(alerter.windowFills().get("errors_burst").sparse()).isEqualTo(1);
+    }
+
+    @Test
+    void aReloadShowsTheNewWindowAtOnceNotAtTheNextPass() {
+        Alerter alerter = alerter(failingTasks());
+        clock.set(T0.plusSeconds(100));
+        alerter.loadAlertRules(
+                List.of(AlertRule.builder("tasks_failing", "task_executions", Condition.GT, 2, AlertSeverity.HIGH)
+                        .window(Optional.of(new RuleWindow(WindowFunction.INCREASE, Duration.ofSeconds(1_200))))
+                        .build()));
+        assertThat(alerter.windowFills().get("tasks_failing").filledAt()).isEqualTo(T0.plusSeconds(1_300));
     }
 
     @Test
@@ -167,6 +238,15 @@ class WindowedRulesTest {
         windows.watch(List.of(longer), T0.plusSeconds(60));
         assertThat(windows.fills().get("tasks_failing").series()).isZero();
         assertThat(windows.fills().get("tasks_failing").since()).isEqualTo(T0.plusSeconds(60));
+    }
+
+    /** A rule on {@code function} of {@code metric} over {@code seconds}, firing at once, severity high. */
+    private static AlertRule windowed(
+            String name, String metric, Condition condition, double threshold, WindowFunction function, int seconds) {
+        return AlertRule.builder(name, metric, condition, threshold, AlertSeverity.HIGH)
+                .forDuration(Duration.ZERO)
+                .window(Optional.of(new RuleWindow(function, Duration.ofSeconds(seconds))))
+                .build();
     }
 
     private Sample sample(Map<String, String> labels, double value) {

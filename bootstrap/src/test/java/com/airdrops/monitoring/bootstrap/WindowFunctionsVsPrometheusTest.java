@@ -44,16 +44,16 @@ class WindowFunctionsVsPrometheusTest {
     void onSamplesThatReachBothEndsOfTheWindowEveryFunctionAgreesExactly() throws Exception {
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
         List<Sample> samples = new ArrayList<>();
-        samples.addAll(series("bot_failures", start, Duration.ZERO, true));
+        samples.addAll(series("bot_failures_total", start, Duration.ZERO, true));
         samples.addAll(series("bot_queue", start, Duration.ZERO, false));
-        samples.addAll(series("bot_failures_offset", start, Duration.ofSeconds(7), true));
+        samples.addAll(series("bot_failures_offset_total", start, Duration.ofSeconds(7), true));
 
         try (RealPrometheus prometheus = backfilled(samples)) {
             for (int minutes : new int[] {12, 20, 25, 30}) {
                 Instant at = start.plus(Duration.ofMinutes(minutes));
                 for (WindowFunction function : WindowFunction.values()) {
                     String metric = function == WindowFunction.INCREASE || function == WindowFunction.RATE
-                            ? "bot_failures"
+                            ? "bot_failures_total"
                             : "bot_queue";
                     double agent = agent(samples, metric, function, at);
                     double theirs = value(prometheus.query(promql(function, metric), at));
@@ -73,12 +73,12 @@ class WindowFunctionsVsPrometheusTest {
     @Test
     void offTheGridPrometheusExtrapolatesAndTheAgentCountsWhatCame() throws Exception {
         Instant start = Instant.now().minus(Duration.ofHours(3)).truncatedTo(ChronoUnit.HOURS);
-        List<Sample> samples = series("bot_failures_offset", start, Duration.ofSeconds(7), true);
+        List<Sample> samples = series("bot_failures_offset_total", start, Duration.ofSeconds(7), true);
         try (RealPrometheus prometheus = backfilled(samples)) {
             for (int minutes : new int[] {20, 30}) {
                 Instant at = start.plus(Duration.ofMinutes(minutes));
-                double agent = agent(samples, "bot_failures_offset", WindowFunction.INCREASE, at);
-                double theirs = value(prometheus.query("increase(bot_failures_offset[10m])", at));
+                double agent = agent(samples, "bot_failures_offset_total", WindowFunction.INCREASE, at);
+                double theirs = value(prometheus.query("increase(bot_failures_offset_total[10m])", at));
                 double factor = extrapolation(samples, at);
                 assertThat(factor).as("Prometheus extrapolates here").isGreaterThan(1.0);
                 assertThat(agent * factor).isCloseTo(theirs, within(1e-9 * theirs));
@@ -152,7 +152,9 @@ class WindowFunctionsVsPrometheusTest {
                 .pollInterval(Duration.ofMillis(250))
                 .ignoreExceptions()
                 .until(() -> prometheus
-                        .query("count(bot_failures_offset)", samples.getLast().timestamp())
+                        .query(
+                                "count(bot_failures_offset_total)",
+                                samples.getLast().timestamp())
                         .toString()
                         .contains("\"1\""));
         return prometheus;

@@ -96,13 +96,6 @@ public final class AlertRulesFile {
         return List.copyOf(rules);
     }
 
-    /** The metrics retention a window may not exceed; an invalid setting is reported by the settings, not here. */
-    private static Duration retention(Map<String, String> environment) {
-        EnvironmentReader reader = new EnvironmentReader(environment);
-        Duration retention = reader.hours(EnvironmentSettings.RETENTION_HOURS, "168");
-        return reader.problems().isEmpty() ? retention : Duration.ofSeconds((long) MAX_DURATION_SECONDS);
-    }
-
     private static Optional<AlertRule> rule(
             ConfigFile file, YamlNode.Mapping entry, List<String> problems, Map<String, String> environment) {
         int before = problems.size();
@@ -130,7 +123,7 @@ public final class AlertRulesFile {
         Duration forDuration = RuleFields.seconds(fields, "for_duration").orElse(AlertRule.DEFAULT_FOR_DURATION);
         Duration keepFiringFor = RuleFields.seconds(fields, "keep_firing_for").orElse(Duration.ZERO);
         Map<String, String> labels = RuleFields.labels(fields);
-        Optional<RuleWindow> window = RuleFields.window(fields, condition, retention(environment));
+        Optional<RuleWindow> window = RuleWindowFields.read(fields, condition, environment);
         if (problems.size() > before) {
             return Optional.empty();
         }

@@ -83,7 +83,7 @@ public final class EnvironmentSettings {
         MonitoringSettings.Alerting alerting = new MonitoringSettings.Alerting(
                 env.seconds(EVALUATION_INTERVAL, "60", 0.1),
                 alertRetention,
-                env.boundedInt(WINDOW_MAX_SERIES, "10000", 1_000_000));
+                env.boundedInt(WINDOW_MAX_SERIES, "10000", 100_000));
         MonitoringSettings.Files files = new MonitoringSettings.Files(
                 configFile(env, ALERT_RULES_FILE, "alert_rules.yaml"),
                 configFile(env, NOTIFICATIONS_FILE, "notifications.yaml"),

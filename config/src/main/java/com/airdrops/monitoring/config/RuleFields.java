@@ -2,11 +2,8 @@ package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
-import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
-import com.airdrops.monitoring.domain.model.alert.RuleWindow;
-import com.airdrops.monitoring.domain.model.alert.WindowFunction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -84,49 +81,6 @@ final class RuleFields {
             return Optional.empty();
         }
         return fields.seconds(key, 0, AlertRulesFile.MAX_DURATION_SECONDS);
-    }
-
-    /**
-     * {@code function: increase | rate | ...} with {@code over: seconds}: both or neither; {@code over} from 1 second
-     * to the metrics retention; a function whose result cannot meaningfully equal a threshold refuses eq and ne.
-     */
-    static Optional<RuleWindow> window(YamlFields fields, Optional<Condition> condition, Duration retention) {
-        Optional<WindowFunction> function =
-                fields.text("function").flatMap(value -> parsed(fields, "function", () -> WindowFunction.parse(value)));
-        if (fields.node("function").isEmpty()) {
-            fields.node("over")
-                    .ifPresent(over -> fields.problem(
-                            over, "over needs a function (" + WindowFunction.allowed() + ") to apply over it"));
-            return Optional.empty();
-        }
-        if (fields.node("over").isEmpty()) {
-            fields.problem(
-                    fields.node("function").orElseThrow(),
-                    "missing required field 'over': the seconds of samples the function reads (e.g. over: 600)");
-            return Optional.empty();
-        }
-        YamlNode overNode = fields.node("over").orElseThrow();
-        if (overNode instanceof YamlNode.Scalar scalar
-                && scalar.value() instanceof Number number
-                && number.doubleValue() > retention.toSeconds()) {
-            fields.problem(
-                    overNode,
-                    "over (" + YamlFields.shown(overNode) + " s) is longer than the metrics retention, "
-                            + EnvironmentSettings.RETENTION_HOURS + " = " + retention.toHours() + " h ("
-                            + retention.toSeconds() + " s)");
-            return Optional.empty();
-        }
-        Optional<Duration> over = fields.seconds("over", 1, retention.toSeconds());
-        if (function.isPresent() && condition.isPresent()) {
-            Optional<String> problem = function.get().conditionProblem(condition.get());
-            if (problem.isPresent()) {
-                fields.problem(fields.node("condition").orElseThrow(), problem.get());
-                return Optional.empty();
-            }
-        }
-        return function.isEmpty() || over.isEmpty()
-                ? Optional.empty()
-                : Optional.of(new RuleWindow(function.get(), over.get()));
     }
 
     /** {@code no_data: { after_seconds: N, state: firing | ok | keep_last }}. */

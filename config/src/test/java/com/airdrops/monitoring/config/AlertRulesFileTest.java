@@ -259,6 +259,21 @@ class AlertRulesFileTest {
                                                         + " count_over, changes")));
     }
 
+    @Test
+    void anOverNotInWholeSecondsIsALocatedProblem() throws IOException {
+        Path file = write("""
+                rules:
+                  - { name: b, metric_name: m, condition: gt, threshold: 1, severity: low, function: max, over: 40 }
+                  - { name: c, metric_name: m, condition: gt, threshold: 1, severity: low, function: avg, over: 90.5 }
+                """);
+        assertThatThrownBy(() -> AlertRulesFile.load(file, Map.of("METRICS_COLLECTION_INTERVAL", "30")))
+                .isInstanceOfSatisfying(
+                        ConfigException.class,
+                        e -> assertThat(e.problems())
+                                .containsExactly(
+                                        file + ":3:97: rules[1].over: expected a whole number of seconds, got 90.5"));
+    }
+
     private Path write(String yaml) throws IOException {
         return Files.writeString(Files.createTempFile(dir, "rules", ".yaml"), yaml);
     }

@@ -199,6 +199,8 @@ final class AlertsHandler {
         view.put("since", JsonViews.epochSeconds(fill.since()));
         view.put("filled_at", JsonViews.epochSeconds(fill.filledAt()));
         view.put("series", fill.series());
+        view.put("refused_samples", fill.refused());
+        view.put("sparse_series", fill.sparse());
         return view;
     }
 

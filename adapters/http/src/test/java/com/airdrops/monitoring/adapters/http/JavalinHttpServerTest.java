@@ -120,7 +120,7 @@ class JavalinHttpServerTest {
             return Map.of(
                     "tasks_failing",
                     new com.airdrops.monitoring.domain.model.alert.WindowFill(
-                            NOW.minusSeconds(60), NOW.plusSeconds(540), 3));
+                            NOW.minusSeconds(60), NOW.plusSeconds(540), 3, 0, 0));
         }
     };
     private final List<Integer> deadLetterLimits = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -636,7 +636,8 @@ class JavalinHttpServerTest {
         assertThat(body)
                 .as("a minute after the start: nine minutes to go")
                 .contains("\"window\":" + "{\"filled\":false,\"since\":" + (NOW.getEpochSecond() - 60)
-                        + ".000,\"filled_at\":" + (NOW.getEpochSecond() + 540) + ".000,\"series\":3}");
+                        + ".000,\"filled_at\":" + (NOW.getEpochSecond() + 540)
+                        + ".000,\"series\":3,\"refused_samples\":0,\"sparse_series\":0}");
     }
 
     @Test

@@ -53,9 +53,9 @@ public enum WindowFunction {
         boolean upward = condition == Condition.GT || condition == Condition.GTE;
         boolean downward = condition == Condition.LT || condition == Condition.LTE;
         return switch (this) {
-            case INCREASE, COUNT_OVER, CHANGES, MAX -> upward;
+            case INCREASE, RATE, COUNT_OVER, CHANGES, MAX -> upward; // rate is the increase over the whole window
             case MIN -> downward;
-            case RATE, DELTA, AVG, LAST_OVER -> false;
+            case DELTA, AVG, LAST_OVER -> false;
         };
     }
 

@@ -147,7 +147,7 @@ public final class MetricCatalog {
         gauge(RULE_WINDOW_SERIES, "Series the sliding windows of rules with a function watch now.");
         counter(
                 RULE_WINDOW_REFUSED_SAMPLES,
-                "Samples of new series the rule windows refused: they hold ALERT_WINDOW_MAX_SERIES series.");
+                "Samples of new series a rule's window refused, by rule: it held its share of ALERT_WINDOW_MAX_SERIES.");
         counter(RULE_WINDOW_FORGOTTEN_SERIES, "Series forgotten once no sample was left in their rule window.");
         counter(MATCHER_OVERRUNS, "Label matcher regex matches that took over 10 ms (each pattern is logged once).");
         counter(DATABASE_COMPACTIONS, "Times the H2 file was compacted while running, past 4x its live data.");

@@ -25,7 +25,9 @@ import org.slf4j.LoggerFactory;
  * any minute; rows beyond that are folded into one digest message (at most one digest a minute), and what still
  * waits stays PENDING: nothing is dropped. Each round reads the policy in force, so a reload applies to the next
  * round. Rows are claimed before they are attempted, so workers of several agents sharing one database never send
- * the same row. Not thread-safe: one worker per channel calls {@link #deliverDue()}.
+ * the same row. A row to retry holds the whole channel back until its retry is due: nothing newer overtakes it (a
+ * RESOLVED must not reach PagerDuty before its FIRING), and a service that asked to wait (a 429) is not sent to
+ * meanwhile. Not thread-safe: one worker per channel calls {@link #deliverDue()}.
  */
 public final class ChannelDelivery implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelDelivery.class);
@@ -41,6 +43,9 @@ public final class ChannelDelivery implements AutoCloseable {
     private final DeliveryStats stats;
     private final ArrayDeque<Instant> sentInLastMinute = new ArrayDeque<>();
     private Instant lastDigest = Instant.MIN;
+    /** Until when the channel waits for a row to retry; rows are claimed oldest first once it has passed. */
+    private Instant pausedUntil = Instant.MIN;
+
     private final TimedAttempts attempts = new TimedAttempts();
 
     public ChannelDelivery(
@@ -75,6 +80,9 @@ public final class ChannelDelivery implements AutoCloseable {
         Duration claim = policy.timeout().plusSeconds(2);
         int settled = 0;
         while (settled < BATCH) {
+            if (clock.instant().isBefore(pausedUntil)) {
+                return settled;
+            }
             forgetOlderThan(clock.instant().minus(MINUTE));
             if (sentInLastMinute.size() >= policy.rateLimitPerMinute()) {
                 Instant now = clock.instant();
@@ -123,6 +131,7 @@ public final class ChannelDelivery implements AutoCloseable {
                         wait = later.retryAfter().get();
                     }
                     outbox.markRetry(entry.id(), attempt, later.reason(), now, now.plus(wait));
+                    pausedUntil = now.plus(wait);
                     stats.retried(channel);
                     LOG.warn(
                             "Notification {} to {} failed (attempt {} of {}), retry in {} ms: {}",

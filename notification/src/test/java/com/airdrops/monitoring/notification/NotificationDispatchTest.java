@@ -126,6 +126,32 @@ class NotificationDispatchTest {
     }
 
     @Test
+    void aMessageToRetryHoldsItsChannelSoTheResolutionNeverOvertakesTheFiring() {
+        Alerter alerter = alerter(POLICY, route("pd"));
+        alerter.loadAlertRules(List.of(Rules.atLeastThree("risk", "risk_level", AlertSeverity.CRITICAL)));
+        ScriptedNotifier notifier = new ScriptedNotifier(
+                List.of(new DeliveryOutcome.RetryLater("HTTP 429", Optional.of(Duration.ofSeconds(10)))));
+        ChannelDelivery delivery = delivery("pd", notifier, POLICY);
+        pass(alerter, 0, Sample.of("risk_level", 3, T0));
+        delivery.deliverDue(); // the FIRING: 429, retry in 10 s
+
+        pass(alerter, 2, Sample.of("risk_level", 1, T0));
+        assertThat(delivery.deliverDue())
+                .as("the RESOLVED waits behind the FIRING")
+                .isZero();
+        clock.set(T0.plusSeconds(9));
+        assertThat(delivery.deliverDue())
+                .as("and so does everything while the service asked to wait")
+                .isZero();
+
+        clock.set(T0.plusSeconds(12));
+        delivery.deliverDue();
+        assertThat(notifier.received)
+                .extracting(notification -> notification.groupStatus().wireName())
+                .containsExactly("firing", "firing", "resolved");
+    }
+
+    @Test
     void backoffGrowsExponentiallyWithJitterAndHonoursRetryAfter() {
         assertThat(ChannelDelivery.backoff(1, POLICY, 0.5)).isEqualTo(Duration.ofMillis(1000));
         assertThat(ChannelDelivery.backoff(3, POLICY, 0.5)).isEqualTo(Duration.ofMillis(4000));

@@ -63,8 +63,23 @@ final class ChannelOptions {
         throw problem(key, "must be an https:// URL (http:// only to a loopback address such as 127.0.0.1)");
     }
 
+    /** {@code localhost}, a literal 127.x.y.z, or {@code [::1]}: not a name that merely starts like one. */
     private static boolean loopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1");
+        return host.equals("localhost") || LOOPBACK_V4.matcher(host).matches() || host.equals("[::1]");
+    }
+
+    private static final Pattern LOOPBACK_V4 = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+
+    /** Refuses a key the channel type does not read: a misspelled optional key would otherwise be ignored. */
+    void allowOnly(String... keys) {
+        List<String> allowed = List.of(keys);
+        for (Object key : channel.config().keySet()) {
+            if (!allowed.contains(String.valueOf(key))) {
+                throw problem(
+                        String.valueOf(key),
+                        "is not a " + channel.type() + " setting; allowed: " + String.join(", ", allowed));
+            }
+        }
     }
 
     /** A required value that must match {@code pattern}, described as {@code expected} when it does not. */

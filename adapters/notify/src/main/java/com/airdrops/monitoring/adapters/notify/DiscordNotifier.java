@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,17 +32,27 @@ public final class DiscordNotifier implements AlertNotifier {
     private static final Pattern MARKDOWN = Pattern.compile("([\\\\*_~`|>#\\[\\]()<:@-])");
 
     private final URI webhook;
+    private final Set<String> secrets;
 
     DiscordNotifier(NotificationChannel channel) {
         ChannelOptions options = new ChannelOptions(channel);
+        options.allowOnly("webhook_url");
         options.requiredText("webhook_url");
         this.webhook = options.httpsUrl("webhook_url", "");
+        String path = webhook.getRawPath() == null ? "" : webhook.getRawPath();
+        String token = path.substring(path.lastIndexOf('/') + 1);
+        this.secrets = token.isEmpty() ? Set.of(webhook.toString()) : Set.of(webhook.toString(), path, token);
     }
 
     @Override
     public DeliveryOutcome send(Notification notification, Duration timeout) {
         return JsonHttp.post(
-                webhook, AlertmanagerFormat.bytes(message(notification)), Map.of(), timeout, DiscordNotifier::judge);
+                secrets,
+                webhook,
+                AlertmanagerFormat.bytes(message(notification)),
+                Map.of(),
+                timeout,
+                DiscordNotifier::judge);
     }
 
     static Map<String, Object> message(Notification notification) {

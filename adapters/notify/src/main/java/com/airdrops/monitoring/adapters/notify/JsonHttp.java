@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -49,6 +51,7 @@ final class JsonHttp {
 
     static DeliveryOutcome post(URI url, byte[] body, Map<String, String> headers, Duration timeout) {
         return post(
+                Set.of(),
                 url,
                 body,
                 headers,
@@ -56,8 +59,13 @@ final class JsonHttp {
                 answer -> outcome(answer.status(), answer.headers().firstValue("Retry-After")));
     }
 
-    /** POSTs and lets {@code judge} read the answer; a timeout or a failed connection is retryable. */
+    /**
+     * POSTs and lets {@code judge} read the answer, in which each of {@code secrets} (a token the URL or the body
+     * carries) is masked first: a service or proxy that echoes the request cannot put one into a reason, which is
+     * logged and shown. A timeout or a failed connection is retryable.
+     */
     static DeliveryOutcome post(
+            Set<String> secrets,
             URI url,
             byte[] body,
             Map<String, String> headers,
@@ -74,6 +82,12 @@ final class JsonHttp {
             String text;
             try (InputStream in = response.body()) {
                 text = new String(in.readNBytes(MAX_ANSWER_BYTES), StandardCharsets.UTF_8);
+            }
+            // Longest first: a secret that contains another (a whole token and its secret part) is masked whole.
+            for (String secret : secrets.stream()
+                    .sorted(Comparator.comparingInt(String::length).reversed())
+                    .toList()) {
+                text = text.replace(secret, "***");
             }
             return judge.apply(new Answer(response.statusCode(), response.headers(), text));
         } catch (HttpTimeoutException e) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -33,32 +34,50 @@ public final class PagerDutyNotifier implements AlertNotifier {
 
     PagerDutyNotifier(NotificationChannel channel) {
         ChannelOptions options = new ChannelOptions(channel);
+        options.allowOnly("routing_key", "api_url");
         this.routingKey =
                 options.matching("routing_key", ROUTING_KEY, "an Events API v2 integration key: 32 letters and digits");
         this.enqueue = options.httpsUrl("api_url", API);
     }
 
-    /** The events of all the notification's alerts share the attempt's {@code timeout}: one slow answer cannot stretch it. */
+    /**
+     * The events of all the notification's alerts share the attempt's {@code timeout}: one slow answer cannot stretch
+     * it. An event PagerDuty refuses does not hold the others back: they are sent, and the notification is then
+     * rejected (a dead letter naming how many were refused, whose replay sends all again: PagerDuty dedups them).
+     */
     @Override
     public DeliveryOutcome send(Notification notification, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Alert> alerts = notification.alerts();
+        List<String> refused = new ArrayList<>();
         for (int i = 0; i < alerts.size(); i++) {
             long left = deadline - System.nanoTime();
             if (left < Duration.ofMillis(10).toNanos()) {
                 return DeliveryOutcome.retry("timed out after " + i + " of " + alerts.size() + " events");
             }
             DeliveryOutcome outcome = JsonHttp.post(
+                    Set.of(routingKey),
                     enqueue,
                     AlertmanagerFormat.bytes(event(alerts.get(i))),
                     Map.of(),
                     Duration.ofNanos(left),
                     PagerDutyNotifier::judge);
-            if (!(outcome instanceof DeliveryOutcome.Delivered)) {
-                return outcome;
+            switch (outcome) {
+                case DeliveryOutcome.Delivered delivered -> {}
+                case DeliveryOutcome.RetryLater later -> {
+                    return later;
+                }
+                case DeliveryOutcome.Rejected rejected -> refused.add(rejected.reason());
             }
         }
-        return DeliveryOutcome.delivered();
+        if (refused.isEmpty()) {
+            return DeliveryOutcome.delivered();
+        }
+        return DeliveryOutcome.rejected(
+                alerts.size() == 1
+                        ? refused.getFirst()
+                        : "PagerDuty refused " + refused.size() + " of " + alerts.size() + " events: "
+                                + refused.getFirst());
     }
 
     Map<String, Object> event(Alert alert) {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -29,12 +30,15 @@ public final class TelegramNotifier implements AlertNotifier {
     private static final Pattern THREAD = Pattern.compile("\\d{1,20}");
 
     private final URI sendMessage;
+    private final Set<String> secrets;
     private final String chatId;
     private final Optional<Long> threadId;
 
     TelegramNotifier(NotificationChannel channel) {
         ChannelOptions options = new ChannelOptions(channel);
+        options.allowOnly("bot_token", "chat_id", "message_thread_id", "api_url");
         String token = options.matching("bot_token", TOKEN, "a bot token as @BotFather gives it (123456:ABC-DEF…)");
+        this.secrets = Set.of(token, token.substring(token.indexOf(':') + 1));
         String api = options.httpsUrl("api_url", API).toString().replaceAll("/+$", "");
         this.sendMessage = URI.create(api + "/bot" + token + "/sendMessage");
         this.chatId =
@@ -47,6 +51,7 @@ public final class TelegramNotifier implements AlertNotifier {
     @Override
     public DeliveryOutcome send(Notification notification, Duration timeout) {
         return JsonHttp.post(
+                secrets,
                 sendMessage,
                 AlertmanagerFormat.bytes(message(notification)),
                 Map.of(),

@@ -200,6 +200,55 @@ class ChatChannelsTest {
         }
     }
 
+    @Test
+    void aServiceThatEchoesItsRequestCannotPutATokenIntoAReason() {
+        try (RecordingReceiver echo = new RecordingReceiver()) {
+            echo.answer(
+                    400,
+                    "{\"description\": \"Bad Request: url /bot" + TOKEN + "/sendMessage\","
+                            + " \"message\": \"bad /api/webhooks/1/secret-token\","
+                            + " \"errors\": [\"routing_key " + ROUTING_KEY + "\"]}");
+            String telegram = ((DeliveryOutcome.Rejected)
+                            telegram(echo, Map.of()).send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                    .reason();
+            String discord = ((DeliveryOutcome.Rejected)
+                            discord(echo).send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                    .reason();
+            String pagerDuty = ((DeliveryOutcome.Rejected)
+                            pagerDuty(echo).send(Alerts.notification(Alerts.firing()), TIMEOUT))
+                    .reason();
+            assertThat(telegram).isEqualTo("HTTP 400: Bad Request: url /bot***/sendMessage");
+            assertThat(discord).isEqualTo("HTTP 400: bad ***");
+            assertThat(pagerDuty).contains("routing_key ***").doesNotContain(ROUTING_KEY);
+        }
+    }
+
+    @Test
+    void anEventPagerDutyRefusesDoesNotHoldTheOthersBack() {
+        try (RecordingReceiver pagerDuty = new RecordingReceiver()) {
+            pagerDuty.answer(400, "{\"message\": \"Event object is invalid\"}");
+            Alert[] three = {Alerts.firing(), Alerts.firing(), Alerts.firing()};
+            DeliveryOutcome outcome = pagerDuty(pagerDuty).send(Alerts.notification(three), TIMEOUT);
+            assertThat(pagerDuty.requests()).as("every event was offered").hasSize(3);
+            assertThat(outcome)
+                    .isEqualTo(DeliveryOutcome.rejected(
+                            "PagerDuty refused 3 of 3 events: HTTP 400: Event object is invalid"));
+        }
+    }
+
+    @Test
+    void onlyATrueLoopbackAddressMayTakePlainHttpAndAMisspelledKeyIsRefused() {
+        for (String url :
+                List.of("http://127.evil.example/x", "http://127.0.0.1.evil.example/x", "http://localhost.evil/x")) {
+            assertThatThrownBy(() -> create("discord", Map.of("webhook_url", url)))
+                    .as(url)
+                    .hasMessageStartingWith("config.webhook_url must be an https:// URL");
+        }
+        assertThatThrownBy(() -> create("telegram", Map.of("bot_token", TOKEN, "chat_id", "1", "mesage_thread_id", 4)))
+                .hasMessage("config.mesage_thread_id is not a telegram setting; allowed: bot_token, chat_id,"
+                        + " message_thread_id, api_url (channel 'chat', type telegram)");
+    }
+
     private static AlertNotifier telegram(RecordingReceiver receiver, Map<String, Object> extra) {
         Map<String, Object> config = new java.util.HashMap<>(Map.of(
                 "bot_token",

@@ -6,6 +6,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /** Typed reads of a channel's {@code config:} map; a problem is an IllegalArgumentException naming the key. */
@@ -32,16 +33,11 @@ final class ChannelOptions {
     }
 
     URI httpUrl(String key) {
-        String value = requiredText(key);
-        try {
-            URI uri = new URI(value);
-            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (URISyntaxException e) {
-            // reported below, without the value, which may carry a token
-        }
-        throw problem(key, "must be an http:// or https:// URL");
+        return url(
+                key,
+                requiredText(key),
+                uri -> "http".equals(uri.getScheme()) || "https".equals(uri.getScheme()),
+                "must be an http:// or https:// URL");
     }
 
     /**
@@ -49,18 +45,24 @@ final class ChannelOptions {
      * a local proxy. {@code fallback} when the key is absent.
      */
     URI httpsUrl(String key, String fallback) {
-        String value = text(key).orElse(fallback);
+        return url(
+                key,
+                text(key).orElse(fallback),
+                uri -> "https".equals(uri.getScheme()) || ("http".equals(uri.getScheme()) && loopback(uri.getHost())),
+                "must be an https:// URL (http:// only to a loopback address such as 127.0.0.1)");
+    }
+
+    /** {@code value} as a URL with a host that {@code accepted} takes; else the problem, never quoting the value. */
+    private URI url(String key, String value, Predicate<URI> accepted, String expected) {
         try {
             URI uri = new URI(value);
-            if (uri.getHost() != null
-                    && ("https".equals(uri.getScheme())
-                            || ("http".equals(uri.getScheme()) && loopback(uri.getHost())))) {
+            if (uri.getHost() != null && accepted.test(uri)) {
                 return uri;
             }
         } catch (URISyntaxException e) {
             // reported below, without the value, which may carry a token
         }
-        throw problem(key, "must be an https:// URL (http:// only to a loopback address such as 127.0.0.1)");
+        throw problem(key, expected);
     }
 
     /** {@code localhost}, a literal 127.x.y.z, or {@code [::1]}: not a name that merely starts like one. */

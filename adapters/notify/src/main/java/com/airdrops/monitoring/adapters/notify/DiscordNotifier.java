@@ -126,8 +126,7 @@ public final class DiscordNotifier implements AlertNotifier {
 
     private static Optional<Duration> fractionalSeconds(String seconds) {
         try {
-            return JsonHttp.seconds(
-                    AlertmanagerFormat.JSON.getNodeFactory().numberNode(Double.parseDouble(seconds.trim())));
+            return JsonHttp.seconds(Double.parseDouble(seconds.trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }

@@ -56,7 +56,10 @@ final class JsonHttp {
                 body,
                 headers,
                 timeout,
-                answer -> outcome(answer.status(), answer.headers().firstValue("Retry-After")));
+                answer -> judged(
+                        answer,
+                        refused -> "HTTP " + refused.status(),
+                        limited -> limited.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds)));
     }
 
     /**
@@ -100,19 +103,8 @@ final class JsonHttp {
         }
     }
 
-    static DeliveryOutcome outcome(int status, Optional<String> retryAfter) {
-        if (status / 100 == 2) {
-            return DeliveryOutcome.delivered();
-        }
-        String reason = "HTTP " + status;
-        if (status == 429) {
-            return new DeliveryOutcome.RetryLater(reason, retryAfter.flatMap(JsonHttp::seconds));
-        }
-        return status == 408 || status >= 500 ? DeliveryOutcome.retry(reason) : DeliveryOutcome.rejected(reason);
-    }
-
     /**
-     * How a chat or paging service's answer settles a delivery: 2xx delivered; 429 retried after {@code wait} (what
+     * How an answer settles a delivery: 2xx delivered; 429 retried after {@code wait} (what
      * the service asked for, read only then); 408 and 5xx retried; any other status final. {@code reason} gives the
      * service's own words for a failure.
      */
@@ -139,12 +131,14 @@ final class JsonHttp {
         return "HTTP " + answer.status() + (text.isBlank() ? "" : ": " + text);
     }
 
-    /** Seconds (possibly fractional) as a duration, rounded up to the millisecond; empty when absent or negative. */
+    /** A JSON number of seconds (possibly fractional) as a duration; empty when absent or not a number. */
     static Optional<Duration> seconds(JsonNode value) {
-        if (!value.isNumber() || value.asDouble() < 0) {
-            return Optional.empty();
-        }
-        return Optional.of(Duration.ofMillis((long) Math.ceil(value.asDouble() * 1000)));
+        return value.isNumber() ? seconds(value.asDouble()) : Optional.empty();
+    }
+
+    /** Seconds (possibly fractional) as a duration, rounded up to the millisecond; empty when negative or NaN. */
+    static Optional<Duration> seconds(double value) {
+        return value >= 0 ? Optional.of(Duration.ofMillis((long) Math.ceil(value * 1000))) : Optional.empty();
     }
 
     /** Retry-After in delta-seconds (the form rate limiters use); an HTTP date is ignored. */

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.aggregation;
 
 import com.airdrops.monitoring.domain.work.LoopFailures;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,7 @@ public final class AggregationLoop implements AutoCloseable {
         this.aggregator = aggregator;
         this.failures = failures;
         // Interrupted to stop: it waits on the buffer, and storing aggregates goes through the database's own timeouts.
-        this.worker = new Worker("aggregation", Duration.ofSeconds(5), Worker.Stop.INTERRUPT, self -> round());
+        this.worker = new Worker("aggregation", Duration.ofSeconds(5), WorkerStop.INTERRUPT, self -> round());
     }
 
     public void start() {

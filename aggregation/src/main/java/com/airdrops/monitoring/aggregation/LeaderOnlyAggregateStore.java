@@ -2,8 +2,8 @@ package com.airdrops.monitoring.aggregation;
 
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 
@@ -25,7 +25,7 @@ public final class LeaderOnlyAggregateStore implements AggregateStore {
         if (leadership.state().leads()) {
             try {
                 store.append(aggregates);
-            } catch (PersistenceException.Fenced e) {
+            } catch (FencedException e) {
                 // Leadership passed to the other agent meanwhile: it stores this window's aggregates.
             }
         }

@@ -2,11 +2,11 @@ package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
-import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class Acknowledgements {
         }
         AlertState state = found.get();
         if (episode.isPresent()
-                && !(state.phase instanceof AlertPhase.Firing firing
+                && !(state.phase instanceof Firing firing
                         && firing.since().toEpochMilli() == episode.get().toEpochMilli())) {
             return Optional.of(new AckOutcome.OtherEpisode(fingerprint));
         }

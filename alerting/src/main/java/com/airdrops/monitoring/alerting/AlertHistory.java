@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.alerting;
 
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
@@ -31,7 +32,7 @@ final class AlertHistory {
         this.clock = clock;
     }
 
-    HistoryPage page(double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
+    HistoryPage page(double hours, InstanceScope scope, Optional<HistoryCursor> after, int limit) {
         return repository.history(
                 clock.instant().minusMillis(Math.round(hours * 3_600_000)),
                 after,

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.ActivePhase;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertEvent;
 import com.airdrops.monitoring.domain.model.alert.AlertMarks;
@@ -9,6 +10,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.Pending;
+import com.airdrops.monitoring.domain.model.alert.Resolved;
 import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +36,7 @@ final class AlertState {
     /** The rule's window, for the templates; empty for a restored alert until its rule is seen. */
     Optional<RuleWindow> window = Optional.empty();
 
-    AlertPhase.Active phase;
+    ActivePhase phase;
     double value;
     Instant lastHeld;
     long lastSeenPass;
@@ -54,7 +58,7 @@ final class AlertState {
         this.ruleName = rule.name();
         this.seriesLabels = seriesLabels;
         this.labels = labels;
-        this.phase = new AlertPhase.Pending(pendingSince);
+        this.phase = new Pending(pendingSince);
         this.value = value;
         this.lastHeld = pendingSince;
         adopt(rule);
@@ -93,7 +97,7 @@ final class AlertState {
 
     /** The for-duration ran out at {@code at}. */
     void fire(Instant at) {
-        phase = new AlertPhase.Firing(phase.pendingSince(), at);
+        phase = new Firing(phase.pendingSince(), at);
     }
 
     /** The alert as it stands, observed at {@code at}. */
@@ -102,8 +106,8 @@ final class AlertState {
     }
 
     /** The alert resolving at {@code at}, after firing since {@code firing.since()}. */
-    Alert resolved(AlertPhase.Firing firing, Instant at) {
-        return alert(new AlertPhase.Resolved(firing.since(), at), at);
+    Alert resolved(Firing firing, Instant at) {
+        return alert(new Resolved(firing.since(), at), at);
     }
 
     /** The alert as it stands, acknowledged at {@code at}: the history entry of the acknowledgement. */

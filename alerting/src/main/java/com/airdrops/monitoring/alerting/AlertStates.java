@@ -1,7 +1,7 @@
 package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,7 +65,7 @@ final class AlertStates {
     List<Alert> stillFiring(EvaluationPass pass) {
         List<Alert> firing = new ArrayList<>();
         forEach(state -> {
-            if (state.phase instanceof AlertPhase.Firing && !pass.upserts.containsKey(state.fingerprint)) {
+            if (state.phase instanceof Firing && !pass.upserts.containsKey(state.fingerprint)) {
                 firing.add(state.alert(pass.at));
             }
         });

@@ -5,16 +5,18 @@ import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.alert.WindowFill;
-import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.NotificationPlanner;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import java.time.Duration;
@@ -166,11 +168,11 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
      * changed state in this pass: newly PENDING, FIRING or RESOLVED.
      */
     public List<Alert> evaluateRules(List<Sample> samples) {
-        return evaluateRules(samples, MetricsSnapshot.Silent.NONE);
+        return evaluateRules(samples, SilentSeries.NONE);
     }
 
     /** As {@link #evaluateRules(List)}; alerts on the series of {@code silent} components keep their state. */
-    public synchronized List<Alert> evaluateRules(List<Sample> samples, MetricsSnapshot.Silent silent) {
+    public synchronized List<Alert> evaluateRules(List<Sample> samples, SilentSeries silent) {
         EvaluationPass pass = evaluator.evaluate(rules, samples, silent, clock.instant());
         pass.notifications.addAll(
                 planner.plan(pass.transitions, evaluator.states().stillFiring(pass), pass.at));
@@ -232,8 +234,7 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
     }
 
     @Override
-    public HistoryPage getAlertHistory(
-            double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
+    public HistoryPage getAlertHistory(double hours, InstanceScope scope, Optional<HistoryCursor> after, int limit) {
         return history.page(hours, scope, after, limit);
     }
 

@@ -5,7 +5,8 @@ import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
+import com.airdrops.monitoring.domain.port.driven.RefusedRecordException;
 import com.airdrops.monitoring.domain.work.Backoff;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,10 +70,10 @@ final class ChangeWriter {
                         merged.transitions().size());
             }
             retry.succeeded();
-        } catch (PersistenceException.Refused e) {
+        } catch (RefusedRecordException e) {
             unsaved.clear();
             saveApart(merged);
-        } catch (PersistenceException.Fenced e) {
+        } catch (FencedException e) {
             // Another agent of this instance leads now: these changes are not this agent's to write.
             unsaved.clear();
             return false;
@@ -111,7 +112,7 @@ final class ChangeWriter {
             try {
                 repository.save(unit.changes());
                 stored.accept(unit.changes().transitions());
-            } catch (PersistenceException.Refused e) {
+            } catch (RefusedRecordException e) {
                 quarantine.add(unit.quarantined(e.getMessage(), clock.instant()));
             } catch (RuntimeException e) {
                 failures.incrementAndGet();

@@ -1,9 +1,10 @@
 package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.port.driven.ConfigurationFiles;
-import com.airdrops.monitoring.domain.port.driven.ConfigurationFiles.Reading;
+import com.airdrops.monitoring.domain.port.driven.ConfigurationReading;
 import com.airdrops.monitoring.domain.port.driven.NotificationRoutes;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,13 @@ public final class ConfigurationReloader implements ConfigReloader {
     @Override
     public synchronized ReloadOutcome reload() {
         return switch (files.read()) {
-            case Reading.Refused refused -> {
+            case ConfigurationReading.Refused refused -> {
                 LOG.warn(
                         "Reload refused, keeping the running rules and notifications: {}",
                         String.join(System.lineSeparator(), refused.problems()));
                 yield new ReloadOutcome.Rejected(refused.problems());
             }
-            case Reading.Read read -> {
+            case ConfigurationReading.Read read -> {
                 alerter.loadAlertRules(read.rules());
                 routes.replace(read.routing());
                 LOG.info(

@@ -5,10 +5,12 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -76,7 +78,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
         }
         this.intervalNanos = interval.toNanos();
         this.retention = retention;
-        this.worker = new Worker("alert-evaluation", Duration.ofSeconds(10), Worker.Stop.WAKE, self -> round());
+        this.worker = new Worker("alert-evaluation", Duration.ofSeconds(10), WorkerStop.WAKE, self -> round());
     }
 
     public void start() {
@@ -153,7 +155,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
                 lastRetentionNanos = started;
                 applyRetention();
             }
-        } catch (PersistenceException.Fenced e) {
+        } catch (FencedException e) {
             // Another agent of this instance took over during the pass: the next pass stands by. Not a failure.
             LOG.info("Alert evaluation stopped: {}", e.getMessage());
         } catch (RuntimeException e) {
@@ -171,7 +173,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
             if (deleted > 0) {
                 LOG.info("Deleted {} alert history rows older than {} h", deleted, retention.toHours());
             }
-        } catch (PersistenceException.Fenced e) {
+        } catch (FencedException e) {
             throw e;
         } catch (PersistenceException e) {
             LOG.warn("Alert history retention skipped until the next minute: {}", e.getMessage());

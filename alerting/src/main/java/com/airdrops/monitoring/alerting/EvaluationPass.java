@@ -2,7 +2,7 @@ package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import java.time.Instant;
@@ -42,7 +42,7 @@ final class EvaluationPass {
 
     /** The alert leaves the active set: a firing one resolves, a pending one returns to inactive silently. */
     void end(AlertState state) {
-        if (state.phase instanceof AlertPhase.Firing firing) {
+        if (state.phase instanceof Firing firing) {
             transitions.add(state.resolved(firing, at));
         }
         upserts.remove(state.fingerprint);

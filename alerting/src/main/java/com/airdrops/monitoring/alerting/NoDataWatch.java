@@ -2,6 +2,7 @@ package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.NoDataState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -53,11 +54,11 @@ final class NoDataWatch {
         }
         NoData noData = rule.noData().get();
         if (isNoData(state)) {
-            return noData.state() == NoData.State.FIRING;
+            return noData.state() == NoDataState.FIRING;
         }
         Instant last = seen.get(rule.name()).getOrDefault(state.seriesLabels, ruleSince.get(rule.name()));
         boolean longAbsent = !pass.at.isBefore(last.plus(noData.after()));
-        return noData.state() == NoData.State.KEEP_LAST || !longAbsent;
+        return noData.state() == NoDataState.KEEP_LAST || !longAbsent;
     }
 
     /**
@@ -69,7 +70,7 @@ final class NoDataWatch {
             Map<Map<String, String>, AlertState> alerts,
             EvaluationPass pass,
             BiFunction<AlertRule, Map<String, String>, AlertState> newAlert) {
-        if (rule.noData().isEmpty() || rule.noData().get().state() != NoData.State.FIRING) {
+        if (rule.noData().isEmpty() || rule.noData().get().state() != NoDataState.FIRING) {
             return;
         }
         Duration after = rule.noData().get().after();

@@ -2,11 +2,12 @@ package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.Pending;
 import com.airdrops.monitoring.domain.model.metric.Labels;
-import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -73,7 +74,7 @@ final class RuleEvaluator {
 
     /** One pass of {@code rules} over {@code samples} at {@code at}, every component reporting. */
     EvaluationPass evaluate(List<AlertRule> rules, List<Sample> samples, Instant at) {
-        return evaluate(rules, samples, MetricsSnapshot.Silent.NONE, at);
+        return evaluate(rules, samples, SilentSeries.NONE, at);
     }
 
     /**
@@ -81,7 +82,7 @@ final class RuleEvaluator {
      * of a {@code silent} component keeps its state (data that stopped coming says nothing about the condition), and
      * so does a restored alert while a component has not been heard from since the start.
      */
-    EvaluationPass evaluate(List<AlertRule> rules, List<Sample> samples, MetricsSnapshot.Silent silent, Instant at) {
+    EvaluationPass evaluate(List<AlertRule> rules, List<Sample> samples, SilentSeries silent, Instant at) {
         EvaluationPass pass = new EvaluationPass(at, ++passes);
         silencer.refresh();
         states.forEach(state -> mark(state, at));
@@ -124,7 +125,7 @@ final class RuleEvaluator {
      * its alert keeps its state.
      */
     private List<Sample> windowed(AlertRule rule, Map<Map<String, String>, AlertState> alerts, EvaluationPass pass) {
-        RuleWindows.Reading reading = windows.read(rule, pass.at);
+        WindowReading reading = windows.read(rule, pass.at);
         for (Sample sample : reading.undecided()) {
             AlertState state = alerts.get(sample.labels());
             if (state != null) {
@@ -139,7 +140,7 @@ final class RuleEvaluator {
             AlertRule rule, Map<Map<String, String>, AlertState> alerts, Sample sample, EvaluationPass pass) {
         AlertState state = alerts.get(sample.labels());
         // A firing alert with a recovery threshold holds until the value crosses that instead (hysteresis).
-        boolean holds = rule.holds(sample.value(), state != null && state.phase instanceof AlertPhase.Firing);
+        boolean holds = rule.holds(sample.value(), state != null && state.phase instanceof Firing);
         if (state == null) {
             if (holds) {
                 start(rule, alerts, sample, pass);
@@ -157,7 +158,7 @@ final class RuleEvaluator {
         }
         state.value = sample.value();
         state.lastHeld = pass.at;
-        if (state.phase instanceof AlertPhase.Pending pending
+        if (state.phase instanceof Pending pending
                 && !pass.at.isBefore(pending.since().plus(rule.forDuration()))) {
             pass.fire(state);
         }
@@ -187,8 +188,7 @@ final class RuleEvaluator {
      * Whether an alert whose series was not seen this pass keeps its state: one restored a moment ago, or one the
      * rule's {@code no_data} keeps.
      */
-    private boolean keptWhileAbsent(
-            AlertRule rule, AlertState state, MetricsSnapshot.Silent silent, EvaluationPass pass) {
+    private boolean keptWhileAbsent(AlertRule rule, AlertState state, SilentSeries silent, EvaluationPass pass) {
         if (state.restoredAt.isPresent()
                 && (pass.at.isBefore(state.restoredAt.get().plus(RESTORE_GRACE))
                         || !silent.neverHeard().isEmpty())) {
@@ -211,7 +211,7 @@ final class RuleEvaluator {
 
     /** The condition does not hold, or the series is gone: returns true when the alert's state ends. */
     private static boolean ends(AlertRule rule, AlertState state, double value, EvaluationPass pass) {
-        if (state.phase instanceof AlertPhase.Firing) {
+        if (state.phase instanceof Firing) {
             if (Duration.between(state.lastHeld, pass.at).compareTo(rule.keepFiringFor()) < 0) {
                 return false; // keep_firing_for holds it through a short dip
             }

@@ -5,7 +5,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.ruletest.Check;
 import com.airdrops.monitoring.domain.model.ruletest.ExpectedAlert;
+import com.airdrops.monitoring.domain.model.ruletest.FailedTest;
 import com.airdrops.monitoring.domain.model.ruletest.InputSeries;
+import com.airdrops.monitoring.domain.model.ruletest.PassedTest;
 import com.airdrops.monitoring.domain.model.ruletest.RuleTest;
 import com.airdrops.monitoring.domain.model.ruletest.RuleTestResult;
 import java.time.Instant;
@@ -31,10 +33,7 @@ public final class RuleTestRunner {
         List<RuleTestResult> results = new ArrayList<>();
         for (RuleTest test : tests) {
             List<String> differences = run(test, rules, evaluationSeconds);
-            results.add(
-                    differences.isEmpty()
-                            ? new RuleTestResult.Passed(test.name())
-                            : new RuleTestResult.Failed(test.name(), differences));
+            results.add(differences.isEmpty() ? new PassedTest(test.name()) : new FailedTest(test.name(), differences));
         }
         return results;
     }

@@ -1,7 +1,6 @@
 package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
-import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import com.airdrops.monitoring.domain.model.alert.WindowFill;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
@@ -15,7 +14,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,8 +36,8 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     public static final int DEFAULT_MAX_SERIES = 10_000;
 
     private final int maxSeries;
-    private final Map<String, Watch> watches = new LinkedHashMap<>();
-    private Map<String, List<Watch>> byMetric = Map.of();
+    private final Map<String, WatchedRule> watches = new LinkedHashMap<>();
+    private Map<String, List<WatchedRule>> byMetric = Map.of();
     private List<AlertRule> watched = List.of();
     private int series;
     private long forgotten;
@@ -56,57 +54,29 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
         this.maxSeries = maxSeries;
     }
 
-    /** What a rule's window says at one pass: the value of each series that decides, and those undecided. */
-    public record Reading(List<Sample> values, List<Sample> undecided) {}
-
-    private static final class Watch {
-        AlertRule rule;
-        final RuleWindow window;
-        final Instant since;
-        final Map<Map<String, String>, SeriesWindow> series = new HashMap<>();
-        long refused;
-        /** Series that had fewer samples than the function needs over a whole window, at the last read. */
-        int sparse;
-
-        boolean sparseTold;
-
-        Watch(AlertRule rule, Instant since) {
-            this.rule = rule;
-            this.window = rule.window().orElseThrow();
-            this.since = since;
-        }
-
-        /** Whether {@code other} watches the same series the same way: its samples carry over. */
-        boolean same(AlertRule other) {
-            return other.window().equals(rule.window())
-                    && other.metricName().equals(rule.metricName())
-                    && Objects.equals(other.matchers(), rule.matchers());
-        }
-    }
-
     /** The rules to keep windows for; a rule whose metric, matchers and window are unchanged keeps its samples. */
     public synchronized void watch(List<AlertRule> rules, Instant now) {
         if (rules == watched) {
             return;
         }
         watched = rules;
-        Map<String, Watch> kept = new LinkedHashMap<>();
+        Map<String, WatchedRule> kept = new LinkedHashMap<>();
         for (AlertRule rule : rules) {
             if (rule.window().isEmpty()) {
                 continue;
             }
-            Watch watch = watches.get(rule.name());
+            WatchedRule watch = watches.get(rule.name());
             if (watch == null || !watch.same(rule)) {
-                watch = new Watch(rule, now);
+                watch = new WatchedRule(rule, now);
             }
             watch.rule = rule;
             kept.put(rule.name(), watch);
         }
         watches.clear();
         watches.putAll(kept);
-        Map<String, List<Watch>> index = new HashMap<>();
+        Map<String, List<WatchedRule>> index = new HashMap<>();
         series = 0;
-        for (Watch watch : kept.values()) {
+        for (WatchedRule watch : kept.values()) {
             index.computeIfAbsent(watch.rule.metricName(), name -> new ArrayList<>())
                     .add(watch);
             series += watch.series.size();
@@ -125,7 +95,7 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
             return;
         }
         for (Sample sample : samples) {
-            for (Watch watch : byMetric.getOrDefault(sample.name(), List.of())) {
+            for (WatchedRule watch : byMetric.getOrDefault(sample.name(), List.of())) {
                 if (watch.rule.watches(sample.labels())) {
                     add(watch, sample);
                 }
@@ -133,7 +103,7 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
         }
     }
 
-    private void add(Watch watch, Sample sample) {
+    private void add(WatchedRule watch, Sample sample) {
         SeriesWindow window = watch.series.get(sample.labels());
         if (window == null) {
             // Each rule may hold its share of the limit, so that one rule watching many series cannot starve another.
@@ -163,10 +133,10 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
     }
 
     /** The window of {@code rule} at {@code now}; a series whose window has emptied is forgotten. */
-    public synchronized Reading read(AlertRule rule, Instant now) {
-        Watch watch = watches.get(rule.name());
+    public synchronized WindowReading read(AlertRule rule, Instant now) {
+        WatchedRule watch = watches.get(rule.name());
         if (watch == null) {
-            return new Reading(List.of(), List.of());
+            return new WindowReading(List.of(), List.of());
         }
         boolean ruleFilled = !now.isBefore(watch.since.plus(watch.window.over()));
         boolean partialDecides = watch.window.function().partialDecides(rule.condition());
@@ -210,7 +180,7 @@ public final class RuleWindows implements MetricsSink, MetricsSource {
                     watch.window.function().wireName());
         }
         watch.sparse = sparse;
-        return new Reading(values, undecided);
+        return new WindowReading(values, undecided);
     }
 
     /** How far each windowed rule's window has filled, by rule name. */

@@ -16,14 +16,8 @@ import java.util.Map;
  * The smallest part of a pass's changes that can be saved alone: everything about one alert (its state written or
  * removed, its transitions), or one notification.
  */
-sealed interface SaveUnit {
+sealed interface SaveUnit permits AlertSave, NotificationSave {
     AlertChanges changes();
-
-    /** One alert's state and transitions. */
-    record OfAlert(String ruleName, String fingerprint, AlertChanges changes) implements SaveUnit {}
-
-    /** One notification, named by its event id. */
-    record OfNotification(String ruleName, String eventId, AlertChanges changes) implements SaveUnit {}
 
     /** Splits {@code changes} per alert fingerprint, then per notification, keeping their order. */
     static List<SaveUnit> split(AlertChanges changes) {
@@ -46,7 +40,7 @@ sealed interface SaveUnit {
             rules.put(fingerprint, alert.ruleName());
         }
         List<SaveUnit> units = new ArrayList<>();
-        rules.forEach((fingerprint, rule) -> units.add(new OfAlert(
+        rules.forEach((fingerprint, rule) -> units.add(new AlertSave(
                 rule,
                 fingerprint,
                 new AlertChanges(
@@ -55,7 +49,7 @@ sealed interface SaveUnit {
                         transitions.getOrDefault(fingerprint, List.of()),
                         List.of()))));
         for (Notification notification : changes.notifications()) {
-            units.add(new OfNotification(
+            units.add(new NotificationSave(
                     notification.alerts().getFirst().ruleName(),
                     notification.eventId(),
                     new AlertChanges(List.of(), List.of(), List.of(), List.of(notification))));
@@ -66,8 +60,8 @@ sealed interface SaveUnit {
     /** This unit set aside: the API shows its kind ("alert" or "notification"), rule and fingerprint or event id. */
     default QuarantinedRecord quarantined(String reason, Instant at) {
         return switch (this) {
-            case OfAlert alert -> new QuarantinedRecord("alert", alert.ruleName(), alert.fingerprint(), reason, at);
-            case OfNotification notification ->
+            case AlertSave alert -> new QuarantinedRecord("alert", alert.ruleName(), alert.fingerprint(), reason, at);
+            case NotificationSave notification ->
                 new QuarantinedRecord("notification", notification.ruleName(), notification.eventId(), reason, at);
         };
     }

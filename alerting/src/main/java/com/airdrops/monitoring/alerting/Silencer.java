@@ -1,7 +1,9 @@
 package com.airdrops.monitoring.alerting;
 
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.MatchKind;
 import com.airdrops.monitoring.domain.model.alert.Silence;
+import com.airdrops.monitoring.domain.model.alert.SilenceState;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -42,8 +44,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
 
     private static long regexText(List<LabelMatcher> matchers) {
         return matchers.stream()
-                .filter(matcher ->
-                        matcher.kind() == LabelMatcher.Kind.MATCHES || matcher.kind() == LabelMatcher.Kind.NOT_MATCHES)
+                .filter(matcher -> matcher.kind() == MatchKind.MATCHES || matcher.kind() == MatchKind.NOT_MATCHES)
                 .mapToLong(matcher -> matcher.value().length())
                 .sum();
     }
@@ -133,7 +134,7 @@ public final class Silencer implements SilenceAdmin, MetricsSource {
         }
         List<Silence> current = store.all();
         long inForce = current.stream()
-                .filter(silence -> silence.stateAt(now) != Silence.State.EXPIRED)
+                .filter(silence -> silence.stateAt(now) != SilenceState.EXPIRED)
                 .count();
         if (current.size() >= MAX_KEPT) {
             throw new IllegalArgumentException("at most " + MAX_KEPT + " silences are kept, ended ones included until "

@@ -17,9 +17,10 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.NoDataState;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
-import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -122,7 +123,7 @@ class AlerterTest {
                 "queue_depth",
                 Condition.GT,
                 90,
-                new NoData(Duration.ofSeconds(30), NoData.State.parse(state)));
+                new NoData(Duration.ofSeconds(30), NoDataState.parse(state)));
         Alerter alerter = alerter(rule);
         Sample deep = new Sample("queue_depth", Map.of("component", "scheduler"), 95, T0);
 
@@ -148,7 +149,7 @@ class AlerterTest {
     @Test
     void aMetricThatNeverCameRaisesOneNoDataAlert() {
         AlertRule rule = noDataRule(
-                "heartbeat", "bot_heartbeat", Condition.LT, 1, new NoData(Duration.ofSeconds(60), NoData.State.FIRING));
+                "heartbeat", "bot_heartbeat", Condition.LT, 1, new NoData(Duration.ofSeconds(60), NoDataState.FIRING));
         Alerter alerter = alerter(rule);
         assertThat(at(0, alerter)).isEmpty();
         List<Alert> fired = at(60, alerter);
@@ -416,11 +417,11 @@ class AlerterTest {
                 alerter.getActiveAlerts().getFirst().firingSince().orElseThrow();
 
         assertThat(alerter.acknowledgeEpisode(fingerprint, firstEpisode, "signed-link"))
-                .isEqualTo(new AlertAcknowledger.AckOutcome.OtherEpisode(fingerprint));
+                .isEqualTo(new AckOutcome.OtherEpisode(fingerprint));
         assertThat(alerter.getActiveAlerts().getFirst().marks().acknowledgement())
                 .isEmpty();
         assertThat(alerter.acknowledgeEpisode(fingerprint, secondEpisode, "signed-link"))
-                .isInstanceOf(AlertAcknowledger.AckOutcome.Acknowledged.class);
+                .isInstanceOf(AckOutcome.Acknowledged.class);
         assertThat(alerter.getActiveAlerts().getFirst().marks().acknowledgement())
                 .hasValueSatisfying(ack -> assertThat(ack.by()).isEqualTo("signed-link"));
     }
@@ -450,7 +451,7 @@ class AlerterTest {
         @Override
         default com.airdrops.monitoring.domain.model.alert.HistoryPage history(
                 Instant since,
-                java.util.Optional<com.airdrops.monitoring.domain.model.alert.HistoryPage.Cursor> after,
+                java.util.Optional<com.airdrops.monitoring.domain.model.alert.HistoryCursor> after,
                 int limit,
                 long maxTextChars,
                 InstanceScope scope) {
@@ -473,7 +474,7 @@ class AlerterTest {
                     || changes.upserts().stream()
                             .anyMatch(alert -> alert.ruleName().equals(refusedRule));
             if (refused) {
-                throw new com.airdrops.monitoring.domain.port.driven.PersistenceException.Refused(
+                throw new com.airdrops.monitoring.domain.port.driven.RefusedRecordException(
                         "saving alert changes failed: value too long for column RULE_NAME", null);
             }
             delegate.save(changes);

@@ -10,8 +10,9 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.port.driven.ConfigurationFiles;
+import com.airdrops.monitoring.domain.port.driven.ConfigurationReading;
 import com.airdrops.monitoring.domain.port.driven.NotificationRoutes;
-import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
+import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ class ConfigurationReloaderTest {
     void validFilesReplaceTheRulesAndTheRoutingAndSaySo() {
         NotificationRouting next =
                 new NotificationRouting(List.of(), NotificationPolicy.DEFAULT, Map.of("x", Map.of()));
-        ConfigurationFiles files = () -> new ConfigurationFiles.Reading.Read(
+        ConfigurationFiles files = () -> new ConfigurationReading.Read(
                 List.of(Rules.atLeastThree("risky", "risk_level", AlertSeverity.HIGH)),
                 "/srv/rules.yaml",
                 next,
@@ -52,7 +53,7 @@ class ConfigurationReloaderTest {
     void aProblemInEitherFileKeepsEverythingAsItRuns() {
         alerter.loadAlertRules(List.of(Rules.atLeastThree("running", "risk_level", AlertSeverity.LOW)));
         ConfigurationFiles files =
-                () -> new ConfigurationFiles.Reading.Refused(List.of("rules.yaml:2:3: rules[0].condition: unknown"));
+                () -> new ConfigurationReading.Refused(List.of("rules.yaml:2:3: rules[0].condition: unknown"));
 
         ReloadOutcome outcome = new ConfigurationReloader(files, alerter, routes).reload();
 

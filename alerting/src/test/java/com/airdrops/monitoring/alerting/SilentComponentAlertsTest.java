@@ -13,8 +13,8 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.Condition;
-import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  */
 class SilentComponentAlertsTest {
     private static final Instant T0 = Instant.parse("2026-12-05T12:00:00Z");
-    private static final MetricsSnapshot.Silent NONE = MetricsSnapshot.Silent.NONE;
+    private static final SilentSeries NONE = SilentSeries.NONE;
 
     private final TestClock clock = TestClock.at(T0);
     private final InMemoryAlertRepository repository = new InMemoryAlertRepository();
@@ -72,7 +72,7 @@ class SilentComponentAlertsTest {
         at(0, alerter(Duration.ZERO), NONE, risk(3));
 
         Alerter restarted = alerter(Duration.ZERO);
-        MetricsSnapshot.Silent unheard = new MetricsSnapshot.Silent(List.of(), List.of("risk_manager"));
+        SilentSeries unheard = new SilentSeries(List.of(), List.of("risk_manager"));
         int afterGrace = (int) RuleEvaluator.RESTORE_GRACE.toSeconds() + 60;
         assertThat(at(afterGrace, restarted, unheard))
                 .as("the bot has not reported since the agent started: its alert is not resolved for that")
@@ -83,13 +83,13 @@ class SilentComponentAlertsTest {
                 .containsExactly(RESOLVED);
     }
 
-    private List<Alert> at(int seconds, Alerter alerter, MetricsSnapshot.Silent silent, Sample... samples) {
+    private List<Alert> at(int seconds, Alerter alerter, SilentSeries silent, Sample... samples) {
         clock.set(T0.plusSeconds(seconds));
         return alerter.evaluateRules(List.of(samples), silent);
     }
 
-    private static MetricsSnapshot.Silent silent(Sample... lastKnown) {
-        return new MetricsSnapshot.Silent(List.of(lastKnown), List.of());
+    private static SilentSeries silent(Sample... lastKnown) {
+        return new SilentSeries(List.of(lastKnown), List.of());
     }
 
     private Alerter alerter(Duration forDuration) {

@@ -14,8 +14,8 @@ import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import com.airdrops.monitoring.domain.model.alert.WindowFunction;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
-import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,7 +259,7 @@ class WindowedRulesTest {
         for (Sample sample : samples) {
             stamped.add(new Sample(sample.name(), sample.labels(), sample.value(), clock.instant()));
         }
-        return alerter.evaluateRules(stamped, MetricsSnapshot.Silent.NONE);
+        return alerter.evaluateRules(stamped, SilentSeries.NONE);
     }
 
     private Alerter alerter(AlertRule... rules) {

@@ -8,8 +8,8 @@ import com.airdrops.monitoring.adapters.persistence.JdbiNotificationOutbox;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
@@ -134,7 +134,7 @@ public final class FleetCapacity {
                     labels,
                     labels,
                     AlertSeverity.HIGH,
-                    new AlertPhase.Firing(now.minusSeconds(5), now),
+                    new Firing(now.minusSeconds(5), now),
                     95,
                     90,
                     "load test"));
@@ -144,7 +144,7 @@ public final class FleetCapacity {
                     95,
                     90,
                     AlertSeverity.HIGH,
-                    new AlertPhase.Firing(now.minusSeconds(5), now),
+                    new Firing(now.minusSeconds(5), now),
                     "load test",
                     now,
                     labels));

@@ -3,7 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.aggregation.AggregationLoop;
 import com.airdrops.monitoring.aggregation.AggregationSettings;
 import com.airdrops.monitoring.aggregation.MetricsAggregator;
-import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.AggregationSection;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import com.airdrops.monitoring.domain.port.driven.ClosedWindowSamples;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
@@ -22,9 +22,9 @@ import com.google.inject.multibindings.Multibinder;
  */
 final class AggregationModule extends AbstractModule {
     private final LoopFailures failures = new LoopFailures("aggregation");
-    private final MonitoringSettings.Aggregation settings;
+    private final AggregationSection settings;
 
-    AggregationModule(MonitoringSettings.Aggregation settings) {
+    AggregationModule(AggregationSection settings) {
         this.settings = settings;
     }
 

@@ -7,7 +7,7 @@ import com.airdrops.monitoring.collection.CollectionLoop;
 import com.airdrops.monitoring.collection.ComponentRegistration;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.collection.PushRefresh;
-import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.CollectionSection;
 import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import com.airdrops.monitoring.domain.port.driven.EvaluationTrigger;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
@@ -33,9 +33,9 @@ import java.util.Set;
  */
 final class CollectionModule extends AbstractModule {
     private final LoopFailures failures = new LoopFailures("collection");
-    private final MonitoringSettings.Collection settings;
+    private final CollectionSection settings;
 
-    CollectionModule(MonitoringSettings.Collection settings) {
+    CollectionModule(CollectionSection settings) {
         this.settings = settings;
     }
 

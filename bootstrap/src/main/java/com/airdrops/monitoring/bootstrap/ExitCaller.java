@@ -32,7 +32,7 @@ final class ExitCaller {
     }
 
     /** The thread waiting in {@code Runtime.exit}, with the frames below it, when that is not the agent's own. */
-    static Optional<Caller> find(Map<Thread, StackTraceElement[]> stacks) {
+    static Optional<CallSite> find(Map<Thread, StackTraceElement[]> stacks) {
         for (Map.Entry<Thread, StackTraceElement[]> entry : stacks.entrySet()) {
             StackTraceElement[] stack = entry.getValue();
             for (int i = 0; i < stack.length; i++) {
@@ -44,12 +44,10 @@ final class ExitCaller {
                     boolean own = below.length > 0 && below[0].getClassName().startsWith(StopSignals.class.getName());
                     return own || below.length == 0
                             ? Optional.empty()
-                            : Optional.of(new Caller(entry.getKey().getName(), below));
+                            : Optional.of(new CallSite(entry.getKey().getName(), below));
                 }
             }
         }
         return Optional.empty();
     }
-
-    record Caller(String thread, StackTraceElement[] frames) {}
 }

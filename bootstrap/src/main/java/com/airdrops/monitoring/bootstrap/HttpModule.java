@@ -4,7 +4,7 @@ import com.airdrops.monitoring.adapters.http.HttpServerPorts;
 import com.airdrops.monitoring.adapters.http.HttpServerSettings;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.http.RefusedRequests;
-import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.HttpSection;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
@@ -28,9 +28,9 @@ import java.util.Set;
 
 /** Provides the Javalin server on the configured host and port. */
 final class HttpModule extends AbstractModule {
-    private final MonitoringSettings.Http settings;
+    private final HttpSection settings;
 
-    HttpModule(MonitoringSettings.Http settings) {
+    HttpModule(HttpSection settings) {
         this.settings = settings;
     }
 

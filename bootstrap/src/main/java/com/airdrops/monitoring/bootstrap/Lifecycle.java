@@ -12,22 +12,15 @@ import org.slf4j.LoggerFactory;
 final class Lifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(Lifecycle.class);
 
-    /** One part: what starts it (nothing for a part that is ready once built) and what stops it. */
-    record Part(String name, Runnable start, Runnable stop) {
-        static Part stopOnly(String name, Runnable stop) {
-            return new Part(name, () -> {}, stop);
-        }
-    }
+    private final List<LifecyclePart> parts;
 
-    private final List<Part> parts;
-
-    Lifecycle(List<Part> parts) {
+    Lifecycle(List<LifecyclePart> parts) {
         this.parts = List.copyOf(parts);
     }
 
     /** Starts every part in order; when one fails, stops them all and throws its failure. */
     void start() {
-        for (Part part : parts) {
+        for (LifecyclePart part : parts) {
             try {
                 part.start().run();
             } catch (RuntimeException e) {
@@ -39,7 +32,7 @@ final class Lifecycle {
 
     /** Stops every part in reverse order; a part that fails to stop is logged and the others still stop. */
     void stop() {
-        for (Part part : parts.reversed()) {
+        for (LifecyclePart part : parts.reversed()) {
             try {
                 part.stop().run();
             } catch (RuntimeException e) {

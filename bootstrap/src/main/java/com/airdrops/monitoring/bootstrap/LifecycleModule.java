@@ -42,21 +42,21 @@ final class LifecycleModule extends AbstractModule {
             Alerter alerter,
             JavalinHttpServer httpServer) {
         return new Lifecycle(List.of(
-                Lifecycle.Part.stopOnly("exposition", exposition::close),
-                new Lifecycle.Part("database", database::start, database::close),
-                new Lifecycle.Part("leader lease", leaseKeeper::start, leaseKeeper::close),
-                Lifecycle.Part.stopOnly("collector", collector::close),
-                new Lifecycle.Part("aggregation", aggregationLoop::start, aggregationLoop::close),
-                new Lifecycle.Part("outbox maintenance", outboxMaintenance::start, outboxMaintenance::close),
-                new Lifecycle.Part(
+                LifecyclePart.stopOnly("exposition", exposition::close),
+                new LifecyclePart("database", database::start, database::close),
+                new LifecyclePart("leader lease", leaseKeeper::start, leaseKeeper::close),
+                LifecyclePart.stopOnly("collector", collector::close),
+                new LifecyclePart("aggregation", aggregationLoop::start, aggregationLoop::close),
+                new LifecyclePart("outbox maintenance", outboxMaintenance::start, outboxMaintenance::close),
+                new LifecyclePart(
                         "delivery", deliveryWorkers::start, deliveryWorkers::close), // ends attempts in flight
-                new Lifecycle.Part("evaluation", evaluationLoop::start, evaluationLoop::close),
-                new Lifecycle.Part("collection", collectionLoop::start, collectionLoop::close),
-                new Lifecycle.Part("push refresh", () -> pushed.onAccepted(pushRefresh::pushed), () -> {
+                new LifecyclePart("evaluation", evaluationLoop::start, evaluationLoop::close),
+                new LifecyclePart("collection", collectionLoop::start, collectionLoop::close),
+                new LifecyclePart("push refresh", () -> pushed.onAccepted(pushRefresh::pushed), () -> {
                     pushed.onAccepted(name -> {});
                     pushRefresh.close();
                 }),
-                Lifecycle.Part.stopOnly("alert listeners", alerter.listeners()::close),
-                new Lifecycle.Part("HTTP server", httpServer::start, httpServer::close)));
+                LifecyclePart.stopOnly("alert listeners", alerter.listeners()::close),
+                new LifecyclePart("HTTP server", httpServer::start, httpServer::close)));
     }
 }

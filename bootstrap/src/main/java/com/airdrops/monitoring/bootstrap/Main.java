@@ -25,7 +25,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "airdrops-monitoring",
         mixinStandardHelpOptions = true,
-        versionProvider = Main.Version.class,
+        versionProvider = VersionProvider.class,
         description = "Monitoring agent for the airdrop automation bot: host and component metrics on /metrics, "
                 + "windowed aggregates, alert rules and alert history. Without a command: run the service.",
         subcommands = {CheckConfigCommand.class, TestRulesCommand.class, CommandLine.HelpCommand.class},
@@ -130,20 +130,6 @@ public final class Main implements Callable<Integer> {
                             "Cannot mark this run's AOT cache as trained at {}: {}; the next start records it again",
                             marker,
                             e.getMessage());
-        }
-    }
-
-    /** The jar's version, as the start-up log and {@code --version} show it. */
-    static String version() {
-        String version = Main.class.getPackage().getImplementationVersion();
-        return version == null ? "(version unknown: not run from the jar)" : version;
-    }
-
-    /** {@code --version}: the same version the start-up log names, and the JDK. */
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            return new String[] {"Airdrops Monitoring " + version() + " on Java " + Runtime.version()};
         }
     }
 

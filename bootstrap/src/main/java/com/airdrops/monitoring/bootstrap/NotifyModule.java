@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.HmacAckLinks;
 import com.airdrops.monitoring.config.EnvironmentSettings;
 import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.NotificationsSection;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
@@ -95,7 +96,7 @@ final class NotifyModule extends AbstractModule {
     @Provides
     @Singleton
     Optional<AckLinks> ackLinks() {
-        MonitoringSettings.Notifications settings = configuration.settings().notifications();
+        NotificationsSection settings = configuration.settings().notifications();
         return settings.ackSecret()
                 .map(secret ->
                         new HmacAckLinks(secret, settings.publicUrl().orElseThrow(), settings.ackLinkValidity()));

@@ -2,7 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.oshi.OshiProbeSettings;
 import com.airdrops.monitoring.adapters.oshi.OshiSystemProbe;
-import com.airdrops.monitoring.config.MonitoringSettings;
+import com.airdrops.monitoring.config.CollectionSection;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
@@ -10,9 +10,9 @@ import com.google.inject.Singleton;
 
 /** Exposes the OSHI host probe as the {@link SystemProbe} port. */
 final class OshiModule extends AbstractModule {
-    private final MonitoringSettings.Collection settings;
+    private final CollectionSection settings;
 
-    OshiModule(MonitoringSettings.Collection settings) {
+    OshiModule(CollectionSection settings) {
         this.settings = settings;
     }
 

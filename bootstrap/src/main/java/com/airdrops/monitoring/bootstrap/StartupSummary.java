@@ -23,8 +23,7 @@ final class StartupSummary {
     static List<String> lines(AgentConfiguration configuration) {
         MonitoringSettings settings = configuration.settings();
         List<String> lines = new ArrayList<>();
-        lines.add("Airdrops Monitoring " + Main.version() + " on Java " + Runtime.version() + " ("
-                + System.getProperty("java.vendor") + ")");
+        lines.add(VersionProvider.line() + " (" + System.getProperty("java.vendor") + ")");
         boolean homeSet = !configuration
                 .environment()
                 .getOrDefault(EnvironmentSettings.HOME, "")

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 class LifecycleTest {
     private final List<String> events = new ArrayList<>();
 
-    private Lifecycle.Part part(String name) {
-        return new Lifecycle.Part(name, () -> events.add("start " + name), () -> events.add("stop " + name));
+    private LifecyclePart part(String name) {
+        return new LifecyclePart(name, () -> events.add("start " + name), () -> events.add("stop " + name));
     }
 
     @Test
@@ -30,7 +30,7 @@ class LifecycleTest {
     void aFailedStartStopsEveryPartAndThrowsItsFailure() {
         Lifecycle lifecycle = new Lifecycle(List.of(
                 part("database"),
-                new Lifecycle.Part(
+                new LifecyclePart(
                         "http",
                         () -> {
                             throw new IllegalStateException("cannot listen on 0.0.0.0:8000");
@@ -45,7 +45,7 @@ class LifecycleTest {
     void aPartThatFailsToStopDoesNotKeepTheOthersRunning() {
         Lifecycle lifecycle = new Lifecycle(List.of(
                 part("database"),
-                Lifecycle.Part.stopOnly("exposition", () -> {
+                LifecyclePart.stopOnly("exposition", () -> {
                     throw new IllegalStateException("boom");
                 }),
                 part("http")));

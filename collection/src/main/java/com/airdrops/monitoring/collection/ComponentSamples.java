@@ -1,8 +1,10 @@
 package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentProblem;
 import com.airdrops.monitoring.domain.model.component.ComponentRole;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.PerformanceWindow;
 import com.airdrops.monitoring.domain.model.component.PortfolioPerformance;
 import com.airdrops.monitoring.domain.model.component.TaskFailure;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
@@ -59,12 +61,12 @@ final class ComponentSamples {
         Map<String, String> component = Map.of("component", name);
         ComponentSamples out = new ComponentSamples(at, samples, false);
         out.health(MetricCatalog.COMPONENT_STATUS, component, reading.status().gaugeValue());
-        if (!(reading instanceof ComponentReading.Failed failed && failed.awaitingFirst())) {
+        if (!(reading instanceof FailedReading failed && failed.awaitingFirst())) {
             // A component not heard from yet is not known to be down until its staleness limit has passed.
             out.health(
                     MetricCatalog.COMPONENT_UP,
                     reading.plannedStop() ? Map.of("component", name, "stop", "planned") : component,
-                    reading instanceof ComponentReading.Fresh ? 1 : 0);
+                    reading instanceof FreshReading ? 1 : 0);
         }
         out.health(MetricCatalog.COMPONENT_ERRORS, component, reading.errors());
         reading.lastKnown()
@@ -72,7 +74,7 @@ final class ComponentSamples {
                         .addSnapshot(snapshot, reading.definition().role().orElse(ComponentRole.GENERIC), component));
         observations.add(new Observation(MetricCatalog.COMPONENT_EXECUTION, component, reading.probeSeconds()));
         double lastExecution = reading.probeSeconds();
-        if (reading instanceof ComponentReading.Fresh fresh) {
+        if (reading instanceof FreshReading fresh) {
             out.addSnapshot(fresh.snapshot(), reading.definition().role().orElse(ComponentRole.GENERIC), component);
             lastExecution = fresh.snapshot().lastExecutionTime().orElse(lastExecution);
         }
@@ -93,18 +95,18 @@ final class ComponentSamples {
                 reading.definition().type(),
                 reading.status(),
                 switch (reading) {
-                    case ComponentReading.Fresh fresh ->
+                    case FreshReading fresh ->
                         fresh.snapshot()
                                 .statusReason()
-                                .map(reason -> new ComponentMetrics.Problem(reason, false))
-                                .orElse(ComponentMetrics.Problem.NONE);
-                    case ComponentReading.Failed failed -> new ComponentMetrics.Problem(failed.reason(), false);
-                    case ComponentReading.Stale stale -> new ComponentMetrics.Problem(stale.reason(), true);
+                                .map(reason -> new ComponentProblem(reason, false))
+                                .orElse(ComponentProblem.NONE);
+                    case FailedReading failed -> new ComponentProblem(failed.reason(), false);
+                    case StaleReading stale -> new ComponentProblem(stale.reason(), true);
                 },
                 lastExecution,
                 reading.errors(),
                 reading.successes(),
-                reading instanceof ComponentReading.Fresh fresh
+                reading instanceof FreshReading fresh
                         ? Optional.of(fresh.snapshot().observedAt())
                         : reading.lastKnown().map(ComponentSnapshot::observedAt));
     }
@@ -144,7 +146,7 @@ final class ComponentSamples {
                                 add(MetricCatalog.PROTOCOL_ALLOCATION, Map.of("protocol", protocol), percent));
                 if (!snapshot.portfolioHistory().isEmpty()) {
                     PortfolioPerformance performance = new PortfolioPerformance(snapshot.portfolioHistory());
-                    for (PortfolioPerformance.Window window : PortfolioPerformance.WINDOWS) {
+                    for (PerformanceWindow window : PortfolioPerformance.WINDOWS) {
                         performance
                                 .returnPercent(window.length())
                                 .ifPresent(value ->

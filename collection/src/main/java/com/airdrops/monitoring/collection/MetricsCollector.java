@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
@@ -127,8 +128,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         List<String> neverHeard = new ArrayList<>();
         for (ComponentReading reading : lastReadings) {
             boolean now = probedNow.test(reading);
-            if (!(reading instanceof ComponentReading.Fresh)
-                    && reading.lastKnown().isEmpty()) {
+            if (!(reading instanceof FreshReading) && reading.lastKnown().isEmpty()) {
                 neverHeard.add(reading.definition().name());
             }
             componentMetrics.add(ComponentSamples.add(
@@ -156,12 +156,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         }
 
         MetricsSnapshot snapshot = new MetricsSnapshot(
-                started,
-                lastSystem,
-                componentMetrics,
-                samples,
-                observations,
-                new MetricsSnapshot.Silent(withheld, neverHeard));
+                started, lastSystem, componentMetrics, samples, observations, new SilentSeries(withheld, neverHeard));
         latest = snapshot;
         return snapshot;
     }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
+import com.airdrops.monitoring.domain.port.driving.PushOutcome;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.util.Collection;

@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.component.ComponentDefinition;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotBuilder;
 import com.airdrops.monitoring.domain.model.component.ComponentSource;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
@@ -13,7 +14,7 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
-import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.domain.port.driving.PushOutcome;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import java.net.URI;
 import java.time.Duration;
@@ -136,7 +137,7 @@ class ComponentCollectionTest {
     @Test
     void aComponentReportingTenThousandSeriesIsBoundedAndTheRestAreCounted() {
         collector = collector(registration("scheduler", "scheduler", () -> {
-            ComponentSnapshot.Builder builder = ComponentSnapshot.builder(clock.instant());
+            ComponentSnapshotBuilder builder = ComponentSnapshot.builder(clock.instant());
             for (int i = 0; i < 10_000; i++) {
                 builder.taskExecutions("status_" + i, i);
             }

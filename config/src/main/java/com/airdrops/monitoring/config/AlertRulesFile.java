@@ -66,7 +66,7 @@ public final class AlertRulesFile {
         if (root.isEmpty()) {
             return List.of();
         }
-        if (!(root.get() instanceof YamlNode.Mapping top)) {
+        if (!(root.get() instanceof YamlMapping top)) {
             throw new ConfigException(
                     List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'rules:'")));
         }
@@ -75,7 +75,7 @@ public final class AlertRulesFile {
         topFields.allowOnly(Set.of("rules"));
         List<AlertRule> rules = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (YamlNode.Mapping entry : topFields.listOfMappings("rules", "rule", "rules")) {
+        for (YamlMapping entry : topFields.listOfMappings("rules", "rule", "rules")) {
             rule(file, entry, problems, environment).ifPresent(rule -> {
                 if (!names.add(rule.name())) {
                     problems.add(YamlDocument.problem(
@@ -97,7 +97,7 @@ public final class AlertRulesFile {
     }
 
     private static Optional<AlertRule> rule(
-            ConfigFile file, YamlNode.Mapping entry, List<String> problems, Map<String, String> environment) {
+            ConfigFile file, YamlMapping entry, List<String> problems, Map<String, String> environment) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);

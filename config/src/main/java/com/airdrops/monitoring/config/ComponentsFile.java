@@ -42,7 +42,7 @@ public final class ComponentsFile {
         }
         List<String> problems = new ArrayList<>();
         List<ComponentDefinition> definitions = new ArrayList<>();
-        if (!(root.get() instanceof YamlNode.Mapping top)) {
+        if (!(root.get() instanceof YamlMapping top)) {
             throw new ConfigException(
                     List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'components:'")));
         }
@@ -50,7 +50,7 @@ public final class ComponentsFile {
         topFields.allowOnly(Set.of("components"));
         Set<String> names = new HashSet<>();
         Set<String> roles = new HashSet<>();
-        for (YamlNode.Mapping entry : topFields.listOfMappings("components", "component", "components")) {
+        for (YamlMapping entry : topFields.listOfMappings("components", "component", "components")) {
             definition(file, entry, pluginTypes, problems).ifPresent(definition -> {
                 if (!names.add(definition.name())) {
                     problems.add(
@@ -73,7 +73,7 @@ public final class ComponentsFile {
     }
 
     private static Optional<ComponentDefinition> definition(
-            ConfigFile file, YamlNode.Mapping entry, Set<String> pluginTypes, List<String> problems) {
+            ConfigFile file, YamlMapping entry, Set<String> pluginTypes, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(FIELDS);

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.config;
 
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.port.driven.ConfigurationFiles;
+import com.airdrops.monitoring.domain.port.driven.ConfigurationReading;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,7 @@ import java.util.TreeSet;
  * started with. Channels themselves are fixed at start: a file that adds or removes one is refused. Thread-safe.
  */
 public final class ConfigurationFilesReader implements ConfigurationFiles {
-    private final MonitoringSettings.Files files;
+    private final FilesSection files;
     private final Map<String, String> environment;
     private final Set<String> channelTypes;
     private final Set<String> runningChannels;
@@ -23,7 +24,7 @@ public final class ConfigurationFilesReader implements ConfigurationFiles {
      * @param runningChannels the channels the agent started with
      */
     public ConfigurationFilesReader(
-            MonitoringSettings.Files files,
+            FilesSection files,
             Map<String, String> environment,
             Set<String> channelTypes,
             Set<String> runningChannels) {
@@ -34,7 +35,7 @@ public final class ConfigurationFilesReader implements ConfigurationFiles {
     }
 
     @Override
-    public Reading read() {
+    public ConfigurationReading read() {
         List<String> problems = new ArrayList<>();
         List<AlertRule> rules = List.of();
         ChannelsAndPolicy notifications = ChannelsAndPolicy.NONE;
@@ -57,9 +58,9 @@ public final class ConfigurationFilesReader implements ConfigurationFiles {
             problems.addAll(e.problems());
         }
         if (!problems.isEmpty()) {
-            return new Reading.Refused(problems);
+            return new ConfigurationReading.Refused(problems);
         }
-        return new Reading.Read(
+        return new ConfigurationReading.Read(
                 rules,
                 RuleFiles.describe(files),
                 notifications.routing(),

@@ -22,8 +22,8 @@ final class DatabaseEnvironment {
 
     private DatabaseEnvironment() {}
 
-    static MonitoringSettings.Database read(EnvironmentReader env) {
-        return new MonitoringSettings.Database(
+    static DatabaseSection read(EnvironmentReader env) {
+        return new DatabaseSection(
                 jdbcUrl(env, DB_URL, "jdbc:h2:file:./data/monitoring"),
                 env.boundedInt(DB_POOL_SIZE, "4", 100),
                 env.seconds(DB_TIMEOUT, "5", 0.25),

@@ -72,28 +72,27 @@ public final class EnvironmentSettings {
         }
         Duration alertRetention = env.hours(ALERT_RETENTION_HOURS, "168");
         Duration collectionInterval = env.seconds(COLLECTION_INTERVAL, "30.0", 0.1);
-        MonitoringSettings.Http http = HttpEnvironment.read(env);
-        MonitoringSettings.Aggregation aggregation = new MonitoringSettings.Aggregation(
+        HttpSection http = HttpEnvironment.read(env);
+        AggregationSection aggregation = new AggregationSection(
                 window,
                 functions(env, AGGREGATION_FUNCTIONS, "avg,max,min"),
                 retention,
                 env.boundedInt(BUFFER_MAX_SIZE, "1000", 1_000_000),
                 env.boundedInt(MAX_SERIES, "100000", 10_000_000),
                 env.boundedInt(MAX_STORED_AGGREGATES, "1000000", 1_000_000_000));
-        MonitoringSettings.Alerting alerting = new MonitoringSettings.Alerting(
+        AlertingSection alerting = new AlertingSection(
                 env.seconds(EVALUATION_INTERVAL, "60", 0.1),
                 alertRetention,
                 env.boundedInt(WINDOW_MAX_SERIES, "10000", 100_000));
-        MonitoringSettings.Files files = new MonitoringSettings.Files(
+        FilesSection files = new FilesSection(
                 configFile(env, ALERT_RULES_FILE, "alert_rules.yaml"),
                 configFile(env, NOTIFICATIONS_FILE, "notifications.yaml"),
                 configFile(env, COMPONENTS_FILE, "components.yaml"),
                 env.path(PLUGINS_DIR, "plugins"),
                 rulesDirectory(env));
-        MonitoringSettings.Database database = DatabaseEnvironment.read(env);
-        MonitoringSettings.Collection collection =
-                new MonitoringSettings.Collection(collectionInterval, env.existingPath(DISK_PATH, "/"));
-        MonitoringSettings.Notifications notifications = NotificationsEnvironment.read(env, alertRetention);
+        DatabaseSection database = DatabaseEnvironment.read(env);
+        CollectionSection collection = new CollectionSection(collectionInterval, env.existingPath(DISK_PATH, "/"));
+        NotificationsSection notifications = NotificationsEnvironment.read(env, alertRetention);
         String instance = instance(env);
         if (!env.problems().isEmpty()) {
             throw new ConfigException(env.problems());

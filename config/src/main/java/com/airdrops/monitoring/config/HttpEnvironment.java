@@ -16,8 +16,8 @@ import java.util.Optional;
 final class HttpEnvironment {
     private HttpEnvironment() {}
 
-    static MonitoringSettings.Http read(EnvironmentReader env) {
-        return new MonitoringSettings.Http(
+    static HttpSection read(EnvironmentReader env) {
+        return new HttpSection(
                 host(env, HTTP_HOST, "0.0.0.0"),
                 env.port(HTTP_PORT, "8000"),
                 bearerToken(env, API_TOKEN),

@@ -17,8 +17,8 @@ final class NotificationsEnvironment {
     private NotificationsEnvironment() {}
 
     /** @param alertRetention the outbox keeps what it sent as long as the alert history by default */
-    static MonitoringSettings.Notifications read(EnvironmentReader env, Duration alertRetention) {
-        return new MonitoringSettings.Notifications(
+    static NotificationsSection read(EnvironmentReader env, Duration alertRetention) {
+        return new NotificationsSection(
                 env.raw(OUTBOX_RETENTION_HOURS, "").isEmpty()
                         ? alertRetention
                         : env.hours(OUTBOX_RETENTION_HOURS, "168"),

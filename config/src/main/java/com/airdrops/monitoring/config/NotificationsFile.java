@@ -54,7 +54,7 @@ public final class NotificationsFile {
         if (root.isEmpty()) {
             return ChannelsAndPolicy.NONE;
         }
-        if (!(root.get() instanceof YamlNode.Mapping top)) {
+        if (!(root.get() instanceof YamlMapping top)) {
             throw new ConfigException(
                     List.of(YamlDocument.problem(file, root.get(), "expected a mapping with 'channels:'")));
         }
@@ -66,7 +66,7 @@ public final class NotificationsFile {
                 .orElse(NotificationPolicy.DEFAULT);
         List<ConfiguredChannel> channels = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (YamlNode.Mapping entry : fields.listOfMappings("channels", "channel", "channels")) {
+        for (YamlMapping entry : fields.listOfMappings("channels", "channel", "channels")) {
             channel(file, entry, types, problems).ifPresent(channel -> {
                 if (!names.add(channel.channel().name())) {
                     problems.add(YamlDocument.problem(
@@ -84,7 +84,7 @@ public final class NotificationsFile {
     }
 
     private static Optional<ConfiguredChannel> channel(
-            ConfigFile file, YamlNode.Mapping entry, Set<String> types, List<String> problems) {
+            ConfigFile file, YamlMapping entry, Set<String> types, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(CHANNEL_FIELDS);
@@ -98,7 +98,7 @@ public final class NotificationsFile {
         Set<AlertSeverity> severities = severities(fields);
         Optional<Duration> repeat = fields.seconds("repeat_interval_seconds", MIN_REPEAT_SECONDS, MAX_REPEAT_SECONDS)
                 .or(() -> type.filter("alertmanager"::equals).map(alertmanager -> ALERTMANAGER_REPEAT));
-        Optional<YamlNode.Mapping> config = fields.mapping("config");
+        Optional<YamlMapping> config = fields.mapping("config");
         Set<String> secrets = new HashSet<>();
         config.ifPresent(mapping -> collectSecrets(mapping, "", secrets));
         if (problems.size() > before) {
@@ -130,8 +130,7 @@ public final class NotificationsFile {
         if (node.isEmpty()) {
             return EnumSet.allOf(AlertSeverity.class);
         }
-        if (!(node.get() instanceof YamlNode.Sequence sequence)
-                || sequence.items().isEmpty()) {
+        if (!(node.get() instanceof YamlSequence sequence) || sequence.items().isEmpty()) {
             fields.problem(node.get(), "expected a list of severities: " + AlertSeverity.allowed());
             return EnumSet.allOf(AlertSeverity.class);
         }
@@ -149,16 +148,16 @@ public final class NotificationsFile {
     /** Paths of every value taken from the environment: {@code key}, {@code key.nested}, {@code list[2].key}. */
     private static void collectSecrets(YamlNode node, String path, Set<String> secrets) {
         switch (node) {
-            case YamlNode.Scalar scalar -> {
+            case YamlScalar scalar -> {
                 if (scalar.fromEnvironment()) {
                     secrets.add(path);
                 }
             }
-            case YamlNode.Mapping mapping ->
+            case YamlMapping mapping ->
                 mapping.entries()
                         .forEach((key, value) ->
                                 collectSecrets(value, path.isEmpty() ? key : path + "." + key, secrets));
-            case YamlNode.Sequence sequence -> {
+            case YamlSequence sequence -> {
                 for (int i = 0; i < sequence.items().size(); i++) {
                     collectSecrets(sequence.items().get(i), path + "[" + i + "]", secrets);
                 }
@@ -166,7 +165,7 @@ public final class NotificationsFile {
         }
     }
 
-    private static NotificationPolicy policy(ConfigFile file, YamlNode.Mapping mapping, List<String> problems) {
+    private static NotificationPolicy policy(ConfigFile file, YamlMapping mapping, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, mapping, problems);
         fields.allowOnly(POLICY_FIELDS);
@@ -180,7 +179,7 @@ public final class NotificationsFile {
         Duration initial = defaults.initialBackoff();
         Duration max = defaults.maxBackoff();
         Duration timeout = defaults.timeout();
-        Optional<YamlNode.Mapping> retry = fields.mapping("retry");
+        Optional<YamlMapping> retry = fields.mapping("retry");
         if (retry.isPresent()) {
             YamlFields retryFields = new YamlFields(file, retry.get(), problems);
             retryFields.allowOnly(RETRY_FIELDS);

@@ -1,5 +1,7 @@
 package com.airdrops.monitoring.config;
 
+import java.util.Optional;
+
 /** Removes credentials from text that is about to be printed or logged. */
 public final class Redaction {
     private Redaction() {}
@@ -19,5 +21,10 @@ public final class Redaction {
             }
         }
         return url.substring(0, cut).replaceAll("(//)[^/@]*@", "$1");
+    }
+
+    /** A secret as it may be shown: whether it is set, never its value. */
+    public static String secret(Optional<String> secret) {
+        return secret.map(value -> "***").orElse("<unset>");
     }
 }

@@ -4,6 +4,7 @@ import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
 import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.NoDataState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,7 +66,7 @@ final class RuleFields {
             }
             return Optional.empty();
         }
-        if (node.get() instanceof YamlNode.Scalar scalar
+        if (node.get() instanceof YamlScalar scalar
                 && scalar.value() instanceof Number number
                 && Double.isFinite(number.doubleValue())) {
             return Optional.of(number.doubleValue());
@@ -85,7 +86,7 @@ final class RuleFields {
 
     /** {@code no_data: { after_seconds: N, state: firing | ok | keep_last }}. */
     static Optional<NoData> noData(ConfigFile file, YamlFields fields, List<String> problems) {
-        Optional<YamlNode.Mapping> mapping = fields.mapping("no_data");
+        Optional<YamlMapping> mapping = fields.mapping("no_data");
         if (mapping.isEmpty()) {
             return Optional.empty();
         }
@@ -96,8 +97,8 @@ final class RuleFields {
         if (noData.node("after_seconds").isEmpty()) {
             noData.problem(mapping.get(), "missing required field 'after_seconds'");
         }
-        Optional<NoData.State> state =
-                noData.requiredText("state").flatMap(value -> parsed(noData, "state", () -> NoData.State.parse(value)));
+        Optional<NoDataState> state =
+                noData.requiredText("state").flatMap(value -> parsed(noData, "state", () -> NoDataState.parse(value)));
         return problems.size() > before || after.isEmpty() || state.isEmpty()
                 ? Optional.empty()
                 : Optional.of(new NoData(after.get(), state.get()));
@@ -108,7 +109,7 @@ final class RuleFields {
         List<LabelMatcher> matchers = new ArrayList<>();
         fields.mapping("matchers")
                 .ifPresent(mapping -> mapping.entries().forEach((key, value) -> {
-                    if (!(value instanceof YamlNode.Scalar scalar)
+                    if (!(value instanceof YamlScalar scalar)
                             || scalar.value() == null
                             || scalar.value() instanceof Boolean) {
                         fields.problem(value, "expected a value, \"!=value\", \"=~regex\" or \"!~regex\"");
@@ -141,7 +142,7 @@ final class RuleFields {
                                         + "a rule label may not override it");
                         return;
                     }
-                    if (value instanceof YamlNode.Scalar scalar
+                    if (value instanceof YamlScalar scalar
                             && scalar.value() != null
                             && !(scalar.value() instanceof Boolean)) {
                         String text = String.valueOf(scalar.value());

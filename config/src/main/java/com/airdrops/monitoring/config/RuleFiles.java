@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 public final class RuleFiles {
     private RuleFiles() {}
 
-    public static List<AlertRule> load(MonitoringSettings.Files files, Map<String, String> environment) {
+    public static List<AlertRule> load(FilesSection files, Map<String, String> environment) {
         List<String> problems = new ArrayList<>();
         List<AlertRule> rules = new ArrayList<>();
         Map<String, String> definedIn = new LinkedHashMap<>();
@@ -40,12 +40,12 @@ public final class RuleFiles {
     }
 
     /** Where the rules come from, as the reload answer and check-config say it. */
-    public static String describe(MonitoringSettings.Files files) {
+    public static String describe(FilesSection files) {
         return files.alertRules().location() + extras(files);
     }
 
     /** The files of ALERT_RULES_DIR, as " and 2 files of DIR", or nothing when there are none. */
-    public static String extras(MonitoringSettings.Files files) {
+    public static String extras(FilesSection files) {
         int extra = files(files).size() - 1;
         return extra == 0 ? "" : " and " + extra + " file" + (extra == 1 ? "" : "s") + " of " + files.alertRulesDir();
     }
@@ -55,7 +55,7 @@ public final class RuleFiles {
     }
 
     /** ALERT_RULES_FILE, then the {@code *.yaml} and {@code *.yml} files of ALERT_RULES_DIR in name order. */
-    static List<ConfigFile> files(MonitoringSettings.Files files) {
+    static List<ConfigFile> files(FilesSection files) {
         List<ConfigFile> all = new ArrayList<>(List.of(files.alertRules()));
         Path dir = files.alertRulesDir();
         if (dir == null || !Files.isDirectory(dir)) {

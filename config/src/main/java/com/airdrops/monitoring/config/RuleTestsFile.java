@@ -43,13 +43,10 @@ public final class RuleTestsFile {
 
     private RuleTestsFile() {}
 
-    /** A file's rule files (resolved against it), evaluation interval and tests. */
-    public record RuleTests(List<Path> ruleFiles, long evaluationIntervalSeconds, List<RuleTest> tests) {}
-
     public static RuleTests load(Path path, Map<String, String> environment) {
         ConfigFile file = ConfigFile.at(path);
         Optional<YamlNode> root = YamlDocument.read(file, environment);
-        if (root.isEmpty() || !(root.get() instanceof YamlNode.Mapping top)) {
+        if (root.isEmpty() || !(root.get() instanceof YamlMapping top)) {
             throw new ConfigException(List.of(file + ": expected a mapping with 'rule_files:' and 'tests:'"));
         }
         List<String> problems = new ArrayList<>();
@@ -60,10 +57,9 @@ public final class RuleTestsFile {
         fields.node("rule_files")
                 .ifPresentOrElse(
                         node -> {
-                            if (node instanceof YamlNode.Sequence sequence) {
+                            if (node instanceof YamlSequence sequence) {
                                 for (YamlNode item : sequence.items()) {
-                                    if (item instanceof YamlNode.Scalar scalar
-                                            && scalar.value() instanceof String name) {
+                                    if (item instanceof YamlScalar scalar && scalar.value() instanceof String name) {
                                         ruleFiles.add(base.resolve(name).normalize());
                                     } else {
                                         fields.problem(item, "expected a file name");
@@ -77,7 +73,7 @@ public final class RuleTestsFile {
         long evaluation =
                 Math.round(fields.number("evaluation_interval", 1, 86_400).orElse(60.0));
         List<RuleTest> tests = new ArrayList<>();
-        for (YamlNode.Mapping entry : fields.listOfMappings("tests", "test", "tests")) {
+        for (YamlMapping entry : fields.listOfMappings("tests", "test", "tests")) {
             test(file, entry, evaluation, problems).ifPresent(tests::add);
         }
         if (!problems.isEmpty()) {
@@ -86,15 +82,14 @@ public final class RuleTestsFile {
         return new RuleTests(ruleFiles, evaluation, tests);
     }
 
-    private static Optional<RuleTest> test(
-            ConfigFile file, YamlNode.Mapping entry, long evaluation, List<String> problems) {
+    private static Optional<RuleTest> test(ConfigFile file, YamlMapping entry, long evaluation, List<String> problems) {
         int before = problems.size();
         YamlFields fields = new YamlFields(file, entry, problems);
         fields.allowOnly(Set.of("name", "interval", "input_series", "checks"));
         String name = fields.requiredText("name").orElse("");
         long interval = Math.round(fields.number("interval", 1, 86_400).orElse((double) evaluation));
         List<InputSeries> series = new ArrayList<>();
-        for (YamlNode.Mapping input : fields.listOfMappings("input_series", "series", "input_series")) {
+        for (YamlMapping input : fields.listOfMappings("input_series", "series", "input_series")) {
             YamlFields inputFields = new YamlFields(file, input, problems);
             inputFields.allowOnly(Set.of("series", "values"));
             Optional<String> selector = inputFields.requiredText("series");
@@ -108,7 +103,7 @@ public final class RuleTestsFile {
             }
         }
         List<Check> checks = new ArrayList<>();
-        for (YamlNode.Mapping check : fields.listOfMappings("checks", "check", "checks")) {
+        for (YamlMapping check : fields.listOfMappings("checks", "check", "checks")) {
             YamlFields checkFields = new YamlFields(file, check, problems);
             checkFields.allowOnly(Set.of("at", "alert", "expect"));
             Optional<Double> at = checkFields.number("at", 0, 365 * 86_400);
@@ -117,9 +112,9 @@ public final class RuleTestsFile {
             Optional<YamlNode> expect = checkFields.node("expect");
             if (expect.isEmpty()) {
                 checkFields.problem(check, "missing required field 'expect' (a list; [] for no active alert)");
-            } else if (expect.get() instanceof YamlNode.Sequence sequence) {
+            } else if (expect.get() instanceof YamlSequence sequence) {
                 for (YamlNode item : sequence.items()) {
-                    if (item instanceof YamlNode.Mapping alert) {
+                    if (item instanceof YamlMapping alert) {
                         expected(file, alert, problems).ifPresent(expected::add);
                     } else {
                         checkFields.problem(item, "expected a mapping with 'status'");
@@ -135,7 +130,7 @@ public final class RuleTestsFile {
         return problems.size() > before ? Optional.empty() : Optional.of(new RuleTest(name, interval, series, checks));
     }
 
-    private static Optional<ExpectedAlert> expected(ConfigFile file, YamlNode.Mapping alert, List<String> problems) {
+    private static Optional<ExpectedAlert> expected(ConfigFile file, YamlMapping alert, List<String> problems) {
         YamlFields fields = new YamlFields(file, alert, problems);
         fields.allowOnly(Set.of("status", "labels", "description", "summary"));
         Optional<String> status = fields.requiredText("status");

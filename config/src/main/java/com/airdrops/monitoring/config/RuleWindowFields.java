@@ -46,7 +46,7 @@ final class RuleWindowFields {
 
     private static Optional<Duration> over(YamlFields fields, Duration retention) {
         YamlNode node = fields.node("over").orElseThrow();
-        if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Number number) {
+        if (node instanceof YamlScalar scalar && scalar.value() instanceof Number number) {
             double seconds = number.doubleValue();
             if (seconds > retention.toSeconds()) {
                 fields.problem(

@@ -133,18 +133,18 @@ public final class YamlDocument {
                     }
                     entries.put(key, node(parser, childPath));
                 }
-                return new YamlNode.Mapping(entries, line, column, path);
+                return new YamlMapping(entries, line, column, path);
             }
             case START_ARRAY -> {
                 List<YamlNode> items = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
                     items.add(node(parser, path + "[" + items.size() + "]"));
                 }
-                return new YamlNode.Sequence(items, line, column, path);
+                return new YamlSequence(items, line, column, path);
             }
             case VALUE_STRING -> {
                 String text = parser.getText();
-                return new YamlNode.Scalar(
+                return new YamlScalar(
                         interpolate(text, line, column, path),
                         line,
                         column,
@@ -152,13 +152,13 @@ public final class YamlDocument {
                         VARIABLE.matcher(text).find());
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
-                return new YamlNode.Scalar(parser.getNumberValue(), line, column, path);
+                return new YamlScalar(parser.getNumberValue(), line, column, path);
             }
             case VALUE_TRUE, VALUE_FALSE -> {
-                return new YamlNode.Scalar(parser.getBooleanValue(), line, column, path);
+                return new YamlScalar(parser.getBooleanValue(), line, column, path);
             }
             default -> {
-                return new YamlNode.Scalar(null, line, column, path);
+                return new YamlScalar(null, line, column, path);
             }
         }
     }

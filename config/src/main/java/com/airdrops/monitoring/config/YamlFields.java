@@ -13,10 +13,10 @@ import java.util.Set;
  */
 final class YamlFields {
     private final ConfigFile file;
-    private final YamlNode.Mapping mapping;
+    private final YamlMapping mapping;
     private final List<String> problems;
 
-    YamlFields(ConfigFile file, YamlNode.Mapping mapping, List<String> problems) {
+    YamlFields(ConfigFile file, YamlMapping mapping, List<String> problems) {
         this.file = file;
         this.mapping = mapping;
         this.problems = problems;
@@ -37,7 +37,7 @@ final class YamlFields {
 
     Optional<YamlNode> node(String key) {
         YamlNode node = mapping.entries().get(key);
-        if (node instanceof YamlNode.Scalar scalar && scalar.value() == null) {
+        if (node instanceof YamlScalar scalar && scalar.value() == null) {
             return Optional.empty();
         }
         return Optional.ofNullable(node);
@@ -45,7 +45,7 @@ final class YamlFields {
 
     Optional<String> text(String key) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof String text) {
+            if (node instanceof YamlScalar scalar && scalar.value() instanceof String text) {
                 return Optional.of(text);
             }
             problem(node, "expected a string");
@@ -66,7 +66,7 @@ final class YamlFields {
 
     Optional<Double> positiveNumber(String key) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar
+            if (node instanceof YamlScalar scalar
                     && scalar.value() instanceof Number number
                     && number.doubleValue() > 0
                     && Double.isFinite(number.doubleValue())) {
@@ -80,7 +80,7 @@ final class YamlFields {
     /** A number from {@code min} to {@code max} (inclusive), e.g. seconds; the message names the range. */
     Optional<Double> number(String key, double min, double max) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar
+            if (node instanceof YamlScalar scalar
                     && scalar.value() instanceof Number number
                     && number.doubleValue() >= min
                     && number.doubleValue() <= max) {
@@ -94,7 +94,7 @@ final class YamlFields {
     /** A whole number from {@code min} to {@code max} (inclusive); 0.5 is refused, not rounded. */
     Optional<Integer> wholeNumber(String key, int min, int max) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar
+            if (node instanceof YamlScalar scalar
                     && scalar.value() instanceof Number number
                     && number.doubleValue() == Math.rint(number.doubleValue())
                     && number.doubleValue() >= min
@@ -135,7 +135,7 @@ final class YamlFields {
 
     Optional<Boolean> bool(String key) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Scalar scalar && scalar.value() instanceof Boolean bool) {
+            if (node instanceof YamlScalar scalar && scalar.value() instanceof Boolean bool) {
                 return Optional.of(bool);
             }
             problem(node, "expected true or false, got " + shown(node));
@@ -143,9 +143,9 @@ final class YamlFields {
         });
     }
 
-    Optional<YamlNode.Mapping> mapping(String key) {
+    Optional<YamlMapping> mapping(String key) {
         return node(key).flatMap(node -> {
-            if (node instanceof YamlNode.Mapping map) {
+            if (node instanceof YamlMapping map) {
                 return Optional.of(map);
             }
             problem(node, "expected a mapping (key: value pairs)");
@@ -157,18 +157,18 @@ final class YamlFields {
      * The mappings of the list under {@code key} (empty when absent), reporting a value that is not a list and each
      * item that is not a mapping, e.g. "expected a mapping describing one rule".
      */
-    List<YamlNode.Mapping> listOfMappings(String key, String singular, String plural) {
+    List<YamlMapping> listOfMappings(String key, String singular, String plural) {
         Optional<YamlNode> list = node(key);
         if (list.isEmpty()) {
             return List.of();
         }
-        if (!(list.get() instanceof YamlNode.Sequence sequence)) {
+        if (!(list.get() instanceof YamlSequence sequence)) {
             problem(list.get(), "expected a list of " + plural);
             return List.of();
         }
-        List<YamlNode.Mapping> mappings = new ArrayList<>();
+        List<YamlMapping> mappings = new ArrayList<>();
         for (YamlNode item : sequence.items()) {
-            if (item instanceof YamlNode.Mapping mapping) {
+            if (item instanceof YamlMapping mapping) {
                 mappings.add(mapping);
             } else {
                 problem(item, "expected a mapping describing one " + singular);
@@ -181,7 +181,7 @@ final class YamlFields {
         problems.add(YamlDocument.problem(file, node, message));
     }
 
-    YamlNode.Mapping self() {
+    YamlMapping self() {
         return mapping;
     }
 
@@ -191,7 +191,7 @@ final class YamlFields {
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> plainMap(YamlNode.Mapping mapping) {
+    static Map<String, Object> plainMap(YamlMapping mapping) {
         return (Map<String, Object>) mapping.toPlain();
     }
 }

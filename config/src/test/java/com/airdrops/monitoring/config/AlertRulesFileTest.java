@@ -7,7 +7,7 @@ import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
-import com.airdrops.monitoring.domain.model.alert.NoData;
+import com.airdrops.monitoring.domain.model.alert.NoDataState;
 import com.airdrops.monitoring.domain.model.alert.RuleWindow;
 import com.airdrops.monitoring.domain.model.alert.WindowFunction;
 import java.io.IOException;
@@ -128,7 +128,7 @@ class AlertRulesFileTest {
         AlertRule rule = AlertRulesFile.load(good, Map.of()).getFirst();
         assertThat(rule.noData()).hasValueSatisfying(noData -> {
             assertThat(noData.after()).hasSeconds(120);
-            assertThat(noData.state()).isEqualTo(NoData.State.KEEP_LAST);
+            assertThat(noData.state()).isEqualTo(NoDataState.KEEP_LAST);
         });
         assertThat(rule.recoveryThreshold()).hasValue(70);
         assertThat(rule.matchers())

@@ -2,7 +2,7 @@ package com.airdrops.monitoring.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.airdrops.monitoring.domain.port.driven.ConfigurationFiles.Reading;
+import com.airdrops.monitoring.domain.port.driven.ConfigurationReading;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +18,8 @@ class ConfigurationFilesReaderTest {
     @TempDir
     Path dir;
 
-    private MonitoringSettings.Files files(String rules, String notifications) throws IOException {
-        return new MonitoringSettings.Files(
+    private FilesSection files(String rules, String notifications) throws IOException {
+        return new FilesSection(
                 ConfigFile.at(Files.writeString(dir.resolve("alert_rules.yaml"), rules)),
                 ConfigFile.at(Files.writeString(dir.resolve("notifications.yaml"), notifications)),
                 ConfigFile.at(Files.writeString(dir.resolve("components.yaml"), "")),
@@ -29,7 +29,7 @@ class ConfigurationFilesReaderTest {
 
     @Test
     void bothFilesValidGiveTheRulesAndTheRoutingWithWhereTheyCameFrom() throws IOException {
-        MonitoringSettings.Files files = files("""
+        FilesSection files = files("""
                 rules:
                   - { name: cpu, metric_name: system_cpu_usage_percent, condition: gt, threshold: 90, severity: high }
                 """, """
@@ -37,9 +37,9 @@ class ConfigurationFilesReaderTest {
                   - { name: hook, type: webhook, config: { url: "http://127.0.0.1:9/hook" } }
                 """);
 
-        Reading reading = new ConfigurationFilesReader(files, Map.of(), TYPES, Set.of("hook")).read();
+        ConfigurationReading reading = new ConfigurationFilesReader(files, Map.of(), TYPES, Set.of("hook")).read();
 
-        assertThat(reading).isInstanceOfSatisfying(Reading.Read.class, read -> {
+        assertThat(reading).isInstanceOfSatisfying(ConfigurationReading.Read.class, read -> {
             assertThat(read.rules()).extracting(rule -> rule.name()).containsExactly("cpu");
             assertThat(read.routing().routes())
                     .extracting(route -> route.channel().name())
@@ -51,7 +51,7 @@ class ConfigurationFilesReaderTest {
 
     @Test
     void aNewChannelAndABadRuleAreBothReported() throws IOException {
-        MonitoringSettings.Files files = files("""
+        FilesSection files = files("""
                 rules:
                   - { name: cpu, metric_name: system_cpu_usage_percent, condition: above, threshold: 90, severity: high }
                 """, """
@@ -60,11 +60,11 @@ class ConfigurationFilesReaderTest {
                   - { name: other, type: webhook, config: { url: "http://127.0.0.1:9/other" } }
                 """);
 
-        Reading reading = new ConfigurationFilesReader(files, Map.of(), TYPES, Set.of("hook")).read();
+        ConfigurationReading reading = new ConfigurationFilesReader(files, Map.of(), TYPES, Set.of("hook")).read();
 
         assertThat(reading)
                 .isInstanceOfSatisfying(
-                        Reading.Refused.class,
+                        ConfigurationReading.Refused.class,
                         refused -> assertThat(refused.problems())
                                 .anySatisfy(problem -> assertThat(problem).contains("unknown condition 'above'"))
                                 .anySatisfy(problem -> assertThat(problem)

@@ -1,8 +1,9 @@
 package com.airdrops.monitoring.notification;
 
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ public final class DeliveryWorkers implements AutoCloseable {
     public void start() {
         for (ChannelDelivery delivery : deliveries) {
             Worker worker = new Worker(
-                    "notify-" + delivery.channel(), stopWait(), Worker.Stop.WAKE, self -> round(delivery, self));
+                    "notify-" + delivery.channel(), stopWait(), WorkerStop.WAKE, self -> round(delivery, self));
             workers.add(worker);
             worker.start();
         }
@@ -56,7 +57,7 @@ public final class DeliveryWorkers implements AutoCloseable {
             if (!leadership.state().leads() || delivery.deliverDue() == 0) {
                 worker.park(POLL);
             }
-        } catch (PersistenceException.Fenced e) {
+        } catch (FencedException e) {
             // Another agent of this instance leads now: it delivers; this worker waits for leadership.
             LOG.info("Delivery to {} stops here: {}", delivery.channel(), e.getMessage());
             worker.park(POLL);

@@ -1,7 +1,8 @@
 package com.airdrops.monitoring.notification;
 
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.OutboxQueue;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.work.Backoff;
@@ -61,7 +62,7 @@ public final class FailOpenOutbox implements OutboxQueue {
                 }
                 retry.succeeded();
                 return claimed;
-            } catch (PersistenceException.Fenced e) {
+            } catch (FencedException e) {
                 throw e; // another agent leads: nothing here is this agent's to deliver
             } catch (PersistenceException e) {
                 if (!retry.failing()) {
@@ -149,7 +150,7 @@ public final class FailOpenOutbox implements OutboxQueue {
             try {
                 outcome.accept(store);
                 return;
-            } catch (PersistenceException.Fenced e) {
+            } catch (FencedException e) {
                 throw e;
             } catch (PersistenceException e) {
                 retry.failed(clock.instant());

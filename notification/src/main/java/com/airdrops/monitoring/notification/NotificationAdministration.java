@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.DeadLetters;
+import com.airdrops.monitoring.domain.port.driving.ChannelView;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import java.time.InstantSource;
 import java.util.List;

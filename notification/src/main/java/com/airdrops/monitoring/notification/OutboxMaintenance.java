@@ -1,9 +1,10 @@
 package com.airdrops.monitoring.notification;
 
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
 import com.airdrops.monitoring.domain.port.driven.OutboxUpkeep;
-import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -54,7 +55,7 @@ public final class OutboxMaintenance implements AutoCloseable {
         this.clock = clock;
         this.settledRetention = settledRetention;
         this.deadRetention = deadRetention;
-        this.worker = new Worker("outbox-maintenance", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+        this.worker = new Worker("outbox-maintenance", Duration.ofSeconds(5), WorkerStop.WAKE, self -> {
             round();
             self.park(Duration.ofSeconds(DEPTH_EVERY_SECONDS));
         });
@@ -85,7 +86,7 @@ public final class OutboxMaintenance implements AutoCloseable {
                 failing = false;
                 LOG.info("Outbox maintenance works again");
             }
-        } catch (PersistenceException.Fenced e) {
+        } catch (FencedException e) {
             LOG.debug("Outbox pruning skipped: {}", e.getMessage()); // the leader of this instance prunes
         } catch (RuntimeException | Error e) {
             stats.loopFailed("outbox");

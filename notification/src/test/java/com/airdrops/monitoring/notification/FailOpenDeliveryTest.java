@@ -13,6 +13,7 @@ import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -21,7 +22,7 @@ import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.OutboxQueue;
@@ -200,7 +201,7 @@ class FailOpenDeliveryTest {
 
         @Override
         public HistoryPage history(
-                Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
+                Instant since, Optional<HistoryCursor> after, int limit, long maxTextChars, InstanceScope scope) {
             return call(() -> stored.history(since, after, limit, maxTextChars, scope));
         }
 

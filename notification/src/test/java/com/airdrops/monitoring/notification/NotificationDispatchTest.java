@@ -18,7 +18,7 @@ import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
 import com.airdrops.monitoring.domain.spi.AlertNotifier.DeliveryOutcome;
 import java.time.Duration;

@@ -19,11 +19,12 @@ import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.model.notification.NotificationPolicy;
 import com.airdrops.monitoring.domain.model.notification.NotificationRouting;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
+import com.airdrops.monitoring.domain.port.driven.AckLinkVerdict;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import com.airdrops.monitoring.domain.port.driven.FallbackOutbox;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
-import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -241,8 +242,9 @@ class SilenceAndAckDispatchTest {
             }
 
             @Override
-            public Verdict verify(String fingerprint, String since, String expires, String signature, Instant at) {
-                return Verdict.TAMPERED;
+            public AckLinkVerdict verify(
+                    String fingerprint, String since, String expires, String signature, Instant at) {
+                return AckLinkVerdict.TAMPERED;
             }
         };
         Alerter alerter = alerter(Optional.of(links));

@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.testkit;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +21,7 @@ public final class Notifications {
                 3,
                 3,
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(now, now),
+                new Firing(now, now),
                 "RiskManager reports a critical risk level",
                 now,
                 Map.of("component", "risk_manager"));

@@ -17,11 +17,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * notifier under test, or the endpoint a polling probe reads.
  */
 public final class RecordingReceiver implements AutoCloseable {
-    /** One request as received. */
-    public record Request(String method, String path, Map<String, List<String>> headers, String body) {}
 
     private final HttpServer server;
-    private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<ReceivedRequest> requests = new CopyOnWriteArrayList<>();
     private volatile int status = 200;
     private volatile String answer = "{}";
 
@@ -33,7 +31,7 @@ public final class RecordingReceiver implements AutoCloseable {
         }
         server.createContext("/", exchange -> {
             try (InputStream body = exchange.getRequestBody()) {
-                requests.add(new Request(
+                requests.add(new ReceivedRequest(
                         exchange.getRequestMethod(),
                         exchange.getRequestURI().getPath(),
                         Map.copyOf(exchange.getRequestHeaders()),
@@ -59,7 +57,7 @@ public final class RecordingReceiver implements AutoCloseable {
         this.answer = body;
     }
 
-    public List<Request> requests() {
+    public List<ReceivedRequest> requests() {
         return List.copyOf(requests);
     }
 

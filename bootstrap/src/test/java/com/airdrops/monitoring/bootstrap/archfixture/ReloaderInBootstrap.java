@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap.archfixture;
 
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import java.util.List;
 
 /** Breaks a rule on purpose: a use case implemented in the wiring. */

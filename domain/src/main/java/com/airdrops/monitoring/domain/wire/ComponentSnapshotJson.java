@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.wire;
 
 import com.airdrops.monitoring.domain.model.Require;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotBuilder;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.component.TaskFailure;
@@ -25,7 +26,7 @@ public final class ComponentSnapshotJson {
     static final double MAX_EPOCH_SECONDS = 253_402_300_799d;
 
     public static ComponentSnapshot parse(Map<String, ?> json, Instant observedAt) {
-        ComponentSnapshot.Builder builder = ComponentSnapshot.builder(observedAt);
+        ComponentSnapshotBuilder builder = ComponentSnapshot.builder(observedAt);
         for (Map.Entry<String, ?> field : json.entrySet()) {
             String name = field.getKey();
             Object value = field.getValue();
@@ -72,7 +73,7 @@ public final class ComponentSnapshotJson {
     }
 
     /** {@code [{"timestamp": <epoch seconds>, "value": <USD >= 0>}, ...]}, at most 1,000 points. */
-    private static void portfolioHistory(String name, Object value, ComponentSnapshot.Builder builder) {
+    private static void portfolioHistory(String name, Object value, ComponentSnapshotBuilder builder) {
         if (!(value instanceof List<?> points)) {
             throw wrongType(name, "a list of {\"timestamp\": <epoch seconds>, \"value\": <USD>}", value);
         }
@@ -90,7 +91,7 @@ public final class ComponentSnapshotJson {
     }
 
     /** {@code [{"task": "...", "error": "...", "at": <epoch seconds>}, ...]}, newest first, at most 10. */
-    private static void lastFailures(String name, Object value, ComponentSnapshot.Builder builder) {
+    private static void lastFailures(String name, Object value, ComponentSnapshotBuilder builder) {
         if (!(value instanceof List<?> failures)) {
             throw wrongType(name, "a list of {\"task\": ..., \"error\": ..., \"at\": <epoch seconds>}", value);
         }

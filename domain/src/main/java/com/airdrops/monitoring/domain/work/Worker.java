@@ -18,24 +18,17 @@ import java.util.function.Consumer;
  * they mean. One that throws anyway ends the thread, like any uncaught exception.
  */
 public final class Worker implements AutoCloseable {
-    /** How {@link #close()} gets the thread's attention. */
-    public enum Stop {
-        /** Unpark it: the step ends its round and the loop ends. Nothing in flight is cut short. */
-        WAKE,
-        /** Interrupt it: for a step that blocks on a queue. Never for one that may be writing to a database file. */
-        INTERRUPT
-    }
 
     private final Thread thread;
     private final Duration stopWait;
-    private final Stop stop;
+    private final WorkerStop stop;
     private volatile boolean running = true;
 
     /**
      * @param name the thread's name, as thread dumps and log lines show it
      * @param stopWait how long {@link #close()} waits for the step in flight
      */
-    public Worker(String name, Duration stopWait, Stop stop, Consumer<Worker> step) {
+    public Worker(String name, Duration stopWait, WorkerStop stop, Consumer<Worker> step) {
         Objects.requireNonNull(step, "step");
         this.stopWait = Objects.requireNonNull(stopWait, "stopWait");
         this.stop = Objects.requireNonNull(stop, "stop");

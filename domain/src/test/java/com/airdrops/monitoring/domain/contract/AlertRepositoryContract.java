@@ -10,8 +10,12 @@ import com.airdrops.monitoring.domain.model.alert.AlertFingerprint;
 import com.airdrops.monitoring.domain.model.alert.AlertMarks;
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.Pending;
+import com.airdrops.monitoring.domain.model.alert.Resolved;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.time.Instant;
@@ -59,7 +63,7 @@ public abstract class AlertRepositoryContract {
                 SERIES,
                 LABELS,
                 pending.severity(),
-                new AlertPhase.Firing(pending.pendingSince(), T0.plusSeconds(60)),
+                new Firing(pending.pendingSince(), T0.plusSeconds(60)),
                 0,
                 0,
                 pending.description());
@@ -73,10 +77,9 @@ public abstract class AlertRepositoryContract {
 
     @Test
     void historyIsNewestFirstFromTheGivenInstantAndLimited() {
-        Alert pending = transition(new AlertPhase.Pending(T0), T0);
-        Alert firing = transition(new AlertPhase.Firing(T0, T0.plusSeconds(60)), T0.plusSeconds(60));
-        Alert resolved =
-                transition(new AlertPhase.Resolved(T0.plusSeconds(60), T0.plusSeconds(120)), T0.plusSeconds(120));
+        Alert pending = transition(new Pending(T0), T0);
+        Alert firing = transition(new Firing(T0, T0.plusSeconds(60)), T0.plusSeconds(60));
+        Alert resolved = transition(new Resolved(T0.plusSeconds(60), T0.plusSeconds(120)), T0.plusSeconds(120));
         repository.save(new AlertChanges(List.of(), List.of(), List.of(pending, firing), List.of()));
         repository.save(new AlertChanges(List.of(), List.of(), List.of(resolved), List.of()));
 
@@ -98,7 +101,7 @@ public abstract class AlertRepositoryContract {
         repository.save(new AlertChanges(List.of(), List.of(), second, List.of()));
 
         List<String> seen = new ArrayList<>();
-        Optional<HistoryPage.Cursor> after = Optional.empty();
+        Optional<HistoryCursor> after = Optional.empty();
         int pages = 0;
         do {
             // At most 3 rows, and no more once 2,500 characters are taken: 3 rows of 1,000 would pass it.
@@ -127,7 +130,7 @@ public abstract class AlertRepositoryContract {
     }
 
     private static Alert large(String id, Instant at) {
-        return alert(new AlertPhase.Pending(at), at, "x".repeat(1_000), Map.of("id", id));
+        return alert(new Pending(at), at, "x".repeat(1_000), Map.of("id", id));
     }
 
     @Test
@@ -136,8 +139,8 @@ public abstract class AlertRepositoryContract {
                 List.of(),
                 List.of(),
                 List.of(
-                        transition(new AlertPhase.Pending(T0), T0),
-                        transition(new AlertPhase.Pending(T0.plusSeconds(3600)), T0.plusSeconds(3600))),
+                        transition(new Pending(T0), T0),
+                        transition(new Pending(T0.plusSeconds(3600)), T0.plusSeconds(3600))),
                 List.of()));
 
         assertThat(repository.deleteHistoryOlderThan(T0.plusSeconds(1))).isEqualTo(1);
@@ -146,8 +149,7 @@ public abstract class AlertRepositoryContract {
 
     @Test
     void aNonFiniteValueIsKeptAsNaN() {
-        Alert alert =
-                new Alert("r", "m", Double.NaN, 1, AlertSeverity.LOW, new AlertPhase.Pending(T0), "", T0, Map.of());
+        Alert alert = new Alert("r", "m", Double.NaN, 1, AlertSeverity.LOW, new Pending(T0), "", T0, Map.of());
         repository.save(new AlertChanges(List.of(), List.of(), List.of(alert), List.of()));
         assertThat(repository.history(T0, 1))
                 .singleElement()
@@ -166,7 +168,7 @@ public abstract class AlertRepositoryContract {
                 SERIES,
                 LABELS,
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                new Firing(T0, T0.plusSeconds(3)),
                 3,
                 3,
                 "Risk is critical",
@@ -178,7 +180,7 @@ public abstract class AlertRepositoryContract {
                 3,
                 3,
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                new Firing(T0, T0.plusSeconds(3)),
                 "Risk is critical",
                 T0.plusSeconds(5),
                 LABELS,
@@ -200,7 +202,7 @@ public abstract class AlertRepositoryContract {
                 SERIES,
                 LABELS,
                 AlertSeverity.HIGH,
-                new AlertPhase.Pending(T0),
+                new Pending(T0),
                 0,
                 0,
                 "A component is unhealthy");
@@ -214,7 +216,7 @@ public abstract class AlertRepositoryContract {
                 Map.of(),
                 Map.of(),
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(T0, T0.plusSeconds(3)),
+                new Firing(T0, T0.plusSeconds(3)),
                 3,
                 3,
                 "Risk is critical");

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertEvent;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
@@ -269,7 +269,7 @@ public abstract class NotificationOutboxContract {
                 3,
                 3,
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(at.minusSeconds(60), at),
+                new Firing(at.minusSeconds(60), at),
                 "Risk is critical",
                 at,
                 Map.of("team", "risk"));

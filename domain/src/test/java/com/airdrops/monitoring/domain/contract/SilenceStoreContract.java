@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fixtures.Regexes;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.MatchKind;
 import com.airdrops.monitoring.domain.model.alert.Silence;
+import com.airdrops.monitoring.domain.model.alert.SilenceState;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
 import java.time.Instant;
 import java.util.List;
@@ -35,7 +37,7 @@ public abstract class SilenceStoreContract {
                         Regexes.matcher("component", "=~sched.*"),
                         Regexes.matcher("protocol", "!~zk.*"),
                         Regexes.matcher("status", "!=completed"),
-                        new LabelMatcher("odd", LabelMatcher.Kind.EQUAL, "!=looks like an operator")),
+                        new LabelMatcher("odd", MatchKind.EQUAL, "!=looks like an operator")),
                 T0.plusSeconds(60),
                 T0.plusSeconds(7200),
                 "ops",
@@ -53,7 +55,7 @@ public abstract class SilenceStoreContract {
         Silence expired = store.expire("a", T0.plusSeconds(10)).orElseThrow();
 
         assertThat(expired.endsAt()).isEqualTo(T0.plusSeconds(10));
-        assertThat(expired.stateAt(T0.plusSeconds(10))).isEqualTo(Silence.State.EXPIRED);
+        assertThat(expired.stateAt(T0.plusSeconds(10))).isEqualTo(SilenceState.EXPIRED);
         assertThat(store.all()).containsExactly(expired);
         assertThat(store.expire("missing", T0)).isEmpty();
     }

@@ -2,12 +2,13 @@ package com.airdrops.monitoring.domain.fakes;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
@@ -182,7 +183,7 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
     /** One agent's storage: every scope reads the same rows; a row's number is its place in the history. */
     @Override
     public synchronized HistoryPage history(
-            Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
+            Instant since, Optional<HistoryCursor> after, int limit, long maxTextChars, InstanceScope scope) {
         List<Integer> rows = new ArrayList<>();
         for (int row = history.size(); row >= 1; row--) {
             Alert alert = history.get(row - 1);
@@ -212,9 +213,9 @@ public final class InMemoryAlertRepository implements AlertRepository, Notificat
                     + alert.labels().toString().length();
             last = row;
         }
-        Optional<HistoryPage.Cursor> next = page.size() < rows.size()
+        Optional<HistoryCursor> next = page.size() < rows.size()
                 ? Optional.of(
-                        new HistoryPage.Cursor(history.get(last - 1).timestamp().toEpochMilli(), last))
+                        new HistoryCursor(history.get(last - 1).timestamp().toEpochMilli(), last))
                 : Optional.empty();
         return new HistoryPage(page, next);
     }

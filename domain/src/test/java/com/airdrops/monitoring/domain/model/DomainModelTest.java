@@ -11,8 +11,13 @@ import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.alert.AlertTemplate;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.MatchKind;
+import com.airdrops.monitoring.domain.model.alert.Pending;
+import com.airdrops.monitoring.domain.model.alert.Resolved;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentProblem;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.metric.AggregationFunction;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
@@ -50,7 +55,7 @@ class DomainModelTest {
                         " ",
                         "generic",
                         ComponentStatus.HEALTHY,
-                        ComponentMetrics.Problem.NONE,
+                        ComponentProblem.NONE,
                         0.1,
                         0,
                         1,
@@ -96,22 +101,22 @@ class DomainModelTest {
     void anAlertsStatusAndInstantsComeFromItsPhase() {
         Instant pendingSince = NOW.minusSeconds(120);
         Instant firingSince = NOW.minusSeconds(60);
-        Alert firing = alert(new AlertPhase.Firing(pendingSince, firingSince));
+        Alert firing = alert(new Firing(pendingSince, firingSince));
         assertThat(firing.status()).isEqualTo(AlertStatus.FIRING);
         assertThat(firing.pendingSince()).contains(pendingSince);
         assertThat(firing.firingSince()).contains(firingSince);
         assertThat(firing.resolvedAt()).isEmpty();
 
-        Alert resolved = alert(new AlertPhase.Resolved(firingSince, NOW));
+        Alert resolved = alert(new Resolved(firingSince, NOW));
         assertThat(resolved.status()).isEqualTo(AlertStatus.RESOLVED);
         assertThat(resolved.firingSince()).contains(firingSince);
         assertThat(resolved.resolvedAt()).contains(NOW);
 
-        Alert pending = alert(new AlertPhase.Pending(pendingSince));
+        Alert pending = alert(new Pending(pendingSince));
         assertThat(pending.status()).isEqualTo(AlertStatus.PENDING);
         assertThat(pending.firingSince()).isEmpty();
-        assertThatThrownBy(() -> new AlertPhase.Firing(pendingSince, null)).hasMessageContaining("since");
-        assertThatThrownBy(() -> new AlertPhase.Resolved(null, NOW)).hasMessageContaining("firingSince");
+        assertThatThrownBy(() -> new Firing(pendingSince, null)).hasMessageContaining("since");
+        assertThatThrownBy(() -> new Resolved(null, NOW)).hasMessageContaining("firingSince");
     }
 
     @Test
@@ -239,7 +244,7 @@ class DomainModelTest {
 
     @Test
     void aRegexOnlyComesWithAnEngine() {
-        assertThatThrownBy(() -> new LabelMatcher("a", LabelMatcher.Kind.MATCHES, "x.*"))
+        assertThatThrownBy(() -> new LabelMatcher("a", MatchKind.MATCHES, "x.*"))
                 .hasMessageContaining("regular expressions are not accepted here");
     }
 

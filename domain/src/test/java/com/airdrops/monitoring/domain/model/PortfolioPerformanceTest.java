@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotBuilder;
 import com.airdrops.monitoring.domain.model.component.PortfolioPerformance;
 import com.airdrops.monitoring.domain.model.component.PortfolioPoint;
 import java.time.Duration;
@@ -59,7 +60,7 @@ class PortfolioPerformanceTest {
                         .portfolioPoint(T0, 2)
                         .build())
                 .hasMessageContaining("two points at");
-        ComponentSnapshot.Builder tooLong = ComponentSnapshot.builder(T0);
+        ComponentSnapshotBuilder tooLong = ComponentSnapshot.builder(T0);
         for (int i = 0; i <= ComponentSnapshot.MAX_PORTFOLIO_POINTS; i++) {
             tooLong.portfolioPoint(T0.plusSeconds(i), 1);
         }

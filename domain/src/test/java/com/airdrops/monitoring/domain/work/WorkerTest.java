@@ -15,7 +15,7 @@ class WorkerTest {
     void wakeEndsAParkAndCloseEndsTheLoopBetweenRounds() throws InterruptedException {
         AtomicInteger rounds = new AtomicInteger();
         CountDownLatch second = new CountDownLatch(2);
-        Worker worker = new Worker("test-wake", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+        Worker worker = new Worker("test-wake", Duration.ofSeconds(5), WorkerStop.WAKE, self -> {
             rounds.incrementAndGet();
             second.countDown();
             self.park(Duration.ofHours(1));
@@ -37,7 +37,7 @@ class WorkerTest {
         BlockingQueue<String> never = new ArrayBlockingQueue<>(1);
         CountDownLatch waiting = new CountDownLatch(1);
         CountDownLatch ended = new CountDownLatch(1);
-        Worker worker = new Worker("test-interrupt", Duration.ofSeconds(5), Worker.Stop.INTERRUPT, self -> {
+        Worker worker = new Worker("test-interrupt", Duration.ofSeconds(5), WorkerStop.INTERRUPT, self -> {
             try {
                 waiting.countDown();
                 never.take();
@@ -55,7 +55,7 @@ class WorkerTest {
 
     @Test
     void aParkAfterCloseReturnsAtOnce() {
-        Worker worker = new Worker("test-closed", Duration.ofSeconds(1), Worker.Stop.WAKE, self -> {});
+        Worker worker = new Worker("test-closed", Duration.ofSeconds(1), WorkerStop.WAKE, self -> {});
         worker.close(); // never started: nothing to wait for
 
         long before = System.nanoTime();

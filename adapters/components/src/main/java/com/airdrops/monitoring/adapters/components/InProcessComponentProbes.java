@@ -4,6 +4,7 @@ import com.airdrops.monitoring.domain.bot.CapitalAllocator;
 import com.airdrops.monitoring.domain.bot.CentralScheduler;
 import com.airdrops.monitoring.domain.bot.RiskManager;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
+import com.airdrops.monitoring.domain.model.component.ComponentSnapshotBuilder;
 import com.airdrops.monitoring.domain.spi.ComponentProbe;
 import java.time.InstantSource;
 
@@ -13,7 +14,7 @@ public final class InProcessComponentProbes {
 
     public static ComponentProbe riskManager(RiskManager riskManager, InstantSource clock) {
         return () -> {
-            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+            ComponentSnapshotBuilder snapshot = ComponentSnapshot.builder(clock.instant())
                     .riskLevel(riskManager.riskLevel())
                     .portfolioValueUsd(riskManager.portfolioValueUsd())
                     .circuitBreakerActive(riskManager.circuitBreakerActive());
@@ -24,7 +25,7 @@ public final class InProcessComponentProbes {
 
     public static ComponentProbe capitalAllocator(CapitalAllocator allocator, InstantSource clock) {
         return () -> {
-            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+            ComponentSnapshotBuilder snapshot = ComponentSnapshot.builder(clock.instant())
                     .capitalUtilizationPercent(allocator.capitalUtilizationPercent());
             allocator.protocolAllocations().forEach(snapshot::protocolAllocation);
             allocator.portfolioHistory().forEach(point -> snapshot.portfolioPoint(point.at(), point.valueUsd()));
@@ -34,7 +35,7 @@ public final class InProcessComponentProbes {
 
     public static ComponentProbe scheduler(CentralScheduler scheduler, InstantSource clock) {
         return () -> {
-            ComponentSnapshot.Builder snapshot = ComponentSnapshot.builder(clock.instant())
+            ComponentSnapshotBuilder snapshot = ComponentSnapshot.builder(clock.instant())
                     .running(scheduler.running())
                     .taskDefinitions(scheduler.taskDefinitions());
             scheduler.taskExecutionsByStatus().forEach(snapshot::taskExecutions);

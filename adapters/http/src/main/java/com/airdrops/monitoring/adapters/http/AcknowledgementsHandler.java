@@ -1,8 +1,8 @@
 package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
-import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -107,7 +107,7 @@ final class AcknowledgementsHandler {
 
     private static void answer(Context ctx, AckOutcome outcome) {
         switch (outcome) {
-            case AckOutcome.Acknowledged acknowledged -> ctx.json(AlertsHandler.view(acknowledged.alert()));
+            case AckOutcome.Acknowledged acknowledged -> ctx.json(AlertViews.alert(acknowledged.alert()));
             case AckOutcome.NotActive notActive ->
                 throw new ApiException(
                         404,

@@ -2,7 +2,7 @@ package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
-import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
+import com.airdrops.monitoring.domain.port.driving.PushOutcome;
 import com.airdrops.monitoring.domain.wire.ComponentSnapshotJson;
 import io.javalin.http.Context;
 import java.time.InstantSource;
@@ -43,13 +43,10 @@ final class ComponentPushHandler {
         String name = ctx.pathParam("name");
         switch (receiver.accept(name, snapshot)) {
             case PushOutcome.Accepted accepted ->
-                ctx.status(202).json(new Accepted("accepted", accepted.componentName()));
+                ctx.status(202).json(new PushAnswer("accepted", accepted.componentName()));
             case PushOutcome.UnknownComponent unknown ->
                 throw new ApiException(
                         404, "no push component named '" + unknown.componentName() + "' in components.yaml");
         }
     }
-
-    /** The answer to an accepted push, in this field order. */
-    record Accepted(String status, String component) {}
 }

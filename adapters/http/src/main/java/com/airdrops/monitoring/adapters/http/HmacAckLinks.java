@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.port.driven.AckLinkVerdict;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -48,21 +49,21 @@ public final class HmacAckLinks implements AckLinks {
 
     /** Checks in constant time; a signature that does not match is TAMPERED, even if expired. */
     @Override
-    public Verdict verify(String fingerprint, String since, String expires, String signature, Instant now) {
+    public AckLinkVerdict verify(String fingerprint, String since, String expires, String signature, Instant now) {
         long sinceMillis;
         long expiresAt;
         try {
             sinceMillis = Long.parseLong(since == null ? "" : since);
             expiresAt = Long.parseLong(expires == null ? "" : expires);
         } catch (NumberFormatException e) {
-            return Verdict.TAMPERED;
+            return AckLinkVerdict.TAMPERED;
         }
         byte[] expected = signature(fingerprint, sinceMillis, expiresAt).getBytes(StandardCharsets.US_ASCII);
         byte[] presented = (signature == null ? "" : signature).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, presented)) {
-            return Verdict.TAMPERED;
+            return AckLinkVerdict.TAMPERED;
         }
-        return now.getEpochSecond() < expiresAt ? Verdict.VALID : Verdict.EXPIRED;
+        return now.getEpochSecond() < expiresAt ? AckLinkVerdict.VALID : AckLinkVerdict.EXPIRED;
     }
 
     private String signature(String fingerprint, long since, long expires) {

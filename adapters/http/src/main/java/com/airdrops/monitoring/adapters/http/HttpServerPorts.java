@@ -1,8 +1,7 @@
 package com.airdrops.monitoring.adapters.http;
 
-import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
-import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
@@ -13,7 +12,6 @@ import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
@@ -60,32 +58,7 @@ public record HttpServerPorts(
                 notifications,
                 clock,
                 NoSilences.INSTANCE,
-                (fingerprint, by, comment, until) -> new AlertAcknowledger.AckOutcome.NotActive(fingerprint),
+                (fingerprint, by, comment, until) -> new AckOutcome.NotActive(fingerprint),
                 Optional.empty());
-    }
-
-    /** No silences are kept: none is listed, and creating one is refused. */
-    private enum NoSilences implements SilenceAdmin {
-        INSTANCE;
-
-        @Override
-        public Silence create(
-                List<LabelMatcher> matchers,
-                Optional<Instant> startsAt,
-                Instant endsAt,
-                String createdBy,
-                String comment) {
-            throw new IllegalArgumentException("this agent keeps no silences");
-        }
-
-        @Override
-        public List<Silence> silences() {
-            return List.of();
-        }
-
-        @Override
-        public Optional<Silence> expire(String id) {
-            return Optional.empty();
-        }
     }
 }

@@ -35,6 +35,9 @@ public final class JavalinHttpServer implements AutoCloseable {
     static final long SMALL_BODY_BYTES = 64 * 1024;
 
     private final AlertsHandler alertsHandler;
+    private final HistoryHandler historyHandler;
+    private final RulesHandler rulesHandler;
+    private final ReloadHandler reloadHandler;
     private final AcknowledgementsHandler acknowledgementsHandler;
     private final SilencesHandler silencesHandler;
     private final StatusPageFiles statusPage = StatusPageFiles.fromClasspath();
@@ -60,7 +63,10 @@ public final class JavalinHttpServer implements AutoCloseable {
                 ports.pushReceiver(),
                 ports.clock());
         RequestBodyReader smallBodies = new RequestBodyReader(SMALL_BODY_BYTES, settings.requestBodyTimeout());
-        this.alertsHandler = new AlertsHandler(ports.alerts(), ports.reloader(), token, ports.clock());
+        this.alertsHandler = new AlertsHandler(ports.alerts());
+        this.historyHandler = new HistoryHandler(ports.alerts());
+        this.rulesHandler = new RulesHandler(ports.alerts(), ports.clock());
+        this.reloadHandler = new ReloadHandler(ports.reloader(), token);
         this.acknowledgementsHandler =
                 new AcknowledgementsHandler(token, ports.acknowledger(), ports.ackLinks(), smallBodies, ports.clock());
         this.silencesHandler = new SilencesHandler(ports.silences(), token, smallBodies, ports.clock());
@@ -107,9 +113,9 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.post("/api/v1/components/{name}", pushHandler::handle);
             config.routes.get("/api/v1/aggregates", aggregatesHandler::handle);
             config.routes.get("/api/v1/alerts", alertsHandler::active);
-            config.routes.get("/api/v1/alerts/history", alertsHandler::history);
+            config.routes.get("/api/v1/alerts/history", historyHandler::handle);
             config.routes.get("/api/v1/alerts/quarantine", alertsHandler::quarantine);
-            config.routes.get("/api/v1/rules", alertsHandler::rules);
+            config.routes.get("/api/v1/rules", rulesHandler::handle);
             config.routes.post("/api/v1/alerts/{fingerprint}/ack", acknowledgementsHandler::acknowledge);
             config.routes.get("/api/v1/alerts/{fingerprint}/ack", acknowledgementsHandler::acknowledgeByLink);
             // What a GET of the link would answer, without acting: link checkers and previews send HEAD.
@@ -117,7 +123,7 @@ public final class JavalinHttpServer implements AutoCloseable {
             config.routes.get("/api/v1/silences", silencesHandler::list);
             config.routes.post("/api/v1/silences", silencesHandler::create);
             config.routes.delete("/api/v1/silences/{id}", silencesHandler::expire);
-            config.routes.post("/api/v1/reload", alertsHandler::reload);
+            config.routes.post("/api/v1/reload", reloadHandler::handle);
             config.routes.get("/api/v1/channels", notificationsHandler::channels);
             config.routes.get("/api/v1/notifications/dead", notificationsHandler::dead);
             config.routes.post("/api/v1/notifications/{id}/replay", notificationsHandler::replay);

@@ -86,7 +86,7 @@ final class NotificationsHandler {
                 "alerts",
                 entry.notification().alerts().stream()
                         .limit(MAX_ALERTS_SHOWN)
-                        .map(AlertsHandler::view)
+                        .map(AlertViews::alert)
                         .toList());
         view.put("created_at", JsonViews.epochSeconds(entry.createdAt()));
         return view;

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +35,7 @@ public final class RefusedRequests implements MetricsSource {
             "/health");
 
     private final InstantSource clock;
-    private final Map<Kind, Tally> tallies = new ConcurrentHashMap<>();
+    private final Map<RefusalKind, RefusalTally> tallies = new ConcurrentHashMap<>();
 
     public RefusedRequests(InstantSource clock) {
         this.clock = clock;
@@ -44,8 +43,8 @@ public final class RefusedRequests implements MetricsSource {
 
     /** Records a refusal of a request to {@code path} with {@code status} and the reason given to the client. */
     void record(String path, int status, String reason) {
-        Kind kind = new Kind(endpoint(path), status);
-        Tally tally = tallies.computeIfAbsent(kind, key -> new Tally());
+        RefusalKind kind = new RefusalKind(endpoint(path), status);
+        RefusalTally tally = tallies.computeIfAbsent(kind, key -> new RefusalTally());
         tally.count.incrementAndGet();
         Instant now = clock.instant();
         synchronized (tally) {
@@ -85,13 +84,5 @@ public final class RefusedRequests implements MetricsSource {
             }
         }
         return "other";
-    }
-
-    private record Kind(String endpoint, int status) {}
-
-    private static final class Tally {
-        private final AtomicLong count = new AtomicLong();
-        private Instant lastLogged;
-        private long countAtLastLog;
     }
 }

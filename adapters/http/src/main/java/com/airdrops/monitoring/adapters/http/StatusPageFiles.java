@@ -28,12 +28,10 @@ final class StatusPageFiles {
     /** The page's modules, {@code ui/<name>.js}; a test checks that every import names one of them. */
     static final List<String> MODULES = List.of("main", "core", "actions", "collected", "alerting", "agent");
 
-    private final Map<String, File> files;
+    private final Map<String, PageFile> files;
     private final String contentSecurityPolicy;
 
-    record File(String contentType, byte[] plain, byte[] gzipped, String etag) {}
-
-    private StatusPageFiles(Map<String, File> files, String contentSecurityPolicy) {
+    private StatusPageFiles(Map<String, PageFile> files, String contentSecurityPolicy) {
         this.files = files;
         this.contentSecurityPolicy = contentSecurityPolicy;
     }
@@ -60,8 +58,8 @@ final class StatusPageFiles {
         String policy = "default-src 'self'; script-src 'self'; style-src " + hashSource(css)
                 + "; img-src 'self' data:; object-src 'none'; base-uri 'none';"
                 + " frame-ancestors 'none'; form-action 'self'";
-        File index = file(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
-        Map<String, File> files = new LinkedHashMap<>(Map.of("/", index, "/index.html", index));
+        PageFile index = file(page.getBytes(StandardCharsets.UTF_8), "text/html; charset=utf-8");
+        Map<String, PageFile> files = new LinkedHashMap<>(Map.of("/", index, "/index.html", index));
         modules.forEach((name, source) -> files.put(
                 "/ui/" + name + ".js",
                 file(source.getBytes(StandardCharsets.UTF_8), "text/javascript; charset=utf-8")));
@@ -72,7 +70,7 @@ final class StatusPageFiles {
         return contentSecurityPolicy;
     }
 
-    File file(String path) {
+    PageFile file(String path) {
         return files.get(path);
     }
 
@@ -86,7 +84,7 @@ final class StatusPageFiles {
      */
     void serve(Context ctx) {
         String path = ctx.path().replaceAll("/+$", "");
-        File file = files.get(path.isEmpty() ? "/" : path);
+        PageFile file = files.get(path.isEmpty() ? "/" : path);
         if (file == null) {
             ApiError.respond(ctx, 404, "no such endpoint");
             return;
@@ -166,7 +164,7 @@ final class StatusPageFiles {
         }
     }
 
-    private static File file(byte[] plain, String contentType) {
+    private static PageFile file(byte[] plain, String contentType) {
         ByteArrayOutputStream compressed = new ByteArrayOutputStream(plain.length / 3);
         try (GZIPOutputStream gzip = new GZIPOutputStream(compressed)) {
             gzip.write(plain);
@@ -174,7 +172,7 @@ final class StatusPageFiles {
             throw new UncheckedIOException("cannot compress the status page", e);
         }
         String etag = "\"" + HexFormat.of().formatHex(Sha256.of(plain), 0, 12) + "\"";
-        return new File(contentType, plain, compressed.toByteArray(), etag);
+        return new PageFile(contentType, plain, compressed.toByteArray(), etag);
     }
 
     /** A CSP source allowing exactly this inline content. */

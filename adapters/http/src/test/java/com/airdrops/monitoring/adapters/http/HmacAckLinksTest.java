@@ -3,7 +3,7 @@ package com.airdrops.monitoring.adapters.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.airdrops.monitoring.domain.port.driven.AckLinks.Verdict;
+import com.airdrops.monitoring.domain.port.driven.AckLinkVerdict;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,21 +25,21 @@ class HmacAckLinksTest {
         String expires = link.getQuery().replaceAll(".*expires=(\\d+).*", "$1");
         String signature = link.getQuery().replaceAll(".*sig=", "");
 
-        assertThat(links.verify("abc", since, expires, signature, T0)).isEqualTo(Verdict.VALID);
+        assertThat(links.verify("abc", since, expires, signature, T0)).isEqualTo(AckLinkVerdict.VALID);
         assertThat(links.verify("abc", since, expires, signature, T0.plus(Duration.ofHours(24))))
-                .isEqualTo(Verdict.EXPIRED);
-        assertThat(links.verify("abd", since, expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
+                .isEqualTo(AckLinkVerdict.EXPIRED);
+        assertThat(links.verify("abd", since, expires, signature, T0)).isEqualTo(AckLinkVerdict.TAMPERED);
         assertThat(links.verify("abc", since + "0", expires, signature, T0))
                 .as("another episode")
-                .isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", null, expires, signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", since, expires + "0", signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", since, "soon", signature, T0)).isEqualTo(Verdict.TAMPERED);
-        assertThat(links.verify("abc", since, expires, null, T0)).isEqualTo(Verdict.TAMPERED);
+                .isEqualTo(AckLinkVerdict.TAMPERED);
+        assertThat(links.verify("abc", null, expires, signature, T0)).isEqualTo(AckLinkVerdict.TAMPERED);
+        assertThat(links.verify("abc", since, expires + "0", signature, T0)).isEqualTo(AckLinkVerdict.TAMPERED);
+        assertThat(links.verify("abc", since, "soon", signature, T0)).isEqualTo(AckLinkVerdict.TAMPERED);
+        assertThat(links.verify("abc", since, expires, null, T0)).isEqualTo(AckLinkVerdict.TAMPERED);
         assertThat(new HmacAckLinks("y".repeat(32), "https://monitor.example.org", Duration.ofHours(24))
                         .verify("abc", since, expires, signature, T0))
                 .as("another secret")
-                .isEqualTo(Verdict.TAMPERED);
+                .isEqualTo(AckLinkVerdict.TAMPERED);
     }
 
     @Test

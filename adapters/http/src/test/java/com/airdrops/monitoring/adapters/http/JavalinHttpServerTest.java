@@ -4,14 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.Condition;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
 import com.airdrops.monitoring.domain.model.component.ComponentMetrics;
+import com.airdrops.monitoring.domain.model.component.ComponentProblem;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
@@ -20,12 +22,15 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
+import com.airdrops.monitoring.domain.port.driving.ChannelView;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.PushOutcome;
+import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
@@ -64,8 +69,8 @@ class JavalinHttpServerTest {
     private final RecordingPushReceiver pushes = new RecordingPushReceiver(Set.of("risk_manager"));
     private final AtomicReference<MetricsSnapshot> latest = new AtomicReference<>();
     private final List<Object[]> aggregateQueries = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private final AtomicReference<ConfigReloader.ReloadOutcome> reloadOutcome =
-            new AtomicReference<>(new ConfigReloader.ReloadOutcome.Reloaded("7 alert rules"));
+    private final AtomicReference<ReloadOutcome> reloadOutcome =
+            new AtomicReference<>(new ReloadOutcome.Reloaded("7 alert rules"));
     private final java.util.concurrent.atomic.AtomicInteger reloads = new java.util.concurrent.atomic.AtomicInteger();
     private final ConfigReloader reloader = () -> {
         reloads.incrementAndGet();
@@ -80,7 +85,7 @@ class JavalinHttpServerTest {
                     3,
                     3,
                     AlertSeverity.CRITICAL,
-                    new AlertPhase.Firing(NOW.minusSeconds(20), NOW.minusSeconds(10)),
+                    new Firing(NOW.minusSeconds(20), NOW.minusSeconds(10)),
                     "Risk is critical",
                     NOW,
                     Map.of("team", "risk")));
@@ -88,12 +93,11 @@ class JavalinHttpServerTest {
 
         @Override
         public HistoryPage getAlertHistory(
-                double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
+                double hours, InstanceScope scope, Optional<HistoryCursor> after, int limit) {
             historyHours.add(hours);
             historyPages.add(limit + " after " + after.map(Object::toString).orElse("none"));
             // A page of one row is cut: the answer must say so and point to the next.
-            return new HistoryPage(
-                    List.of(), limit == 1 ? Optional.of(new HistoryPage.Cursor(1_000, 7)) : Optional.empty());
+            return new HistoryPage(List.of(), limit == 1 ? Optional.of(new HistoryCursor(1_000, 7)) : Optional.empty());
         }
 
         @Override
@@ -153,7 +157,7 @@ class JavalinHttpServerTest {
                         500,
                         100,
                         AlertSeverity.HIGH,
-                        new AlertPhase.Firing(NOW, NOW),
+                        new Firing(NOW, NOW),
                         "deep",
                         NOW,
                         Map.of("component", "q" + i)));
@@ -163,7 +167,7 @@ class JavalinHttpServerTest {
                             3,
                             new com.airdrops.monitoring.domain.model.notification.Notification(
                                     "e-3", "hook", alerts, 29),
-                            com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus.DEAD,
+                            com.airdrops.monitoring.domain.model.notification.OutboxStatus.DEAD,
                             1,
                             Optional.of("HTTP 400"),
                             NOW,
@@ -285,7 +289,7 @@ class JavalinHttpServerTest {
                                 "allocator",
                                 "capital_allocator",
                                 ComponentStatus.UNHEALTHY,
-                                new ComponentMetrics.Problem(
+                                new ComponentProblem(
                                         "stale: last data at 2026-11-26T11:50:00Z, older than 120.0 s", true),
                                 0.25,
                                 3,
@@ -295,7 +299,7 @@ class JavalinHttpServerTest {
                                 "poller",
                                 "risk_manager",
                                 ComponentStatus.UNHEALTHY,
-                                new ComponentMetrics.Problem("GET http://bot:secret@10.0.0.5/status failed", false),
+                                new ComponentProblem("GET http://bot:secret@10.0.0.5/status failed", false),
                                 0.5,
                                 1,
                                 0,
@@ -684,8 +688,7 @@ class JavalinHttpServerTest {
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).get("loaded").asText()).isEqualTo("7 alert rules");
 
-        reloadOutcome.set(
-                new ConfigReloader.ReloadOutcome.Rejected(List.of("rules.yaml:3:5: rules[0].condition: unknown")));
+        reloadOutcome.set(new ReloadOutcome.Rejected(List.of("rules.yaml:3:5: rules[0].condition: unknown")));
         HttpResponse<String> rejected = post("/api/v1/reload", "Bearer " + TOKEN, "");
         assertThat(rejected.statusCode()).isEqualTo(400);
         assertThat(JSON.readTree(rejected.body()).get("problems").get(0).asText())

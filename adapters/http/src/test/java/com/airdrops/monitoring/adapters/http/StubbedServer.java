@@ -2,9 +2,10 @@ package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.Alert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
@@ -13,12 +14,13 @@ import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.model.component.ComponentSnapshot;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import com.airdrops.monitoring.domain.port.driven.AckLinks;
+import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
-import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
-import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver.PushOutcome;
-import com.airdrops.monitoring.domain.port.driving.ConfigReloader.ReloadOutcome;
+import com.airdrops.monitoring.domain.port.driving.ChannelView;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
+import com.airdrops.monitoring.domain.port.driving.PushOutcome;
+import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import java.net.URI;
 import java.time.Duration;
@@ -92,7 +94,7 @@ final class StubbedServer implements AutoCloseable {
                                                 3,
                                                 3,
                                                 AlertSeverity.HIGH,
-                                                new AlertPhase.Firing(NOW, NOW),
+                                                new Firing(NOW, NOW),
                                                 "",
                                                 NOW,
                                                 Map.of()));
@@ -151,7 +153,7 @@ final class StubbedServer implements AutoCloseable {
 
         @Override
         public HistoryPage getAlertHistory(
-                double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit) {
+                double hours, InstanceScope scope, Optional<HistoryCursor> after, int limit) {
             queries.add(hours);
             return new HistoryPage(List.of(), Optional.empty());
         }

@@ -3,7 +3,6 @@ package com.airdrops.monitoring.adapters.notify;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,18 +67,5 @@ public final class AlertmanagerNotifier implements AlertNotifier {
         }
         String reason = String.join("; ", failures);
         return retryable ? DeliveryOutcome.retry(reason) : DeliveryOutcome.rejected(reason);
-    }
-
-    /** Creates Alertmanager notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "alertmanager";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new AlertmanagerNotifier(channel);
-        }
     }
 }

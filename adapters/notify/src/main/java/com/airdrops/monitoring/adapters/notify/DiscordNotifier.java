@@ -4,7 +4,6 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,7 +112,7 @@ public final class DiscordNotifier implements AlertNotifier {
     }
 
     /** Discord answers {@code {"message": …, "retry_after": 1.5}}; the same wait is in the rate-limit headers. */
-    static DeliveryOutcome judge(JsonHttp.Answer answer) {
+    static DeliveryOutcome judge(HttpAnswer answer) {
         return JsonHttp.judged(
                 answer,
                 refused -> JsonHttp.reason(refused, "message"),
@@ -129,19 +128,6 @@ public final class DiscordNotifier implements AlertNotifier {
             return JsonHttp.seconds(Double.parseDouble(seconds.trim()));
         } catch (NumberFormatException e) {
             return Optional.empty();
-        }
-    }
-
-    /** Creates Discord notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "discord";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new DiscordNotifier(channel);
         }
     }
 }

@@ -4,7 +4,6 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -165,18 +164,5 @@ public final class EmailNotifier implements AlertNotifier {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-    }
-
-    /** Creates email notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "email";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new EmailNotifier(channel);
-        }
     }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -32,19 +31,6 @@ final class JsonHttp {
             .build();
 
     private JsonHttp() {}
-
-    /** What a service answered: its status, headers and the start of its body (enough for an error's reason). */
-    record Answer(int status, HttpHeaders headers, String body) {
-        /** The body as JSON, or an empty object when it is not JSON. */
-        JsonNode json() {
-            try {
-                JsonNode node = AlertmanagerFormat.JSON.readTree(body);
-                return node == null ? AlertmanagerFormat.JSON.createObjectNode() : node;
-            } catch (IOException e) {
-                return AlertmanagerFormat.JSON.createObjectNode();
-            }
-        }
-    }
 
     /** The most of an answer's body read: a reason needs a line, and a hostile server must not fill the heap. */
     static final int MAX_ANSWER_BYTES = 16 * 1024;
@@ -73,7 +59,7 @@ final class JsonHttp {
             byte[] body,
             Map<String, String> headers,
             Duration timeout,
-            Function<Answer, DeliveryOutcome> judge) {
+            Function<HttpAnswer, DeliveryOutcome> judge) {
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
@@ -92,7 +78,7 @@ final class JsonHttp {
                     .toList()) {
                 text = text.replace(secret, "***");
             }
-            return judge.apply(new Answer(response.statusCode(), response.headers(), text));
+            return judge.apply(new HttpAnswer(response.statusCode(), response.headers(), text));
         } catch (HttpTimeoutException e) {
             return DeliveryOutcome.retry("no answer within " + timeout.toMillis() + " ms");
         } catch (IOException e) {
@@ -109,7 +95,7 @@ final class JsonHttp {
      * service's own words for a failure.
      */
     static DeliveryOutcome judged(
-            Answer answer, Function<Answer, String> reason, Function<Answer, Optional<Duration>> wait) {
+            HttpAnswer answer, Function<HttpAnswer, String> reason, Function<HttpAnswer, Optional<Duration>> wait) {
         if (answer.status() / 100 == 2) {
             return DeliveryOutcome.delivered();
         }
@@ -125,7 +111,7 @@ final class JsonHttp {
      * A service's own reason for refusing, from its JSON answer's {@code field} (cut to 200 characters), after the
      * status: {@code HTTP 400: Bad Request: chat not found}.
      */
-    static String reason(Answer answer, String field) {
+    static String reason(HttpAnswer answer, String field) {
         String text = answer.json().path(field).asText("");
         text = text.length() > 200 ? text.substring(0, 200) + "…" : text;
         return "HTTP " + answer.status() + (text.isBlank() ? "" : ": " + text);

@@ -6,7 +6,6 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
@@ -133,7 +132,7 @@ public final class PagerDutyNotifier implements AlertNotifier {
     }
 
     /** PagerDuty answers {@code {"status": "invalid event", "message": …, "errors": [ … ]}}. */
-    static DeliveryOutcome judge(JsonHttp.Answer answer) {
+    static DeliveryOutcome judge(HttpAnswer answer) {
         return JsonHttp.judged(
                 answer,
                 refused -> {
@@ -144,23 +143,5 @@ public final class PagerDutyNotifier implements AlertNotifier {
                                     : "");
                 },
                 limited -> limited.headers().firstValue("Retry-After").flatMap(JsonHttp::seconds));
-    }
-
-    /** Creates PagerDuty notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "pagerduty";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new PagerDutyNotifier(channel);
-        }
-
-        @Override
-        public boolean takesAcknowledgements() {
-            return true;
-        }
     }
 }

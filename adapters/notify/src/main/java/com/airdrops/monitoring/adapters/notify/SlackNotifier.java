@@ -5,7 +5,6 @@ import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -92,18 +91,5 @@ public final class SlackNotifier implements AlertNotifier {
             case HIGH -> "#ff6600";
             case CRITICAL -> "#d00000";
         };
-    }
-
-    /** Creates Slack notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "slack";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new SlackNotifier(channel);
-        }
     }
 }

@@ -4,7 +4,6 @@ import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -138,23 +137,10 @@ public final class TelegramNotifier implements AlertNotifier {
     }
 
     /** Telegram answers {@code {"ok": false, "description": …, "parameters": {"retry_after": 3}}}. */
-    static DeliveryOutcome judge(JsonHttp.Answer answer) {
+    static DeliveryOutcome judge(HttpAnswer answer) {
         return JsonHttp.judged(
                 answer,
                 refused -> JsonHttp.reason(refused, "description"),
                 limited -> JsonHttp.seconds(limited.json().path("parameters").path("retry_after")));
-    }
-
-    /** Creates Telegram notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "telegram";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new TelegramNotifier(channel);
-        }
     }
 }

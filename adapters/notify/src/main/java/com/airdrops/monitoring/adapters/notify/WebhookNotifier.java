@@ -3,7 +3,6 @@ package com.airdrops.monitoring.adapters.notify;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
 import com.airdrops.monitoring.domain.spi.AlertNotifier;
-import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -97,19 +96,6 @@ public final class WebhookNotifier implements AlertNotifier {
             return mac.doFinal(data);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
-        }
-    }
-
-    /** Creates webhook notifiers; registered through ServiceLoader like any plugin. */
-    public static final class Factory implements AlertNotifierFactory {
-        @Override
-        public String type() {
-            return "webhook";
-        }
-
-        @Override
-        public AlertNotifier create(NotificationChannel channel) {
-            return new WebhookNotifier(channel);
         }
     }
 }

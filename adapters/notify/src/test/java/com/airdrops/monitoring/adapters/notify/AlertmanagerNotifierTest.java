@@ -19,7 +19,7 @@ class AlertmanagerNotifierTest {
     @Test
     void alertmanagerShowsTheAlertActiveThenResolved(@TempDir Path dir) throws Exception {
         try (RealAlertmanager alertmanager = RealAlertmanager.start(dir)) {
-            AlertNotifier notifier = new AlertmanagerNotifier.Factory()
+            AlertNotifier notifier = new AlertmanagerNotifierFactory()
                     .create(new NotificationChannel("am", "alertmanager", Map.of("urls", List.of(alertmanager.url()))));
 
             assertThat(notifier.send(Alerts.notification(Alerts.firing()), Duration.ofSeconds(5)))

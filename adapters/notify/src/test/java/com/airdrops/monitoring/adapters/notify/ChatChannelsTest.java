@@ -282,9 +282,9 @@ class ChatChannelsTest {
     static AlertNotifier create(String type, Map<String, Object> config) {
         NotificationChannel channel = new NotificationChannel("chat", type, config);
         return switch (type) {
-            case "telegram" -> new TelegramNotifier.Factory().create(channel);
-            case "discord" -> new DiscordNotifier.Factory().create(channel);
-            default -> new PagerDutyNotifier.Factory().create(channel);
+            case "telegram" -> new TelegramNotifierFactory().create(channel);
+            case "discord" -> new DiscordNotifierFactory().create(channel);
+            default -> new PagerDutyNotifierFactory().create(channel);
         };
     }
 

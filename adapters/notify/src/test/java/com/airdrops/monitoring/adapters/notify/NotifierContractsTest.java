@@ -13,7 +13,7 @@ class NotifierContractsTest {
     class Webhook extends AlertNotifierContract {
         @Override
         protected AlertNotifier notifier(URI url) {
-            return new WebhookNotifier.Factory()
+            return new WebhookNotifierFactory()
                     .create(new NotificationChannel("hook", "webhook", Map.of("url", url.toString())));
         }
     }
@@ -22,7 +22,7 @@ class NotifierContractsTest {
     class Slack extends AlertNotifierContract {
         @Override
         protected AlertNotifier notifier(URI url) {
-            return new SlackNotifier.Factory()
+            return new SlackNotifierFactory()
                     .create(new NotificationChannel("slack", "slack", Map.of("webhook_url", url.toString())));
         }
 

@@ -28,7 +28,7 @@ class SlackAndEmailNotifierTest {
     @Test
     void slackGetsOneMessageColouredBySeverityAndGreenWhenResolved() throws Exception {
         try (RecordingReceiver slack = new RecordingReceiver()) {
-            var notifier = new SlackNotifier.Factory()
+            var notifier = new SlackNotifierFactory()
                     .create(new NotificationChannel(
                             "ops-slack",
                             "slack",
@@ -55,7 +55,7 @@ class SlackAndEmailNotifierTest {
     @Test
     void slackShowsPushedMarkupAsTextAndKeepsOnlyItsOwnAcknowledgeLinkLive() throws Exception {
         try (RecordingReceiver slack = new RecordingReceiver()) {
-            var notifier = new SlackNotifier.Factory()
+            var notifier = new SlackNotifierFactory()
                     .create(new NotificationChannel(
                             "ops-slack",
                             "slack",
@@ -66,8 +66,7 @@ class SlackAndEmailNotifierTest {
                             3,
                             3,
                             com.airdrops.monitoring.domain.model.alert.AlertSeverity.CRITICAL,
-                            new com.airdrops.monitoring.domain.model.alert.AlertPhase.Firing(
-                                    Alerts.PENDING, Alerts.FIRED),
+                            new com.airdrops.monitoring.domain.model.alert.Firing(Alerts.PENDING, Alerts.FIRED),
                             "Risk & more",
                             Alerts.FIRED,
                             Map.of("protocol", "<!channel> <@U123> <http://evil.example|click here>"))
@@ -92,7 +91,7 @@ class SlackAndEmailNotifierTest {
 
     @Test
     void emailHasSeverityAndRuleInTheSubjectTextAndHtmlBodiesAndEveryRecipient() throws Exception {
-        var notifier = new EmailNotifier.Factory()
+        var notifier = new EmailNotifierFactory()
                 .create(new NotificationChannel(
                         "oncall",
                         "email",
@@ -128,7 +127,7 @@ class SlackAndEmailNotifierTest {
                 new ServerSetup[] {ServerSetupTest.SMTPS.dynamicPort(), ServerSetupTest.SMTP.dynamicPort()});
         tls.start();
         try {
-            var smtps = new EmailNotifier.Factory()
+            var smtps = new EmailNotifierFactory()
                     .create(new NotificationChannel(
                             "tls",
                             "email",
@@ -150,7 +149,7 @@ class SlackAndEmailNotifierTest {
             assertThat(tls.getReceivedMessages()).hasSize(1);
 
             // STARTTLS insists on the upgrade: GreenMail's SMTP does not offer it, so nothing is sent in clear text.
-            var starttls = new EmailNotifier.Factory()
+            var starttls = new EmailNotifierFactory()
                     .create(new NotificationChannel(
                             "tls",
                             "email",
@@ -180,7 +179,7 @@ class SlackAndEmailNotifierTest {
 
     @Test
     void anUnreachableSmtpServerIsARetryableFailure() {
-        var notifier = new EmailNotifier.Factory()
+        var notifier = new EmailNotifierFactory()
                 .create(new NotificationChannel(
                         "oncall",
                         "email",

@@ -115,7 +115,7 @@ class WebhookNotifierTest {
     }
 
     private static AlertNotifier webhook(Map<String, Object> config) {
-        return new WebhookNotifier.Factory().create(new NotificationChannel("ops-hook", "webhook", config));
+        return new WebhookNotifierFactory().create(new NotificationChannel("ops-hook", "webhook", config));
     }
 
     /** The Standard Webhooks specification's own example: a whsec_ secret is keyed by what its base64 stands for. */

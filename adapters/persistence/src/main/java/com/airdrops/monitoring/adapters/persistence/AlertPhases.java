@@ -2,6 +2,9 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
+import com.airdrops.monitoring.domain.model.alert.Firing;
+import com.airdrops.monitoring.domain.model.alert.Pending;
+import com.airdrops.monitoring.domain.model.alert.Resolved;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,13 +24,12 @@ final class AlertPhases {
             Optional<Instant> firingSince,
             Optional<Instant> resolvedAt) {
         return switch (status) {
-            case PENDING -> new AlertPhase.Pending(pendingSince.orElse(at));
+            case PENDING -> new Pending(pendingSince.orElse(at));
             case FIRING -> {
                 Instant firing = required(firingSince, "firing_since");
-                yield new AlertPhase.Firing(pendingSince.orElse(firing), firing);
+                yield new Firing(pendingSince.orElse(firing), firing);
             }
-            case RESOLVED ->
-                new AlertPhase.Resolved(required(firingSince, "firing_since"), required(resolvedAt, "resolved_at"));
+            case RESOLVED -> new Resolved(required(firingSince, "firing_since"), required(resolvedAt, "resolved_at"));
         };
     }
 

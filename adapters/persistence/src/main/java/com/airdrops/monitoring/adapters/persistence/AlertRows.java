@@ -2,10 +2,10 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.alert.Acknowledgement;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
+import com.airdrops.monitoring.domain.model.alert.ActivePhase;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertEvent;
 import com.airdrops.monitoring.domain.model.alert.AlertMarks;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.alert.AlertStatus;
 import java.sql.ResultSet;
@@ -33,7 +33,7 @@ final class AlertRows {
                 LabelsJson.read(rs.getString("series_labels")),
                 LabelsJson.read(rs.getString("labels")),
                 AlertSeverity.valueOf(rs.getString("severity")),
-                (AlertPhase.Active) AlertPhases.of(
+                (ActivePhase) AlertPhases.of(
                         AlertStatus.valueOf(rs.getString("status")),
                         Instant.ofEpochMilli(rs.getLong("pending_since")),
                         instant(rs, "pending_since"),

@@ -4,6 +4,7 @@ import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.config.Redaction;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
 import com.airdrops.monitoring.domain.model.metric.Sample;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
@@ -165,7 +166,7 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
         return lease.state();
     }
 
-    /** First statement of every writing transaction: throws {@link PersistenceException.Fenced} unless leading. */
+    /** First statement of every writing transaction: throws {@link FencedException} unless leading. */
     void fence(Handle handle) {
         lease.fence(handle);
     }

@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.HikariPoolMXBean;
 import java.io.IOException;
@@ -58,7 +59,7 @@ final class H2FileCompaction implements AutoCloseable {
         this.pools = List.copyOf(pools);
         this.timeout = timeout;
         this.floorBytes = floorBytes;
-        this.worker = new Worker("h2-compaction", timeout.plusSeconds(30), Worker.Stop.WAKE, self -> {
+        this.worker = new Worker("h2-compaction", timeout.plusSeconds(30), WorkerStop.WAKE, self -> {
             compactIfLarge();
             self.park(EVERY);
         });

@@ -2,8 +2,12 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.AllInstances;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.NamedInstance;
+import com.airdrops.monitoring.domain.model.alert.OwnInstance;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import java.time.Instant;
@@ -73,11 +77,11 @@ public final class JdbiAlertRepository implements AlertRepository {
      */
     @Override
     public HistoryPage history(
-            Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope) {
+            Instant since, Optional<HistoryCursor> after, int limit, long maxTextChars, InstanceScope scope) {
         Optional<String> owner = switch (scope) {
-            case InstanceScope.Own own -> Optional.of(instance);
-            case InstanceScope.Named named -> Optional.of(named.instance());
-            case InstanceScope.All all -> Optional.empty();
+            case OwnInstance own -> Optional.of(instance);
+            case NamedInstance named -> Optional.of(named.instance());
+            case AllInstances all -> Optional.empty();
         };
         String where = "h.occurred_at >= :since" + (owner.isPresent() ? " AND h.instance = :instance" : "")
                 + (after.isPresent() ? " AND (h.occurred_at < :at OR (h.occurred_at = :at AND h.id < :row))" : "");
@@ -100,14 +104,14 @@ public final class JdbiAlertRepository implements AlertRepository {
                             .bind("limit", limit)
                             .bind("budget", maxTextChars)
                             .map((rs, ctx) -> new HistoryRow(
-                                    new HistoryPage.Cursor(rs.getLong("occurred_at"), rs.getLong("id")),
+                                    new HistoryCursor(rs.getLong("occurred_at"), rs.getLong("id")),
                                     rs.getLong("matching")))
                             .list();
                     if (measured.isEmpty()) {
                         return new HistoryPage(List.of(), Optional.empty());
                     }
-                    HistoryPage.Cursor first = measured.getFirst().cursor();
-                    HistoryPage.Cursor last = measured.getLast().cursor();
+                    HistoryCursor first = measured.getFirst().cursor();
+                    HistoryCursor last = measured.getLast().cursor();
                     List<Alert> rows = HistoryRow.bind(
                                     handle.createQuery("SELECT * FROM alert_history h WHERE " + where + " AND "
                                             + "(h.occurred_at < :firstAt OR (h.occurred_at = :firstAt AND h.id <= :firstRow)) "

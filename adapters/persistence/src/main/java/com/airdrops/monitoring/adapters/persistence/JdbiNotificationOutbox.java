@@ -4,7 +4,7 @@ import static com.airdrops.monitoring.adapters.persistence.StoreFailures.wrap;
 
 import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import com.airdrops.monitoring.domain.port.driven.NotificationOutbox;
 import java.time.Instant;
 import java.util.List;

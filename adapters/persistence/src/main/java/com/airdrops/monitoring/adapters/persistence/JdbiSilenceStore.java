@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.config.LinearRegex;
 import com.airdrops.monitoring.domain.model.alert.LabelMatcher;
+import com.airdrops.monitoring.domain.model.alert.MatchKind;
 import com.airdrops.monitoring.domain.model.alert.Silence;
 import com.airdrops.monitoring.domain.port.driven.SilenceStore;
 import java.sql.ResultSet;
@@ -120,7 +121,7 @@ public final class JdbiSilenceStore implements SilenceStore {
     /** The row with each matcher taken as equality with its stored text: for a silence set aside, being expired. */
     private static Silence asStored(ResultSet rs) {
         try {
-            return silence(rs, (label, written) -> new LabelMatcher(label, LabelMatcher.Kind.EQUAL, written));
+            return silence(rs, (label, written) -> new LabelMatcher(label, MatchKind.EQUAL, written));
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

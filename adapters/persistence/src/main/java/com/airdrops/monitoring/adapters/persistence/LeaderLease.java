@@ -1,7 +1,12 @@
 package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.config.Failures;
+import com.airdrops.monitoring.domain.model.lease.Isolated;
+import com.airdrops.monitoring.domain.model.lease.Leading;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
+import com.airdrops.monitoring.domain.model.lease.Standby;
+import com.airdrops.monitoring.domain.model.lease.Unreachable;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +27,7 @@ final class LeaderLease {
     private final String holder;
     private final Duration ttl;
     /** As the last renewal or write found it; not asked yet until the first renewal, which opening the database runs. */
-    private volatile LeaseState state = new LeaseState.Unreachable(Instant.EPOCH);
+    private volatile LeaseState state = new Unreachable(Instant.EPOCH);
 
     LeaderLease(Jdbi jdbi, String instance, String holder, Duration ttl) {
         this.jdbi = jdbi;
@@ -34,18 +39,18 @@ final class LeaderLease {
     /**
      * Renews the lease, or takes it when it has expired (or was never taken, or was released); otherwise reports who
      * holds it. At start, this agent also takes back a lease that still names it (it was restarted after a crash). A
-     * database that cannot be reached throws, and the state becomes {@link LeaseState.Isolated} (when this agent led)
-     * or {@link LeaseState.Unreachable} since the first failed renewal.
+     * database that cannot be reached throws, and the state becomes {@link Isolated} (when this agent led)
+     * or {@link Unreachable} since the first failed renewal.
      */
     LeaseState renew(Instant now) {
         LeaseState before = state;
         try {
             LeaseState renewed = jdbi.inTransaction(handle -> {
-                Optional<Row> row = handle.createQuery(
+                Optional<LeaseRow> row = handle.createQuery(
                                 "SELECT holder, epoch, expires_at FROM agent_lease WHERE instance = :instance FOR UPDATE")
                         .bind("instance", instance)
                         .map((rs, ctx) ->
-                                new Row(rs.getString("holder"), rs.getLong("epoch"), rs.getLong("expires_at")))
+                                new LeaseRow(rs.getString("holder"), rs.getLong("epoch"), rs.getLong("expires_at")))
                         .findOne();
                 long until = now.plus(ttl).toEpochMilli();
                 if (row.isEmpty()) {
@@ -55,32 +60,32 @@ final class LeaderLease {
                             .bind("holder", holder)
                             .bind("until", until)
                             .execute();
-                    return new LeaseState.Leading(1);
+                    return new Leading(1);
                 }
-                Row current = row.get();
+                LeaseRow current = row.get();
                 boolean mine = current.holder().equals(holder);
                 if (mine && current.epoch() == termOf(before)) {
                     // Still this agent's term: also when it was isolated, as long as no other agent took over.
                     update(handle, current.epoch(), until);
-                    return new LeaseState.Leading(current.epoch());
+                    return new Leading(current.epoch());
                 }
                 boolean restartedHolder = mine && !before.leads();
                 if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
                     update(handle, current.epoch() + 1, until);
                     releaseClaims(handle);
-                    return new LeaseState.Leading(current.epoch() + 1);
+                    return new Leading(current.epoch() + 1);
                 }
-                return new LeaseState.Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
+                return new Standby(current.holder(), Instant.ofEpochMilli(current.expiresAt()));
             });
             state = renewed;
             return renewed;
         } catch (RuntimeException e) {
             // Also two agents inserting the first lease at once: one wins, the other is standby until the next renewal.
             state = switch (before) {
-                case LeaseState.Leading leading -> new LeaseState.Isolated(leading.epoch(), now);
-                case LeaseState.Isolated isolated -> isolated;
-                case LeaseState.Unreachable unreachable -> unreachable;
-                case LeaseState.Standby standby -> new LeaseState.Unreachable(now);
+                case Leading leading -> new Isolated(leading.epoch(), now);
+                case Isolated isolated -> isolated;
+                case Unreachable unreachable -> unreachable;
+                case Standby standby -> new Unreachable(now);
             };
             throw new PersistenceException("renewing the leader lease failed: " + Failures.rootMessage(e), e);
         }
@@ -89,10 +94,10 @@ final class LeaderLease {
     /** The term this agent holds or held when it lost the database; 0 for none. */
     private static long termOf(LeaseState state) {
         return switch (state) {
-            case LeaseState.Leading leading -> leading.epoch();
-            case LeaseState.Isolated isolated -> isolated.epoch();
-            case LeaseState.Standby standby -> 0;
-            case LeaseState.Unreachable unreachable -> 0;
+            case Leading leading -> leading.epoch();
+            case Isolated isolated -> isolated.epoch();
+            case Standby standby -> 0;
+            case Unreachable unreachable -> 0;
         };
     }
 
@@ -124,13 +129,13 @@ final class LeaderLease {
      */
     void fence(Handle handle) {
         LeaseState held = state;
-        if (held instanceof LeaseState.Isolated) {
+        if (held instanceof Isolated) {
             throw new PersistenceException(
                     "the database answers again, but this agent's lease of instance '" + instance
                             + "' is not renewed yet: nothing written until it is",
                     null);
         }
-        int rows = held instanceof LeaseState.Leading leading
+        int rows = held instanceof Leading leading
                 ? handle.createUpdate("UPDATE agent_lease SET epoch = epoch WHERE instance = :instance "
                                 + "AND holder = :holder AND epoch = :epoch")
                         .bind("instance", instance)
@@ -142,7 +147,7 @@ final class LeaderLease {
             if (held.leads()) {
                 state = holderNow(handle);
             }
-            throw new PersistenceException.Fenced("this agent does not lead instance '" + instance
+            throw new FencedException("this agent does not lead instance '" + instance
                     + "' (another agent of the same instance holds the lease): nothing written");
         }
     }
@@ -152,9 +157,9 @@ final class LeaderLease {
         return handle.createQuery("SELECT holder, expires_at FROM agent_lease WHERE instance = :instance")
                 .bind("instance", instance)
                 .map((rs, ctx) -> (LeaseState)
-                        new LeaseState.Standby(rs.getString("holder"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
+                        new Standby(rs.getString("holder"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .findOne()
-                .orElseGet(() -> new LeaseState.Standby("nobody", Instant.EPOCH));
+                .orElseGet(() -> new Standby("nobody", Instant.EPOCH));
     }
 
     LeaseState state() {
@@ -163,7 +168,7 @@ final class LeaderLease {
 
     /** Gives the lease up at a clean stop, so the other agent of the instance takes over at once. */
     void release() {
-        if (!(state instanceof LeaseState.Leading leading)) {
+        if (!(state instanceof Leading leading)) {
             return;
         }
         jdbi.useHandle(handle -> handle.createUpdate(
@@ -173,8 +178,6 @@ final class LeaderLease {
                 .bind("holder", holder)
                 .bind("epoch", leading.epoch())
                 .execute());
-        state = new LeaseState.Standby("nobody", Instant.EPOCH);
+        state = new Standby("nobody", Instant.EPOCH);
     }
-
-    private record Row(String holder, long epoch, long expiresAt) {}
 }

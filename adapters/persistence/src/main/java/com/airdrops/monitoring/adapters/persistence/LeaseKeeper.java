@@ -1,6 +1,10 @@
 package com.airdrops.monitoring.adapters.persistence;
 
+import com.airdrops.monitoring.domain.model.lease.Isolated;
+import com.airdrops.monitoring.domain.model.lease.Leading;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
+import com.airdrops.monitoring.domain.model.lease.Standby;
+import com.airdrops.monitoring.domain.model.lease.Unreachable;
 import com.airdrops.monitoring.domain.model.metric.MetricCatalog;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.Leadership;
@@ -9,6 +13,7 @@ import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * Keeps this agent's claim on its instance's leader lease: renews it every third of its duration, takes it over when
  * the other agent of the instance let it expire (it died, hung or lost the database), and logs every change of role.
  * A standby collects and serves /metrics; only the leader evaluates, writes and notifies. A leader that loses the
- * database goes on leading from memory (see {@link LeaseState.Isolated}) and says once a minute that it is still cut
+ * database goes on leading from memory (see {@link Isolated}) and says once a minute that it is still cut
  * off. Thread-safe.
  */
 public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck, AutoCloseable {
@@ -43,7 +48,7 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
         this.every = ttl.dividedBy(3);
         this.clock = clock;
         this.renewed = database.leaseState();
-        this.worker = new Worker("leader-lease", Duration.ofSeconds(5), Worker.Stop.WAKE, self -> {
+        this.worker = new Worker("leader-lease", Duration.ofSeconds(5), WorkerStop.WAKE, self -> {
             self.park(every);
             if (self.running()) {
                 renew();
@@ -54,11 +59,11 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     public void start() {
         LOG.info(
                 switch (renewed) {
-                    case LeaseState.Leading leading -> "Leading instance {} (lease epoch " + leading.epoch() + ")";
-                    case LeaseState.Isolated isolated ->
+                    case Leading leading -> "Leading instance {} (lease epoch " + leading.epoch() + ")";
+                    case Isolated isolated ->
                         "Leading instance {} from memory: the database could not be reached to renew its lease";
-                    case LeaseState.Standby standby -> "Standing by for instance {}: another agent holds its lease";
-                    case LeaseState.Unreachable unreachable ->
+                    case Standby standby -> "Standing by for instance {}: another agent holds its lease";
+                    case Unreachable unreachable ->
                         "Standing by for instance {}: the database could not be reached to take its lease";
                 },
                 instance);
@@ -80,19 +85,19 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     }
 
     private void logChange(LeaseState before, LeaseState now) {
-        if (now instanceof LeaseState.Isolated && before instanceof LeaseState.Leading) {
+        if (now instanceof Isolated && before instanceof Leading) {
             LOG.error(
                     "The database cannot be reached: still leading instance {} from memory (alerts are evaluated and "
                             + "notified; transitions and notifications are written once it is back)",
                     instance);
-        } else if (now instanceof LeaseState.Leading leading && before instanceof LeaseState.Isolated isolated) {
+        } else if (now instanceof Leading leading && before instanceof Isolated isolated) {
             LOG.warn(
                     "The database is reachable again after {} s: lease of instance {} renewed (epoch {})",
                     Duration.between(isolated.since(), clock.instant()).toSeconds(),
                     instance,
                     leading.epoch());
         } else if (now.leads() != before.leads()) {
-            if (now instanceof LeaseState.Leading leading) {
+            if (now instanceof Leading leading) {
                 LOG.warn("Took over as leader of instance {} (lease epoch {})", instance, leading.epoch());
             } else {
                 LOG.warn("No longer the leader of instance {}: {}; standing by", instance, standbyReason(now));
@@ -103,10 +108,10 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     /** While the database stays unreachable, says so once a minute: the first line is not the only one. */
     private void reportOutage(LeaseState state, String reason) {
         Instant since = switch (state) {
-            case LeaseState.Isolated isolated -> isolated.since();
-            case LeaseState.Unreachable unreachable -> unreachable.since();
-            case LeaseState.Leading leading -> clock.instant();
-            case LeaseState.Standby standby -> clock.instant();
+            case Isolated isolated -> isolated.since();
+            case Unreachable unreachable -> unreachable.since();
+            case Leading leading -> clock.instant();
+            case Standby standby -> clock.instant();
         };
         Instant now = clock.instant();
         if (Duration.between(since, now).compareTo(OUTAGE_REPORT_EVERY) >= 0
@@ -139,7 +144,7 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
 
     /** Why this agent does not lead: the database, when the last renewal could not reach it, else another agent. */
     private static String standbyReason(LeaseState state) {
-        return state instanceof LeaseState.Unreachable
+        return state instanceof Unreachable
                 ? "the lease cannot be renewed while the database is unreachable (its alerts are not shown until it leads again)"
                 : "another agent leads";
     }
@@ -149,15 +154,13 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
     public HealthCheckResult check() {
         return HealthCheckResult.up(
                 switch (state()) {
-                    case LeaseState.Leading leading ->
-                        "leader of instance " + instance + " (lease epoch " + leading.epoch() + ")";
-                    case LeaseState.Isolated isolated ->
+                    case Leading leading -> "leader of instance " + instance + " (lease epoch " + leading.epoch() + ")";
+                    case Isolated isolated ->
                         "leader of instance " + instance + " (lease epoch " + isolated.epoch()
                                 + ") from memory: the database is unreachable since " + isolated.since()
                                 + "; transitions and notifications are written once it is back";
-                    case LeaseState.Standby standby ->
-                        "standby for instance " + instance + ": " + standbyReason(standby);
-                    case LeaseState.Unreachable unreachable ->
+                    case Standby standby -> "standby for instance " + instance + ": " + standbyReason(standby);
+                    case Unreachable unreachable ->
                         "standby for instance " + instance + ": " + standbyReason(unreachable);
                 });
     }

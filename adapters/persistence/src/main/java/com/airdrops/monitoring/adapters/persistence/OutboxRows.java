@@ -2,7 +2,7 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
-import com.airdrops.monitoring.domain.model.notification.OutboxEntry.OutboxStatus;
+import com.airdrops.monitoring.domain.model.notification.OutboxStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

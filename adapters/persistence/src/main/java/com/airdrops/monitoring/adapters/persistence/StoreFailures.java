@@ -2,12 +2,13 @@ package com.airdrops.monitoring.adapters.persistence;
 
 import com.airdrops.monitoring.config.Failures;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
+import com.airdrops.monitoring.domain.port.driven.RefusedRecordException;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
  * A database failure as the ports report it: a {@link PersistenceException} naming what was being done, refined to
- * {@link PersistenceException.Refused} when the database refused this record rather than failed.
+ * {@link RefusedRecordException} when the database refused this record rather than failed.
  */
 final class StoreFailures {
     private StoreFailures() {}
@@ -19,9 +20,7 @@ final class StoreFailures {
             throw e;
         } catch (RuntimeException e) {
             String message = action + " failed: " + Failures.rootMessage(e);
-            throw refusedRecord(e)
-                    ? new PersistenceException.Refused(message, e)
-                    : new PersistenceException(message, e);
+            throw refusedRecord(e) ? new RefusedRecordException(message, e) : new PersistenceException(message, e);
         }
     }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.contract.AlertRepositoryContract;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
 import com.airdrops.monitoring.domain.port.driven.AlertRepository;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
@@ -85,15 +85,7 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
     /** A firing risk alert at {@code at}, for the tests of this package that write one. */
     static com.airdrops.monitoring.domain.model.alert.Alert firingAt(java.time.Instant at) {
         return new com.airdrops.monitoring.domain.model.alert.Alert(
-                "risk_critical",
-                "risk_level",
-                3,
-                3,
-                AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(at, at),
-                "Risk",
-                at,
-                Map.of());
+                "risk_critical", "risk_level", 3, 3, AlertSeverity.CRITICAL, new Firing(at, at), "Risk", at, Map.of());
     }
 
     @Test
@@ -142,7 +134,7 @@ class H2FileAlertRepositoryTest extends AlertRepositoryContract {
                 Map.of(),
                 Map.of(),
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(T0, T0),
+                new Firing(T0, T0),
                 3,
                 3,
                 "Risk");

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.airdrops.monitoring.domain.fixtures.Alerts;
-import com.airdrops.monitoring.domain.model.lease.LeaseState;
+import com.airdrops.monitoring.domain.model.lease.Isolated;
+import com.airdrops.monitoring.domain.model.lease.Leading;
+import com.airdrops.monitoring.domain.model.lease.Standby;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
+import com.airdrops.monitoring.domain.port.driven.FencedException;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -54,12 +57,12 @@ class LeaderLeaseTest {
             Database a = agent(url, "host-a:/srv/a");
             Database b = agent(url, "host-b:/srv/b");
             Instant now = Instant.now();
-            assertThat(a.leaseState()).isEqualTo(new LeaseState.Leading(1));
+            assertThat(a.leaseState()).isEqualTo(new Leading(1));
             assertThat(b.leaseState())
                     .isInstanceOfSatisfying(
-                            LeaseState.Standby.class,
+                            Standby.class,
                             standby -> assertThat(standby.holder()).isEqualTo("host-a:/srv/a"));
-            assertThat(b.renewLease(now)).as("A's lease still runs").isInstanceOf(LeaseState.Standby.class);
+            assertThat(b.renewLease(now)).as("A's lease still runs").isInstanceOf(Standby.class);
             new JdbiAlertRepository(a)
                     .save(new AlertChanges(
                             List.of(),
@@ -70,19 +73,18 @@ class LeaderLeaseTest {
                     .hasSize(1);
 
             // A hangs with that row claimed: it does not renew, and its lease runs out.
-            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new LeaseState.Leading(2));
+            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new Leading(2));
             assertThat(new JdbiNotificationOutbox(b).claimDue("channel", now, now.plusSeconds(30), 10))
                     .as("the new leader delivers what A claimed at once, not in an hour")
                     .hasSize(1);
 
             // A wakes up and writes as if nothing happened: the database refuses, and A learns it is deposed.
-            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
-                    .isInstanceOf(PersistenceException.Fenced.class);
+            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing())).isInstanceOf(FencedException.class);
             assertThat(a.leaseState())
                     .isInstanceOfSatisfying(
-                            LeaseState.Standby.class,
+                            Standby.class,
                             standby -> assertThat(standby.holder()).isEqualTo("host-b:/srv/b"));
-            assertThat(a.renewLease(now.plusSeconds(12))).as("B's lease runs").isInstanceOf(LeaseState.Standby.class);
+            assertThat(a.renewLease(now.plusSeconds(12))).as("B's lease runs").isInstanceOf(Standby.class);
             new JdbiAlertRepository(b).save(firing());
         }
 
@@ -97,15 +99,15 @@ class LeaderLeaseTest {
             opened.remove(a);
             assertThat(b.renewLease(Instant.now()))
                     .as("released, not waited for")
-                    .isInstanceOf(LeaseState.Leading.class);
+                    .isInstanceOf(Leading.class);
 
             // B crashes (no release) and comes back under the same holder name: it leads again at once.
             Database restarted = agent(url, "host-b:/srv/b");
-            long before = ((LeaseState.Leading) b.leaseState()).epoch();
-            assertThat(restarted.leaseState()).isEqualTo(new LeaseState.Leading(before + 1));
+            long before = ((Leading) b.leaseState()).epoch();
+            assertThat(restarted.leaseState()).isEqualTo(new Leading(before + 1));
             assertThatThrownBy(() -> new JdbiAlertRepository(b).save(firing()))
                     .as("the crashed process, were it still alive, is fenced")
-                    .isInstanceOf(PersistenceException.Fenced.class);
+                    .isInstanceOf(FencedException.class);
         }
 
         /**
@@ -135,16 +137,16 @@ class LeaderLeaseTest {
             failRenewal(a, other, now.plusSeconds(3));
             assertThat(a.leaseState())
                     .as("it led: it goes on leading from memory")
-                    .isEqualTo(new LeaseState.Isolated(1, now.plusSeconds(3)));
+                    .isEqualTo(new Isolated(1, now.plusSeconds(3)));
             assertThat(a.leaseState().leads()).isTrue();
             assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
                     .as("nothing written before a renewal confirms the lease, and that is not fencing")
                     .isInstanceOf(PersistenceException.class)
-                    .isNotInstanceOf(PersistenceException.Fenced.class);
+                    .isNotInstanceOf(FencedException.class);
 
             assertThat(a.renewLease(now.plus(TTL).plusSeconds(5)))
                     .as("its own term, although the lease ran out meanwhile: nobody took it")
-                    .isEqualTo(new LeaseState.Leading(1));
+                    .isEqualTo(new Leading(1));
             new JdbiAlertRepository(a).save(firing());
         }
 
@@ -155,14 +157,13 @@ class LeaderLeaseTest {
             Database b = agent(url, "host-b:/srv/b", 1);
             Instant now = Instant.now();
             failRenewal(a, b, now.plusSeconds(3));
-            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new LeaseState.Leading(2));
+            assertThat(b.renewLease(now.plus(TTL).plusSeconds(1))).isEqualTo(new Leading(2));
 
             assertThat(a.renewLease(now.plus(TTL).plusSeconds(2)))
                     .isInstanceOfSatisfying(
-                            LeaseState.Standby.class,
+                            Standby.class,
                             standby -> assertThat(standby.holder()).isEqualTo("host-b:/srv/b"));
-            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing()))
-                    .isInstanceOf(PersistenceException.Fenced.class);
+            assertThatThrownBy(() -> new JdbiAlertRepository(a).save(firing())).isInstanceOf(FencedException.class);
         }
     }
 

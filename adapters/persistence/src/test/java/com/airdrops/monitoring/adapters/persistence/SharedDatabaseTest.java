@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.airdrops.monitoring.domain.fixtures.Alerts;
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
-import com.airdrops.monitoring.domain.model.alert.AlertPhase;
 import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
+import com.airdrops.monitoring.domain.model.alert.Firing;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
+import com.airdrops.monitoring.domain.model.alert.NamedInstance;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.notification.Notification;
 import com.airdrops.monitoring.domain.port.driven.AlertChanges;
@@ -71,8 +72,7 @@ class SharedDatabaseTest {
             Instant since = Alerts.PENDING.minusSeconds(1);
             assertThat(alertsA.history(since, 10)).as("A fired and resolved").hasSize(2);
             assertThat(alertsA.history(since, 10, InstanceScope.ALL)).hasSize(3);
-            assertThat(alertsA.history(since, 10, new InstanceScope.Named("bot-b")))
-                    .hasSize(1);
+            assertThat(alertsA.history(since, 10, new NamedInstance("bot-b"))).hasSize(1);
 
             // B's retention leaves A's history alone.
             assertThat(alertsB.deleteHistoryOlderThan(NOW)).isEqualTo(1);
@@ -174,7 +174,7 @@ class SharedDatabaseTest {
                 Map.of(),
                 Map.of(),
                 AlertSeverity.CRITICAL,
-                new AlertPhase.Firing(Alerts.PENDING, Alerts.FIRED),
+                new Firing(Alerts.PENDING, Alerts.FIRED),
                 3,
                 3,
                 "critical");

@@ -5,7 +5,6 @@ import com.airdrops.monitoring.domain.model.metric.MetricDescriptor;
 import com.airdrops.monitoring.domain.model.metric.MetricType;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -22,27 +21,6 @@ final class Meters {
             .toArray(Duration[]::new);
 
     private Meters() {}
-
-    /** One series: its name and labels. */
-    record SeriesKey(String name, Map<String, String> labels) {}
-
-    /** Holds the latest value of one series; read by its meter on each scrape. */
-    static final class Series {
-        private volatile double value;
-        private Meter meter;
-
-        double value() {
-            return value;
-        }
-
-        void set(double newValue) {
-            value = newValue;
-        }
-
-        Meter meter() {
-            return meter;
-        }
-    }
 
     /**
      * A histogram of seconds is a Timer: a distribution summary keeps whole numbers in its buckets, so every
@@ -66,7 +44,7 @@ final class Meters {
      * Registers a gauge or counter for {@code key} in {@code target}. {@code families} holds the type of every name
      * exposed: the registry may drop a clashing meter without a word, so a clash is refused here, where it is counted.
      */
-    static Series series(SeriesKey key, PrometheusMeterRegistry target, Map<String, MetricType> families) {
+    static MeterSeries series(SeriesKey key, PrometheusMeterRegistry target, Map<String, MetricType> families) {
         MetricDescriptor descriptor = MetricCatalog.describe(key.name());
         String family = family(key.name());
         MetricType existing = families.putIfAbsent(family, descriptor.type());
@@ -74,24 +52,25 @@ final class Meters {
             throw new IllegalArgumentException("'" + key.name() + "' clashes with the "
                     + existing.name().toLowerCase(Locale.ROOT) + " '" + family + "' already exposed");
         }
-        Series holder = new Series();
+        MeterSeries holder = new MeterSeries();
         Tags tags = tags(key);
-        holder.meter = switch (descriptor.type()) {
-            case GAUGE ->
-                Gauge.builder(descriptor.name(), holder, Series::value)
-                        .description(descriptor.help())
-                        .tags(tags)
-                        .register(target);
-            // Micrometer appends _total to counters itself.
-            case COUNTER ->
-                FunctionCounter.builder(stripTotal(descriptor.name()), holder, Series::value)
-                        .description(descriptor.help())
-                        .tags(tags)
-                        .register(target);
-            case HISTOGRAM ->
-                throw new IllegalArgumentException(
-                        "'" + key.name() + "' is a histogram: publish it as observations, not samples");
-        };
+        holder.meter(
+                switch (descriptor.type()) {
+                    case GAUGE ->
+                        Gauge.builder(descriptor.name(), holder, MeterSeries::value)
+                                .description(descriptor.help())
+                                .tags(tags)
+                                .register(target);
+                    // Micrometer appends _total to counters itself.
+                    case COUNTER ->
+                        FunctionCounter.builder(stripTotal(descriptor.name()), holder, MeterSeries::value)
+                                .description(descriptor.help())
+                                .tags(tags)
+                                .register(target);
+                    case HISTOGRAM ->
+                        throw new IllegalArgumentException(
+                                "'" + key.name() + "' is a histogram: publish it as observations, not samples");
+                });
         return holder;
     }
 

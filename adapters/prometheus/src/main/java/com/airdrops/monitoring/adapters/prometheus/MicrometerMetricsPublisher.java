@@ -50,14 +50,14 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     /** The agent's own figures, rendered at every scrape. */
     private final PrometheusMeterRegistry liveRegistry;
 
-    private final Map<Meters.SeriesKey, Meters.Series> series = new HashMap<>();
-    private final Map<Meters.SeriesKey, Meters.Series> liveSeries = new HashMap<>();
+    private final Map<SeriesKey, MeterSeries> series = new HashMap<>();
+    private final Map<SeriesKey, MeterSeries> liveSeries = new HashMap<>();
     /** The names the live sources report: a snapshot's samples of these names are left to the live registry. */
     private final Set<String> liveNames = new HashSet<>();
     /** The collected part of the exposition per format, rendered since the last publish; null until a scrape asks. */
     private final Map<ExpositionFormat, byte[]> rendered = new EnumMap<>(ExpositionFormat.class);
 
-    private final Map<Meters.SeriesKey, Timer> histograms = new HashMap<>();
+    private final Map<SeriesKey, Timer> histograms = new HashMap<>();
 
     private static final Logger LOG = LoggerFactory.getLogger(MicrometerMetricsPublisher.class);
     static final String REJECTED = Refusals.REJECTED;
@@ -121,7 +121,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     @Override
     public synchronized void publish(MetricsSnapshot snapshot) {
         refreshLive(); // learns the live names first: their samples are the live registry's
-        Set<Meters.SeriesKey> seen = new HashSet<>();
+        Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
             if (liveNames.contains(sample.name())) {
                 continue;
@@ -134,7 +134,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
             set(sample, series, registry).ifPresent(seen::add);
         }
         for (Observation observation : snapshot.observations()) {
-            Meters.SeriesKey key = new Meters.SeriesKey(observation.name(), observation.labels());
+            SeriesKey key = new SeriesKey(observation.name(), observation.labels());
             try {
                 histograms
                         .computeIfAbsent(key, newKey -> Meters.histogram(newKey, registry))
@@ -143,10 +143,9 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 refuse(key, e);
             }
         }
-        Iterator<Map.Entry<Meters.SeriesKey, Meters.Series>> entries =
-                series.entrySet().iterator();
+        Iterator<Map.Entry<SeriesKey, MeterSeries>> entries = series.entrySet().iterator();
         while (entries.hasNext()) {
-            Map.Entry<Meters.SeriesKey, Meters.Series> entry = entries.next();
+            Map.Entry<SeriesKey, MeterSeries> entry = entries.next();
             if (!seen.contains(entry.getKey())) {
                 registry.remove(entry.getValue().meter());
                 entries.remove();
@@ -156,9 +155,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     /** Sets one series, registering it on first sight; empty when the registry refuses it. */
-    private Optional<Meters.SeriesKey> set(
-            Sample sample, Map<Meters.SeriesKey, Meters.Series> into, PrometheusMeterRegistry target) {
-        Meters.SeriesKey key = new Meters.SeriesKey(sample.name(), sample.labels());
+    private Optional<SeriesKey> set(Sample sample, Map<SeriesKey, MeterSeries> into, PrometheusMeterRegistry target) {
+        SeriesKey key = new SeriesKey(sample.name(), sample.labels());
         try {
             into.computeIfAbsent(key, newKey -> Meters.series(newKey, target, families))
                     .set(sample.value());
@@ -187,11 +185,10 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     private void forgetCollected(String name) {
-        Iterator<Map.Entry<Meters.SeriesKey, Meters.Series>> entries =
-                series.entrySet().iterator();
+        Iterator<Map.Entry<SeriesKey, MeterSeries>> entries = series.entrySet().iterator();
         boolean removed = false;
         while (entries.hasNext()) {
-            Map.Entry<Meters.SeriesKey, Meters.Series> entry = entries.next();
+            Map.Entry<SeriesKey, MeterSeries> entry = entries.next();
             if (entry.getKey().name().equals(name)) {
                 registry.remove(entry.getValue().meter());
                 entries.remove();
@@ -204,7 +201,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         }
     }
 
-    private void refuse(Meters.SeriesKey key, IllegalArgumentException e) {
+    private void refuse(SeriesKey key, IllegalArgumentException e) {
         refusals.refuse(key.name(), e.getMessage());
     }
 

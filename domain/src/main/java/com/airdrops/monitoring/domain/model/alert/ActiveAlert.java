@@ -18,7 +18,7 @@ public record ActiveAlert(
         Map<String, String> seriesLabels,
         Map<String, String> labels,
         AlertSeverity severity,
-        AlertPhase.Active phase,
+        ActivePhase phase,
         double currentValue,
         double threshold,
         String description,
@@ -45,7 +45,7 @@ public record ActiveAlert(
             Map<String, String> seriesLabels,
             Map<String, String> labels,
             AlertSeverity severity,
-            AlertPhase.Active phase,
+            ActivePhase phase,
             double currentValue,
             double threshold,
             String description) {
@@ -73,7 +73,7 @@ public record ActiveAlert(
     }
 
     public Optional<Instant> firingSince() {
-        return phase instanceof AlertPhase.Firing firing ? Optional.of(firing.since()) : Optional.empty();
+        return phase instanceof Firing firing ? Optional.of(firing.since()) : Optional.empty();
     }
 
     /** This state as an {@link Alert} observed at {@code at}. */

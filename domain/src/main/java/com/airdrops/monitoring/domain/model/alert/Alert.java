@@ -100,19 +100,19 @@ public record Alert(
     /** When the alert started firing; empty while it is pending. */
     public Optional<Instant> firingSince() {
         return switch (phase) {
-            case AlertPhase.Pending pending -> Optional.empty();
-            case AlertPhase.Firing firing -> Optional.of(firing.since());
-            case AlertPhase.Resolved resolved -> Optional.of(resolved.firingSince());
+            case Pending pending -> Optional.empty();
+            case Firing firing -> Optional.of(firing.since());
+            case Resolved resolved -> Optional.of(resolved.firingSince());
         };
     }
 
     /** When the alert resolved; empty unless it is resolved. */
     public Optional<Instant> resolvedAt() {
-        return phase instanceof AlertPhase.Resolved resolved ? Optional.of(resolved.at()) : Optional.empty();
+        return phase instanceof Resolved resolved ? Optional.of(resolved.at()) : Optional.empty();
     }
 
     /** When the condition first held; empty for a resolved alert, which no longer needs it. */
     public Optional<Instant> pendingSince() {
-        return phase instanceof AlertPhase.Active active ? Optional.of(active.pendingSince()) : Optional.empty();
+        return phase instanceof ActivePhase active ? Optional.of(active.pendingSince()) : Optional.empty();
     }
 }

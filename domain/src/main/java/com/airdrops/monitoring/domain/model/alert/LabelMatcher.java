@@ -11,36 +11,20 @@ import java.util.function.Predicate;
  * syntax (no backreferences or look-arounds). A label the series lacks has the empty value.
  */
 public final class LabelMatcher {
-    public enum Kind {
-        EQUAL("="),
-        NOT_EQUAL("!="),
-        MATCHES("=~"),
-        NOT_MATCHES("!~");
-
-        private final String operator;
-
-        Kind(String operator) {
-            this.operator = operator;
-        }
-
-        public String operator() {
-            return operator;
-        }
-    }
 
     private final String label;
-    private final Kind kind;
+    private final MatchKind kind;
     private final String value;
     /** The regex, compiled once: a matcher runs for every sample of its rule's metric in every pass. */
     private final Predicate<String> pattern;
 
-    /** A matcher that compares values; a regex kind is refused (see {@link #LabelMatcher(String, Kind, String, RegexEngine)}). */
-    public LabelMatcher(String label, Kind kind, String value) {
+    /** A matcher that compares values; a regex kind is refused (see {@link #LabelMatcher(String, MatchKind, String, RegexEngine)}). */
+    public LabelMatcher(String label, MatchKind kind, String value) {
         this(label, kind, value, RegexEngine.NONE);
     }
 
     /** @param engine compiles the value of a {@code =~} or {@code !~} matcher */
-    public LabelMatcher(String label, Kind kind, String value, RegexEngine engine) {
+    public LabelMatcher(String label, MatchKind kind, String value, RegexEngine engine) {
         if (label == null || label.isBlank()) {
             throw new IllegalArgumentException("a matcher needs a label name");
         }
@@ -50,14 +34,14 @@ public final class LabelMatcher {
         this.label = label;
         this.kind = kind;
         this.value = value;
-        this.pattern = kind == Kind.MATCHES || kind == Kind.NOT_MATCHES ? engine.compileWhole(value) : null;
+        this.pattern = kind == MatchKind.MATCHES || kind == MatchKind.NOT_MATCHES ? engine.compileWhole(value) : null;
     }
 
     public String label() {
         return label;
     }
 
-    public Kind kind() {
+    public MatchKind kind() {
         return kind;
     }
 
@@ -70,13 +54,13 @@ public final class LabelMatcher {
      * compiles a regex.
      */
     public static LabelMatcher parse(String label, String written, RegexEngine engine) {
-        for (Kind kind : new Kind[] {Kind.NOT_EQUAL, Kind.MATCHES, Kind.NOT_MATCHES}) {
+        for (MatchKind kind : new MatchKind[] {MatchKind.NOT_EQUAL, MatchKind.MATCHES, MatchKind.NOT_MATCHES}) {
             if (written.startsWith(kind.operator())) {
                 return new LabelMatcher(
                         label, kind, written.substring(kind.operator().length()), engine);
             }
         }
-        return new LabelMatcher(label, Kind.EQUAL, written.startsWith("=") ? written.substring(1) : written);
+        return new LabelMatcher(label, MatchKind.EQUAL, written.startsWith("=") ? written.substring(1) : written);
     }
 
     public boolean matches(Map<String, String> labels) {
@@ -91,7 +75,7 @@ public final class LabelMatcher {
 
     /** The YAML form, as {@code GET /api/v1/rules} shows it. */
     public String written() {
-        if (kind != Kind.EQUAL) {
+        if (kind != MatchKind.EQUAL) {
             return kind.operator() + value;
         }
         // A value that starts like an operator is written with an explicit '=' so that it reads back as equality.

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,17 +25,6 @@ public record Silence(
      * may be in force at once fit any heap the agent runs in.
      */
     public static final int MAX_MATCHER_TEXT = 4_096;
-
-    /** Where a silence stands at a given time. */
-    public enum State {
-        PENDING,
-        ACTIVE,
-        EXPIRED;
-
-        public String wireName() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     public Silence {
         Require.nonBlank(id, "silence id");
@@ -76,16 +64,16 @@ public record Silence(
         }
     }
 
-    public State stateAt(Instant now) {
+    public SilenceState stateAt(Instant now) {
         if (now.isBefore(startsAt)) {
-            return State.PENDING;
+            return SilenceState.PENDING;
         }
-        return now.isBefore(endsAt) ? State.ACTIVE : State.EXPIRED;
+        return now.isBefore(endsAt) ? SilenceState.ACTIVE : SilenceState.EXPIRED;
     }
 
     /** Whether it is active at {@code now} and matches the alert of {@code ruleName} with {@code labels}. */
     public boolean silences(String ruleName, Map<String, String> labels, Instant now) {
-        if (stateAt(now) != State.ACTIVE) {
+        if (stateAt(now) != SilenceState.ACTIVE) {
             return false;
         }
         Map<String, String> seen = labels;

@@ -13,7 +13,7 @@ public record ComponentMetrics(
         String componentName,
         String type,
         ComponentStatus status,
-        Problem problem,
+        ComponentProblem problem,
         double lastExecutionTime,
         long errorCount,
         long successCount,
@@ -28,18 +28,5 @@ public record ComponentMetrics(
         Require.nonNegative(errorCount, "errorCount");
         Require.nonNegative(successCount, "successCount");
         lastReportAt = lastReportAt == null ? Optional.empty() : lastReportAt;
-    }
-
-    /** Why a reading failed; {@code stale} when data came but was older than the component's limit. */
-    public record Problem(Optional<String> reason, boolean stale) {
-        public static final Problem NONE = new Problem(Optional.empty(), false);
-
-        public Problem(String reason, boolean stale) {
-            this(Optional.of(reason), stale);
-        }
-
-        public Problem {
-            Require.nonNull(reason, "reason");
-        }
     }
 }

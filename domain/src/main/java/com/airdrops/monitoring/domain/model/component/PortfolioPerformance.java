@@ -24,11 +24,8 @@ import java.util.OptionalDouble;
  */
 public final class PortfolioPerformance {
     /** The return windows the agent exposes, with their label values. */
-    public static final List<Window> WINDOWS =
-            List.of(new Window("24h", Duration.ofHours(24)), new Window("7d", Duration.ofDays(7)));
-
-    /** A return window and the {@code window} label value it is exposed under. */
-    public record Window(String label, Duration length) {}
+    public static final List<PerformanceWindow> WINDOWS = List.of(
+            new PerformanceWindow("24h", Duration.ofHours(24)), new PerformanceWindow("7d", Duration.ofDays(7)));
 
     private final List<PortfolioPoint> points;
 

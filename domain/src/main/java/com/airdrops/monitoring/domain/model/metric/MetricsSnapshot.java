@@ -21,7 +21,7 @@ public record MetricsSnapshot(
         List<ComponentMetrics> components,
         List<Sample> samples,
         List<Observation> observations,
-        Silent silent) {
+        SilentSeries silent) {
 
     public MetricsSnapshot {
         Require.nonNull(timestamp, "timestamp");
@@ -29,17 +29,7 @@ public record MetricsSnapshot(
         components = List.copyOf(Require.nonNull(components, "components"));
         samples = List.copyOf(Require.nonNull(samples, "samples"));
         observations = observations == null ? List.of() : List.copyOf(observations);
-        silent = silent == null ? Silent.NONE : silent;
-    }
-
-    /** Silent components: their last known business samples, and those never heard from since the start. */
-    public record Silent(List<Sample> withheld, List<String> neverHeard) {
-        public static final Silent NONE = new Silent(List.of(), List.of());
-
-        public Silent {
-            withheld = List.copyOf(Require.nonNull(withheld, "withheld"));
-            neverHeard = List.copyOf(Require.nonNull(neverHeard, "neverHeard"));
-        }
+        silent = silent == null ? SilentSeries.NONE : silent;
     }
 
     public MetricsSnapshot(
@@ -48,7 +38,7 @@ public record MetricsSnapshot(
             List<ComponentMetrics> components,
             List<Sample> samples,
             List<Observation> observations) {
-        this(timestamp, system, components, samples, observations, Silent.NONE);
+        this(timestamp, system, components, samples, observations, SilentSeries.NONE);
     }
 
     public MetricsSnapshot(

@@ -18,12 +18,4 @@ public record OutboxEntry(
         Require.nonNull(status, "status");
         lastError = lastError == null ? Optional.empty() : lastError;
     }
-
-    /** Where a row stands: waiting (first try or a retry), delivered, folded into a digest, or given up. */
-    public enum OutboxStatus {
-        PENDING,
-        SENT,
-        FOLDED,
-        DEAD
-    }
 }

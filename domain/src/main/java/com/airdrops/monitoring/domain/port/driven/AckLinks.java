@@ -10,13 +10,6 @@ public interface AckLinks {
     /** The shortest secret that may sign links. */
     int MIN_SECRET_LENGTH = 32;
 
-    /** How a presented link fares. */
-    enum Verdict {
-        VALID,
-        TAMPERED,
-        EXPIRED
-    }
-
     /**
      * A link that acknowledges the alert {@code fingerprint} in its firing episode that began at {@code firingSince},
      * valid from {@code now} for the configured time.
@@ -24,5 +17,5 @@ public interface AckLinks {
     String link(String fingerprint, Instant firingSince, Instant now);
 
     /** Checks a presented link's parts ({@code since} and {@code expires} as the link carries them). */
-    Verdict verify(String fingerprint, String since, String expires, String signature, Instant now);
+    AckLinkVerdict verify(String fingerprint, String since, String expires, String signature, Instant now);
 }

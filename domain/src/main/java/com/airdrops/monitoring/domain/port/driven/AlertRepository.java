@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.port.driven;
 
 import com.airdrops.monitoring.domain.model.alert.ActiveAlert;
 import com.airdrops.monitoring.domain.model.alert.Alert;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import java.time.Instant;
@@ -35,7 +36,7 @@ public interface AlertRepository {
      * always at least one. Its {@code next} is present when more rows follow.
      */
     HistoryPage history(
-            Instant since, Optional<HistoryPage.Cursor> after, int limit, long maxTextChars, InstanceScope scope);
+            Instant since, Optional<HistoryCursor> after, int limit, long maxTextChars, InstanceScope scope);
 
     /** Deletes this agent's history older than {@code cutoff}; returns how many rows. */
     long deleteHistoryOlderThan(Instant cutoff);

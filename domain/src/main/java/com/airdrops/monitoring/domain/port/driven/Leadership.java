@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.domain.port.driven;
 
+import com.airdrops.monitoring.domain.model.lease.Leading;
 import com.airdrops.monitoring.domain.model.lease.LeaseState;
 
 /**
@@ -10,7 +11,7 @@ import com.airdrops.monitoring.domain.model.lease.LeaseState;
 @FunctionalInterface
 public interface Leadership {
     /** An agent alone in its instance, without a lease: it leads, in its only term. */
-    Leadership ALONE = () -> new LeaseState.Leading(1);
+    Leadership ALONE = () -> new Leading(1);
 
     LeaseState state();
 }

@@ -7,28 +7,4 @@ public class PersistenceException extends RuntimeException {
     public PersistenceException(String message, Throwable cause) {
         super(message, cause);
     }
-
-    /**
-     * The database answered but refused what was written (a value too long or out of range, a constraint): retrying
-     * the same record cannot help, and the rest of the write may be saved without it.
-     */
-    public static final class Refused extends PersistenceException {
-        private static final long serialVersionUID = 1L;
-
-        public Refused(String message, Throwable cause) {
-            super(message, cause);
-        }
-    }
-
-    /**
-     * This agent is not (or no longer) the leader of its instance: another agent of the same instance holds the
-     * lease, and nothing was written. The caller stands by instead of retrying.
-     */
-    public static final class Fenced extends PersistenceException {
-        private static final long serialVersionUID = 1L;
-
-        public Fenced(String message) {
-            super(message, null);
-        }
-    }
 }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.domain.port.driving;
 
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
+import com.airdrops.monitoring.domain.model.alert.HistoryCursor;
 import com.airdrops.monitoring.domain.model.alert.HistoryPage;
 import com.airdrops.monitoring.domain.model.alert.InstanceScope;
 import com.airdrops.monitoring.domain.model.alert.QuarantinedRecord;
@@ -26,7 +27,7 @@ public interface AlertQueries {
      * {@code after}: at most {@code limit} rows (and never more than 10,000), and at most about a million characters
      * of text, so that no request can take the heap; {@code next} continues when it was cut.
      */
-    HistoryPage getAlertHistory(double hours, InstanceScope scope, Optional<HistoryPage.Cursor> after, int limit);
+    HistoryPage getAlertHistory(double hours, InstanceScope scope, Optional<HistoryCursor> after, int limit);
 
     List<AlertRule> rules();
 

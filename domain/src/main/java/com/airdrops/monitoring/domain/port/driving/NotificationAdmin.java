@@ -1,12 +1,9 @@
 package com.airdrops.monitoring.domain.port.driving;
 
-import com.airdrops.monitoring.domain.model.alert.AlertSeverity;
 import com.airdrops.monitoring.domain.model.notification.DeadLetterPage;
 import com.airdrops.monitoring.domain.model.notification.OutboxEntry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** What the API shows and does about notifications: channels (secrets redacted), dead letters, replays. */
 public interface NotificationAdmin {
@@ -20,8 +17,4 @@ public interface NotificationAdmin {
 
     /** Queues a dead letter again; empty when there is no dead letter with that id. */
     Optional<OutboxEntry> replay(long id);
-
-    /** A channel as the API shows it: secrets in {@code config} are "***". */
-    record ChannelView(
-            String name, String type, boolean enabled, Set<AlertSeverity> severities, Map<String, Object> config) {}
 }

@@ -1,0 +1,3 @@
+package com.airdrops.monitoring.adapters.http;
+
+record PageFile(String contentType, byte[] plain, byte[] gzipped, String etag) {}

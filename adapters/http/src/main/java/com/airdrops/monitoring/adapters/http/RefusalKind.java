@@ -1,0 +1,3 @@
+package com.airdrops.monitoring.adapters.http;
+
+record RefusalKind(String endpoint, int status) {}

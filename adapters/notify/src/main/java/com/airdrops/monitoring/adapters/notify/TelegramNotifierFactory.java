@@ -1,0 +1,18 @@
+package com.airdrops.monitoring.adapters.notify;
+
+import com.airdrops.monitoring.domain.model.notification.NotificationChannel;
+import com.airdrops.monitoring.domain.spi.AlertNotifier;
+import com.airdrops.monitoring.domain.spi.AlertNotifierFactory;
+
+/** Creates Telegram notifiers; registered through ServiceLoader like any plugin. */
+public final class TelegramNotifierFactory implements AlertNotifierFactory {
+    @Override
+    public String type() {
+        return "telegram";
+    }
+
+    @Override
+    public AlertNotifier create(NotificationChannel channel) {
+        return new TelegramNotifier(channel);
+    }
+}

@@ -1,0 +1,3 @@
+package com.airdrops.monitoring.bootstrap;
+
+record CallSite(String thread, StackTraceElement[] frames) {}

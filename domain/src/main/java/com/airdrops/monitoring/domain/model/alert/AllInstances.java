@@ -1,0 +1,4 @@
+package com.airdrops.monitoring.domain.model.alert;
+
+/** Every agent's rows. */
+public record AllInstances() implements InstanceScope {}

@@ -296,6 +296,8 @@ class StatusPageBrowserTest {
     void withAReadTokenThePageAsksForItAndThenShowsTheAgent() throws Exception {
         startAgent(0, 0, Map.of("MONITORING_API_READ_TOKEN", "reader-token-1"));
         awaitApi("/api/v1/metrics/latest", body -> body.contains("system_cpu_usage_percent"));
+        // Collection answers before the database half has joined; the page is read once the agent is ready.
+        awaitApi("/health/ready", body -> body.startsWith("{\"status\":\"UP\""));
         browser = chromium(1280, 1000);
         browser.get("http://127.0.0.1:" + port + "/");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));

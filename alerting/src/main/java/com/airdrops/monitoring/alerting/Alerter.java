@@ -176,13 +176,13 @@ public final class Alerter implements AlertQueries, AlertAcknowledger, MetricsSo
         EvaluationPass pass = evaluator.evaluate(rules, samples, silent, clock.instant());
         pass.notifications.addAll(
                 planner.plan(pass.transitions, evaluator.states().stillFiring(pass), pass.at));
+        active = evaluator.states().alerts(pass.at); // before the save tells the listeners: one that asks sees them
         if (!writer.save(pass.changes())) {
             // Fenced: another agent of this instance took over while this pass ran; nothing of it was written.
             LOG.warn("Alert evaluation pass discarded: this agent no longer holds its instance's lease; standing by");
             clearForStandby();
             return List.of();
         }
-        active = evaluator.states().alerts(pass.at);
         TransitionLog.log(pass.transitions, rules);
         return List.copyOf(pass.transitions);
     }

@@ -30,9 +30,13 @@ final class AggregationModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().toInstance(failures);
-        Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(MetricsAggregator.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(MetricsAggregator.class);
+        Multibinder<MetricsSource> sources =
+                Multibinder.newSetBinder(binder(), MetricsSource.class, DatabaseHalf.class);
+        sources.addBinding().toInstance(failures);
+        sources.addBinding().to(MetricsAggregator.class);
+        Multibinder.newSetBinder(binder(), MetricsSink.class, DatabaseHalf.class)
+                .addBinding()
+                .to(MetricsAggregator.class);
         bind(AggregatedMetricsQuery.class).to(MetricsAggregator.class);
         bind(ClosedWindowSamples.class).to(MetricsAggregator.class);
     }

@@ -48,15 +48,19 @@ final class AlertingModule extends AbstractModule {
         bind(SilenceAdmin.class).to(Silencer.class);
         bind(ConfigReloader.class).to(ConfigurationReloader.class);
         bind(EvaluationTrigger.class).to(EvaluationLoop.class);
+        // The rule windows and the regex engine need no database: they fill and count from the first collection.
         Multibinder<MetricsSource> sources = Multibinder.newSetBinder(binder(), MetricsSource.class);
-        sources.addBinding().to(Alerter.class);
-        sources.addBinding().to(EvaluationStats.class);
-        sources.addBinding().to(Silencer.class);
-        sources.addBinding().to(AlertListeners.class);
         sources.addBinding().to(RuleWindows.class);
-        Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(RuleWindows.class);
         sources.addBinding().toInstance(LinearRegex.ENGINE);
-        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(EvaluationHealthCheck.class);
+        Multibinder.newSetBinder(binder(), MetricsSink.class).addBinding().to(RuleWindows.class);
+        Multibinder<MetricsSource> joined = Multibinder.newSetBinder(binder(), MetricsSource.class, DatabaseHalf.class);
+        joined.addBinding().to(Alerter.class);
+        joined.addBinding().to(EvaluationStats.class);
+        joined.addBinding().to(Silencer.class);
+        joined.addBinding().to(AlertListeners.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class, DatabaseHalf.class)
+                .addBinding()
+                .to(EvaluationHealthCheck.class);
     }
 
     @Provides

@@ -17,6 +17,7 @@ import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.work.LoopFailures;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
@@ -34,9 +35,12 @@ import java.util.Set;
 final class CollectionModule extends AbstractModule {
     private final LoopFailures failures = new LoopFailures("collection");
     private final CollectionSection settings;
+    private final DatabaseJoin join;
 
-    CollectionModule(CollectionSection settings) {
+    /** @param join until it is set, a push refresh asks for no pass: the database half's first pass reads the push */
+    CollectionModule(CollectionSection settings, DatabaseJoin join) {
         this.settings = settings;
+        this.join = join;
     }
 
     @Override
@@ -57,7 +61,7 @@ final class CollectionModule extends AbstractModule {
     PushRefresh pushRefresh(
             MetricsCollector collector,
             MicrometerMetricsPublisher exposition,
-            EvaluationTrigger evaluation,
+            Provider<EvaluationTrigger> evaluation,
             List<ComponentRegistration> components,
             RuleWindows windows) {
         Map<String, Duration> staleAfter = new HashMap<>();
@@ -72,7 +76,12 @@ final class CollectionModule extends AbstractModule {
             exposition.publish(snapshot);
             windows.publish(snapshot);
         };
-        return new PushRefresh(collector, published, evaluation, failures, staleAfter);
+        EvaluationTrigger afterJoin = () -> {
+            if (join.getAsBoolean()) {
+                evaluation.get().evaluateSoon();
+            }
+        };
+        return new PushRefresh(collector, published, afterJoin, failures, staleAfter);
     }
 
     @Provides

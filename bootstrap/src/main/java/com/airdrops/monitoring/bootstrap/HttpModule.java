@@ -18,10 +18,12 @@ import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.Multibinder;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -29,9 +31,12 @@ import java.util.Set;
 /** Provides the Javalin server on the configured host and port. */
 final class HttpModule extends AbstractModule {
     private final HttpSection settings;
+    private final DatabaseJoin join;
 
-    HttpModule(HttpSection settings) {
+    /** @param join until it is set, the ports of the database half answer 503 "starting: database" */
+    HttpModule(HttpSection settings, DatabaseJoin join) {
         this.settings = settings;
+        this.join = join;
     }
 
     @Override
@@ -52,12 +57,12 @@ final class HttpModule extends AbstractModule {
             LatestMetrics latest,
             Set<HealthCheck> checks,
             ComponentPushReceiver pushReceiver,
-            AggregatedMetricsQuery aggregates,
-            AlertQueries alerts,
-            ConfigReloader reloader,
-            NotificationAdmin notifications,
-            SilenceAdmin silences,
-            AlertAcknowledger acknowledger,
+            Provider<AggregatedMetricsQuery> aggregates,
+            Provider<AlertQueries> alerts,
+            Provider<ConfigReloader> reloader,
+            Provider<NotificationAdmin> notifications,
+            Provider<SilenceAdmin> silences,
+            Provider<AlertAcknowledger> acknowledger,
             Optional<AckLinks> ackLinks,
             InstantSource clock,
             RefusedRequests refusals) {
@@ -74,16 +79,23 @@ final class HttpModule extends AbstractModule {
                 new HttpServerPorts(
                         exposition,
                         latest,
-                        List.copyOf(checks),
+                        readinessBeforeJoin(checks),
                         pushReceiver,
-                        aggregates,
-                        alerts,
-                        reloader,
-                        notifications,
+                        Deferred.port(AggregatedMetricsQuery.class, aggregates, join),
+                        Deferred.port(AlertQueries.class, alerts, join),
+                        Deferred.port(ConfigReloader.class, reloader, join),
+                        Deferred.port(NotificationAdmin.class, notifications, join),
                         clock,
-                        silences,
-                        acknowledger,
+                        Deferred.port(SilenceAdmin.class, silences, join),
+                        Deferred.port(AlertAcknowledger.class, acknowledger, join),
                         ackLinks),
                 refusals);
+    }
+
+    /** The checks of the parts that answer first, and the database half's stand-in until it joins. */
+    static List<HealthCheck> readinessBeforeJoin(Set<HealthCheck> early) {
+        List<HealthCheck> checks = new ArrayList<>(early);
+        checks.add(DatabaseJoin.STARTING);
+        return checks;
     }
 }

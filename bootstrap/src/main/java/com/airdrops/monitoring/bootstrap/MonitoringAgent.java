@@ -4,22 +4,28 @@ import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.alerting.Alerter;
 import com.airdrops.monitoring.collection.CollectionLoop;
+import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.airdrops.monitoring.domain.spi.AlertListener;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
+import com.google.inject.TypeLiteral;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +33,9 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,36 +53,29 @@ public final class MonitoringAgent implements AutoCloseable {
     }
 
     private final MonitoringSettings settings;
+    private final Injector injector;
+    private final DatabaseJoin join;
     private final InstantSource clock;
     private final JavalinHttpServer httpServer;
     private final CollectionLoop collectionLoop;
     private final Lifecycle lifecycle;
     private final MicrometerMetricsPublisher exposition;
-    private final Alerter alerter;
     private final LatestMetrics latest;
-    private final AggregatedMetricsQuery aggregates;
-    private final SilenceAdmin silences;
-    private final ConfigReloader reloader;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    /** When {@link #create} began, and how long building the agent took (database, alert state, wiring). */
+    /** When {@link #create} began. */
     private final long createdAtNanos;
 
-    private final long buildNanos;
-
-    private MonitoringAgent(MonitoringSettings settings, Injector injector, long createdAtNanos) {
+    private MonitoringAgent(MonitoringSettings settings, Injector injector, DatabaseJoin join, long createdAtNanos) {
         this.settings = settings;
+        this.injector = injector;
+        this.join = join;
         this.createdAtNanos = createdAtNanos;
         this.clock = injector.getInstance(InstantSource.class);
         this.httpServer = injector.getInstance(JavalinHttpServer.class);
         this.collectionLoop = injector.getInstance(CollectionLoop.class);
         this.exposition = injector.getInstance(MicrometerMetricsPublisher.class);
-        this.alerter = injector.getInstance(Alerter.class);
         this.latest = injector.getInstance(LatestMetrics.class);
-        this.aggregates = injector.getInstance(AggregatedMetricsQuery.class);
-        this.silences = injector.getInstance(SilenceAdmin.class);
-        this.reloader = injector.getInstance(ConfigReloader.class);
         this.lifecycle = injector.getInstance(Lifecycle.class);
-        this.buildNanos = System.nanoTime() - createdAtNanos;
     }
 
     /** Starts an agent embedded in a Java application: set what differs from the defaults, then {@link AgentBuilder#start()}. */
@@ -98,7 +99,8 @@ public final class MonitoringAgent implements AutoCloseable {
     }
 
     /**
-     * Builds the agent (opening the database) without starting anything, so that a caller can register
+     * Builds the parts of the agent that answer first, without starting anything or opening the database, so that a
+     * caller can register
      * {@link #close()} as a shutdown hook before {@link #startServices()}: a SIGTERM during start-up then still
      * stops the agent cleanly.
      */
@@ -109,36 +111,74 @@ public final class MonitoringAgent implements AutoCloseable {
     /** As above, on {@code clock}: what every timestamp, staleness and alert timer of the agent reads. */
     static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules, InstantSource clock) {
         long createdAt = System.nanoTime();
+        DatabaseJoin join = new DatabaseJoin();
         List<Module> modules = new ArrayList<>(List.of(
                 new CoreModule(configuration.settings(), clock),
                 new OshiModule(configuration.settings().collection()),
                 new PrometheusModule(),
                 new ComponentsModule(configuration),
-                new CollectionModule(configuration.settings().collection()),
+                new CollectionModule(configuration.settings().collection(), join),
                 new AggregationModule(configuration.settings().aggregation()),
                 PersistenceModule.of(configuration.settings()),
                 new AlertingModule(configuration),
                 new NotifyModule(configuration),
-                new HttpModule(configuration.settings().http()),
+                new HttpModule(configuration.settings().http(), join),
                 new LifecycleModule()));
         modules.addAll(extraModules);
         StartupSummary.lines(configuration).forEach(LOG::info);
-        return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules), createdAt);
+        return new MonitoringAgent(configuration.settings(), Guice.createInjector(modules), join, createdAt);
     }
 
-    /** Starts the loops, the delivery workers and the HTTP server; on failure stops what it started and throws. */
+    /**
+     * Starts the agent in two halves: first collection and the HTTP server, which answers at once ({@code /health/ready}
+     * DOWN "starting: database"); then the database half (the store, the alert state, the lease, evaluation and
+     * delivery), which joins them when the database is open. Returns once both run; on failure stops what it started
+     * and throws.
+     */
     public synchronized void startServices() {
-        long startedAt = System.nanoTime();
         lifecycle.start();
+        long answeringAt = System.nanoTime();
+        LOG.info(
+                "Answering on {}:{} after {} s; opening the database (until it joins, /health/ready says \"starting: database\")",
+                StartupSummary.listenHost(settings.http().host()),
+                port(),
+                String.format(Locale.ROOT, "%.2f", (answeringAt - createdAtNanos) / 1e9));
+        joinDatabaseHalf();
         long now = System.nanoTime();
         // The phases of a start, so that a slow one shows in the log (BENCHMARKS.md measures them from outside).
         LOG.info(StartupSummary.started(
                 now - createdAtNanos,
-                buildNanos,
-                now - startedAt,
+                answeringAt - createdAtNanos,
+                now - answeringAt,
                 ManagementFactory.getRuntimeMXBean().getUptime() * 1_000_000L,
                 settings.http().host(),
                 port()));
+    }
+
+    /**
+     * Builds the database half (opening the database, restoring the alert state), starts its parts, and hands its
+     * sources, sinks and checks to the parts already running. Pushes accepted meanwhile are evaluated once it has.
+     */
+    private void joinDatabaseHalf() {
+        List<LifecyclePart> parts;
+        try {
+            parts = injector.getInstance(Key.get(new TypeLiteral<List<LifecyclePart>>() {}, DatabaseHalf.class));
+        } catch (RuntimeException e) {
+            lifecycle.stop();
+            throw e;
+        }
+        lifecycle.join(parts);
+        List<MetricsSource> sources = List.copyOf(
+                injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSource>>() {}, DatabaseHalf.class)));
+        injector.getInstance(MetricsCollector.class).addSources(sources);
+        exposition.addLiveSources(sources);
+        collectionLoop.addSinks(
+                List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}, DatabaseHalf.class))));
+        List<HealthCheck> checks =
+                new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {})));
+        checks.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}, DatabaseHalf.class)));
+        httpServer.readinessChecks(checks);
+        join.joined();
     }
 
     public int port() {
@@ -165,7 +205,7 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /** Aggregates of closed windows with {@code start <= timestamp <= end} whose name contains {@code name}. */
     public List<AggregatedMetric> aggregates(Instant start, Instant end, String name, int limit) {
-        return aggregates.getAggregatedMetrics(start, end, name, limit);
+        return injector.getInstance(AggregatedMetricsQuery.class).getAggregatedMetrics(start, end, name, limit);
     }
 
     /** Every aggregate of the last hour (at most 10,000), as {@code GET /api/v1/aggregates} without parameters. */
@@ -181,7 +221,7 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /** Pending and firing alerts. */
     public List<Alert> activeAlerts() {
-        return alerter.getActiveAlerts();
+        return alerter().getActiveAlerts();
     }
 
     /** This agent's transitions of the last 6 hours, newest first. */
@@ -190,24 +230,24 @@ public final class MonitoringAgent implements AutoCloseable {
     }
 
     public List<Alert> alertHistory(double hours) {
-        return alerter.getAlertHistory(hours);
+        return alerter().getAlertHistory(hours);
     }
 
     public List<AlertRule> rules() {
-        return alerter.rules();
+        return alerter().rules();
     }
 
     public SilenceAdmin silences() {
-        return silences;
+        return injector.getInstance(SilenceAdmin.class);
     }
 
     public AlertAcknowledger acknowledgements() {
-        return alerter;
+        return alerter();
     }
 
     /** Re-reads the configuration files, as {@code POST /api/v1/reload}. */
     public ReloadOutcome reload() {
-        return reloader.reload();
+        return injector.getInstance(ConfigReloader.class).reload();
     }
 
     /** {@code /metrics} as text, in Prometheus' format. */
@@ -217,7 +257,12 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /** Registers {@code listener} for every transition stored from now on; see {@link AlertListener}. */
     public void addAlertListener(AlertListener listener) {
-        alerter.listeners().add(listener);
+        alerter().listeners().add(listener);
+    }
+
+    /** The alerter of the database half: built when it joins (or here, by an embedder that never started it). */
+    private Alerter alerter() {
+        return injector.getInstance(Alerter.class);
     }
 
     /** Blocks until {@link #close()} has run. */

@@ -52,16 +52,26 @@ final class PersistenceModule extends AbstractModule {
 
     @Override
     protected void configure() {
-        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(Database.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(Database.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(JdbiAggregateStore.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class, DatabaseHalf.class)
+                .addBinding()
+                .to(Database.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class, DatabaseHalf.class)
+                .addBinding()
+                .to(Database.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class, DatabaseHalf.class)
+                .addBinding()
+                .to(JdbiAggregateStore.class);
         bind(AlertRepository.class).to(JdbiAlertRepository.class);
         bind(SilenceStore.class).to(JdbiSilenceStore.class);
         bind(NotificationOutbox.class).to(JdbiNotificationOutbox.class);
         bind(AggregateStore.class).to(LeaderOnlyAggregateStore.class);
         bind(Leadership.class).to(LeaseKeeper.class);
-        Multibinder.newSetBinder(binder(), HealthCheck.class).addBinding().to(LeaseKeeper.class);
-        Multibinder.newSetBinder(binder(), MetricsSource.class).addBinding().to(LeaseKeeper.class);
+        Multibinder.newSetBinder(binder(), HealthCheck.class, DatabaseHalf.class)
+                .addBinding()
+                .to(LeaseKeeper.class);
+        Multibinder.newSetBinder(binder(), MetricsSource.class, DatabaseHalf.class)
+                .addBinding()
+                .to(LeaseKeeper.class);
     }
 
     @Provides

@@ -71,9 +71,10 @@ final class StartupSummary {
     }
 
     /** The line that says the agent has started: how long each phase took and where it listens. */
-    static String started(long totalNanos, long buildNanos, long startNanos, long jvmNanos, String host, int port) {
-        return "Airdrops Monitoring started in " + seconds(totalNanos) + " s (database, alert state and wiring "
-                + seconds(buildNanos) + " s, loops and HTTP server " + seconds(startNanos) + " s; the JVM has run "
+    static String started(long totalNanos, long answeringNanos, long joinNanos, long jvmNanos, String host, int port) {
+        return "Airdrops Monitoring started in " + seconds(totalNanos) + " s (answering after "
+                + seconds(answeringNanos) + " s; database, alert state and loops " + seconds(joinNanos)
+                + " s more; the JVM has run "
                 + seconds(jvmNanos) + " s): listening on " + listenHost(host) + ":" + port + ", metrics at http://"
                 + displayHost(host) + ":" + port + "/metrics";
     }

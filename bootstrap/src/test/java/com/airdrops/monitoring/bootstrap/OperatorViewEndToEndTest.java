@@ -75,8 +75,8 @@ class OperatorViewEndToEndTest {
                             "plugins folder " + dir.resolve("plugins"),
                             "listening on 127.0.0.1:" + agent.awaitPort())
                     .containsPattern(
-                            "Airdrops Monitoring started in \\d+\\.\\d\\d s \\(database, alert state and wiring "
-                                    + "\\d+\\.\\d\\d s, loops and HTTP server \\d+\\.\\d\\d s; the JVM has run \\d+\\.\\d\\d s\\)")
+                            "Airdrops Monitoring started in \\d+\\.\\d\\d s \\(answering after \\d+\\.\\d\\d s; database, "
+                                    + "alert state and loops \\d+\\.\\d\\d s more; the JVM has run \\d+\\.\\d\\d s\\)")
                     .containsPattern(
                             "Alert risk_level_critical \\{instance=test-agent} FIRING value=3\\.0 threshold=3\\.0 severity=critical")
                     .containsPattern(

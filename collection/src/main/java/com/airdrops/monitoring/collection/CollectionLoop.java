@@ -5,6 +5,7 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.work.LoopFailures;
 import com.airdrops.monitoring.domain.work.Worker;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,7 +30,7 @@ public final class CollectionLoop implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CollectionLoop.class);
 
     private final MetricsCollector collector;
-    private final List<MetricsSink> sinks;
+    private volatile List<MetricsSink> sinks;
     private final Duration interval;
     private final LoopFailures failures;
     private final ScheduledExecutorService scheduler = Worker.scheduler("collection");
@@ -41,6 +42,13 @@ public final class CollectionLoop implements AutoCloseable {
         this.collector = collector;
         this.sinks = List.copyOf(sinks);
         this.interval = interval;
+    }
+
+    /** Adds the sinks of parts that joined after collection started (the database half): from the next cycle on. */
+    public synchronized void addSinks(List<MetricsSink> joined) {
+        List<MetricsSink> all = new ArrayList<>(sinks);
+        all.addAll(joined);
+        sinks = List.copyOf(all);
     }
 
     public void start() {

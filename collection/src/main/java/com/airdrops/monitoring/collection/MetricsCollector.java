@@ -38,7 +38,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private final InstantSource clock;
     private final CpuUsage cpuUsage = new CpuUsage();
     private final ComponentCollector components;
-    private final List<MetricsSource> sources;
+    private volatile List<MetricsSource> sources;
     private long collections;
     private long systemErrors;
     private final Map<String, Long> droppedSeries = new TreeMap<>();
@@ -67,6 +67,13 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         this.clock = clock;
         this.components = new ComponentCollector(components, clock);
         this.sources = List.copyOf(sources);
+    }
+
+    /** Adds the sources of parts that joined after collection started (the database half): from the next snapshot on. */
+    public synchronized void addSources(List<MetricsSource> joined) {
+        List<MetricsSource> all = new ArrayList<>(sources);
+        all.addAll(joined);
+        sources = List.copyOf(all);
     }
 
     /** Reads the host once; the CPU figure covers the time since the previous reading. */

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.port.driven.DatabaseStartingException;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -29,6 +30,11 @@ final class ErrorResponses {
         routes.exception(MethodNotAllowedResponse.class, ErrorResponses::methodNotAllowed);
         routes.exception(NotFoundResponse.class, (e, ctx) -> ApiError.respond(ctx, 404, "no such endpoint"));
         routes.exception(HttpResponseException.class, (e, ctx) -> ApiError.respond(ctx, e.getStatus(), e.getMessage()));
+        // Not a failure: the agent answers before its database half has joined, a second or so at start.
+        routes.exception(DatabaseStartingException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "1");
+            ApiError.respond(ctx, 503, e.getMessage() + "; try again shortly");
+        });
         routes.exception(PersistenceException.class, (e, ctx) -> {
             LOG.warn("Request {} {} failed on the database: {}", ctx.method(), ctx.path(), e.getMessage());
             ApiError.respond(ctx, 503, "database unavailable; try again");

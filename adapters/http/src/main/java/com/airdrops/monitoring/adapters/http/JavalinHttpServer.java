@@ -1,12 +1,14 @@
 package com.airdrops.monitoring.adapters.http;
 
 import com.airdrops.monitoring.config.Failures;
+import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -136,6 +138,14 @@ public final class JavalinHttpServer implements AutoCloseable {
                     "cannot listen on " + settings.host() + ":" + settings.port() + ": " + Failures.rootMessage(e), e);
         }
         app = created;
+    }
+
+    /**
+     * Replaces the checks {@code /health/ready} runs: the agent's parts that start after the server (its database
+     * half) add theirs when they join.
+     */
+    public void readinessChecks(List<HealthCheck> checks) {
+        operator.readinessChecks(checks);
     }
 
     /** The bound port (useful when the settings asked for port 0). */

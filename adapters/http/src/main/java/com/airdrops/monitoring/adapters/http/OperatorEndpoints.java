@@ -15,7 +15,7 @@ import java.util.Map;
 final class OperatorEndpoints {
     private final MetricsExposition exposition;
     private final LatestMetrics latestMetrics;
-    private final List<HealthCheck> readinessChecks;
+    private volatile List<HealthCheck> readinessChecks;
 
     OperatorEndpoints(MetricsExposition exposition, LatestMetrics latestMetrics, List<HealthCheck> readinessChecks) {
         this.exposition = exposition;
@@ -26,6 +26,11 @@ final class OperatorEndpoints {
     void metrics(Context ctx) {
         ExpositionFormat format = ContentNegotiation.exposition(ctx.header("Accept"));
         ctx.contentType(format.contentType()).result(exposition.scrapeBytes(format));
+    }
+
+    /** Replaces the readiness checks: those of the parts that joined after the server started are added. */
+    void readinessChecks(List<HealthCheck> checks) {
+        readinessChecks = List.copyOf(checks);
     }
 
     void live(Context ctx) {

@@ -65,7 +65,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final Refusals refusals = new Refusals();
     private final Map<String, MetricType> families = new HashMap<>();
 
-    private final List<MetricsSource> live;
+    private volatile List<MetricsSource> live;
     private final InstantSource clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -165,6 +165,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
             refuse(key, e);
             return Optional.empty();
         }
+    }
+
+    /** Adds the live sources of parts that joined after the exposition started (the database half). */
+    public synchronized void addLiveSources(List<MetricsSource> joined) {
+        List<MetricsSource> all = new ArrayList<>(live);
+        all.addAll(joined);
+        live = List.copyOf(all);
     }
 
     /** Reads the live sources now; one that fails keeps its last values and never spoils the scrape. */

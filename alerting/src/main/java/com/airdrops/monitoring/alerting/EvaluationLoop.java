@@ -16,6 +16,8 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
     private final EvaluationStats stats;
     private final InstantSource clock;
     private volatile boolean wanted;
+    private final CountDownLatch firstRound = new CountDownLatch(1);
     /** When the next regular tick is due; set before the worker starts, then its own. */
     private long next;
 
@@ -86,6 +89,14 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
         worker.start();
     }
 
+    /**
+     * Waits at most {@code timeout} for the loop's first round (a pass, or standing by): the alerts shown are then
+     * judged on the data at hand, not only restored. Returns whether it came.
+     */
+    public boolean awaitFirstRound(Duration timeout) throws InterruptedException {
+        return firstRound.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
     private void round() {
         long wait = next - System.nanoTime();
         if (wait > 0 && !wanted) {
@@ -94,6 +105,7 @@ public final class EvaluationLoop implements EvaluationTrigger, AutoCloseable {
         }
         wanted = false;
         passSafely();
+        firstRound.countDown();
         if (wait <= 0) {
             // A regular tick; an extra pass asked for by fresh data leaves their schedule as it was.
             long missed = missedTicks(next, System.nanoTime(), intervalNanos);

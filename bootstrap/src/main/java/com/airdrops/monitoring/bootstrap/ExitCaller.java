@@ -18,7 +18,7 @@ final class ExitCaller {
 
     private ExitCaller() {}
 
-    /** Logs the caller of {@code System.exit}, unless the agent's own stop signal handling called it. */
+    /** Logs the caller of {@code System.exit}, unless the agent's own stop or failed start called it. */
     static void logIfForeign() {
         find(Thread.getAllStackTraces())
                 .ifPresent(caller -> LOG.error(
@@ -41,7 +41,10 @@ final class ExitCaller {
                     StackTraceElement[] below = Arrays.stream(stack, i + 1, stack.length)
                             .filter(frame -> !frame.getClassName().equals("java.lang.System"))
                             .toArray(StackTraceElement[]::new);
-                    boolean own = below.length > 0 && below[0].getClassName().startsWith(StopSignals.class.getName());
+                    // The agent's own exits: a stop signal, and Main ending with a failed start's status.
+                    boolean own = below.length > 0
+                            && (below[0].getClassName().startsWith(StopSignals.class.getName())
+                                    || below[0].getClassName().equals(Main.class.getName()));
                     return own || below.length == 0
                             ? Optional.empty()
                             : Optional.of(new CallSite(entry.getKey().getName(), below));

@@ -3,6 +3,7 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.alerting.Alerter;
+import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.CollectionLoop;
 import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
@@ -177,9 +178,28 @@ public final class MonitoringAgent implements AutoCloseable {
         List<HealthCheck> checks =
                 new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {})));
         checks.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}, DatabaseHalf.class)));
+        awaitFirstEvaluation();
         httpServer.readinessChecks(checks);
         join.joined();
     }
+
+    /**
+     * The alerts shown once the database half has joined are judged on what was collected and pushed meanwhile: the
+     * evaluation's first pass, at once when it starts, is waited for (a few hundred milliseconds, at most 5 s).
+     */
+    private void awaitFirstEvaluation() {
+        try {
+            if (!injector.getInstance(EvaluationLoop.class).awaitFirstRound(FIRST_EVALUATION_WAIT)) {
+                LOG.warn(
+                        "The first evaluation pass took over {} s; the API answers meanwhile",
+                        FIRST_EVALUATION_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final Duration FIRST_EVALUATION_WAIT = Duration.ofSeconds(5);
 
     public int port() {
         return httpServer.port();

@@ -46,5 +46,9 @@ class ExitCallerTest {
                 .isEmpty();
         assertThat(ExitCaller.find(Map.of(new Thread(() -> {}, "main"), new StackTraceElement[0])))
                 .isEmpty();
+        assertThat(ExitCaller.find(
+                        Map.of(new Thread(() -> {}, "main"), exitingFrom(frame(Main.class.getName(), "main")))))
+                .as("a failed start's exit status, already explained in one line")
+                .isEmpty();
     }
 }

@@ -1,14 +1,33 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
+import com.airdrops.monitoring.alerting.EvaluationLoop;
+import com.airdrops.monitoring.collection.CollectionLoop;
+import com.airdrops.monitoring.collection.MetricsCollector;
+import com.airdrops.monitoring.domain.port.driven.MetricsSink;
+import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
+import com.google.inject.Injector;
+import com.google.inject.Key;
+import com.google.inject.TypeLiteral;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Whether the agent's database half has joined the parts that answer first; set once, when its parts have started.
- * Until then {@code /health/ready} shows {@link #STARTING} DOWN, and the ports of that half answer 503.
+ * The database half's join: builds it, starts its parts, hands its sources, sinks and checks to the parts that answer
+ * first, and says whether that is done. Until then {@code /health/ready} shows {@link #STARTING} DOWN, and the ports
+ * of that half answer 503.
  */
 final class DatabaseJoin implements BooleanSupplier {
+    private static final Logger LOG = LoggerFactory.getLogger(MonitoringAgent.class);
+
     /** The readiness check shown in the place of the database half's checks until it joins. */
     static final HealthCheck STARTING = HealthCheck.of("database", () -> HealthCheckResult.down("starting: database"));
 
@@ -19,7 +38,49 @@ final class DatabaseJoin implements BooleanSupplier {
         return joined;
     }
 
-    void joined() {
+    /**
+     * Builds the database half (opening the database, restoring the alert state), starts its parts, and hands its
+     * sources, sinks and checks to the parts already running. Pushes accepted meanwhile are evaluated once it has.
+     */
+    void join(Injector injector, Lifecycle lifecycle) {
+        List<LifecyclePart> parts;
+        try {
+            parts = injector.getInstance(Key.get(new TypeLiteral<List<LifecyclePart>>() {}, DatabaseHalf.class));
+        } catch (RuntimeException e) {
+            lifecycle.stop();
+            throw e;
+        }
+        lifecycle.join(parts);
+        List<MetricsSource> sources = List.copyOf(
+                injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSource>>() {}, DatabaseHalf.class)));
+        injector.getInstance(MetricsCollector.class).addSources(sources);
+        injector.getInstance(MicrometerMetricsPublisher.class).addLiveSources(sources);
+        injector.getInstance(CollectionLoop.class)
+                .addSinks(List.copyOf(
+                        injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}, DatabaseHalf.class))));
+        List<HealthCheck> checks =
+                new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {})));
+        checks.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}, DatabaseHalf.class)));
+        awaitFirstEvaluation(injector);
+        injector.getInstance(JavalinHttpServer.class).readinessChecks(checks);
         joined = true;
     }
+
+    /**
+     * The alerts shown once the database half has joined are judged on what was collected and pushed meanwhile: the
+     * evaluation's first pass, at once when it starts, is waited for (a few hundred milliseconds, at most 5 s).
+     */
+    private static void awaitFirstEvaluation(Injector injector) {
+        try {
+            if (!injector.getInstance(EvaluationLoop.class).awaitFirstRound(FIRST_EVALUATION_WAIT)) {
+                LOG.warn(
+                        "The first evaluation pass took over {} s; the API answers meanwhile",
+                        FIRST_EVALUATION_WAIT.toSeconds());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static final Duration FIRST_EVALUATION_WAIT = Duration.ofSeconds(5);
 }

@@ -3,30 +3,23 @@ package com.airdrops.monitoring.bootstrap;
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.alerting.Alerter;
-import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.CollectionLoop;
-import com.airdrops.monitoring.collection.MetricsCollector;
 import com.airdrops.monitoring.config.MonitoringSettings;
 import com.airdrops.monitoring.domain.model.alert.Alert;
 import com.airdrops.monitoring.domain.model.alert.AlertRule;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
-import com.airdrops.monitoring.domain.port.driven.MetricsSink;
-import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.AggregatedMetricsQuery;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
-import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
 import com.airdrops.monitoring.domain.port.driving.SilenceAdmin;
 import com.airdrops.monitoring.domain.spi.AlertListener;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
-import com.google.inject.Key;
 import com.google.inject.Module;
-import com.google.inject.TypeLiteral;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,9 +27,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,9 +92,8 @@ public final class MonitoringAgent implements AutoCloseable {
 
     /**
      * Builds the parts of the agent that answer first, without starting anything or opening the database, so that a
-     * caller can register
-     * {@link #close()} as a shutdown hook before {@link #startServices()}: a SIGTERM during start-up then still
-     * stops the agent cleanly.
+     * caller can register {@link #close()} as a shutdown hook before {@link #startServices()}: a SIGTERM during
+     * start-up then still stops the agent cleanly.
      */
     public static MonitoringAgent create(AgentConfiguration configuration, List<Module> extraModules) {
         return create(configuration, extraModules, Clock.systemUTC());
@@ -139,12 +129,8 @@ public final class MonitoringAgent implements AutoCloseable {
     public synchronized void startServices() {
         lifecycle.start();
         long answeringAt = System.nanoTime();
-        LOG.info(
-                "Answering on {}:{} after {} s; opening the database (until it joins, /health/ready says \"starting: database\")",
-                StartupSummary.listenHost(settings.http().host()),
-                port(),
-                String.format(Locale.ROOT, "%.2f", (answeringAt - createdAtNanos) / 1e9));
-        joinDatabaseHalf();
+        LOG.info(StartupSummary.answering(settings.http().host(), port(), answeringAt - createdAtNanos));
+        join.join(injector, lifecycle);
         long now = System.nanoTime();
         // The phases of a start, so that a slow one shows in the log (BENCHMARKS.md measures them from outside).
         LOG.info(StartupSummary.started(
@@ -155,51 +141,6 @@ public final class MonitoringAgent implements AutoCloseable {
                 settings.http().host(),
                 port()));
     }
-
-    /**
-     * Builds the database half (opening the database, restoring the alert state), starts its parts, and hands its
-     * sources, sinks and checks to the parts already running. Pushes accepted meanwhile are evaluated once it has.
-     */
-    private void joinDatabaseHalf() {
-        List<LifecyclePart> parts;
-        try {
-            parts = injector.getInstance(Key.get(new TypeLiteral<List<LifecyclePart>>() {}, DatabaseHalf.class));
-        } catch (RuntimeException e) {
-            lifecycle.stop();
-            throw e;
-        }
-        lifecycle.join(parts);
-        List<MetricsSource> sources = List.copyOf(
-                injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSource>>() {}, DatabaseHalf.class)));
-        injector.getInstance(MetricsCollector.class).addSources(sources);
-        exposition.addLiveSources(sources);
-        collectionLoop.addSinks(
-                List.copyOf(injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSink>>() {}, DatabaseHalf.class))));
-        List<HealthCheck> checks =
-                new ArrayList<>(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {})));
-        checks.addAll(injector.getInstance(Key.get(new TypeLiteral<Set<HealthCheck>>() {}, DatabaseHalf.class)));
-        awaitFirstEvaluation();
-        httpServer.readinessChecks(checks);
-        join.joined();
-    }
-
-    /**
-     * The alerts shown once the database half has joined are judged on what was collected and pushed meanwhile: the
-     * evaluation's first pass, at once when it starts, is waited for (a few hundred milliseconds, at most 5 s).
-     */
-    private void awaitFirstEvaluation() {
-        try {
-            if (!injector.getInstance(EvaluationLoop.class).awaitFirstRound(FIRST_EVALUATION_WAIT)) {
-                LOG.warn(
-                        "The first evaluation pass took over {} s; the API answers meanwhile",
-                        FIRST_EVALUATION_WAIT.toSeconds());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static final Duration FIRST_EVALUATION_WAIT = Duration.ofSeconds(5);
 
     public int port() {
         return httpServer.port();

@@ -79,6 +79,12 @@ final class StartupSummary {
                 + displayHost(host) + ":" + port + "/metrics";
     }
 
+    /** The first half of a start is done: the port answers, and the database half is being built. */
+    static String answering(String host, int port, long sinceCreatedNanos) {
+        return "Answering on " + listenHost(host) + ":" + port + " after " + seconds(sinceCreatedNanos)
+                + " s; opening the database (until it joins, /health/ready says \"starting: database\")";
+    }
+
     /** The address as bound, an IPv6 one in brackets so that the port stays readable. */
     static String listenHost(String host) {
         return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;

@@ -13,6 +13,7 @@ import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -43,6 +44,11 @@ final class DatabaseJoin implements BooleanSupplier {
      * sources, sinks and checks to the parts already running. Pushes accepted meanwhile are evaluated once it has.
      */
     void join(Injector injector, Lifecycle lifecycle) {
+        // Alerting starts with this half: a component that has not reported yet has its staleness limit from the
+        // join (from its start, and again once the database is open), as when the agent started in one piece.
+        MetricsCollector collector = injector.getInstance(MetricsCollector.class);
+        InstantSource clock = injector.getInstance(InstantSource.class);
+        collector.waitFirstReportsFrom(clock.instant());
         List<LifecyclePart> parts;
         try {
             parts = injector.getInstance(Key.get(new TypeLiteral<List<LifecyclePart>>() {}, DatabaseHalf.class));
@@ -50,10 +56,11 @@ final class DatabaseJoin implements BooleanSupplier {
             lifecycle.stop();
             throw e;
         }
+        collector.waitFirstReportsFrom(clock.instant());
         lifecycle.join(parts);
         List<MetricsSource> sources = List.copyOf(
                 injector.getInstance(Key.get(new TypeLiteral<Set<MetricsSource>>() {}, DatabaseHalf.class)));
-        injector.getInstance(MetricsCollector.class).addSources(sources);
+        collector.addSources(sources);
         injector.getInstance(MicrometerMetricsPublisher.class).addLiveSources(sources);
         injector.getInstance(CollectionLoop.class)
                 .addSinks(List.copyOf(

@@ -37,6 +37,11 @@ final class ComponentCollector implements AutoCloseable {
         this.clock = clock;
     }
 
+    /** See {@link MetricsCollector#waitFirstReportsFrom}. */
+    void waitFirstReportsFrom(Instant start) {
+        states.forEach(state -> state.waitFirstFrom(start));
+    }
+
     List<ComponentReading> collect() {
         return collect(definition -> true);
     }

@@ -22,11 +22,16 @@ final class ComponentTally {
     /** The last snapshot read fresh: what a silent component's alerts are kept on. */
     private ComponentSnapshot lastFresh;
 
-    private final Instant started;
+    /** From when a component that never reported is given its staleness limit before it counts as silent. */
+    private volatile Instant started;
 
     ComponentTally(ComponentRegistration registration, Instant started) {
         this.registration = registration;
         this.started = started;
+    }
+
+    void waitFirstFrom(Instant start) {
+        started = start;
     }
 
     ComponentReading checkFreshness(ComponentSnapshot snapshot, Instant now, double probeSeconds) {

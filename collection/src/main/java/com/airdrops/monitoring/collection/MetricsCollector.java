@@ -69,6 +69,14 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         this.sources = List.copyOf(sources);
     }
 
+    /**
+     * A component that has not reported yet counts as silent only once its staleness limit has passed since
+     * {@code start} (at first, since this collector was built): the agent's start, once its alerting has joined.
+     */
+    public void waitFirstReportsFrom(Instant start) {
+        components.waitFirstReportsFrom(start);
+    }
+
     /** Adds the sources of parts that joined after collection started (the database half): from the next snapshot on. */
     public synchronized void addSources(List<MetricsSource> joined) {
         List<MetricsSource> all = new ArrayList<>(sources);

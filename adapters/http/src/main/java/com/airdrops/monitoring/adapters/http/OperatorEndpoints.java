@@ -1,11 +1,14 @@
 package com.airdrops.monitoring.adapters.http;
 
+import com.airdrops.monitoring.domain.port.driving.ExpositionBody;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
 import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +17,7 @@ import java.util.Map;
 /** What operators and Prometheus read: {@code /metrics}, liveness, readiness and the latest snapshot. Thread-safe. */
 final class OperatorEndpoints {
     private final MetricsExposition exposition;
+    private final ExpositionGzip gzip = new ExpositionGzip();
     private final LatestMetrics latestMetrics;
     private volatile List<HealthCheck> readinessChecks;
 
@@ -23,9 +27,27 @@ final class OperatorEndpoints {
         this.readinessChecks = List.copyOf(readinessChecks);
     }
 
-    void metrics(Context ctx) {
+    /**
+     * The exposition's parts written straight to the response, without joining them into one array first; gzipped
+     * when the scraper accepts it, from the compressed collected part kept between collections. Javalin's own
+     * compression is not involved: it would compress the whole body again at every scrape.
+     */
+    void metrics(Context ctx) throws IOException {
         ExpositionFormat format = ContentNegotiation.exposition(ctx.header("Accept"));
-        ctx.contentType(format.contentType()).result(exposition.scrapeBytes(format));
+        ExpositionBody body = exposition.expose(format);
+        HttpServletResponse response = ctx.res();
+        response.setContentType(format.contentType());
+        response.setHeader("Vary", "Accept-Encoding");
+        if (StatusPageFiles.acceptsGzip(ctx.header("Accept-Encoding"))) {
+            byte[] gzipped = gzip.gzip(body);
+            response.setHeader("Content-Encoding", "gzip");
+            response.setContentLength(gzipped.length);
+            response.getOutputStream().write(gzipped);
+        } else {
+            response.setContentLength(body.length());
+            response.getOutputStream().write(body.collected());
+            response.getOutputStream().write(body.live());
+        }
     }
 
     /** Replaces the readiness checks: those of the parts that joined after the server started are added. */

@@ -25,6 +25,7 @@ import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ChannelView;
 import com.airdrops.monitoring.domain.port.driving.ComponentPushReceiver;
 import com.airdrops.monitoring.domain.port.driving.ConfigReloader;
+import com.airdrops.monitoring.domain.port.driving.ExpositionBody;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
@@ -206,7 +207,7 @@ class JavalinHttpServerTest {
         server = new JavalinHttpServer(
                 new HttpServerSettings("127.0.0.1", 0, 1024 * 1024, Optional.of(TOKEN)),
                 new HttpServerPorts(
-                        format -> format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY,
+                        format -> ExpositionBody.of(format == ExpositionFormat.OPENMETRICS ? "om\n# EOF\n" : BIG_BODY),
                         () -> Optional.ofNullable(latest.get()),
                         List.of(database),
                         pushes,
@@ -413,7 +414,7 @@ class JavalinHttpServerTest {
         JavalinHttpServer second = new JavalinHttpServer(
                 new HttpServerSettings("127.0.0.1", server.port()),
                 new HttpServerPorts(
-                        format -> "",
+                        format -> ExpositionBody.of(""),
                         Optional::empty,
                         List.of(),
                         pushes,
@@ -543,7 +544,7 @@ class JavalinHttpServerTest {
         JavalinHttpServer open = new JavalinHttpServer(
                 new HttpServerSettings("127.0.0.1", 0),
                 new HttpServerPorts(
-                        format -> "",
+                        format -> ExpositionBody.of(""),
                         Optional::empty,
                         List.of(),
                         pushes,

@@ -18,6 +18,7 @@ import com.airdrops.monitoring.domain.port.driving.AckOutcome;
 import com.airdrops.monitoring.domain.port.driving.AlertAcknowledger;
 import com.airdrops.monitoring.domain.port.driving.AlertQueries;
 import com.airdrops.monitoring.domain.port.driving.ChannelView;
+import com.airdrops.monitoring.domain.port.driving.ExpositionBody;
 import com.airdrops.monitoring.domain.port.driving.NotificationAdmin;
 import com.airdrops.monitoring.domain.port.driving.PushOutcome;
 import com.airdrops.monitoring.domain.port.driving.ReloadOutcome;
@@ -60,7 +61,7 @@ final class StubbedServer implements AutoCloseable {
         server = new JavalinHttpServer(
                 settings,
                 new HttpServerPorts(
-                        format -> "up 1\n",
+                        format -> ExpositionBody.of("up 1\n"),
                         Optional::empty,
                         List.of(),
                         (name, snapshot) -> {

@@ -11,8 +11,11 @@ final class MeterSeries {
         return value;
     }
 
-    void set(double newValue) {
+    /** Whether the value changed (bit for bit: a NaN that stays NaN did not). */
+    boolean set(double newValue) {
+        boolean changed = Double.doubleToLongBits(value) != Double.doubleToLongBits(newValue);
         value = newValue;
+        return changed;
     }
 
     Meter meter() {

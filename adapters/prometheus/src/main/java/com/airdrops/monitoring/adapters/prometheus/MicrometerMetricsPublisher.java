@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driving.ExpositionBody;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import com.airdrops.monitoring.domain.port.driving.MetricsExposition;
 import io.micrometer.core.instrument.Timer;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,24 +38,28 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Two registries keep scrapes cheap: the collected series change only when a snapshot is published, so their text
  * is rendered at most once per publish and format and then served from memory, with the JVM's and the process's
- * metrics (so those are as fresh as the last collection); only the live registry (the agent's own figures) is rendered
- * at every scrape. A name is in one registry or the other, never both, so the
- * two parts join into one valid exposition. Thread-safe: publishing and reading the live sources are serialised.
+ * metrics (so those are as fresh as the last collection). The live registry (the agent's own figures) is read at
+ * every scrape but rendered again only when one of its values changed since it was last rendered: between two
+ * collections, most scrapes render nothing and allocate little. A name is in one registry or the other, never both,
+ * so the two parts join into one valid exposition. Thread-safe: mirroring a snapshot and scraping are serialised; the
+ * render of the collected part after a publish runs beside scrapes ({@link CollectedPart}).
  */
 public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition, AutoCloseable {
-    private static final String EOF_LINE = "# EOF\n";
-
-    /** The snapshots' series and the JVM's, rendered once per publish. */
+    /** The snapshots' series and the JVM's, rendered once per publish and format scraped. */
     private final PrometheusMeterRegistry registry;
-    /** The agent's own figures, rendered at every scrape. */
+    /** The agent's own figures, read at every scrape. */
     private final PrometheusMeterRegistry liveRegistry;
 
     private final Map<SeriesKey, MeterSeries> series = new HashMap<>();
     private final Map<SeriesKey, MeterSeries> liveSeries = new HashMap<>();
     /** The names the live sources report: a snapshot's samples of these names are left to the live registry. */
     private final Set<String> liveNames = new HashSet<>();
-    /** The collected part of the exposition per format, rendered since the last publish; null until a scrape asks. */
-    private final Map<ExpositionFormat, byte[]> rendered = new EnumMap<>(ExpositionFormat.class);
+
+    private final CollectedPart collected;
+    /** The live part per format, rendered since its values last changed. */
+    private final Map<ExpositionFormat, byte[]> liveRendered = new EnumMap<>(ExpositionFormat.class);
+    /** The refusal count the live part was rendered with: it is one of the live part's values. */
+    private long liveRenderedRefusals = -1;
 
     private final Map<SeriesKey, Timer> histograms = new HashMap<>();
 
@@ -105,6 +109,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      */
     public MicrometerMetricsPublisher(PrometheusMeterRegistry registry, List<MetricsSource> live, InstantSource clock) {
         this.registry = registry;
+        this.collected = new CollectedPart(registry);
         this.liveRegistry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         this.live = List.copyOf(live);
         this.clock = clock;
@@ -119,7 +124,12 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      * counted and logged once per name: it never keeps the rest of the snapshot from /metrics.
      */
     @Override
-    public synchronized void publish(MetricsSnapshot snapshot) {
+    public void publish(MetricsSnapshot snapshot) {
+        mirror(snapshot);
+        collected.renderChanged(); // outside the lock: scrapes meanwhile are answered from the previous collection
+    }
+
+    private synchronized void mirror(MetricsSnapshot snapshot) {
         refreshLive(); // learns the live names first: their samples are the live registry's
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
@@ -151,15 +161,23 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 entries.remove();
             }
         }
-        rendered.clear();
+        collected.published();
     }
 
     /** Sets one series, registering it on first sight; empty when the registry refuses it. */
     private Optional<SeriesKey> set(Sample sample, Map<SeriesKey, MeterSeries> into, PrometheusMeterRegistry target) {
         SeriesKey key = new SeriesKey(sample.name(), sample.labels());
         try {
-            into.computeIfAbsent(key, newKey -> Meters.series(newKey, target, families))
-                    .set(sample.value());
+            MeterSeries meter = into.get(key);
+            boolean changed = meter == null;
+            if (meter == null) {
+                meter = Meters.series(key, target, families);
+                into.put(key, meter);
+            }
+            changed |= meter.set(sample.value());
+            if (changed && target == liveRegistry) {
+                liveRendered.clear();
+            }
             return Optional.of(key);
         } catch (IllegalArgumentException e) {
             refuse(key, e);
@@ -204,7 +222,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         }
         if (removed) {
             families.remove(Meters.family(name));
-            rendered.clear();
+            collected.invalidated();
         }
     }
 
@@ -213,32 +231,19 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     /**
-     * The cached collected part and the live part rendered now. Only reading the live sources and the cache holds the
-     * lock: concurrent scrapes render their live parts side by side (the registry is thread-safe).
+     * The collected part as rendered since the last publish, and the live part read now: rendered again only when a
+     * live value changed, so scrapes between changes allocate neither part.
      */
     @Override
-    public String scrape(ExpositionFormat format) {
-        return new String(scrapeBytes(format), StandardCharsets.UTF_8);
-    }
-
-    /** One array per scrape: the cached collected bytes, then the live part's. */
-    @Override
-    public byte[] scrapeBytes(ExpositionFormat format) {
-        byte[] collected;
-        synchronized (this) {
-            refreshLive();
-            collected = rendered.computeIfAbsent(format, this::renderCollected);
+    public synchronized ExpositionBody expose(ExpositionFormat format) {
+        refreshLive();
+        long refused = refusals.count();
+        if (refused != liveRenderedRefusals) {
+            liveRenderedRefusals = refused; // read before rendering: a refusal during it renders again next time
+            liveRendered.clear();
         }
-        byte[] livePart = liveRegistry.scrape(format.contentType()).getBytes(StandardCharsets.UTF_8);
-        byte[] whole = Arrays.copyOf(collected, collected.length + livePart.length);
-        System.arraycopy(livePart, 0, whole, collected.length, livePart.length);
-        return whole;
-    }
-
-    /** The collected part in {@code format}, without the OpenMetrics end marker (the live part ends the document). */
-    private byte[] renderCollected(ExpositionFormat format) {
-        String text = registry.scrape(format.contentType());
-        return (text.endsWith(EOF_LINE) ? text.substring(0, text.length() - EOF_LINE.length()) : text)
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] live = liveRendered.computeIfAbsent(
+                format, each -> liveRegistry.scrape(each.contentType()).getBytes(StandardCharsets.UTF_8));
+        return new ExpositionBody(collected.bytes(format), live);
     }
 }

@@ -28,6 +28,10 @@ final class Refusals {
         families.put(family, MetricType.COUNTER);
     }
 
+    long count() {
+        return rejected.get();
+    }
+
     void refuse(String name, String reason) {
         rejected.incrementAndGet();
         if (rejectedNames.add(name)) {

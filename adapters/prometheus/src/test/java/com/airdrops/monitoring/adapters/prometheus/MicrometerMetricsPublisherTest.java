@@ -6,9 +6,11 @@ import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
+import com.airdrops.monitoring.domain.port.driving.ExpositionBody;
 import com.airdrops.monitoring.domain.port.driving.ExpositionFormat;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -117,6 +119,35 @@ class MicrometerMetricsPublisherTest {
                     .contains("monitoring_exposition_rejected_samples_total 1.0")
                     .doesNotContain("jvm_threads_live_threads{component=\"bot\"}");
         }
+    }
+
+    @Test
+    void aScrapeRendersTheLivePartAgainOnlyWhenOneOfItsValuesChanged() {
+        AtomicLong alerts = new AtomicLong(1);
+        MetricsSource source = now -> List.of(Sample.of("monitoring_alert_save_failures_total", alerts.get(), now));
+        MicrometerMetricsPublisher agent = new MicrometerMetricsPublisher(
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(source), () -> NOW);
+        agent.publish(snapshot(Sample.of("system_cpu_usage_percent", 12.5, NOW)));
+
+        ExpositionBody first = agent.expose(ExpositionFormat.PROMETHEUS_TEXT);
+        ExpositionBody unchanged = agent.expose(ExpositionFormat.PROMETHEUS_TEXT);
+        assertThat(unchanged.live()).as("nothing changed: nothing rendered").isSameAs(first.live());
+        assertThat(unchanged.collected()).isSameAs(first.collected());
+
+        alerts.set(2);
+        ExpositionBody changed = agent.expose(ExpositionFormat.PROMETHEUS_TEXT);
+        assertThat(new String(changed.live(), StandardCharsets.UTF_8))
+                .contains("monitoring_alert_save_failures_total 2.0\n");
+        assertThat(changed.collected())
+                .as("the collected part waits for a publish")
+                .isSameAs(first.collected());
+
+        // A refusal changes the live part's count of refused samples, which no source reports.
+        agent.publish(snapshot(
+                new Sample("component_errors", Map.of("component", "gen"), 1, NOW),
+                new Sample("component_errors_total", Map.of("component", "a"), 1, NOW)));
+        assertThat(agent.scrape(ExpositionFormat.PROMETHEUS_TEXT))
+                .contains("monitoring_exposition_rejected_samples_total 1.0\n");
     }
 
     @Test

@@ -4,10 +4,11 @@ import java.nio.charset.StandardCharsets;
 
 /** Renders the current metrics in a Prometheus wire format. Thread-safe. */
 public interface MetricsExposition {
-    String scrape(ExpositionFormat format);
+    /** The exposition in {@code format}, in the parts an HTTP answer writes without joining them. */
+    ExpositionBody expose(ExpositionFormat format);
 
-    /** The same exposition as UTF-8 bytes, as the HTTP answer carries it; an implementation may build it cheaper. */
-    default byte[] scrapeBytes(ExpositionFormat format) {
-        return scrape(format).getBytes(StandardCharsets.UTF_8);
+    /** The same exposition as one string. */
+    default String scrape(ExpositionFormat format) {
+        return new String(expose(format).toByteArray(), StandardCharsets.UTF_8);
     }
 }

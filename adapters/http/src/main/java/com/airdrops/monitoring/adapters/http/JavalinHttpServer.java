@@ -76,8 +76,17 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
     }
 
+    private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";
+
     /** Starts listening; throws {@link IllegalStateException} naming host and port when the port cannot be bound. */
     public synchronized void start() {
+        // Jetty sizes a queue's padding from the JVM's compressed-oops option, which it asks the platform MBean
+        // server for: building that server loads some 300 classes of JMX and of the JVM's diagnostic commands that
+        // nothing else here uses. Below 32 GiB of heap references are 4 bytes: 16 of them fill a 64-byte line.
+        if (System.getProperty(REFERENCES_PER_CACHE_LINE) == null
+                && Runtime.getRuntime().maxMemory() < 32L << 30) {
+            System.setProperty(REFERENCES_PER_CACHE_LINE, "16");
+        }
         Javalin created = Javalin.create(config -> {
             config.jetty.host = settings.host();
             config.jetty.port = settings.port();

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
-# Long footprint run (about 11 minutes): the agent through its launcher (tuned profile + AOT cache) with 50 pushed
-# components and 20 alert rules firing, collecting every second; resident memory (VmRSS) is sampled every 30 s.
-# Prints the samples, then RSS at 10 minutes and the spread over the last 5 minutes (flat = small spread).
+# Long footprint run (about 31 minutes): the agent through its launcher (tuned profile + AOT cache) with 50 pushed
+# components and 20 alert rules firing, collecting every second. Every 30 s it samples resident memory (VmRSS) beside
+# the JVM's own figures from /metrics: the committed heap, the heap in use and the metaspace in use.
+# Prints the samples, then RSS at the end, the spread and the trend (least squares, MiB per minute) of RSS and of the
+# committed heap over the last half, and a verdict: a plateau (both trends under 0.2 MiB/min and RSS within 5 MiB) or
+# still growing.
 # Needs: a built jar (mvn package) and curl.
-# Usage: scripts/soak-footprint.sh [MINUTES]      (default 10)
+# Usage: scripts/soak-footprint.sh [MINUTES]      (default 30)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh >/dev/null
-minutes=${1:-10}
+minutes=${1:-30}
 [ -f bootstrap/target/airdrops-monitoring.jar ] || { echo "error: build the jar first (mvn -DskipTests package)" >&2; exit 1; }
 work=$(mktemp -d)
 trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -50,11 +53,24 @@ push() {
 
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
+# jvm_mib: committed heap, heap in use and metaspace in use (MiB), from the agent's own /metrics.
+jvm_mib() {
+  curl -sf "http://127.0.0.1:$port/metrics" | awk '
+    /^jvm_memory_committed_bytes\{.*area="heap"/ {committed += $2}
+    /^jvm_memory_used_bytes\{.*area="heap"/ {used += $2}
+    /^jvm_memory_used_bytes\{.*id="Metaspace"/ {meta += $2}
+    /^monitoring_alerts\{.*state="firing"/ {firing += $2}
+    END {printf "%.1f %.1f %.1f %d", committed / 1048576, used / 1048576, meta / 1048576, firing}'
+}
+
 echo "machine: $(nproc) cores; JDK: $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
-# A first short run records the AOT cache, as the first start of an installation does.
-launch
-sleep 5
-kill -TERM "$pid"; wait "$pid" || true
+# As on a fresh installation: the first start creates the database, the second records the AOT cache (a run that
+# created the schema does not keep its cache); both short, not measured.
+for run in 1 2; do
+  launch
+  sleep 5
+  kill -TERM "$pid"; wait "$pid" || true
+done
 launch
 start=$(date +%s)
 samples=()
@@ -63,8 +79,10 @@ while :; do
   push
   elapsed=$(($(date +%s) - start))
   if [ "$elapsed" -ge "$next" ]; then
-    samples+=("$elapsed $(rss_mib "$pid")")
-    echo "t=${elapsed}s RSS $(rss_mib "$pid") MiB, firing $(curl -sf "http://127.0.0.1:$port/metrics" | awk '/^monitoring_alerts\{.*state="firing"/ {s += $2} END {print s + 0}')"
+    rss=$(rss_mib "$pid")
+    read -r committed used meta firing <<<"$(jvm_mib)"
+    samples+=("$elapsed $rss $committed")
+    echo "t=${elapsed}s RSS $rss MiB; heap committed $committed MiB, used $used MiB; metaspace $meta MiB; firing $firing"
     next=$((next + 30))
   fi
   [ "$elapsed" -ge $((minutes * 60)) ] && break
@@ -73,5 +91,16 @@ done
 kill -TERM "$pid"; wait "$pid" || true
 half=$((minutes * 30))
 printf '%s\n' "${samples[@]}" | awk -v half="$half" '
-  {last = $2} $1 >= half {if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2}
-  END {printf "RSS at the end: %s MiB; over the last half: min %s, max %s MiB (spread %.1f MiB)\n", last, min, max, max - min}'
+  function slope(sxy, sx, sy, sxx, n) { return n > 1 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0 }
+  {last = $2}
+  $1 >= half {
+    if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2
+    x = $1 / 60; n++; sx += x; sxx += x * x; sr += $2; sxr += x * $2; sh += $3; sxh += x * $3
+  }
+  END {
+    rs = slope(sxr, sx, sr, sxx, n); hs = slope(sxh, sx, sh, sxx, n)
+    printf "RSS at the end: %s MiB; over the last half: min %s, max %s MiB (spread %.1f MiB)\n", last, min, max, max - min
+    printf "trend over the last half: RSS %+.2f MiB/min, committed heap %+.2f MiB/min\n", rs, hs
+    plateau = rs < 0.2 && hs < 0.2 && max - min <= 5
+    print (plateau ? "verdict: plateau" : "verdict: still growing (not a plateau over the last half)")
+  }'

@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.Failures;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -116,10 +117,17 @@ public final class Main implements Callable<Integer> {
     /**
      * When the launcher records an AOT cache in this run, it names a file to create once the service has started: a
      * cache recorded by a run that stopped earlier (a configuration error) holds too few classes and is recorded again.
+     * So is one recorded by a run that created or migrated the database schema: it would hold the migration tool's
+     * classes, which the JVM then loads at every start though later starts never migrate (some 400 classes, 14 MiB).
      */
     private static void markAotTrainingRun() {
         String marker = System.getProperty("airdrops.monitoring.aot.trained");
         if (marker == null) {
+            return;
+        }
+        if (Database.migratedInThisProcess()) {
+            LoggerFactory.getLogger(Main.class)
+                    .info("This run created or migrated the database schema: the next start records the AOT cache");
             return;
         }
         try {

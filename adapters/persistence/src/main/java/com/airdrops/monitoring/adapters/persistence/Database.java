@@ -69,6 +69,14 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
         }
     }
 
+    /**
+     * Whether this process created or migrated a schema (Flyway ran), as on an agent's first start: such a run loads
+     * classes that later starts do not.
+     */
+    public static boolean migratedInThisProcess() {
+        return SchemaMigration.migratedInThisProcess();
+    }
+
     /** Opens the database with the default pool sizes and timeout. */
     public static Database open(String jdbcUrl) {
         return open(DatabaseSettings.defaults(jdbcUrl));

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -34,7 +35,14 @@ final class SchemaMigration {
     /** The highest migration this build ships ({@code db/migration/V<n>__*.sql}; a test keeps the two in step). */
     static final int SCHEMA_VERSION = 9;
 
+    /** Whether this process created or migrated a schema: Flyway ran. */
+    private static final AtomicBoolean MIGRATED = new AtomicBoolean();
+
     private SchemaMigration() {}
+
+    static boolean migratedInThisProcess() {
+        return MIGRATED.get();
+    }
 
     /** Checks, creates or migrates the schema of the database at {@code url} (the connection URL). */
     static void bringUpToDate(String url, DatabaseSettings settings) {
@@ -42,13 +50,16 @@ final class SchemaMigration {
         String h2File = h2File(url);
         if (h2File != null && !Files.exists(Path.of(h2File + ".mv.db"))) {
             // A new H2 file is created at the current version: nothing to check or migrate then.
+            MIGRATED.set(true);
             migrateAside(url, h2File, false, settings);
         } else if (upToDate(migrations, settings.timeout())) {
             // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
             LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
         } else if (h2File != null) {
+            MIGRATED.set(true);
             migrateAside(url, h2File, true, settings);
         } else {
+            MIGRATED.set(true);
             migrate(migrations, settings);
         }
     }

@@ -3,8 +3,8 @@
 # components and 20 alert rules firing, collecting every second. Every 30 s it samples resident memory (VmRSS) beside
 # the JVM's own figures from /metrics: the committed heap, the heap in use and the metaspace in use.
 # Prints the samples, then RSS at the end, the spread and the trend (least squares, MiB per minute) of RSS and of the
-# committed heap over the last half, and a verdict: a plateau (both trends under 0.2 MiB/min and RSS within 5 MiB) or
-# still growing.
+# committed heap over the last half, and a verdict: a plateau (both trends under 0.2 MiB/min; "flat" when RSS also
+# stays within 5 MiB) or still growing.
 # Needs: a built jar (mvn package) and curl.
 # Usage: scripts/soak-footprint.sh [MINUTES]      (default 30)
 set -euo pipefail
@@ -56,10 +56,10 @@ rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 # jvm_mib: committed heap, heap in use and metaspace in use (MiB), from the agent's own /metrics.
 jvm_mib() {
   curl -sf "http://127.0.0.1:$port/metrics" | awk '
-    /^jvm_memory_committed_bytes\{.*area="heap"/ {committed += $2}
-    /^jvm_memory_used_bytes\{.*area="heap"/ {used += $2}
-    /^jvm_memory_used_bytes\{.*id="Metaspace"/ {meta += $2}
-    /^monitoring_alerts\{.*state="firing"/ {firing += $2}
+    /^jvm_memory_committed_bytes\{.*area="heap"/ {committed += $NF}
+    /^jvm_memory_used_bytes\{.*area="heap"/ {used += $NF}
+    /^jvm_memory_used_bytes\{.*id="Metaspace"/ {meta += $NF}
+    /^monitoring_alerts\{.*state="firing"/ {firing += $NF}
     END {printf "%.1f %.1f %.1f %d", committed / 1048576, used / 1048576, meta / 1048576, firing}'
 }
 
@@ -101,6 +101,6 @@ printf '%s\n' "${samples[@]}" | awk -v half="$half" '
     rs = slope(sxr, sx, sr, sxx, n); hs = slope(sxh, sx, sh, sxx, n)
     printf "RSS at the end: %s MiB; over the last half: min %s, max %s MiB (spread %.1f MiB)\n", last, min, max, max - min
     printf "trend over the last half: RSS %+.2f MiB/min, committed heap %+.2f MiB/min\n", rs, hs
-    plateau = rs < 0.2 && hs < 0.2 && max - min <= 5
-    print (plateau ? "verdict: plateau" : "verdict: still growing (not a plateau over the last half)")
+    if (rs < 0.2 && hs < 0.2) print (max - min <= 5 ? "verdict: plateau, flat" : "verdict: plateau (no growth; the spread is the heap being trimmed)")
+    else print "verdict: still growing (not a plateau over the last half)"
   }'

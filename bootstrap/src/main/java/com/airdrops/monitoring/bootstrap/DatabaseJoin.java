@@ -9,6 +9,8 @@ import com.airdrops.monitoring.domain.port.driven.MetricsSink;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
+import com.airdrops.monitoring.domain.work.Worker;
+import com.airdrops.monitoring.domain.work.WorkerStop;
 import com.google.inject.Injector;
 import com.google.inject.Key;
 import com.google.inject.TypeLiteral;
@@ -50,11 +52,15 @@ final class DatabaseJoin implements BooleanSupplier {
         InstantSource clock = injector.getInstance(InstantSource.class);
         collector.waitFirstReportsFrom(clock.instant());
         List<LifecyclePart> parts;
+        Worker watch = waitingNotice(System.nanoTime());
+        watch.start();
         try {
             parts = injector.getInstance(Key.get(new TypeLiteral<List<LifecyclePart>>() {}, DatabaseHalf.class));
         } catch (RuntimeException e) {
             lifecycle.stop();
             throw e;
+        } finally {
+            watch.close();
         }
         collector.waitFirstReportsFrom(clock.instant());
         lifecycle.join(parts);
@@ -72,6 +78,25 @@ final class DatabaseJoin implements BooleanSupplier {
         injector.getInstance(JavalinHttpServer.class).readinessChecks(checks);
         joined = true;
     }
+
+    /**
+     * Says every {@link #WAIT_NOTICE} that the database is still being opened (an unreachable server, a lock, a long
+     * migration), so a log never falls silent between "Answering on" and the start's end; stopped once it is open.
+     */
+    private static Worker waitingNotice(long started) {
+        return new Worker("database-join-watch", Duration.ofSeconds(1), WorkerStop.INTERRUPT, self -> {
+            self.park(WAIT_NOTICE);
+            if (self.running()) {
+                LOG.warn(
+                        "Still opening the database after {} s (/health/ready DOWN, the alert API answers 503 until"
+                                + " it is open; the start gives up after the database timeout,"
+                                + " MONITORING_DB_TIMEOUT_SECONDS)",
+                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+            }
+        });
+    }
+
+    private static final Duration WAIT_NOTICE = Duration.ofSeconds(10);
 
     /**
      * The alerts shown once the database half has joined are judged on what was collected and pushed meanwhile: the

@@ -48,7 +48,8 @@ final class LifecycleModule extends AbstractModule {
             CollectionLoop collectionLoop,
             PushedComponentSnapshots pushed,
             PushRefresh pushRefresh,
-            JavalinHttpServer httpServer) {
+            JavalinHttpServer httpServer,
+            HeapTrim heapTrim) {
         return new Lifecycle(
                 List.of(
                         LifecyclePart.stopOnly("exposition", exposition::close),
@@ -58,7 +59,8 @@ final class LifecycleModule extends AbstractModule {
                             pushed.onAccepted(name -> {});
                             pushRefresh.close();
                         }),
-                        new LifecyclePart("HTTP server", httpServer::start, httpServer::close)),
+                        new LifecyclePart("HTTP server", httpServer::start, httpServer::close),
+                        new LifecyclePart("heap trim", heapTrim::start, heapTrim::close)),
                 2);
     }
 

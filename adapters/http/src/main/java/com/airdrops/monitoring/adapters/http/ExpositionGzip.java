@@ -17,10 +17,18 @@ final class ExpositionGzip {
     /** The deflate blocks of one collected part, kept with the array they were made from. */
     private record Deflated(byte[] source, byte[] blocks) {}
 
-    private volatile Deflated collected = new Deflated(null, new byte[0]);
+    /** The last answer, kept with the two parts it was made from: both stay the same arrays until one changes. */
+    private record Gzipped(byte[] collected, byte[] live, byte[] member) {}
 
-    /** {@code body} gzipped. */
+    private volatile Deflated collected = new Deflated(null, new byte[0]);
+    private volatile Gzipped last = new Gzipped(null, null, null);
+
+    /** {@code body} gzipped; the answer before it again while neither part changed. */
     byte[] gzip(ExpositionBody body) {
+        Gzipped previous = last;
+        if (previous.collected() == body.collected() && previous.live() == body.live()) {
+            return previous.member();
+        }
         Deflated head = collected;
         if (head.source() != body.collected()) {
             head = new Deflated(body.collected(), deflate(body.collected(), false));
@@ -36,7 +44,9 @@ final class ExpositionGzip {
         out.writeBytes(tail);
         writeLittleEndian(out, (int) crc.getValue());
         writeLittleEndian(out, body.length()); // ISIZE: the length modulo 2^32
-        return out.toByteArray();
+        byte[] member = out.toByteArray();
+        last = new Gzipped(body.collected(), body.live(), member);
+        return member;
     }
 
     /**

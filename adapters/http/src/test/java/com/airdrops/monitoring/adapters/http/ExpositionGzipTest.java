@@ -22,6 +22,8 @@ class ExpositionGzipTest {
         assertThat(gunzip(compressed)).isEqualTo("node_load1 0.5\n".repeat(5_000) + "monitoring_alerts 1\n");
         assertThat(gunzip(again)).isEqualTo("node_load1 0.5\n".repeat(5_000) + "monitoring_alerts 2\n");
         assertThat(compressed.length).isLessThan(collected.length / 20);
+        ExpositionBody unchanged = new ExpositionBody(collected, bytes("monitoring_alerts 2\n"));
+        assertThat(gzip.gzip(unchanged)).as("the same parts again").isSameAs(gzip.gzip(unchanged));
     }
 
     @Test

@@ -9,7 +9,8 @@ source scripts/java-env.sh >/dev/null
 readme=$PWD/README.md
 jar=$PWD/bootstrap/target/airdrops-monitoring.jar
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source scripts/stop-jobs.sh
+trap 'stop_jobs_and_remove "$work"' EXIT
 
 # Every code block preceded by "<!-- plugin-file: PATH -->" is written to PATH.
 awk -v dir="$work/plugin" '

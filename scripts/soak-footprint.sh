@@ -13,7 +13,8 @@ source scripts/java-env.sh >/dev/null
 minutes=${1:-30}
 [ -f bootstrap/target/airdrops-monitoring.jar ] || { echo "error: build the jar first (mvn -DskipTests package)" >&2; exit 1; }
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source scripts/stop-jobs.sh
+trap 'stop_jobs_and_remove "$work"' EXIT
 port=18432
 home="$work/home"
 mkdir -p "$home/config"

@@ -16,7 +16,8 @@ for tool in curl wrk prometheus-node-exporter; do
   command -v "$tool" >/dev/null || { echo "error: $tool is missing (apt-get install wrk prometheus-node-exporter)" >&2; exit 1; }
 done
 work=$(mktemp -d)
-trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+source scripts/stop-jobs.sh
+trap 'stop_jobs_and_remove "$work"' EXIT
 port=18431
 
 # start VARIANT: runs it in the background on $port; sets pid.

@@ -3,8 +3,8 @@ package com.airdrops.monitoring.domain.work;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -94,8 +94,13 @@ public final class Worker implements AutoCloseable {
      * round; stop it with {@link #stop(ExecutorService, Duration, boolean)}.
      */
     public static ScheduledExecutorService scheduler(String name) {
-        return Executors.newSingleThreadScheduledExecutor(
-                runnable -> Thread.ofPlatform().name(name).daemon(true).unstarted(runnable));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(
+                1, runnable -> Thread.ofPlatform().name(name).daemon(true).unstarted(runnable));
+        // A cancelled task leaves the queue at once. By default it stays there until its time comes: a check
+        // rescheduled at every push, an hour ahead, kept one dead task per push for an hour (36,000 of them at ten
+        // pushes a second), and a bot pushing in a tight loop could fill the heap.
+        scheduler.setRemoveOnCancelPolicy(true);
+        return scheduler;
     }
 
     /**

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,21 @@ class WorkerTest {
         long before = System.nanoTime();
         worker.park(Duration.ofHours(1));
         assertThat(System.nanoTime() - before).isLessThan(Duration.ofSeconds(1).toNanos());
+    }
+
+    @Test
+    void aCancelledTaskLeavesTheSchedulersQueueAtOnce() {
+        ScheduledExecutorService scheduler = Worker.scheduler("test-scheduler");
+        try {
+            // As a staleness check moved at every push: each push cancels the previous check and schedules a new one.
+            for (int push = 0; push < 1_000; push++) {
+                scheduler.schedule(() -> {}, 1, TimeUnit.HOURS).cancel(false);
+            }
+            scheduler.schedule(() -> {}, 1, TimeUnit.HOURS);
+
+            assertThat(((ThreadPoolExecutor) scheduler).getQueue()).hasSize(1);
+        } finally {
+            Worker.stop(scheduler, Duration.ofSeconds(1), true);
+        }
     }
 }

@@ -2,7 +2,7 @@
 # Long footprint run (about 31 minutes): the agent through its launcher (tuned profile + AOT cache) with 50 pushed
 # components and 20 alert rules firing, collecting every second. Every 30 s it samples resident memory (VmRSS) beside
 # the JVM's own figures from /metrics: the committed heap, the heap in use and the metaspace in use.
-# Prints the samples, then RSS at the end, the spread and the trend (least squares, MiB per minute) of RSS and of the
+# Prints the samples, the agent's CPU time, RSS at 10 minutes and its spread from 5 to 10 minutes, then RSS at the end, the spread and the trend (least squares, MiB per minute) of RSS and of the
 # committed heap over the last half, and a verdict: a plateau (both trends under 0.2 MiB/min; "flat" when RSS also
 # stays within 5 MiB) or still growing.
 # Needs: a built jar (mvn package) and curl.
@@ -54,6 +54,9 @@ push() {
 
 rss_mib() { awk '/VmRSS/ {printf "%.1f", $2 / 1024}' "/proc/$1/status"; }
 
+# cpu_seconds PID: the CPU time the process has used (user + system), in seconds.
+cpu_seconds() { awk -v hz="$(getconf CLK_TCK)" '{sub(/.*\) /, ""); printf "%.2f", ($12 + $13) / hz}' "/proc/$1/stat"; }
+
 # jvm_mib: committed heap, heap in use and metaspace in use (MiB), from the agent's own /metrics.
 jvm_mib() {
   curl -sf "http://127.0.0.1:$port/metrics" | awk '
@@ -74,6 +77,7 @@ for run in 1 2; do
 done
 launch
 start=$(date +%s)
+cpu_start=$(cpu_seconds "$pid")
 samples=()
 next=30
 while :; do
@@ -89,7 +93,15 @@ while :; do
   [ "$elapsed" -ge $((minutes * 60)) ] && break
   sleep 5
 done
+cpu_used=$(echo "$(cpu_seconds "$pid") - $cpu_start" | bc -l)
 kill -TERM "$pid"; wait "$pid" || true
+echo "CPU: $cpu_used s over $((minutes * 60)) s, $(echo "scale=2; 100 * $cpu_used / ($minutes * 60)" | bc -l) % of one core (the agent, not the pushing script)"
+# The issue's figure: RSS at 10 minutes, and whether the 5 minutes before it were flat.
+printf '%s\n' "${samples[@]}" | awk '
+  $1 <= 600 {at10 = $2}
+  $1 > 600 {reached = 1}
+  $1 >= 300 && $1 <= 600 {if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2}
+  END {if (reached) printf "RSS at 10 min: %s MiB; from 5 to 10 min: min %s, max %s MiB (spread %.1f MiB)\n", at10, min, max, max - min}'
 half=$((minutes * 30))
 printf '%s\n' "${samples[@]}" | awk -v half="$half" '
   function slope(sxy, sx, sy, sxx, n) { return n > 1 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : 0 }

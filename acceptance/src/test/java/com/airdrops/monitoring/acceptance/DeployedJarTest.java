@@ -71,6 +71,18 @@ class DeployedJarTest {
                             "0 components from built-in components.yaml",
                             "plugins folder " + workingDirectory.resolve("plugins"));
             assertThat(workingDirectory.resolve("data/monitoring.mv.db")).exists();
+            // The launcher has exec'd Java by now: the process's arguments are the JVM's, with the launcher's profile.
+            assertThat(List.of(agent.info().arguments().orElse(new String[0])))
+                    .contains(
+                            "-XX:+UseSerialGC",
+                            "-Xms8m",
+                            "-Xmx96m",
+                            "-XX:MaxNewSize=6m",
+                            "-XX:CompileThresholdScaling=4")
+                    .containsAll(
+                            Runtime.version().feature() >= 22
+                                    ? List.of("-XX:TrimNativeHeapInterval=5000")
+                                    : List.<String>of());
         } finally {
             agent.destroy();
             assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -187,6 +199,35 @@ class DeployedJarTest {
                         .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
             }
         }
+    }
+
+    /**
+     * JDK 21 keeps working: no JDK 21 here, so a Java home whose release file says 21 stands in for one (its java is
+     * this JDK's). The launcher must give it neither an AOT cache (JDK 25) nor the native-heap trim option (a product
+     * option from JDK 22; JDK 21 refuses to start with it), and the agent answers.
+     */
+    @Test
+    void onAJdkOlderThan22TheLauncherLeavesOutTheOptionsItWouldRefuse() throws Exception {
+        Path jdk21 = Files.createDirectories(dir.resolve("jdk-21/bin"));
+        Files.createSymbolicLink(jdk21.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
+        Files.writeString(jdk21.resolveSibling("release"), "JAVA_VERSION=\"21.0.9\"\n");
+        int port = CleanAgentProcess.freePort();
+        Process agent = start(Map.of(
+                "METRICS_HTTP_PORT", String.valueOf(port),
+                "METRICS_HTTP_HOST", "127.0.0.1",
+                "JAVA_HOME", jdk21.getParent().toString()));
+        try {
+            assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
+            assertThat(List.of(agent.info().arguments().orElse(new String[0])))
+                    .contains("-XX:+UseSerialGC", "-XX:CompileThresholdScaling=4")
+                    .noneMatch(argument -> argument.startsWith("-XX:TrimNativeHeapInterval"))
+                    .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        } finally {
+            agent.destroy();
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(agent.exitValue()).isZero();
+        assertThat(Files.readString(dir.resolve("agent.log"))).doesNotContain("AOT cache");
     }
 
     @Test

@@ -2,9 +2,9 @@
 # Long footprint run (about 31 minutes): the agent through its launcher (tuned profile + AOT cache) with 50 pushed
 # components and 20 alert rules firing, collecting every second. Every 30 s it samples resident memory (VmRSS) beside
 # the JVM's own figures from /metrics: the committed heap, the heap in use and the metaspace in use.
-# Prints the samples, the agent's CPU time, RSS at 10 minutes and its spread from 5 to 10 minutes, then RSS at the end, the spread and the trend (least squares, MiB per minute) of RSS and of the
-# committed heap over the last half, and a verdict: a plateau (both trends under 0.2 MiB/min; "flat" when RSS also
-# stays within 5 MiB) or still growing.
+# Prints the samples, the agent's CPU time, RSS at 10 minutes and its spread from 5 to 10 minutes, then RSS at the
+# end, the spread and the trend (least squares, MiB per minute) of RSS and of the committed heap over the last half,
+# and a verdict: a plateau (both trends under 0.2 MiB/min; "flat" when RSS also stays within 5 MiB) or still growing.
 # Needs: a built jar (mvn package) and curl.
 # Usage: scripts/soak-footprint.sh [MINUTES]      (default 30)
 set -euo pipefail

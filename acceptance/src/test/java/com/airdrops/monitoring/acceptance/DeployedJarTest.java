@@ -72,7 +72,7 @@ class DeployedJarTest {
                             "plugins folder " + workingDirectory.resolve("plugins"));
             assertThat(workingDirectory.resolve("data/monitoring.mv.db")).exists();
             // The launcher has exec'd Java by now: the process's arguments are the JVM's, with the launcher's profile.
-            assertThat(List.of(agent.info().arguments().orElse(new String[0])))
+            assertThat(jvmArguments(agent))
                     .contains(
                             "-XX:+UseSerialGC",
                             "-Xms8m",
@@ -150,7 +150,7 @@ class DeployedJarTest {
             try {
                 assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
                 // The launcher has exec'd Java by now: the process's arguments are the JVM's.
-                arguments = List.of(agent.info().arguments().orElse(new String[0]));
+                arguments = jvmArguments(agent);
             } finally {
                 agent.destroy();
                 assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -218,7 +218,7 @@ class DeployedJarTest {
                 "JAVA_HOME", jdk21.getParent().toString()));
         try {
             assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
-            assertThat(List.of(agent.info().arguments().orElse(new String[0])))
+            assertThat(jvmArguments(agent))
                     .contains("-XX:+UseSerialGC", "-XX:CompileThresholdScaling=4")
                     .noneMatch(argument -> argument.startsWith("-XX:TrimNativeHeapInterval"))
                     .noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
@@ -259,6 +259,11 @@ class DeployedJarTest {
         builder.environment().put("MONITORING_AOT_CACHE_DIR", dir.resolve("aot").toString());
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    /** The arguments of the JVM the launcher has exec'd by now: the process's own. */
+    private static List<String> jvmArguments(Process agent) {
+        return List.of(agent.info().arguments().orElse(new String[0]));
     }
 
     private static String awaitAnswer(int port, String path) {

@@ -27,7 +27,6 @@ final class HeapTrim implements AutoCloseable {
 
     private final Optional<MemoryPoolMXBean> oldGeneration;
     private final Worker worker;
-    private volatile long trims;
     private long settled;
 
     HeapTrim() {
@@ -48,11 +47,6 @@ final class HeapTrim implements AutoCloseable {
         }
     }
 
-    /** Full collections this asked for. */
-    long trims() {
-        return trims;
-    }
-
     void trimIfGrown() {
         oldGeneration.ifPresent(pool -> {
             MemoryUsage now = pool.getUsage();
@@ -62,11 +56,7 @@ final class HeapTrim implements AutoCloseable {
                 long before = now.getCommitted();
                 System.gc(); // NOPMD: the serial collector returns memory only after a full collection
                 settled = pool.getUsage().getCommitted();
-                trims++;
-                LOG.debug(
-                        "Old generation trimmed: {} -> {} KiB committed",
-                        before >> 10,
-                        pool.getUsage().getCommitted() >> 10);
+                LOG.debug("Old generation trimmed: {} -> {} KiB committed", before >> 10, settled >> 10);
             }
         });
     }

@@ -16,6 +16,7 @@ final class Lifecycle {
 
     private final List<LifecyclePart> parts;
     private final int joinAt;
+    private boolean stopped;
 
     Lifecycle(List<LifecyclePart> parts) {
         this(parts, parts.size());
@@ -29,13 +30,25 @@ final class Lifecycle {
 
     /** Starts every part in order; when one fails, stops them all and throws its failure. */
     synchronized void start() {
+        refuseOnceStopped(List.of());
         start(List.copyOf(parts));
     }
 
-    /** Adds {@code joining} at the join place and starts them in order; when one fails, stops all and throws. */
+    /**
+     * Adds {@code joining} at the join place and starts them in order; when one fails, stops all and throws. After
+     * {@link #stop()}, stops {@code joining} instead (they were built, a database opened) and throws.
+     */
     synchronized void join(List<LifecyclePart> joining) {
+        refuseOnceStopped(joining);
         parts.addAll(joinAt, joining);
         start(joining);
+    }
+
+    private void refuseOnceStopped(List<LifecyclePart> joining) {
+        if (stopped) {
+            stop(joining);
+            throw new IllegalStateException("the agent was stopped during its start");
+        }
     }
 
     private void start(List<LifecyclePart> starting) {
@@ -51,7 +64,12 @@ final class Lifecycle {
 
     /** Stops every part in reverse order; a part that fails to stop is logged and the others still stop. */
     synchronized void stop() {
-        for (LifecyclePart part : parts.reversed()) {
+        stopped = true;
+        stop(parts);
+    }
+
+    private static void stop(List<LifecyclePart> stopping) {
+        for (LifecyclePart part : stopping.reversed()) {
             try {
                 part.stop().run();
             } catch (RuntimeException e) {

@@ -92,26 +92,54 @@ public final class Main implements Callable<Integer> {
             report("failed to start: " + busy.get());
             return EXIT_START_FAILED;
         }
+        // Registered before anything is built: a SIGTERM during start-up stops what has started, and the start.
+        AgentStop stop = new AgentStop();
+        Runtime.getRuntime()
+                .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(stop));
         MonitoringAgent agent;
         try {
-            agent = StopSignals.duringStartUp(() -> {
-                MonitoringAgent created = MonitoringAgent.create(configuration, List.of());
-                // Registered before anything starts: a SIGTERM during start-up still shuts down cleanly.
-                Runtime.getRuntime()
-                        .addShutdownHook(Thread.ofPlatform().name("shutdown").unstarted(() -> {
-                            ExitCaller.logIfForeign(); // plugin code that calls System.exit is named before the stop
-                            created.close();
-                        }));
-                created.startServices();
-                return created;
-            });
+            agent = MonitoringAgent.create(configuration, List.of());
+            if (!stop.adopt(agent)) {
+                return 0; // stopped while it was being built: the process is exiting with 0 already
+            }
+            agent.startServices();
         } catch (RuntimeException e) {
+            if (StopSignals.received()) {
+                return 0; // the start was cut short by the stop: the process is exiting with 0 already
+            }
             report("failed to start: " + rootMessage(e));
             return EXIT_START_FAILED;
         }
         markAotTrainingRun();
         agent.awaitStop();
         return 0;
+    }
+
+    /** The shutdown hook: stops the agent, or when the process exits before it was built, keeps it from starting. */
+    private static final class AgentStop implements Runnable {
+        private MonitoringAgent agent;
+        private boolean exiting;
+
+        /** Whether {@code built} is to start: false once the process is exiting. */
+        synchronized boolean adopt(MonitoringAgent built) {
+            agent = built;
+            return !exiting;
+        }
+
+        @Override
+        public void run() {
+            ExitCaller.logIfForeign(); // plugin code that calls System.exit is named before the stop
+            MonitoringAgent built;
+            synchronized (this) {
+                exiting = true;
+                built = agent;
+            }
+            if (built == null) {
+                LoggerFactory.getLogger(Main.class).info("Airdrops Monitoring stopped before it was built");
+            } else {
+                built.close();
+            }
+        }
     }
 
     /**

@@ -54,6 +54,7 @@ public final class MonitoringAgent implements AutoCloseable {
     private final MicrometerMetricsPublisher exposition;
     private final LatestMetrics latest;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Object stopping = new Object();
     /** When {@link #create} began. */
     private final long createdAtNanos;
 
@@ -231,16 +232,22 @@ public final class MonitoringAgent implements AutoCloseable {
         stopped.await();
     }
 
-    /** Stops everything started; waits for a start-up in progress to finish first. Safe to call more than once. */
+    /**
+     * Stops everything started, also during {@link #startServices()}: a start-up still opening the database is cut
+     * short (the database half, once open, is closed instead of joining, and the start throws). Safe to call more than
+     * once.
+     */
     @Override
-    public synchronized void close() {
-        if (stopped.getCount() == 0) {
-            return;
+    public void close() {
+        synchronized (stopping) { // not this: startServices() holds it while it waits for the database
+            if (stopped.getCount() == 0) {
+                return;
+            }
+            LOG.info("Airdrops Monitoring stopping");
+            lifecycle.stop();
+            stopped.countDown();
+            LOG.info("Airdrops Monitoring stopped");
         }
-        LOG.info("Airdrops Monitoring stopping");
-        lifecycle.stop();
-        stopped.countDown();
-        LOG.info("Airdrops Monitoring stopped");
     }
 
     static final double DEFAULT_HISTORY_HOURS = 6;

@@ -1,7 +1,6 @@
 package com.airdrops.monitoring.bootstrap;
 
-import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Supplier;
+import com.airdrops.monitoring.adapters.persistence.Database;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import sun.misc.Signal;
@@ -11,27 +10,28 @@ import sun.misc.Signal;
  * the process then reports success, where the JVM's default would be 143 or 130, which systemd counts as a failure.
  * The JDK has no public API for this; {@code sun.misc.Signal} is in {@code jdk.unsupported}, which exists for it.
  *
- * <p>A signal during {@link #duringStartUp start-up} waits for it to finish: exiting in the middle of a schema
- * migration would leave H2 half-migrated (its DDL commits statement by statement) and the next start refused. The
- * start is bounded by the database's timeouts, and the agent then stops as after any SIGTERM.
+ * <p>A signal takes effect at once, also during start-up (an unreachable database is not waited for), except during
+ * a schema migration, which it lets finish and after which no other begins: a migration cut short by a clean stop
+ * would cost the next start a second one. (One cut short by SIGKILL or a power cut is safe: an H2 file is migrated on a
+ * copy, PostgreSQL's in a transaction.)
  */
 final class StopSignals {
     private static final Logger LOG = LoggerFactory.getLogger(StopSignals.class);
-    private static final ReentrantLock START_UP = new ReentrantLock();
+    private static volatile boolean received;
 
     private StopSignals() {}
 
     static void exitCleanlyOn(String... signals) {
         for (String name : signals) {
             try {
-                // The JVM runs each handler on a thread of its own, which may wait here for the start-up.
+                // The JVM runs each handler on a thread of its own, which may wait here for a migration.
                 Signal.handle(new Signal(name), signal -> {
                     LOG.info("SIG{} received: stopping", name);
-                    if (START_UP.isLocked()) {
-                        LOG.info("Stopping once the start-up in progress has finished (a database"
-                                + " migration must not be cut short)");
+                    received = true;
+                    if (Database.migrating()) {
+                        LOG.info("Stopping once the database schema migration in progress has finished");
                     }
-                    START_UP.lock(); // held until exit: the start-up cannot begin again
+                    Database.forbidMigrationsFromNow();
                     System.exit(0);
                 });
             } catch (IllegalArgumentException e) {
@@ -40,13 +40,8 @@ final class StopSignals {
         }
     }
 
-    /** Runs {@code start} so that a stop signal arriving meanwhile takes effect only after it has returned or thrown. */
-    static <T> T duringStartUp(Supplier<T> start) {
-        START_UP.lock();
-        try {
-            return start.get();
-        } finally {
-            START_UP.unlock();
-        }
+    /** Whether a stop signal has arrived: a start-up it cut short has not failed. */
+    static boolean received() {
+        return received;
     }
 }

@@ -54,4 +54,16 @@ class LifecycleTest {
 
         assertThat(events).containsExactly("stop http", "stop database");
     }
+
+    @Test
+    void partsThatJoinAfterAStopAreStoppedInsteadOfStarted() {
+        Lifecycle lifecycle = new Lifecycle(List.of(part("http")), 0);
+        lifecycle.start();
+        lifecycle.stop(); // a SIGTERM while the database half was still opening
+
+        assertThatThrownBy(() -> lifecycle.join(List.of(part("database"), part("loops"))))
+                .hasMessage("the agent was stopped during its start");
+        assertThat(events).containsExactly("start http", "stop http", "stop loops", "stop database");
+        assertThatThrownBy(lifecycle::start).hasMessage("the agent was stopped during its start");
+    }
 }

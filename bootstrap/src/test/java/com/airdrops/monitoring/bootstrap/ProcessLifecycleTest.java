@@ -73,6 +73,31 @@ class ProcessLifecycleTest {
         assertThat(process.exitValue()).isZero();
     }
 
+    @Test
+    void sigtermWhileTheDatabaseDoesNotAnswerStopsAtOnceNotAfterTheDatabaseTimeout() throws Exception {
+        // A server that accepts connections and never answers: the start waits for it up to the database timeout.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Map<String, String> environment = new HashMap<>(TestEnvironment.agent(
+                    dir,
+                    "MONITORING_DB_URL",
+                    "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/monitoring?user=agent&password=secret",
+                    "MONITORING_DB_TIMEOUT_SECONDS",
+                    "120"));
+            Process process = start(environment);
+            List<String> lines = sigtermAfter(process, "Answering on ");
+
+            assertThat(process.waitFor(30, TimeUnit.SECONDS))
+                    .as("stopped well before the database timeout (120 s) and systemd's stop timeout (60 s)")
+                    .isTrue();
+            String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.exitValue()).isZero();
+            assertThat(lines).anySatisfy(line -> assertThat(line).contains("Airdrops Monitoring stopped"));
+            assertThat(stderr)
+                    .as("a start cut short by the stop has not failed")
+                    .doesNotContain("failed");
+        }
+    }
+
     /** Reads the agent's output until a line contains {@code marker}, sends SIGTERM, and returns every line. */
     private static List<String> sigtermAfter(Process process, String marker) throws Exception {
         List<String> lines = new ArrayList<>();

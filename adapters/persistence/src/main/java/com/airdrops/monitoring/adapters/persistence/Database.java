@@ -77,6 +77,20 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
         return SchemaMigration.migratedInThisProcess();
     }
 
+    /** Whether this process is creating or migrating a database's schema now. */
+    public static boolean migrating() {
+        return SchemaMigration.running();
+    }
+
+    /**
+     * For a process that is exiting: waits for a schema migration in progress to finish (a migration is never cut
+     * short by a clean stop) and lets no other begin; a start that reaches its migration afterwards waits until the
+     * process has ended.
+     */
+    public static void forbidMigrationsFromNow() {
+        SchemaMigration.forbidFromNow();
+    }
+
     /** Opens the database with the default pool sizes and timeout. */
     public static Database open(String jdbcUrl) {
         return open(DatabaseSettings.defaults(jdbcUrl));

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
@@ -37,11 +38,23 @@ final class SchemaMigration {
 
     /** Whether this process created or migrated a schema: Flyway ran. */
     private static final AtomicBoolean MIGRATED = new AtomicBoolean();
+    /** Held while a schema is created or migrated, and for good by a process that exits ({@link #forbidFromNow}). */
+    private static final ReentrantLock MIGRATION = new ReentrantLock();
 
     private SchemaMigration() {}
 
     static boolean migratedInThisProcess() {
         return MIGRATED.get();
+    }
+
+    /** Whether a schema is being created or migrated now. */
+    static boolean running() {
+        return MIGRATION.isLocked();
+    }
+
+    /** Waits for a migration in progress to end, and lets no other begin in this process (which is exiting). */
+    static void forbidFromNow() {
+        MIGRATION.lock(); // never released: a start that reaches its migration waits there until the process ends
     }
 
     /** Checks, creates or migrates the schema of the database at {@code url} (the connection URL). */
@@ -50,17 +63,24 @@ final class SchemaMigration {
         String h2File = h2File(url);
         if (h2File != null && !Files.exists(Path.of(h2File + ".mv.db"))) {
             // A new H2 file is created at the current version: nothing to check or migrate then.
-            MIGRATED.set(true);
-            migrateAside(url, h2File, false, settings);
+            migrating(() -> migrateAside(url, h2File, false, settings));
         } else if (upToDate(migrations, settings.timeout())) {
             // Starting Flyway costs a few hundred milliseconds of class loading and scanning: not for nothing.
             LOG.info("Schema already at version {}: no migration to run", SCHEMA_VERSION);
         } else if (h2File != null) {
-            MIGRATED.set(true);
-            migrateAside(url, h2File, true, settings);
+            migrating(() -> migrateAside(url, h2File, true, settings));
         } else {
+            migrating(() -> migrate(migrations, settings));
+        }
+    }
+
+    private static void migrating(Runnable migration) {
+        MIGRATION.lock();
+        try {
             MIGRATED.set(true);
-            migrate(migrations, settings);
+            migration.run();
+        } finally {
+            MIGRATION.unlock();
         }
     }
 

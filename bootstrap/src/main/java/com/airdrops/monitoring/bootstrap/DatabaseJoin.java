@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.bootstrap;
 
 import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.adapters.prometheus.MicrometerMetricsPublisher;
 import com.airdrops.monitoring.alerting.EvaluationLoop;
 import com.airdrops.monitoring.collection.CollectionLoop;
@@ -86,12 +87,18 @@ final class DatabaseJoin implements BooleanSupplier {
     private static Worker waitingNotice(long started) {
         return new Worker("database-join-watch", Duration.ofSeconds(1), WorkerStop.INTERRUPT, self -> {
             self.park(WAIT_NOTICE);
-            if (self.running()) {
+            long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+            if (self.running() && Database.migrating()) {
+                LOG.warn(
+                        "Still migrating the database schema after {} s (/health/ready DOWN, the alert API answers"
+                                + " 503 until it is done; a migration statement may take up to 5 minutes)",
+                        seconds);
+            } else if (self.running()) {
                 LOG.warn(
                         "Still opening the database after {} s (/health/ready DOWN, the alert API answers 503 until"
                                 + " it is open; the start gives up after the database timeout,"
                                 + " MONITORING_DB_TIMEOUT_SECONDS)",
-                        Duration.ofNanos(System.nanoTime() - started).toSeconds());
+                        seconds);
             }
         });
     }

@@ -104,7 +104,7 @@ public final class Main implements Callable<Integer> {
             }
             agent.startServices();
         } catch (RuntimeException e) {
-            if (StopSignals.received()) {
+            if (!StopSignals.claimFailedStart()) {
                 return 0; // the start was cut short by the stop: the process is exiting with 0 already
             }
             report("failed to start: " + rootMessage(e));

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -21,6 +22,7 @@ final class FreezableProxy implements AutoCloseable {
     private final AtomicBoolean frozen = new AtomicBoolean();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
+    private volatile String marker;
 
     FreezableProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);
@@ -34,6 +36,14 @@ final class FreezableProxy implements AutoCloseable {
 
     void freeze() {
         frozen.set(true);
+    }
+
+    /**
+     * Freezes as soon as a client sends {@code marker} (a statement's text: the connection must not use TLS), before
+     * forwarding it: the server never receives it.
+     */
+    void freezeWhenSent(String marker) {
+        this.marker = marker;
     }
 
     void thaw() {
@@ -73,6 +83,10 @@ final class FreezableProxy implements AutoCloseable {
                 OutputStream out = to.getOutputStream()) {
             int read;
             while ((read = in.read(buffer)) >= 0) {
+                String freezeOn = marker;
+                if (freezeOn != null && new String(buffer, 0, read, StandardCharsets.ISO_8859_1).contains(freezeOn)) {
+                    freeze();
+                }
                 awaitThaw();
                 out.write(buffer, 0, read);
                 out.flush();

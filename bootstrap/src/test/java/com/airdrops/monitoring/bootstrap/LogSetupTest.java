@@ -7,7 +7,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.Configurator.ExecutionStatus;
 import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
@@ -41,5 +43,33 @@ class LogSetupTest {
         } finally {
             System.clearProperty("logback.configurationFile");
         }
+    }
+
+    @Test
+    void anExceptionALibraryLogsReachesTheConsoleAsItsCausesWithoutFramesUnlessDebugging() {
+        LoggerContext context = new LoggerContext();
+        Exception failure = new IllegalStateException(
+                "Migration of schema to version 1 failed!",
+                new java.sql.SQLException(
+                        "An I/O error occurred", new java.net.SocketTimeoutException("Read timed out")));
+        LoggingEvent event = new LoggingEvent(
+                getClass().getName(),
+                context.getLogger("org.flywaydb.core.internal.command.DbMigrate"),
+                Level.ERROR,
+                "Migration failed",
+                failure,
+                null);
+
+        String info = new String(LogSetup.encoder(context, null, Level.INFO).encode(event), StandardCharsets.UTF_8);
+        String debug = new String(LogSetup.encoder(context, null, Level.DEBUG).encode(event), StandardCharsets.UTF_8);
+
+        assertThat(info.lines().toList())
+                .hasSize(4)
+                .endsWith(
+                        "  java.lang.IllegalStateException: Migration of schema to version 1 failed!",
+                        "  caused by java.sql.SQLException: An I/O error occurred",
+                        "  caused by java.net.SocketTimeoutException: Read timed out");
+        assertThat(info).doesNotContain("\tat ");
+        assertThat(debug).contains("\tat " + getClass().getName());
     }
 }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.airdrops.monitoring.adapters.persistence.TestPostgres;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -13,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@link Main} as a real process: exit codes on bad configuration and a clean stop on SIGTERM. */
@@ -95,6 +98,37 @@ class ProcessLifecycleTest {
             assertThat(stderr)
                     .as("a start cut short by the stop has not failed")
                     .doesNotContain("failed");
+        }
+    }
+
+    @Test
+    void sigtermDuringAMigrationOnAFrozenServerStopsAfterTheGraceAndTheNextStartMigrates() throws Exception {
+        String url = TestPostgres.freshSchemaUrl() + "&sslmode=disable"; // the proxy reads the statements
+        Matcher hostPort = Pattern.compile("//([^/:?]+):(\\d+)/").matcher(url);
+        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
+        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
+            // The first migration's first statement never reaches the server: it waits for its answer (5 minutes).
+            proxy.freezeWhenSent("CREATE TABLE alert_state");
+            String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            Process first = start(TestEnvironment.agent(dir, "MONITORING_DB_URL", proxied));
+            List<String> lines = sigtermAfter(first, "Migrating schema");
+
+            assertThat(first.waitFor(StopSignals.MIGRATION_GRACE.plusSeconds(20).toSeconds(), TimeUnit.SECONDS))
+                    .isTrue();
+            assertThat(first.exitValue()).isZero();
+            assertThat(lines)
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("Stopping once the database schema migration in progress has finished"))
+                    .anySatisfy(line -> assertThat(line)
+                            .contains("Stopping during the database schema migration after 10 s: it is rolled back"))
+                    .noneSatisfy(line -> assertThat(line).contains("\tat "));
+
+            proxy.freezeWhenSent(null);
+            proxy.thaw();
+            Process second = start(TestEnvironment.agent(dir, "MONITORING_DB_URL", proxied));
+            List<String> again = sigtermAfter(second, "Airdrops Monitoring started");
+            assertThat(second.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(again).anySatisfy(line -> assertThat(line).contains("Migrated the database at"));
         }
     }
 

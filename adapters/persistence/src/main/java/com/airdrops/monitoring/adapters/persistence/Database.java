@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
@@ -83,12 +84,12 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
     }
 
     /**
-     * For a process that is exiting: waits for a schema migration in progress to finish (a migration is never cut
-     * short by a clean stop) and lets no other begin; a start that reaches its migration afterwards waits until the
-     * process has ended.
+     * For a process that is exiting: waits up to {@code wait} for a schema migration in progress to finish, and lets
+     * no other begin; false when the one in progress did not finish in time. Cutting one short is safe (an H2 file is
+     * migrated on a copy, PostgreSQL in a transaction); it then runs again at the next start.
      */
-    public static void forbidMigrationsFromNow() {
-        SchemaMigration.forbidFromNow();
+    public static boolean forbidMigrationsFromNow(Duration wait) {
+        return SchemaMigration.forbidFromNow(wait);
     }
 
     /** Opens the database with the default pool sizes and timeout. */

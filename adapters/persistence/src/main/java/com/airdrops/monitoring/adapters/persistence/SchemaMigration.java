@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
@@ -52,9 +53,18 @@ final class SchemaMigration {
         return MIGRATION.isLocked();
     }
 
-    /** Waits for a migration in progress to end, and lets no other begin in this process (which is exiting). */
-    static void forbidFromNow() {
-        MIGRATION.lock(); // never released: a start that reaches its migration waits there until the process ends
+    /**
+     * Lets no migration begin in this process (which is exiting) once one in progress has ended; false when that one
+     * took longer than {@code wait}.
+     */
+    static boolean forbidFromNow(Duration wait) {
+        try {
+            // Never released: a start that reaches its migration waits there until the process ends.
+            return MIGRATION.tryLock(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /** Checks, creates or migrates the schema of the database at {@code url} (the connection URL). */
@@ -70,7 +80,10 @@ final class SchemaMigration {
         } else if (h2File != null) {
             migrating(() -> migrateAside(url, h2File, true, settings));
         } else {
-            migrating(() -> migrate(migrations, settings));
+            migrating(() -> {
+                migrate(migrations, settings);
+                LOG.info("Migrated the database at {} to schema version {}", Redaction.jdbcUrl(url), SCHEMA_VERSION);
+            });
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -151,6 +152,7 @@ class DeployedJarTest {
                 assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
                 // The launcher has exec'd Java by now: the process's arguments are the JVM's.
                 arguments = jvmArguments(agent);
+                awaitFullStart(arguments);
             } finally {
                 agent.destroy();
                 assertThat(agent.waitFor(120, TimeUnit.SECONDS)).isTrue();
@@ -265,6 +267,26 @@ class DeployedJarTest {
     private static List<String> jvmArguments(Process agent) {
         return List.of(agent.info().arguments().orElse(new String[0]));
     }
+
+    /**
+     * Waits for the start to end in full, the database half included: a recording run has then marked its cache as
+     * trained, or said why not (a stop during the start leaves the cache unmarked, and the next start records it again).
+     */
+    private void awaitFullStart(List<String> arguments) {
+        Optional<Path> trained = arguments.stream()
+                .filter(argument -> argument.startsWith(TRAINED_MARK))
+                .map(argument -> Path.of(argument.substring(TRAINED_MARK.length())))
+                .findFirst();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
+            String log = Files.readString(dir.resolve("agent.log"));
+            return log.contains("Airdrops Monitoring started")
+                    && (trained.isEmpty()
+                            || Files.exists(trained.get())
+                            || log.contains("This run created or migrated the database schema"));
+        });
+    }
+
+    private static final String TRAINED_MARK = "-Dairdrops.monitoring.aot.trained=";
 
     private static String awaitAnswer(int port, String path) {
         HttpClient client =

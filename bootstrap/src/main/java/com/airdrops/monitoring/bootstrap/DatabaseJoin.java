@@ -87,13 +87,16 @@ final class DatabaseJoin implements BooleanSupplier {
     private static Worker waitingNotice(long started) {
         return new Worker("database-join-watch", Duration.ofSeconds(1), WorkerStop.INTERRUPT, self -> {
             self.park(WAIT_NOTICE);
+            if (!self.running()) {
+                return;
+            }
             long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-            if (self.running() && Database.migrating()) {
+            if (Database.migrating()) {
                 LOG.warn(
                         "Still migrating the database schema after {} s (/health/ready DOWN, the alert API answers"
                                 + " 503 until it is done; a migration statement may take up to 5 minutes)",
                         seconds);
-            } else if (self.running()) {
+            } else {
                 LOG.warn(
                         "Still opening the database after {} s (/health/ready DOWN, the alert API answers 503 until"
                                 + " it is open; the start gives up after the database timeout,"

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A TCP proxy on loopback that can stop forwarding without closing anything: to its clients the server behind it
@@ -23,6 +25,27 @@ final class FreezableProxy implements AutoCloseable {
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile boolean open = true;
     private volatile String marker;
+
+    /** The server a JDBC URL names: {@code //host:port/}. */
+    private static final Pattern SERVER = Pattern.compile("//([^/:?]+):(\\d+)/");
+
+    private String jdbcUrl;
+
+    /** A proxy in front of the database server {@code jdbcUrl} names; {@link #url()} reaches it through the proxy. */
+    static FreezableProxy inFrontOf(String jdbcUrl) throws IOException {
+        Matcher server = SERVER.matcher(jdbcUrl);
+        if (!server.find()) {
+            throw new IllegalArgumentException("no //host:port/ in " + jdbcUrl);
+        }
+        FreezableProxy proxy = new FreezableProxy(server.group(1), Integer.parseInt(server.group(2)));
+        proxy.jdbcUrl = jdbcUrl;
+        return proxy;
+    }
+
+    /** The JDBC URL given to {@link #inFrontOf}, with this proxy in the place of its server. */
+    String url() {
+        return SERVER.matcher(jdbcUrl).replaceFirst("//127.0.0.1:" + port() + "/");
+    }
 
     FreezableProxy(String targetHost, int targetPort) throws IOException {
         this.target = new InetSocketAddress(targetHost, targetPort);

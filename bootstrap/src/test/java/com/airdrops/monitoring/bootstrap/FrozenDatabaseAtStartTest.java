@@ -8,8 +8,6 @@ import com.airdrops.monitoring.adapters.persistence.DatabaseSettings;
 import com.airdrops.monitoring.adapters.persistence.TestPostgres;
 import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -18,17 +16,14 @@ import org.junit.jupiter.api.Timeout;
  * the database timeout, migration included, instead of hanging it.
  */
 class FrozenDatabaseAtStartTest {
-    private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)/");
 
     @Test
     @Timeout(60) // without bounded migration connections, the start hangs for good
     void aServerThatNeverAnswersFailsTheStartWithinItsTimeout() throws Exception {
         String url = TestPostgres.freshSchemaUrl();
-        Matcher hostPort = HOST_PORT.matcher(url);
-        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
-        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
+        try (FreezableProxy proxy = FreezableProxy.inFrontOf(url)) {
             proxy.freeze();
-            String frozen = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            String frozen = proxy.url();
             long started = System.nanoTime();
 
             assertThatThrownBy(() -> Database.open(new DatabaseSettings(frozen, 1, Duration.ofSeconds(2), "x")))

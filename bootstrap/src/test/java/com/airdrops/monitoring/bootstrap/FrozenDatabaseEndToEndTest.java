@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FrozenDatabaseEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)/");
     private static final Duration FROZEN_FOR = Duration.ofSeconds(Long.getLong("chaos.frozen.seconds", 30));
 
     @TempDir
@@ -40,13 +37,11 @@ class FrozenDatabaseEndToEndTest {
     @Test
     void aFrozenDatabaseNeitherStopsCollectionNorLosesOrRepeatsATransition() throws Exception {
         String url = TestPostgres.freshSchemaUrl();
-        Matcher hostPort = HOST_PORT.matcher(url);
-        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
         AtomicReference<String> riskLevel = new AtomicReference<>("low");
-        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+        try (FreezableProxy proxy = FreezableProxy.inFrontOf(url);
                 StatusServer status = StatusServer.riskLevel(() -> riskLevel.get());
                 RecordingReceiver webhook = new RecordingReceiver()) {
-            String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            String proxied = proxy.url();
             Map<String, String> environment = RiskScenario.environment(
                     dir,
                     status.url(),

@@ -14,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Runs {@link Main} as a real process: exit codes on bad configuration and a clean stop on SIGTERM. */
@@ -104,12 +102,10 @@ class ProcessLifecycleTest {
     @Test
     void sigtermDuringAMigrationOnAFrozenServerStopsAfterTheGraceAndTheNextStartMigrates() throws Exception {
         String url = TestPostgres.freshSchemaUrl() + "&sslmode=disable"; // the proxy reads the statements
-        Matcher hostPort = Pattern.compile("//([^/:?]+):(\\d+)/").matcher(url);
-        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
-        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
+        try (FreezableProxy proxy = FreezableProxy.inFrontOf(url)) {
             // The first migration's first statement never reaches the server: it waits for its answer (5 minutes).
             proxy.freezeWhenSent("CREATE TABLE alert_state");
-            String proxied = hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/");
+            String proxied = proxy.url();
             Process first = start(TestEnvironment.agent(dir, "MONITORING_DB_URL", proxied));
             List<String> lines = sigtermAfter(first, "Migrating schema");
 

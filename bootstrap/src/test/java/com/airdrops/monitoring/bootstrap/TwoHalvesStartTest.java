@@ -17,8 +17,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * once: one FIRING transition, not two.
  */
 class TwoHalvesStartTest {
-    private static final Pattern HOST_PORT = Pattern.compile("//([^/:?]+):(\\d+)/");
     private static final String TOKEN = "bot-token";
 
     @TempDir
@@ -42,8 +39,6 @@ class TwoHalvesStartTest {
     @Timeout(90)
     void thePortAnswersBeforeTheDatabaseAndAPushMadeMeanwhileIsEvaluatedOnceItJoins() throws Exception {
         String url = TestPostgres.freshSchemaUrl();
-        Matcher hostPort = HOST_PORT.matcher(url);
-        assertThat(hostPort.find()).as("host and port in %s", url).isTrue();
         Files.writeString(dir.resolve("components.yaml"), """
                 components:
                   - { name: scheduler, type: scheduler, source: push, stale_after_seconds: 86400 }
@@ -58,7 +53,7 @@ class TwoHalvesStartTest {
                     for_duration: 0
                 """);
         int port = freePort();
-        try (FreezableProxy proxy = new FreezableProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)))) {
+        try (FreezableProxy proxy = FreezableProxy.inFrontOf(url)) {
             proxy.freeze();
             AgentBuilder builder = MonitoringAgent.builder()
                     .settings(TestEnvironment.agent(
@@ -66,7 +61,7 @@ class TwoHalvesStartTest {
                             "METRICS_HTTP_PORT",
                             String.valueOf(port),
                             "MONITORING_DB_URL",
-                            hostPort.replaceFirst("//127.0.0.1:" + proxy.port() + "/"),
+                            proxy.url(),
                             "MONITORING_DB_TIMEOUT_SECONDS",
                             "60",
                             "COMPONENTS_FILE",

@@ -1,16 +1,27 @@
 # Sourced by bin/airdrops-monitoring and scripts/java-env.sh: finds a Java 21 or newer.
+#   java_release DIR      the JAVA_VERSION of DIR/release, if any
 #   java_major DIR        the major version of DIR/bin/java
 #   find_java_home TOOL   prints a Java home with an executable bin/TOOL (java to run, javac to build) of version 21+:
 #                         JAVA_HOME when it qualifies, else the java on PATH, else the newest under /usr/lib/jvm,
 #                         /opt/java and /usr/local/java; else fails (status 1) and prints, instead of a Java home,
 #                         what to install (the caller shows it: the launcher as a log line).
 
+# java_release DIR: the JAVA_VERSION of DIR/release ("25.0.3"), empty when it has none; read without starting a
+# process (the launcher runs this on every start).
+java_release() {
+  local line
+  [ -r "$1/release" ] || return 0
+  while IFS= read -r line || [ -n "$line" ]; do
+    case $line in
+      JAVA_VERSION=\"*\") line=${line#JAVA_VERSION=\"}; echo "${line%\"}"; return 0 ;;
+    esac
+  done <"$1/release"
+}
+
 java_major() {
-  local version=""
+  local version
   # The JDK's release file answers without starting a JVM (about 0.1 s saved on every start); else ask java.
-  if [ -f "$1/release" ]; then
-    version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"$/\1/p' "$1/release")
-  fi
+  version=$(java_release "$1")
   if [ -z "$version" ]; then
     version=$("$1/bin/java" -XshowSettings:properties -version 2>&1 | awk -F'= ' '/java.specification.version/ {print $2}')
   fi

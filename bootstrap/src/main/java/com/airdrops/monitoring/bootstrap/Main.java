@@ -1,8 +1,11 @@
 package com.airdrops.monitoring.bootstrap;
 
+import com.airdrops.monitoring.adapters.http.JavalinHttpServer;
+import com.airdrops.monitoring.adapters.oshi.OshiSystemProbe;
 import com.airdrops.monitoring.adapters.persistence.Database;
 import com.airdrops.monitoring.config.ConfigException;
 import com.airdrops.monitoring.config.Failures;
+import com.airdrops.monitoring.domain.work.Preload;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -74,6 +77,7 @@ public final class Main implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         // First of all: a SIGTERM at any moment of start-up, even before the agent exists, ends with status 0.
         StopSignals.exitCleanlyOn("TERM", "INT");
+        preloadOnTheOtherCore();
         AgentConfiguration configuration;
         try {
             configuration = AgentConfiguration.load(System.getenv());
@@ -113,6 +117,18 @@ public final class Main implements Callable<Integer> {
         markAotTrainingRun();
         agent.awaitStop();
         return 0;
+    }
+
+    /**
+     * Has the one-time initialisations of the host probe and the HTTP server ({@link OshiSystemProbe#preload()},
+     * {@link JavalinHttpServer#preload()}) run on a thread of their own while this one reads the configuration and
+     * builds the agent, which takes what they built or waits for what is under way: on two cores the port answers
+     * sooner (BENCHMARKS.md). Logging is set up already, so that thread does not race this one to do it. A failure
+     * there recurs where the agent needs what failed, and the start fails and says so.
+     */
+    private static void preloadOnTheOtherCore() {
+        // The probe is built before the server: its part first.
+        Preload.inBackground("preload", List.of(OshiSystemProbe::preload, JavalinHttpServer::preload));
     }
 
     /** The shutdown hook: stops the agent, or when the process exits before it was built, keeps it from starting. */

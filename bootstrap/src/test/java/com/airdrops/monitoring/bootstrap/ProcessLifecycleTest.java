@@ -164,8 +164,13 @@ class ProcessLifecycleTest {
 
     private static Process start(Map<String, String> environment) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder =
-                new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"), Main.class.getName());
+        // As the jar's manifest does (Enable-Native-Access): the host probe's JNA calls System.load.
+        ProcessBuilder builder = new ProcessBuilder(
+                java.toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName());
         builder.environment()
                 .keySet()
                 .removeIf(

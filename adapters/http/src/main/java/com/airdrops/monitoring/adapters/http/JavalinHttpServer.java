@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiConsumer;
+import org.eclipse.jetty.http.MimeTypes;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,7 +43,7 @@ public final class JavalinHttpServer implements AutoCloseable {
     private final ReloadHandler reloadHandler;
     private final AcknowledgementsHandler acknowledgementsHandler;
     private final SilencesHandler silencesHandler;
-    private final StatusPageFiles statusPage = StatusPageFiles.fromClasspath();
+    private final StatusPageFiles statusPage = StatusPageFiles.classpath();
     private final NotificationsHandler notificationsHandler;
     private final ReadAccess readAccess;
     private final RefusedRequests refusals;
@@ -74,6 +75,26 @@ public final class JavalinHttpServer implements AutoCloseable {
         this.silencesHandler = new SilencesHandler(ports.silences(), token, smallBodies, ports.clock());
         this.notificationsHandler = new NotificationsHandler(ports.notifications(), token);
         this.aggregatesHandler = new AggregatesHandler(ports.aggregates(), ports.clock());
+    }
+
+    /**
+     * Runs what the first server of a process does once and for all (the JSON mapper, Jetty's table of media types,
+     * the status page's files and their digests), so that a caller can have it done on another thread while it builds
+     * the rest of the agent; whatever this has not finished when the server needs it, the server waits for instead of
+     * doing it twice. On a cold JVM, that is a good part of the server's start (BENCHMARKS.md).
+     */
+    public static void preload() {
+        initialize(JsonBodies.class);
+        initialize(MimeTypes.class);
+        StatusPageFiles.classpath();
+    }
+
+    private static void initialize(Class<?> type) {
+        try {
+            Class.forName(type.getName(), true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static final String REFERENCES_PER_CACHE_LINE = "org.eclipse.jetty.util.referencesPerCacheLine";

@@ -36,6 +36,15 @@ final class StatusPageFiles {
         this.contentSecurityPolicy = contentSecurityPolicy;
     }
 
+    /** The page on the classpath, built once (every server of the process serves the same files). */
+    static StatusPageFiles classpath() {
+        return Classpath.FILES;
+    }
+
+    private static final class Classpath {
+        static final StatusPageFiles FILES = fromClasspath();
+    }
+
     /** Builds the page from {@code index.html}, {@code status.css} and the modules on the classpath. */
     static StatusPageFiles fromClasspath() {
         Map<String, String> modules = new LinkedHashMap<>();

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,20 @@ class StatusPageFilesTest {
         assertThatThrownBy(() -> StatusPageFiles.of("<html><body></body></html>", "", Map.of()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("script tag");
+    }
+
+    @Test
+    void theJarsPageIsBuiltOnceWhicheverThreadAsksFirst() throws Exception {
+        // The agent has JavalinHttpServer.preload() build it on a thread of its own while it starts; the server then
+        // takes the same files instead of building them again.
+        CompletableFuture<StatusPageFiles> preloaded = CompletableFuture.supplyAsync(() -> {
+            JavalinHttpServer.preload();
+            return StatusPageFiles.classpath();
+        });
+        StatusPageFiles taken = StatusPageFiles.classpath();
+
+        assertThat(preloaded.get(30, TimeUnit.SECONDS)).isSameAs(taken);
+        assertThat(taken.paths()).contains("/", "/ui/main.js");
     }
 
     @Test

@@ -22,6 +22,8 @@ import oshi.hardware.NetworkIF;
  * serialised reads.
  */
 public final class OshiSystemProbe implements SystemProbe {
+    private static HardwareAbstractionLayer host;
+
     private final OshiProbeSettings settings;
     private final HardwareAbstractionLayer hardware;
     private final CentralProcessor processor;
@@ -32,9 +34,29 @@ public final class OshiSystemProbe implements SystemProbe {
 
     public OshiSystemProbe(OshiProbeSettings settings) {
         this.settings = settings;
-        this.hardware = new SystemInfo().getHardware();
+        this.hardware = hardware();
         this.processor = hardware.getProcessor();
         this.memory = hardware.getMemory();
+    }
+
+    /**
+     * Builds what the first probe of a process builds (OSHI's native access, the processor's description), so that a
+     * caller can have it done on another thread while it builds the rest of the agent: the probe then takes it instead
+     * of building it again, or waits for it when it is under way. A failure here recurs, and is thrown, in the probe's
+     * constructor.
+     */
+    public static void preload() {
+        HardwareAbstractionLayer shared = hardware();
+        shared.getProcessor();
+        shared.getMemory();
+    }
+
+    /** OSHI's view of this host, one per process: OSHI keeps what it reads once (the processor's description) in it. */
+    private static synchronized HardwareAbstractionLayer hardware() {
+        if (host == null) {
+            host = new SystemInfo().getHardware();
+        }
+        return host;
     }
 
     @Override

@@ -9,11 +9,12 @@
 # java_release DIR: the JAVA_VERSION of DIR/release ("25.0.3"), empty when it has none; read without starting a
 # process (the launcher runs this on every start).
 java_release() {
-  local line
-  [ -r "$1/release" ] || return 0
+  local line=""
+  [ -f "$1/release" ] && [ -r "$1/release" ] || return 0
   while IFS= read -r line || [ -n "$line" ]; do
+    line=${line%$'\r'}
     case $line in
-      JAVA_VERSION=\"*\") line=${line#JAVA_VERSION=\"}; echo "${line%\"}"; return 0 ;;
+      JAVA_VERSION=*) line=${line#JAVA_VERSION=}; line=${line#\"}; echo "${line%\"}"; return 0 ;;
     esac
   done <"$1/release"
 }

@@ -135,6 +135,7 @@ class DeployedJarTest {
      * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next (verified once, its
      * checksum kept); a cache damaged afterwards is removed and the agent runs as before, recording a new one. A run
      * that created the database does not keep its cache (it would hold the migration's classes): the next records it.
+     * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache.
      */
     @Test
     void theLauncherRecordsAnAotCacheUsesItAndRunsWithoutItWhenItIsDamaged() throws Exception {
@@ -144,7 +145,7 @@ class DeployedJarTest {
         Process refused = start(Map.of("METRICS_HTTP_PORT", "abc"));
         assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).isEqualTo(2);
-        for (int run = 1; run <= 4; run++) {
+        for (int run = 1; run <= 5; run++) {
             int port = CleanAgentProcess.freePort();
             Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
             List<String> arguments;
@@ -193,12 +194,25 @@ class DeployedJarTest {
                         file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
                     }
                 }
-            } else {
+            } else if (run == 4) {
                 assertThat(log).contains("is damaged or unusable by this JVM: removed");
                 assertThat(arguments)
                         .as("the damaged cache is not used; a new one is recorded")
                         .noneMatch(argument -> argument.startsWith("-XX:AOTCache="))
                         .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
+                // A path of the cache that is not a regular file: a pipe where the checksum goes held the launcher
+                // for good, and one it could not remove (a directory) stopped it with status 1 at every start.
+                try (var files = Files.list(cacheDir)) {
+                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
+                            .findFirst()
+                            .orElseThrow();
+                    Process mkfifo = new ProcessBuilder("mkfifo", cache + ".cksum").start();
+                    assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                    assertThat(mkfifo.exitValue()).isZero();
+                }
+            } else {
+                assertThat(log).contains(".aot.cksum is not a regular file: running without an AOT cache");
+                assertThat(arguments).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
             }
         }
     }
@@ -212,7 +226,8 @@ class DeployedJarTest {
     void onAJdkOlderThan22TheLauncherLeavesOutTheOptionsItWouldRefuse() throws Exception {
         Path jdk21 = Files.createDirectories(dir.resolve("jdk-21/bin"));
         Files.createSymbolicLink(jdk21.resolve("java"), Path.of(System.getProperty("java.home"), "bin", "java"));
-        Files.writeString(jdk21.resolveSibling("release"), "JAVA_VERSION=\"21.0.9\"\n");
+        // With a Windows line end, as a release file copied through another system may have: still read as 21.
+        Files.writeString(jdk21.resolveSibling("release"), "IMPLEMENTOR=\"x\"\r\nJAVA_VERSION=\"21.0.9\"\r\n");
         int port = CleanAgentProcess.freePort();
         Process agent = start(Map.of(
                 "METRICS_HTTP_PORT", String.valueOf(port),

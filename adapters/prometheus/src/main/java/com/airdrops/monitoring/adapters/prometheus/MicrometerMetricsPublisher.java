@@ -25,6 +25,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +45,11 @@ import org.slf4j.LoggerFactory;
  * collections, most scrapes render nothing and allocate little. A name is in one registry or the other, never both,
  * so the two parts join into one valid exposition. Thread-safe: mirroring a snapshot and scraping are serialised; the
  * render of the collected part after a publish runs beside scrapes ({@link CollectedPart}).
+ *
+ * <p>Scrapes that come together share one read of the live sources: a read serves every scrape that had asked before
+ * it began, so a scrape still sees every change made before it asked, and sixteen scrapers at once read the sources
+ * about as often as one. Waiting scrapes are parked, not spinning: under load the lock was contended at most scrapes,
+ * and a monitor's spinning took the CPU from the scrape that held it.
  */
 public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExposition, AutoCloseable {
     /** The snapshots' series and the JVM's, rendered once per publish and format scraped. */
@@ -70,6 +77,13 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     private final Map<String, MetricType> families = new HashMap<>();
 
     private volatile List<MetricsSource> live;
+    /** Serialises mirroring, reading the live sources and rendering the live part. */
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Scrapes that have asked so far. */
+    private final AtomicLong asked = new AtomicLong();
+    /** The scrapes the last read of the live sources serves: those that had asked before it began. Under the lock. */
+    private long readFor;
+
     private final InstantSource clock;
     private final List<AutoCloseable> closeables = new ArrayList<>();
 
@@ -129,7 +143,16 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         collected.renderChanged(); // outside the lock: scrapes meanwhile are answered from the previous collection
     }
 
-    private synchronized void mirror(MetricsSnapshot snapshot) {
+    private void mirror(MetricsSnapshot snapshot) {
+        lock.lock();
+        try {
+            mirrorLocked(snapshot);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void mirrorLocked(MetricsSnapshot snapshot) {
         refreshLive(); // learns the live names first: their samples are the live registry's
         Set<SeriesKey> seen = new HashSet<>();
         for (Sample sample : snapshot.samples()) {
@@ -186,14 +209,21 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
     }
 
     /** Adds the live sources of parts that joined after the exposition started (the database half). */
-    public synchronized void addLiveSources(List<MetricsSource> joined) {
-        List<MetricsSource> all = new ArrayList<>(live);
-        all.addAll(joined);
-        live = List.copyOf(all);
+    public void addLiveSources(List<MetricsSource> joined) {
+        lock.lock();
+        try {
+            List<MetricsSource> all = new ArrayList<>(live);
+            all.addAll(joined);
+            live = List.copyOf(all);
+            readFor = 0; // the next scrape reads the new sources too
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Reads the live sources now; one that fails keeps its last values and never spoils the scrape. */
     private void refreshLive() {
+        long askedBefore = asked.get();
         Instant now = clock.instant();
         for (MetricsSource source : live) {
             try {
@@ -207,6 +237,7 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 LOG.debug("Live metrics source {} failed: {}", source.getClass().getSimpleName(), e.toString());
             }
         }
+        readFor = askedBefore;
     }
 
     private void forgetCollected(String name) {
@@ -235,15 +266,23 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
      * live value changed, so scrapes between changes allocate neither part.
      */
     @Override
-    public synchronized ExpositionBody expose(ExpositionFormat format) {
-        refreshLive();
-        long refused = refusals.count();
-        if (refused != liveRenderedRefusals) {
-            liveRenderedRefusals = refused; // read before rendering: a refusal during it renders again next time
-            liveRendered.clear();
+    public ExpositionBody expose(ExpositionFormat format) {
+        long ticket = asked.incrementAndGet();
+        lock.lock();
+        try {
+            if (readFor < ticket) {
+                refreshLive(); // else a read that began after this scrape asked has just served it
+            }
+            long refused = refusals.count();
+            if (refused != liveRenderedRefusals) {
+                liveRenderedRefusals = refused; // read before rendering: a refusal during it renders again next time
+                liveRendered.clear();
+            }
+            byte[] live = liveRendered.computeIfAbsent(
+                    format, each -> liveRegistry.scrape(each.contentType()).getBytes(StandardCharsets.UTF_8));
+            return new ExpositionBody(collected.bytes(format), live);
+        } finally {
+            lock.unlock();
         }
-        byte[] live = liveRendered.computeIfAbsent(
-                format, each -> liveRegistry.scrape(each.contentType()).getBytes(StandardCharsets.UTF_8));
-        return new ExpositionBody(collected.bytes(format), live);
     }
 }

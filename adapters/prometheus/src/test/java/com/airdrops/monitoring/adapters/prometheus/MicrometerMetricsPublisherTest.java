@@ -1,6 +1,7 @@
 package com.airdrops.monitoring.adapters.prometheus;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
@@ -12,9 +13,13 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +75,62 @@ class MicrometerMetricsPublisherTest {
         live.publish(collected); // the older snapshot said 0
         assertThat(live.scrape(ExpositionFormat.PROMETHEUS_TEXT))
                 .contains("monitoring_notifications_total{channel=\"hook\",outcome=\"sent\"} 3.0\n");
+    }
+
+    @Test
+    void scrapesThatAskDuringAReadShareTheNextOneAndStillSeeEveryChangeMadeBeforeTheyAsked() throws Exception {
+        AtomicLong sent = new AtomicLong(1);
+        AtomicLong reads = new AtomicLong();
+        CountDownLatch firstReadMayEnd = new CountDownLatch(1);
+        MetricsSource deliveries = now -> {
+            List<Sample> samples = List.of(new Sample("monitoring_notifications_total", Map.of(), sent.get(), now));
+            if (reads.incrementAndGet() == 1) {
+                awaitAtMostTenSeconds(firstReadMayEnd);
+            }
+            return samples;
+        };
+        MicrometerMetricsPublisher live = new MicrometerMetricsPublisher(
+                new PrometheusMeterRegistry(PrometheusConfig.DEFAULT), List.of(deliveries), () -> NOW);
+
+        List<Thread> threads = new ArrayList<>();
+        CompletableFuture<String> first = scrapeOnItsOwnThread(live, threads);
+        await().until(() -> reads.get() == 1); // the first scrape's read has begun, with the value 1
+        sent.set(2); // changed after that read began, before the next two scrapes ask
+        List<CompletableFuture<String>> next =
+                List.of(scrapeOnItsOwnThread(live, threads), scrapeOnItsOwnThread(live, threads));
+        await().until(() -> threads.subList(1, 3).stream()
+                .allMatch(thread -> thread.getState() == Thread.State.WAITING)); // both asked, both wait
+        firstReadMayEnd.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).contains("monitoring_notifications_total 1.0\n");
+        for (CompletableFuture<String> scrape : next) {
+            assertThat(scrape.get(10, TimeUnit.SECONDS)).contains("monitoring_notifications_total 2.0\n");
+        }
+        assertThat(reads).as("the two scrapes that waited share one read").hasValue(2);
+    }
+
+    private static void awaitAtMostTenSeconds(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static CompletableFuture<String> scrapeOnItsOwnThread(
+            MicrometerMetricsPublisher publisher, List<Thread> started) {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(publisher.scrape(ExpositionFormat.PROMETHEUS_TEXT));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        thread.setDaemon(true);
+        started.add(thread);
+        thread.start();
+        return result;
     }
 
     @Test

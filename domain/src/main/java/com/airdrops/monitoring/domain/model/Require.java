@@ -109,11 +109,20 @@ public final class Require {
     public static String labelName(String value, String field) {
         nonBlank(value, field);
         maxLength(value, MAX_NAME_LENGTH, field);
-        if (!isName(value, false) || value.startsWith("__")) {
+        if (!isLabelName(value)) {
             throw new IllegalArgumentException(field + " '" + value
                     + "' is not a valid label name: use letters, digits and '_', do not start with a digit or '__'");
         }
         return value;
+    }
+
+    /** Whether {@link #labelName} accepts {@code value}, without building the message it would throw. */
+    public static boolean isLabelName(String value) {
+        return value != null
+                && !value.isEmpty()
+                && value.length() <= MAX_NAME_LENGTH
+                && isName(value, false)
+                && !value.startsWith("__");
     }
 
     /** Per ASCII character: 1 may start a name, 2 may follow, 4 only in metric names (':'). */

@@ -23,7 +23,6 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -164,7 +163,10 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 set(sample, liveSeries, liveRegistry);
                 continue;
             }
-            set(sample, series, registry).ifPresent(seen::add);
+            SeriesKey key = set(sample, series, registry);
+            if (key != null) {
+                seen.add(key);
+            }
         }
         for (Observation observation : snapshot.observations()) {
             SeriesKey key = new SeriesKey(observation.name(), observation.labels());
@@ -187,8 +189,8 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
         collected.published();
     }
 
-    /** Sets one series, registering it on first sight; empty when the registry refuses it. */
-    private Optional<SeriesKey> set(Sample sample, Map<SeriesKey, MeterSeries> into, PrometheusMeterRegistry target) {
+    /** Sets one series, registering it on first sight; returns its key, or null when the registry refuses it. */
+    private SeriesKey set(Sample sample, Map<SeriesKey, MeterSeries> into, PrometheusMeterRegistry target) {
         SeriesKey key = new SeriesKey(sample.name(), sample.labels());
         try {
             MeterSeries meter = into.get(key);
@@ -201,10 +203,10 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
             if (changed && target == liveRegistry) {
                 liveRendered.clear();
             }
-            return Optional.of(key);
+            return key;
         } catch (IllegalArgumentException e) {
             refuse(key, e);
-            return Optional.empty();
+            return null;
         }
     }
 
@@ -278,8 +280,11 @@ public final class MicrometerMetricsPublisher implements MetricsSink, MetricsExp
                 liveRenderedRefusals = refused; // read before rendering: a refusal during it renders again next time
                 liveRendered.clear();
             }
-            byte[] live = liveRendered.computeIfAbsent(
-                    format, each -> liveRegistry.scrape(each.contentType()).getBytes(StandardCharsets.UTF_8));
+            byte[] live = liveRendered.get(format); // (not computeIfAbsent: its lambda is an allocation a scrape)
+            if (live == null) {
+                live = liveRegistry.scrape(format.contentType()).getBytes(StandardCharsets.UTF_8);
+                liveRendered.put(format, live);
+            }
             return new ExpositionBody(collected.bytes(format), live);
         } finally {
             lock.unlock();

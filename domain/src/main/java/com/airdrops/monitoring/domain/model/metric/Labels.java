@@ -27,12 +27,17 @@ public final class Labels {
             throw new IllegalArgumentException(
                     field + " set has " + labels.size() + " labels; at most " + MAX_LABELS + " are allowed");
         }
+        // Every sample passes here, live ones at every scrape: the messages are built only for a label that fails.
         labels.forEach((name, value) -> {
-            Require.labelName(name, field + " name");
+            if (!Require.isLabelName(name)) {
+                Require.labelName(name, field + " name");
+            }
             if (value == null) {
                 throw new IllegalArgumentException(field + " '" + name + "' must have a value");
             }
-            Require.maxLength(value, MAX_VALUE_LENGTH, field + " '" + name + "' value");
+            if (value.length() > MAX_VALUE_LENGTH) {
+                Require.maxLength(value, MAX_VALUE_LENGTH, field + " '" + name + "' value");
+            }
         });
         return LabelSet.copyOf(labels);
     }

@@ -9,7 +9,9 @@ import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -70,6 +72,46 @@ class OshiSystemProbeTest {
         assertThat(first.cpuTotalTicks()).isPositive();
         assertThat(second.cpuTotalTicks()).isGreaterThanOrEqualTo(first.cpuTotalTicks());
         assertThat(second.cpuIdleTicks()).isBetween(first.cpuIdleTicks(), second.cpuTotalTicks());
+    }
+
+    @Test
+    void onLinuxTheCountersAgreeWithOshisHardwareLayer() {
+        // The hardware layer is what the probe uses where there is no /proc: both must tell the same story.
+        Duration refresh = Duration.ofMinutes(1);
+        ProcFsCounters proc = new ProcFsCounters(refresh);
+        HardwareLayerCounters hardware = new HardwareLayerCounters(refresh);
+
+        long[] procMemory = proc.memory();
+        long[] hardwareMemory = hardware.memory();
+        assertThat(procMemory[0]).isEqualTo(hardwareMemory[0]);
+        assertThat((double) procMemory[1]).isCloseTo(hardwareMemory[1], within(0.02 * procMemory[0]));
+
+        // Ticks in different units (jiffies, milliseconds), so compare the idle share since boot.
+        long[] procCpu = proc.cpuTicks();
+        long[] hardwareCpu = hardware.cpuTicks();
+        assertThat((double) procCpu[1] / procCpu[0]).isCloseTo((double) hardwareCpu[1] / hardwareCpu[0], within(0.01));
+
+        long[] before = hardware.networkBytes();
+        long[] read = proc.networkBytes();
+        long[] after = hardware.networkBytes();
+        assertThat(read[0]).isBetween(before[0], after[0]);
+        assertThat(read[1]).isBetween(before[1], after[1]);
+    }
+
+    @Test
+    void onLinuxReadingLoadsNoNativeLibrary() throws Exception {
+        // In a JVM of its own: JNA sets jna.loaded once its native library is in, for the whole process.
+        Process child = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        ReadWithoutNativeAccess.class.getName())
+                .redirectError(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String output = new String(child.getInputStream().readAllBytes());
+        assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(child.exitValue()).isZero();
+        assertThat(output).contains("jna.loaded=null");
     }
 
     @Test

@@ -133,7 +133,8 @@ class DeployedJarTest {
 
     /**
      * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next (verified once, its
-     * checksum kept); a cache damaged afterwards is removed and the agent runs as before, recording a new one. A run
+     * checksum kept); a cache written to afterwards is compared with its checksum: used when its contents are the
+     * same, removed when they are damaged, and the agent runs as before, recording a new one. A run
      * that created the database does not keep its cache (it would hold the migration's classes): the next records it.
      * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache.
      */
@@ -145,7 +146,7 @@ class DeployedJarTest {
         Process refused = start(Map.of("METRICS_HTTP_PORT", "abc"));
         assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).isEqualTo(2);
-        for (int run = 1; run <= 5; run++) {
+        for (int run = 1; run <= 6; run++) {
             int port = CleanAgentProcess.freePort();
             Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
             List<String> arguments;
@@ -183,18 +184,36 @@ class DeployedJarTest {
             } else if (run == 3) {
                 assertThat(log).doesNotContain("no AOT cache yet");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
-                // Verified by the JVM once; its checksum is kept beside it. Now damage it inside, where the JVM does
-                // not look before using it (it crashed at every start with such a file).
+                // Verified by the JVM once; its checksum is kept beside it. Now write it again with the same contents
+                // (as a copy or a restore would): newer than its checksum, so the next start compares them.
                 try (var files = Files.list(cacheDir)) {
                     Path cache = files.filter(file -> file.toString().endsWith(".aot"))
                             .findFirst()
                             .orElseThrow();
                     assertThat(Path.of(cache + ".cksum")).exists();
+                    Files.write(cache, Files.readAllBytes(cache));
+                    Files.setLastModifiedTime(
+                            cache,
+                            java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(Path.of(cache + ".cksum"))
+                                    .toInstant()
+                                    .plusSeconds(1)));
+                }
+            } else if (run == 4) {
+                assertThat(log).doesNotContain("no AOT cache yet").doesNotContain("damaged");
+                assertThat(arguments)
+                        .as("the same contents, written again, are used")
+                        .anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+                // Now damage it inside, where the JVM does not look before using it (it crashed at every start with
+                // such a file).
+                try (var files = Files.list(cacheDir)) {
+                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
+                            .findFirst()
+                            .orElseThrow();
                     try (var file = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
                         file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
                     }
                 }
-            } else if (run == 4) {
+            } else if (run == 5) {
                 assertThat(log).contains("is damaged or unusable by this JVM: removed");
                 assertThat(arguments)
                         .as("the damaged cache is not used; a new one is recorded")

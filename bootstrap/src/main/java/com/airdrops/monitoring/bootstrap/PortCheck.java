@@ -3,10 +3,14 @@ package com.airdrops.monitoring.bootstrap;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.Optional;
 
-/** Tells, before anything else is opened, whether the HTTP port can be bound at all. */
+/**
+ * Tells, before anything else is opened, whether the HTTP port can be bound at all. It binds a socket that does not
+ * listen: a listening one would take a scraper's connection in that instant and reset it when closed.
+ */
 final class PortCheck {
     private PortCheck() {}
 
@@ -15,8 +19,9 @@ final class PortCheck {
         if (port == 0) {
             return Optional.empty();
         }
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
+        // As the server binds it (address reuse on), so a port left in TIME_WAIT is free, and one listened on is not.
+        try (SocketChannel socket = SocketChannel.open()) {
+            socket.setOption(StandardSocketOptions.SO_REUSEADDR, true);
             socket.bind(new InetSocketAddress(host, port));
             return Optional.empty();
         } catch (BindException e) {

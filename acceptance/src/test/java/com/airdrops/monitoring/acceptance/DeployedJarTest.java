@@ -133,8 +133,9 @@ class DeployedJarTest {
 
     /**
      * On JDK 25 the launcher records an AOT cache during the first run and loads it in the next (verified once, its
-     * checksum kept); a cache written to afterwards is compared with its checksum: used when its contents are the
-     * same, removed when they are damaged, and the agent runs as before, recording a new one. A run
+     * checksum kept, and compared at every start): a cache written again with the same contents is used, one damaged
+     * afterwards is removed and the agent runs as before, recording a new one, also when the damage kept the file's
+     * modification time (as the disk itself or a copy that keeps times would). A run
      * that created the database does not keep its cache (it would hold the migration's classes): the next records it.
      * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache.
      */
@@ -185,7 +186,7 @@ class DeployedJarTest {
                 assertThat(log).doesNotContain("no AOT cache yet");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
                 // Verified by the JVM once; its checksum is kept beside it. Now write it again with the same contents
-                // (as a copy or a restore would): newer than its checksum, so the next start compares them.
+                // (as a copy or a restore would), newer than its checksum.
                 try (var files = Files.list(cacheDir)) {
                     Path cache = files.filter(file -> file.toString().endsWith(".aot"))
                             .findFirst()
@@ -209,9 +210,11 @@ class DeployedJarTest {
                     Path cache = files.filter(file -> file.toString().endsWith(".aot"))
                             .findFirst()
                             .orElseThrow();
+                    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(cache);
                     try (var file = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
                         file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
                     }
+                    Files.setLastModifiedTime(cache, modified);
                 }
             } else if (run == 5) {
                 assertThat(log).contains("is damaged or unusable by this JVM: removed");

@@ -174,31 +174,23 @@ class DeployedJarTest {
                         .contains("no AOT cache yet for this jar and JDK")
                         .doesNotContain("This run created or migrated the database schema");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
-                try (var files = Files.list(cacheDir)) {
-                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
-                            .findFirst()
-                            .orElseThrow();
-                    assertThat(Files.size(cache))
-                            .as("the cache written at the stop")
-                            .isPositive();
-                }
+                Path cache = cacheFile(cacheDir);
+                assertThat(Files.size(cache))
+                        .as("the cache written at the stop")
+                        .isPositive();
             } else if (run == 3) {
                 assertThat(log).doesNotContain("no AOT cache yet");
                 assertThat(arguments).anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
                 // Verified by the JVM once; its checksum is kept beside it. Now write it again with the same contents
                 // (as a copy or a restore would), newer than its checksum.
-                try (var files = Files.list(cacheDir)) {
-                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
-                            .findFirst()
-                            .orElseThrow();
-                    assertThat(Path.of(cache + ".cksum")).exists();
-                    Files.write(cache, Files.readAllBytes(cache));
-                    Files.setLastModifiedTime(
-                            cache,
-                            java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(Path.of(cache + ".cksum"))
-                                    .toInstant()
-                                    .plusSeconds(1)));
-                }
+                Path cache = cacheFile(cacheDir);
+                assertThat(Path.of(cache + ".cksum")).exists();
+                Files.write(cache, Files.readAllBytes(cache));
+                Files.setLastModifiedTime(
+                        cache,
+                        java.nio.file.attribute.FileTime.from(Files.getLastModifiedTime(Path.of(cache + ".cksum"))
+                                .toInstant()
+                                .plusSeconds(1)));
             } else if (run == 4) {
                 assertThat(log).doesNotContain("no AOT cache yet").doesNotContain("damaged");
                 assertThat(arguments)
@@ -206,16 +198,12 @@ class DeployedJarTest {
                         .anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
                 // Now damage it inside, where the JVM does not look before using it (it crashed at every start with
                 // such a file).
-                try (var files = Files.list(cacheDir)) {
-                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
-                            .findFirst()
-                            .orElseThrow();
-                    java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(cache);
-                    try (var file = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
-                        file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
-                    }
-                    Files.setLastModifiedTime(cache, modified);
+                Path cache = cacheFile(cacheDir);
+                java.nio.file.attribute.FileTime modified = Files.getLastModifiedTime(cache);
+                try (var file = java.nio.channels.FileChannel.open(cache, java.nio.file.StandardOpenOption.WRITE)) {
+                    file.write(java.nio.ByteBuffer.wrap(new byte[4096]), Files.size(cache) / 2);
                 }
+                Files.setLastModifiedTime(cache, modified);
             } else if (run == 5) {
                 assertThat(log).contains("is damaged or unusable by this JVM: removed");
                 assertThat(arguments)
@@ -224,14 +212,10 @@ class DeployedJarTest {
                         .anyMatch(argument -> argument.startsWith("-XX:AOTCacheOutput="));
                 // A path of the cache that is not a regular file: a pipe where the checksum goes held the launcher
                 // for good, and one it could not remove (a directory) stopped it with status 1 at every start.
-                try (var files = Files.list(cacheDir)) {
-                    Path cache = files.filter(file -> file.toString().endsWith(".aot"))
-                            .findFirst()
-                            .orElseThrow();
-                    Process mkfifo = new ProcessBuilder("mkfifo", cache + ".cksum").start();
-                    assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
-                    assertThat(mkfifo.exitValue()).isZero();
-                }
+                Path cache = cacheFile(cacheDir);
+                Process mkfifo = new ProcessBuilder("mkfifo", cache + ".cksum").start();
+                assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(mkfifo.exitValue()).isZero();
             } else {
                 assertThat(log).contains(".aot.cksum is not a regular file: running without an AOT cache");
                 assertThat(arguments).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
@@ -301,6 +285,15 @@ class DeployedJarTest {
     }
 
     /** The arguments of the JVM the launcher has exec'd by now: the process's own. */
+    /** The AOT cache the launcher keeps in {@code cacheDir}. */
+    private static Path cacheFile(Path cacheDir) throws IOException {
+        try (var files = Files.list(cacheDir)) {
+            return files.filter(file -> file.toString().endsWith(".aot"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+    }
+
     private static List<String> jvmArguments(Process agent) {
         return List.of(agent.info().arguments().orElse(new String[0]));
     }

@@ -13,16 +13,14 @@ import oshi.hardware.NetworkIF;
 final class HardwareLayerCounters implements HostCounters {
     private static HardwareAbstractionLayer host;
 
-    private final Duration interfaceRefresh;
     private final HardwareAbstractionLayer hardware;
     private final CentralProcessor processor;
     private final GlobalMemory memory;
-    private List<NetworkIF> interfaces = List.of();
-    private long interfacesListedAtNanos;
+    private final Relisted<List<NetworkIF>> interfaces;
 
     HardwareLayerCounters(Duration interfaceRefresh) {
-        this.interfaceRefresh = interfaceRefresh;
         this.hardware = hardware();
+        this.interfaces = new Relisted<>(interfaceRefresh, this::listInterfaces);
         this.processor = hardware.getProcessor();
         this.memory = hardware.getMemory();
     }
@@ -56,7 +54,7 @@ final class HardwareLayerCounters implements HostCounters {
     public long[] networkBytes() {
         long sent = 0;
         long received = 0;
-        for (NetworkIF networkInterface : interfaces()) {
+        for (NetworkIF networkInterface : interfaces.get()) {
             networkInterface.updateAttributes();
             sent += networkInterface.getBytesSent();
             received += networkInterface.getBytesRecv();
@@ -64,16 +62,11 @@ final class HardwareLayerCounters implements HostCounters {
         return new long[] {sent, received};
     }
 
-    private List<NetworkIF> interfaces() {
-        long now = System.nanoTime();
-        if (interfacesListedAtNanos == 0 || now - interfacesListedAtNanos > interfaceRefresh.toNanos()) {
-            // false: leave out local interfaces (those without a hardware address); loopback too.
-            interfaces = hardware.getNetworkIFs(false).stream()
-                    .filter(HardwareLayerCounters::isNotLoopback)
-                    .toList();
-            interfacesListedAtNanos = now;
-        }
-        return interfaces;
+    private List<NetworkIF> listInterfaces() {
+        // false: leave out local interfaces (those without a hardware address); loopback too.
+        return hardware.getNetworkIFs(false).stream()
+                .filter(HardwareLayerCounters::isNotLoopback)
+                .toList();
     }
 
     private static boolean isNotLoopback(NetworkIF networkInterface) {

@@ -20,12 +20,10 @@ import oshi.util.platform.linux.SysPath;
  * that was a fifth of the agent's start (BENCHMARKS.md).
  */
 final class ProcFsCounters implements HostCounters {
-    private final Duration interfaceRefresh;
-    private List<String> interfaces = List.of();
-    private long interfacesListedAtNanos;
+    private final Relisted<List<String>> interfaces;
 
     ProcFsCounters(Duration interfaceRefresh) {
-        this.interfaceRefresh = interfaceRefresh;
+        this.interfaces = new Relisted<>(interfaceRefresh, ProcFsCounters::physicalInterfaces);
     }
 
     static boolean available() {
@@ -72,21 +70,12 @@ final class ProcFsCounters implements HostCounters {
     public long[] networkBytes() {
         long sent = 0;
         long received = 0;
-        for (String name : interfaces()) {
+        for (String name : interfaces.get()) {
             String statistics = SysPath.NET + name + "/statistics/";
             sent += FileUtil.getUnsignedLongFromFile(statistics + "tx_bytes");
             received += FileUtil.getUnsignedLongFromFile(statistics + "rx_bytes");
         }
         return new long[] {sent, received};
-    }
-
-    private List<String> interfaces() {
-        long now = System.nanoTime();
-        if (interfacesListedAtNanos == 0 || now - interfacesListedAtNanos > interfaceRefresh.toNanos()) {
-            interfaces = physicalInterfaces();
-            interfacesListedAtNanos = now;
-        }
-        return interfaces;
     }
 
     /** Those OSHI lists without its local ones: not loopback, with a hardware address. */

@@ -96,7 +96,7 @@ final class CollectionModule extends AbstractModule {
 
     @Provides
     @Singleton
-    CollectionHealthCheck collectionHealth(LatestMetrics latest) {
-        return new CollectionHealthCheck(latest);
+    CollectionHealthCheck collectionHealth(MetricsCollector collector) {
+        return new CollectionHealthCheck(collector);
     }
 }

@@ -2,14 +2,17 @@ package com.airdrops.monitoring.collection;
 
 import com.airdrops.monitoring.domain.port.driving.HealthCheck;
 import com.airdrops.monitoring.domain.port.driving.HealthCheckResult;
-import com.airdrops.monitoring.domain.port.driving.LatestMetrics;
 
-/** Readiness of collection: ready once a collection cycle has produced a snapshot. */
+/**
+ * Readiness of collection: ready once a collection cycle has produced a snapshot. A part of the host that cannot be
+ * read (the disk's path removed, say) is named in the detail; it does not make the agent unready, as its other series
+ * and the alerting on them stand.
+ */
 public final class CollectionHealthCheck implements HealthCheck {
-    private final LatestMetrics latest;
+    private final MetricsCollector collector;
 
-    public CollectionHealthCheck(LatestMetrics latest) {
-        this.latest = latest;
+    public CollectionHealthCheck(MetricsCollector collector) {
+        this.collector = collector;
     }
 
     @Override
@@ -19,8 +22,15 @@ public final class CollectionHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResult check() {
-        return latest.latest()
-                .map(snapshot -> HealthCheckResult.up("last collection at " + snapshot.timestamp()))
+        return collector
+                .latest()
+                .map(snapshot -> {
+                    StringBuilder detail = new StringBuilder("last collection at " + snapshot.timestamp());
+                    collector
+                            .readFailures()
+                            .forEach(failure -> detail.append("; ").append(failure));
+                    return HealthCheckResult.up(detail.toString());
+                })
                 .orElseGet(() -> HealthCheckResult.down("no collection has run yet"));
     }
 }

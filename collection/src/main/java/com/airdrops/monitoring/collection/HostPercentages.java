@@ -1,5 +1,6 @@
 package com.airdrops.monitoring.collection;
 
+import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 
 /** Memory and disk percentages as the kernel's tools compute them. */
@@ -16,9 +17,9 @@ final class HostPercentages {
     }
 
     /** used / (used + available to users), as df(1) and psutil do: blocks reserved for root count as neither. */
-    static double disk(HostReading reading) {
-        long used = reading.diskTotalBytes() - reading.diskFreeBytes();
-        long denominator = used + reading.diskUsableBytes();
+    static double disk(DiskReading.Space space) {
+        long used = space.totalBytes() - space.freeBytes();
+        long denominator = used + space.usableBytes();
         if (denominator <= 0) {
             return 0.0;
         }

@@ -8,6 +8,7 @@ import com.airdrops.monitoring.domain.model.metric.Observation;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.metric.SilentSeries;
 import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
+import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.MetricsSource;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
@@ -20,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -28,11 +30,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Collects host metrics through a {@link SystemProbe} and component metrics through each component's probe into
  * {@link MetricsSnapshot}s, and remembers the latest one. A failing probe is
- * logged and counted, never thrown. Thread-safe: collections are serialised.
+ * logged and counted, never thrown; a disk that cannot be read takes only the disk's series out. Thread-safe:
+ * collections are serialised.
  */
 public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetricsCollector.class);
     private static final String SYSTEM_SOURCE = "system";
+    private static final String DISK_SOURCE = "disk";
 
     private final SystemProbe systemProbe;
     private final InstantSource clock;
@@ -41,8 +45,15 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private volatile List<MetricsSource> sources;
     private long collections;
     private long systemErrors;
+    private long diskErrors;
+    private final LastingFailure hostFailure;
+    private final LastingFailure diskFailure;
     private final Map<String, Long> droppedSeries = new TreeMap<>();
     private Optional<SystemMetrics> lastSystem = Optional.empty();
+    /** The last host figures read, and the last disk figure: what alerts on them keep to while they cannot be read. */
+    private Optional<SystemMetrics> lastKnownSystem = Optional.empty();
+
+    private OptionalDouble lastKnownDisk = OptionalDouble.empty();
     private List<ComponentReading> lastReadings = List.of();
     private volatile MetricsSnapshot latest;
 
@@ -65,6 +76,8 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
             InstantSource clock) {
         this.systemProbe = systemProbe;
         this.clock = clock;
+        this.hostFailure = new LastingFailure(LOG, "Host metrics", clock);
+        this.diskFailure = new LastingFailure(LOG, "Disk usage", clock);
         this.components = new ComponentCollector(components, clock);
         this.sources = List.copyOf(sources);
     }
@@ -84,21 +97,53 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         sources = List.copyOf(all);
     }
 
-    /** Reads the host once; the CPU figure covers the time since the previous reading. */
+    /**
+     * Reads the host once; the CPU figure covers the time since the previous reading. A disk that could not be read
+     * leaves the disk figure empty, and is counted and said once.
+     */
     public synchronized SystemMetrics collectSystemMetrics() {
         HostReading reading = systemProbe.read();
         return new SystemMetrics(
                 cpuUsage.update(reading.cpuTotalTicks(), reading.cpuIdleTicks()),
                 HostPercentages.memory(reading),
-                HostPercentages.disk(reading),
+                diskUsage(reading.disk()),
                 reading.networkBytesSent(),
                 reading.networkBytesRecv());
+    }
+
+    /**
+     * While a part of the host cannot be read: what, since when and why ("disk usage unreadable since ...: no such
+     * file or directory: /data"); empty when every part was read at the last cycle.
+     */
+    public synchronized List<String> readFailures() {
+        List<String> failures = new ArrayList<>(2);
+        hostFailure.current().ifPresent(failures::add);
+        diskFailure.current().ifPresent(failures::add);
+        return failures;
+    }
+
+    private OptionalDouble diskUsage(DiskReading disk) {
+        return switch (disk) {
+            case DiskReading.Space space -> {
+                diskFailure.succeeded();
+                yield OptionalDouble.of(HostPercentages.disk(space));
+            }
+            case DiskReading.Unreadable unreadable -> {
+                diskErrors++;
+                diskFailure.failed(unreadable.reason());
+                yield OptionalDouble.empty();
+            }
+        };
     }
 
     /** Runs one collection cycle and returns its snapshot, which also becomes {@link #latest()}. */
     public synchronized MetricsSnapshot collectAllMetrics() {
         Instant started = clock.instant();
         lastSystem = collectSystemSafely();
+        lastSystem.ifPresent(metrics -> {
+            lastKnownSystem = lastSystem;
+            metrics.diskUsagePercent().ifPresent(disk -> lastKnownDisk = OptionalDouble.of(disk));
+        });
         lastReadings = components.collect();
         collections++;
         return snapshot(started, reading -> true);
@@ -137,9 +182,9 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
     private MetricsSnapshot snapshot(Instant started, Predicate<ComponentReading> probedNow) {
         List<Sample> samples = new ArrayList<>();
         List<Observation> observations = new ArrayList<>();
-        lastSystem.ifPresent(metrics -> addSystemSamples(metrics, started, samples));
-        List<ComponentMetrics> componentMetrics = new ArrayList<>(lastReadings.size());
         List<Sample> withheld = new ArrayList<>();
+        addSystemSamples(started, samples, withheld);
+        List<ComponentMetrics> componentMetrics = new ArrayList<>(lastReadings.size());
         List<String> neverHeard = new ArrayList<>();
         for (ComponentReading reading : lastReadings) {
             boolean now = probedNow.test(reading);
@@ -160,6 +205,7 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
         samples.add(Sample.of(MetricCatalog.COLLECTIONS, collections, started));
         samples.add(
                 new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", SYSTEM_SOURCE), systemErrors, started));
+        samples.add(new Sample(MetricCatalog.COLLECTION_ERRORS, Map.of("source", DISK_SOURCE), diskErrors, started));
         droppedSeries.forEach((component, dropped) -> samples.add(
                 new Sample(MetricCatalog.COMPONENT_DROPPED_SERIES, Map.of("component", component), dropped, started)));
         for (MetricsSource source : sources) {
@@ -188,20 +234,38 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
 
     private Optional<SystemMetrics> collectSystemSafely() {
         try {
-            return Optional.of(collectSystemMetrics());
+            SystemMetrics metrics = collectSystemMetrics();
+            hostFailure.succeeded();
+            return Optional.of(metrics);
         } catch (RuntimeException e) {
             systemErrors++;
-            LOG.warn("System metrics collection failed: {}", e.toString());
+            hostFailure.failed(e.getMessage() == null ? e.toString() : e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static void addSystemSamples(SystemMetrics metrics, Instant at, List<Sample> samples) {
-        samples.add(Sample.of(MetricCatalog.CPU_USAGE, metrics.cpuUsagePercent(), at));
-        samples.add(Sample.of(MetricCatalog.MEMORY_USAGE, metrics.memoryUsagePercent(), at));
-        samples.add(Sample.of(MetricCatalog.DISK_USAGE, metrics.diskUsagePercent(), at));
-        samples.add(Sample.of(MetricCatalog.NETWORK_SENT, metrics.networkBytesSent(), at));
-        samples.add(Sample.of(MetricCatalog.NETWORK_RECV, metrics.networkBytesRecv(), at));
+    /**
+     * The host's series of the last cycle. What could not be read then (the disk, or the whole host) goes at its last
+     * known value to the withheld series, which keep the alerts on it in their state: an unreadable disk never reads
+     * as a disk that stopped being full.
+     */
+    private void addSystemSamples(Instant at, List<Sample> samples, List<Sample> withheld) {
+        Optional<SystemMetrics> known = lastSystem.or(() -> lastKnownSystem);
+        if (known.isEmpty()) {
+            return;
+        }
+        SystemMetrics metrics = known.get();
+        List<Sample> host = lastSystem.isPresent() ? samples : withheld;
+        host.add(Sample.of(MetricCatalog.CPU_USAGE, metrics.cpuUsagePercent(), at));
+        host.add(Sample.of(MetricCatalog.MEMORY_USAGE, metrics.memoryUsagePercent(), at));
+        host.add(Sample.of(MetricCatalog.NETWORK_SENT, metrics.networkBytesSent(), at));
+        host.add(Sample.of(MetricCatalog.NETWORK_RECV, metrics.networkBytesRecv(), at));
+        OptionalDouble disk = lastSystem.isPresent() ? metrics.diskUsagePercent() : OptionalDouble.empty();
+        if (disk.isPresent()) {
+            samples.add(Sample.of(MetricCatalog.DISK_USAGE, disk.getAsDouble(), at));
+        } else {
+            lastKnownDisk.ifPresent(last -> withheld.add(Sample.of(MetricCatalog.DISK_USAGE, last, at)));
+        }
     }
 
     private static double seconds(Duration duration) {

@@ -12,6 +12,7 @@ import com.airdrops.monitoring.domain.model.component.ComponentStatus;
 import com.airdrops.monitoring.domain.model.component.RiskLevel;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Observation;
+import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.airdrops.monitoring.domain.port.driving.PushOutcome;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class ComponentCollectionTest {
     private static final Instant START = Instant.parse("2026-11-26T12:00:00Z");
-    private static final SystemProbe HOST = () -> new HostReading(100, 50, 1000, 500, 1000, 500, 500, 1, 2);
+    private static final SystemProbe HOST =
+            () -> new HostReading(100, 50, 1000, 500, new DiskReading.Space(1000, 500, 500), 1, 2);
 
     private final TestClock clock = TestClock.at(START);
     private final CountDownLatch released = new CountDownLatch(1);

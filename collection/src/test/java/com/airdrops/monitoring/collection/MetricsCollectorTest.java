@@ -1,12 +1,17 @@
 package com.airdrops.monitoring.collection;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
 import com.airdrops.monitoring.domain.model.metric.SystemMetrics;
+import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
@@ -14,8 +19,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 class MetricsCollectorTest {
     private static final long GIB = 1L << 30;
@@ -40,19 +47,21 @@ class MetricsCollectorTest {
     @Test
     void memoryIsTotalMinusAvailableAndDiskIsComputedAsDfDoes() {
         // 16 GiB total, 4 GiB available: 75 %. Disk 100 GiB, 40 free, 35 usable: used 60 / (60 + 35).
-        probe.next(new HostReading(10, 5, 16 * GIB, 4 * GIB, 100 * GIB, 40 * GIB, 35 * GIB, 123, 456));
+        probe.next(new HostReading(
+                10, 5, 16 * GIB, 4 * GIB, new DiskReading.Space(100 * GIB, 40 * GIB, 35 * GIB), 123, 456));
 
         SystemMetrics metrics = collector.collectSystemMetrics();
 
         assertThat(metrics.memoryUsagePercent()).isCloseTo(75.0, within(1e-9));
-        assertThat(metrics.diskUsagePercent()).isCloseTo(100.0 * 60 / 95, within(1e-9));
+        assertThat(metrics.diskUsagePercent().orElseThrow()).isCloseTo(100.0 * 60 / 95, within(1e-9));
         assertThat(metrics.networkBytesSent()).isEqualTo(123);
         assertThat(metrics.networkBytesRecv()).isEqualTo(456);
     }
 
     @Test
     void aSnapshotCarriesEverySystemSeriesAndTheAgentsOwnHealth() {
-        probe.next(new HostReading(10, 5, 16 * GIB, 4 * GIB, 100 * GIB, 40 * GIB, 35 * GIB, 123, 456));
+        probe.next(new HostReading(
+                10, 5, 16 * GIB, 4 * GIB, new DiskReading.Space(100 * GIB, 40 * GIB, 35 * GIB), 123, 456));
         clock.stepPerRead(Duration.ofMillis(3));
 
         MetricsSnapshot snapshot = collector.collectAllMetrics();
@@ -80,17 +89,89 @@ class MetricsCollectorTest {
         MetricsSnapshot recovered = collector.collectAllMetrics();
 
         assertThat(failed.system()).isEmpty();
+        assertThat(failed.silent().withheld()).isEmpty(); // nothing read before: nothing to keep
         assertThat(values(failed))
                 .doesNotContainKey("system_cpu_usage_percent")
                 .containsEntry("monitoring_collection_errors_total", 1.0);
         assertThat(failed.samples())
                 .filteredOn(sample -> sample.name().equals("monitoring_collection_errors_total"))
                 .extracting(Sample::labels)
-                .containsExactly(Map.of("source", "system"));
+                .containsExactly(Map.of("source", "system"), Map.of("source", "disk"));
         assertThat(recovered.system()).isPresent();
         assertThat(values(recovered))
                 .containsEntry("monitoring_collections_total", 2.0)
                 .containsEntry("monitoring_collection_errors_total", 1.0);
+    }
+
+    @Test
+    void anUnreadableDiskTakesOnlyTheDiskSeriesAndIsSaidOnceUntilItIsBack() {
+        DiskReading removed = new DiskReading.Unreadable("no such file or directory: /data");
+        probe.next(reading(100, 50));
+        probe.next(reading(200, 100, removed));
+        probe.next(reading(300, 150, removed));
+        probe.next(reading(400, 200));
+        Logger log = (Logger) LoggerFactory.getLogger(MetricsCollector.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        log.addAppender(logged);
+        try {
+            collector.collectAllMetrics();
+            clock.advance(Duration.ofSeconds(5));
+            MetricsSnapshot unreadable = collector.collectAllMetrics();
+            List<String> failuresWhileUnreadable = collector.readFailures();
+            clock.advance(Duration.ofSeconds(5));
+            MetricsSnapshot stillUnreadable = collector.collectAllMetrics();
+            clock.advance(Duration.ofSeconds(5));
+            MetricsSnapshot back = collector.collectAllMetrics();
+
+            assertThat(unreadable.system()).isPresent();
+            assertThat(values(unreadable))
+                    .containsKeys(
+                            "system_cpu_usage_percent",
+                            "system_memory_usage_percent",
+                            "system_network_bytes_sent_total",
+                            "system_network_bytes_recv_total")
+                    .doesNotContainKey("system_disk_usage_percent");
+            assertThat(errors(stillUnreadable)).containsEntry("disk", 2.0).containsEntry("system", 0.0);
+            assertThat(failuresWhileUnreadable)
+                    .containsExactly(
+                            "disk usage unreadable since 2026-11-26T12:00:05Z: no such file or directory: /data");
+            assertThat(unreadable.silent().withheld())
+                    .extracting(Sample::name, Sample::value)
+                    .containsExactly(tuple("system_disk_usage_percent", 50.0));
+            assertThat(values(back)).containsKey("system_disk_usage_percent");
+            assertThat(back.silent().withheld()).isEmpty();
+            assertThat(errors(back)).containsEntry("disk", 2.0);
+            assertThat(collector.readFailures()).isEmpty();
+            assertThat(logged.list)
+                    .extracting(event -> event.getLevel() + " " + event.getFormattedMessage())
+                    .filteredOn(line -> !line.startsWith("DEBUG"))
+                    .containsExactly(
+                            "WARN Disk usage unreadable: no such file or directory: /data; its series are left out"
+                                    + " until it can be read",
+                            "INFO Disk usage readable again after 10 s");
+        } finally {
+            log.detachAppender(logged);
+        }
+    }
+
+    @Test
+    void aHostThatCannotBeReadKeepsItsLastFiguresForTheAlertsOnThem() {
+        probe.next(reading(100, 50));
+        probe.fail(new ProbeException("no /proc"));
+
+        MetricsSnapshot read = collector.collectAllMetrics();
+        MetricsSnapshot failed = collector.collectAllMetrics();
+
+        assertThat(values(failed)).doesNotContainKeys("system_cpu_usage_percent", "system_disk_usage_percent");
+        assertThat(failed.silent().withheld())
+                .extracting(Sample::name, Sample::value)
+                .containsExactlyInAnyOrderElementsOf(read.samples().stream()
+                        .filter(sample -> sample.name().startsWith("system_"))
+                        .map(sample -> tuple(sample.name(), sample.value()))
+                        .toList());
+        assertThat(collector.readFailures())
+                .containsExactly("host metrics unreadable since 2026-11-26T12:00:00Z: no /proc");
     }
 
     @Test
@@ -99,7 +180,19 @@ class MetricsCollectorTest {
     }
 
     private static HostReading reading(long totalTicks, long idleTicks) {
-        return new HostReading(totalTicks, idleTicks, 8 * GIB, 4 * GIB, 10 * GIB, 5 * GIB, 5 * GIB, 0, 0);
+        return reading(totalTicks, idleTicks, new DiskReading.Space(10 * GIB, 5 * GIB, 5 * GIB));
+    }
+
+    private static HostReading reading(long totalTicks, long idleTicks, DiskReading disk) {
+        return new HostReading(totalTicks, idleTicks, 8 * GIB, 4 * GIB, disk, 0, 0);
+    }
+
+    /** The collection error counters by their source. */
+    private static Map<String, Double> errors(MetricsSnapshot snapshot) {
+        return snapshot.samples().stream()
+                .filter(sample -> sample.name().equals("monitoring_collection_errors_total"))
+                .collect(java.util.stream.Collectors.toMap(
+                        sample -> sample.labels().get("source"), Sample::value));
     }
 
     private static Map<String, Double> values(MetricsSnapshot snapshot) {

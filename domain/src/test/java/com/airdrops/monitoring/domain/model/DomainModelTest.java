@@ -40,13 +40,17 @@ class DomainModelTest {
 
     @Test
     void systemMetricsRejectsPercentagesOutsideZeroToHundred() {
-        assertThatThrownBy(() -> new SystemMetrics(101, 10, 10, 0, 0))
+        assertThatThrownBy(() -> new SystemMetrics(101, 10, OptionalDouble.of(10), 0, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cpuUsagePercent must be between 0 and 100, got 101.0");
-        assertThatThrownBy(() -> new SystemMetrics(10, Double.NaN, 10, 0, 0))
+        assertThatThrownBy(() -> new SystemMetrics(10, Double.NaN, OptionalDouble.of(10), 0, 0))
                 .hasMessageContaining("memoryUsagePercent");
-        assertThatThrownBy(() -> new SystemMetrics(10, 10, 10, -1, 0))
+        assertThatThrownBy(() -> new SystemMetrics(10, 10, OptionalDouble.of(10), -1, 0))
                 .hasMessage("networkBytesSent must be >= 0, got -1");
+        assertThatThrownBy(() -> new SystemMetrics(10, 10, OptionalDouble.of(100.5), 0, 0))
+                .hasMessageContaining("diskUsagePercent");
+        assertThat(new SystemMetrics(10, 10, OptionalDouble.empty(), 0, 0).diskUsagePercent())
+                .isEmpty();
     }
 
     @Test

@@ -1,11 +1,10 @@
 package com.airdrops.monitoring.adapters.oshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
-import com.airdrops.monitoring.domain.spi.ProbeException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledOnOs;
 import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Compares the real probe with what the Linux kernel reports through /proc and df(1). */
 @EnabledOnOs(OS.LINUX)
@@ -46,9 +46,10 @@ class OshiSystemProbeTest {
         long used = Long.parseLong(columns[1]);
         long available = Long.parseLong(columns[2]);
 
-        long probeUsed = reading.diskTotalBytes() - reading.diskFreeBytes();
-        double probePercent = 100.0 * probeUsed / (probeUsed + reading.diskUsableBytes());
-        assertThat(reading.diskTotalBytes()).isEqualTo(Long.parseLong(columns[0]));
+        DiskReading.Space disk = (DiskReading.Space) reading.disk();
+        long probeUsed = disk.totalBytes() - disk.freeBytes();
+        double probePercent = 100.0 * probeUsed / (probeUsed + disk.usableBytes());
+        assertThat(disk.totalBytes()).isEqualTo(Long.parseLong(columns[0]));
         assertThat(probePercent).isCloseTo(100.0 * used / (used + available), within(2.0));
     }
 
@@ -115,9 +116,20 @@ class OshiSystemProbeTest {
     }
 
     @Test
-    void aMissingDiskPathIsAProbeExceptionNamingThePath() {
-        OshiSystemProbe broken = new OshiSystemProbe(new OshiProbeSettings(Path.of("/does/not/exist")));
-        assertThatThrownBy(broken::read).isInstanceOf(ProbeException.class).hasMessageContaining("/does/not/exist");
+    void aDiskPathRemovedWhileRunningIsUnreadableAndTheOtherFiguresStand(@TempDir Path parent) throws IOException {
+        Path watched = Files.createDirectory(parent.resolve("data"));
+        OshiSystemProbe watching = new OshiSystemProbe(new OshiProbeSettings(watched));
+        assertThat(watching.read().disk()).isInstanceOf(DiskReading.Space.class);
+
+        Files.delete(watched);
+        HostReading removed = watching.read();
+
+        assertThat(removed.disk()).isEqualTo(new DiskReading.Unreadable("no such file or directory: " + watched));
+        assertThat(removed.memoryTotalBytes()).isEqualTo(meminfoKb("MemTotal") * 1024);
+        assertThat(removed.cpuTotalTicks()).isPositive();
+
+        Files.createDirectory(watched);
+        assertThat(watching.read().disk()).isInstanceOf(DiskReading.Space.class);
     }
 
     private static long meminfoKb(String key) throws IOException {

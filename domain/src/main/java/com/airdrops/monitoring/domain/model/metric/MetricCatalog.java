@@ -96,7 +96,8 @@ public final class MetricCatalog {
         counter(COLLECTIONS, "Collection cycles run since start.");
         counter(
                 COLLECTION_ERRORS,
-                "Failed host collections (source=\"system\"); a component's failures count in component_errors_total.");
+                "Failed host collections: source=\"system\" the whole reading, source=\"disk\" the disk's only;"
+                        + " a component's failures count in component_errors_total.");
         gauge(
                 COMPONENT_STATUS,
                 "Component health: 1 healthy, 0 unhealthy (failed, timed out, stale or reported unhealthy).");

@@ -3,7 +3,10 @@ package com.airdrops.monitoring.domain.model.metric;
 import com.airdrops.monitoring.domain.model.Require;
 import java.util.List;
 
-/** Silent components: their last known business samples, and those never heard from since the start. */
+/**
+ * What could not be read at a collection: the last known samples of silent components and of host figures that could
+ * not be read (alerts on them keep their state), and the components never heard from since the start.
+ */
 public record SilentSeries(List<Sample> withheld, List<String> neverHeard) {
     public static final SilentSeries NONE = new SilentSeries(List.of(), List.of());
 

@@ -3,17 +3,16 @@ package com.airdrops.monitoring.domain.port.driven;
 import com.airdrops.monitoring.domain.model.Require;
 
 /**
- * Raw host counters read by a {@link SystemProbe}: cumulative CPU ticks, memory and disk sizes in bytes, cumulative
- * network bytes. Percentages are derived from these by the collection service.
+ * Raw host counters read by a {@link SystemProbe}: cumulative CPU ticks, memory sizes in bytes, the watched disk's
+ * space (or why it could not be read), cumulative network bytes. Percentages are derived from these by the collection
+ * service.
  */
 public record HostReading(
         long cpuTotalTicks,
         long cpuIdleTicks,
         long memoryTotalBytes,
         long memoryAvailableBytes,
-        long diskTotalBytes,
-        long diskFreeBytes,
-        long diskUsableBytes,
+        DiskReading disk,
         long networkBytesSent,
         long networkBytesRecv) {
 
@@ -26,9 +25,7 @@ public record HostReading(
         }
         Require.nonNegative(memoryTotalBytes, "memoryTotalBytes");
         Require.nonNegative(memoryAvailableBytes, "memoryAvailableBytes");
-        Require.nonNegative(diskTotalBytes, "diskTotalBytes");
-        Require.nonNegative(diskFreeBytes, "diskFreeBytes");
-        Require.nonNegative(diskUsableBytes, "diskUsableBytes");
+        Require.nonNull(disk, "disk");
         Require.nonNegative(networkBytesSent, "networkBytesSent");
         Require.nonNegative(networkBytesRecv, "networkBytesRecv");
     }

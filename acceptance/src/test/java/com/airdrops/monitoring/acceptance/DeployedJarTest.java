@@ -137,7 +137,8 @@ class DeployedJarTest {
      * afterwards is removed and the agent runs as before, recording a new one, also when the damage kept the file's
      * modification time (as the disk itself or a copy that keeps times would). A run
      * that created the database does not keep its cache (it would hold the migration's classes): the next records it.
-     * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache.
+     * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache;
+     * a checksum file that holds no checksum has the cache verified in full again.
      */
     @Test
     void theLauncherRecordsAnAotCacheUsesItAndRunsWithoutItWhenItIsDamaged() throws Exception {
@@ -147,7 +148,7 @@ class DeployedJarTest {
         Process refused = start(Map.of("METRICS_HTTP_PORT", "abc"));
         assertThat(refused.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(refused.exitValue()).isEqualTo(2);
-        for (int run = 1; run <= 6; run++) {
+        for (int run = 1; run <= 7; run++) {
             int port = CleanAgentProcess.freePort();
             Process agent = start(Map.of("METRICS_HTTP_PORT", String.valueOf(port), "METRICS_HTTP_HOST", "127.0.0.1"));
             List<String> arguments;
@@ -216,11 +217,58 @@ class DeployedJarTest {
                 Process mkfifo = new ProcessBuilder("mkfifo", cache + ".cksum").start();
                 assertThat(mkfifo.waitFor(30, TimeUnit.SECONDS)).isTrue();
                 assertThat(mkfifo.exitValue()).isZero();
-            } else {
+            } else if (run == 6) {
                 assertThat(log).contains(".aot.cksum is not a regular file: running without an AOT cache");
                 assertThat(arguments).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+                // A checksum file that holds no checksum says nothing of the cache, which is sound.
+                Path checksum = Path.of(cacheFile(cacheDir) + ".cksum");
+                Files.delete(checksum);
+                Files.writeString(checksum, "not a checksum\n");
+            } else {
+                assertThat(log).doesNotContain("damaged");
+                assertThat(arguments)
+                        .as("verified in full again, and used")
+                        .anyMatch(argument -> argument.startsWith("-XX:AOTCache="));
+                assertThat(Files.readString(Path.of(cacheFile(cacheDir) + ".cksum")))
+                        .matches("\\d+ \\d+\n");
             }
         }
+    }
+
+    /**
+     * The launcher's own problems are one line each: copied without the Java lookup beside it, it stops with status 1;
+     * with a cache folder it cannot create, the agent runs without a cache and the launcher says so.
+     */
+    @Test
+    void theLaunchersOwnProblemsAreOneLineEach() throws Exception {
+        Path lookup = launcher.resolveSibling("java-lookup.sh");
+        Path aside = Files.move(lookup, dir.resolve("java-lookup.sh"));
+        Process withoutLookup = start(Map.of());
+        assertThat(withoutLookup.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(withoutLookup.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("agent.log")))
+                .containsExactly("error: " + launcher.toRealPath().resolveSibling("java-lookup.sh")
+                        + " is missing: the launcher needs it beside itself (both are in the bin folder)");
+        Files.move(aside, lookup);
+
+        assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25; the launcher runs without one before");
+        Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "");
+        int port = CleanAgentProcess.freePort();
+        Process agent = start(Map.of(
+                "METRICS_HTTP_PORT", String.valueOf(port),
+                "METRICS_HTTP_HOST", "127.0.0.1",
+                "MONITORING_AOT_CACHE_DIR", notAFolder.toString()));
+        try {
+            assertThat(awaitAnswer(port, "/metrics")).contains("system_cpu_usage_percent");
+            assertThat(jvmArguments(agent)).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
+        } finally {
+            agent.destroy();
+            assertThat(agent.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(Files.readString(dir.resolve("agent.log")))
+                .contains("airdrops-monitoring: cannot create or write the folder " + notAFolder
+                        + ": running without an AOT cache (set MONITORING_AOT_CACHE_DIR to a writable folder, or"
+                        + " MONITORING_AOT=off)");
     }
 
     /**

@@ -19,6 +19,8 @@ final class ComponentTally {
     private long errors;
     private long successes;
     private boolean failing;
+    /** Whether the wait for the first report, before the staleness limit has passed, has been said. */
+    private boolean waitSaid;
     /** The last snapshot read fresh: what a silent component's alerts are kept on. */
     private ComponentSnapshot lastFresh;
 
@@ -75,9 +77,23 @@ final class ComponentTally {
 
     /**
      * Returns the silent {@code reading} (its error already counted); warns when a component falls silent (or says
-     * at INFO that it stopped as it had announced), while it stays silent the counter tells.
+     * at INFO that it stopped as it had announced, or that it has not been heard from yet while its staleness limit
+     * since the start has not passed), while it stays silent the counter tells.
      */
     private ComponentReading silent(ComponentReading reading, String reason) {
+        if (reading instanceof FailedReading failed && failed.awaitingFirst()) {
+            // Not known to be down yet: a bot starting after the agent is normal. Said once, at INFO; the WARN comes
+            // if it is still silent when its staleness limit has passed.
+            if (!waitSaid) {
+                waitSaid = true;
+                LOG.info(
+                        "Component {} not heard from yet ({}); down if still silent {} s after the start",
+                        registration.definition().name(),
+                        reason,
+                        seconds(registration.definition().staleAfter()));
+            }
+            return reading;
+        }
         if (!failing) {
             failing = true;
             if (reading.plannedStop()) {

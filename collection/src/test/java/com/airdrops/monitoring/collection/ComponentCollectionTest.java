@@ -290,6 +290,30 @@ class ComponentCollectionTest {
     }
 
     @Test
+    void aComponentNotHeardFromYetIsSaidOnceAtInfoAndWarnedAboutOnceItsLimitHasPassed() {
+        PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
+        collector = new MetricsCollector(
+                HOST, List.of(new ComponentRegistration(pushedRiskManager(), pushed.probeFor("risk_manager"))), clock);
+        try (CapturedLog logged = new CapturedLog(ComponentCollector.class)) {
+            collector.collectAllMetrics();
+            clock.set(START.plusSeconds(60));
+            collector.collectAllMetrics();
+            assertThat(logged.lines())
+                    .containsExactly("INFO Component risk_manager not heard from yet (no snapshot pushed yet); down if"
+                            + " still silent 120.0 s after the start");
+
+            clock.set(START.plusSeconds(121));
+            collector.collectAllMetrics();
+            clock.set(START.plusSeconds(150));
+            collector.collectAllMetrics();
+            assertThat(logged.lines())
+                    .hasSize(2)
+                    .last()
+                    .isEqualTo("WARN Component risk_manager unhealthy: no snapshot pushed yet");
+        }
+    }
+
+    @Test
     void aComponentThatSaidItWasStoppingAndWentSilentIsAPlannedStop() {
         PushedComponentSnapshots pushed = new PushedComponentSnapshots(List.of("risk_manager"));
         collector = new MetricsCollector(

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
 import com.airdrops.monitoring.domain.fixtures.TestClock;
 import com.airdrops.monitoring.domain.model.metric.MetricsSnapshot;
 import com.airdrops.monitoring.domain.model.metric.Sample;
@@ -22,7 +19,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 class MetricsCollectorTest {
     private static final long GIB = 1L << 30;
@@ -110,11 +106,7 @@ class MetricsCollectorTest {
         probe.next(reading(200, 100, removed));
         probe.next(reading(300, 150, removed));
         probe.next(reading(400, 200));
-        Logger log = (Logger) LoggerFactory.getLogger(MetricsCollector.class);
-        ListAppender<ILoggingEvent> logged = new ListAppender<>();
-        logged.start();
-        log.addAppender(logged);
-        try {
+        try (CapturedLog logged = new CapturedLog(MetricsCollector.class)) {
             collector.collectAllMetrics();
             clock.advance(Duration.ofSeconds(5));
             MetricsSnapshot unreadable = collector.collectAllMetrics();
@@ -143,15 +135,11 @@ class MetricsCollectorTest {
             assertThat(back.silent().withheld()).isEmpty();
             assertThat(errors(back)).containsEntry("disk", 2.0);
             assertThat(collector.readFailures()).isEmpty();
-            assertThat(logged.list)
-                    .extracting(event -> event.getLevel() + " " + event.getFormattedMessage())
-                    .filteredOn(line -> !line.startsWith("DEBUG"))
+            assertThat(logged.lines())
                     .containsExactly(
                             "WARN Disk usage unreadable: no such file or directory: /data; its series are left out"
                                     + " until it can be read",
                             "INFO Disk usage readable again after 10 s");
-        } finally {
-            log.detachAppender(logged);
         }
     }
 

@@ -18,6 +18,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -182,6 +183,14 @@ public final class Database implements AutoCloseable, HealthCheck, MetricsSource
      */
     public LeaseState renewLease(Instant now) {
         return lease.renew(now);
+    }
+
+    /**
+     * When this agent took its lease back from a previous run of its own that never released it (killed, crashed, or
+     * its machine stopped): when that run last renewed it. Given once; empty after a clean stop.
+     */
+    public Optional<Instant> takeUncleanPreviousRun() {
+        return lease.takeUncleanPreviousRun();
     }
 
     /** The lease as the last renewal or write found it: while leading, this agent alone evaluates, writes, delivers. */

@@ -11,6 +11,7 @@ import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -28,6 +29,8 @@ final class LeaderLease {
     private final Duration ttl;
     /** As the last renewal or write found it; not asked yet until the first renewal, which opening the database runs. */
     private volatile LeaseState state = new Unreachable(Instant.EPOCH);
+    /** When the previous run of this agent last renewed the lease it took back from that run, not released. */
+    private final AtomicReference<Instant> uncleanRunRenewed = new AtomicReference<>();
 
     LeaderLease(Jdbi jdbi, String instance, String holder, Duration ttl) {
         this.jdbi = jdbi;
@@ -70,6 +73,11 @@ final class LeaderLease {
                     return new Leading(current.epoch());
                 }
                 boolean restartedHolder = mine && !before.leads();
+                if (restartedHolder && current.expiresAt() != 0) {
+                    // A clean stop releases the lease (expiry 0): this one the previous run never released.
+                    uncleanRunRenewed.set(
+                            Instant.ofEpochMilli(current.expiresAt()).minus(ttl));
+                }
                 if (restartedHolder || current.expiresAt() <= now.toEpochMilli()) {
                     update(handle, current.epoch() + 1, until);
                     releaseClaims(handle);
@@ -160,6 +168,14 @@ final class LeaderLease {
                         new Standby(rs.getString("holder"), Instant.ofEpochMilli(rs.getLong("expires_at"))))
                 .findOne()
                 .orElseGet(() -> new Standby("nobody", Instant.EPOCH));
+    }
+
+    /**
+     * When the lease was taken back from a previous run of this agent that never released it (it was killed, crashed,
+     * or its machine stopped): when that run last renewed it, once; empty after a clean stop, and once said.
+     */
+    Optional<Instant> takeUncleanPreviousRun() {
+        return Optional.ofNullable(uncleanRunRenewed.getAndSet(null));
     }
 
     LeaseState state() {

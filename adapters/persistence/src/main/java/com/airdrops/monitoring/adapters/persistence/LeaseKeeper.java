@@ -67,7 +67,18 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
                         "Standing by for instance {}: the database could not be reached to take its lease";
                 },
                 instance);
+        sayUncleanPreviousRun();
         worker.start();
+    }
+
+    /** After the lease was taken back from a previous run of this agent that never released it: says so, once. */
+    private void sayUncleanPreviousRun() {
+        database.takeUncleanPreviousRun()
+                .ifPresent(renewed -> LOG.warn(
+                        "The previous run of this agent did not stop cleanly (killed, crashed, or its machine stopped):"
+                                + " it last renewed its lease at {}; the notifications it had claimed and not marked"
+                                + " as delivered are sent now (perhaps again)",
+                        renewed));
     }
 
     private void renew() {
@@ -99,6 +110,7 @@ public final class LeaseKeeper implements Leadership, MetricsSource, HealthCheck
         } else if (now.leads() != before.leads()) {
             if (now instanceof Leading leading) {
                 LOG.warn("Took over as leader of instance {} (lease epoch {})", instance, leading.epoch());
+                sayUncleanPreviousRun();
             } else {
                 LOG.warn("No longer the leader of instance {}: {}; standing by", instance, standbyReason(now));
             }

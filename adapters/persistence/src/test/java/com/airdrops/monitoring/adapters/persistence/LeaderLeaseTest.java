@@ -110,6 +110,27 @@ class LeaderLeaseTest {
                     .isInstanceOf(FencedException.class);
         }
 
+        @Test
+        void aRestartSaysOnceWhetherThePreviousRunStoppedCleanly() {
+            String url = url();
+            Database stopped = agent(url, "host-a:/srv/a");
+            stopped.close();
+            opened.remove(stopped);
+            Instant before = Instant.now().minusMillis(1); // the lease keeps milliseconds
+            Database afterCleanStop = agent(url, "host-a:/srv/a");
+            assertThat(afterCleanStop.takeUncleanPreviousRun())
+                    .as("released at the stop")
+                    .isEmpty();
+
+            // It is killed (no release) and started again under the same holder name.
+            Database afterKill = agent(url, "host-a:/srv/a");
+            assertThat(afterKill.leaseState()).isInstanceOf(Leading.class);
+            assertThat(afterKill.takeUncleanPreviousRun())
+                    .as("when the killed run last renewed its lease")
+                    .hasValueSatisfying(renewed -> assertThat(renewed).isBetween(before, Instant.now()));
+            assertThat(afterKill.takeUncleanPreviousRun()).as("said once").isEmpty();
+        }
+
         /**
          * {@code leader}'s renewal at {@code at} fails: {@code other} holds the lease row locked meanwhile, as a
          * database that does not answer in time.

@@ -7,6 +7,8 @@
 # and a verdict: a plateau (both trends under 0.2 MiB/min; "flat" when RSS also stays within 5 MiB) or still growing.
 # Needs: a built jar (mvn package) and curl.
 # Usage: scripts/soak-footprint.sh [MINUTES]      (default 30)
+# SOAK_JAVA_OPTS is added to the agent's JVM options, e.g. SOAK_JAVA_OPTS="-Xlog:gc*:file=/tmp/gc.log:uptime" to see
+# what each collection promoted (BENCHMARKS.md, footprint, eighth step).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/java-env.sh >/dev/null
@@ -32,7 +34,7 @@ mkdir -p "$home/config"
 launch() {
   env -i PATH="$PATH" HOME="$work" JAVA_HOME="$JAVA_HOME" MONITORING_HOME="$home" MONITORING_AOT_CACHE_DIR="$work/aot" \
     METRICS_HTTP_HOST=127.0.0.1 METRICS_HTTP_PORT=$port METRICS_COLLECTION_INTERVAL=1 MONITORING_INSTANCE=soak \
-    MONITORING_API_TOKEN=soak bin/airdrops-monitoring >>"$home/log" 2>&1 &
+    MONITORING_API_TOKEN=soak JAVA_OPTS="${SOAK_JAVA_OPTS:-}" bin/airdrops-monitoring >>"$home/log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.05; done
 }

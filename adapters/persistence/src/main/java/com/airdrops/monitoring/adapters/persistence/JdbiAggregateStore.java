@@ -10,6 +10,7 @@ import com.airdrops.monitoring.domain.port.driven.PersistenceException;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -24,6 +25,13 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
     private final String instance;
     private final Database database;
     private final AtomicLong dropped = new AtomicLong();
+    /**
+     * Rows per insert batch. A window's close writes one row per series and function (thousands with 50 components),
+     * and a batch holds every row's bound values until it runs: in one batch they outlived several young collections
+     * and were promoted, some 10 MiB at each close, which grew the old generation (BENCHMARKS.md, footprint). In
+     * batches of this size they die young; the rows still go in one transaction.
+     */
+    static final int BATCH_ROWS = 250;
     /** This agent's rows, counted at the first append and kept since; -1 until then. */
     private long stored = -1;
 
@@ -56,19 +64,9 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
                                 .bind("instance", instance)
                                 .mapTo(Long.class)
                                 .one();
-                PreparedBatch batch = handle.prepareBatch(
-                        "INSERT INTO aggregates (instance, metric_name, labels, "
-                                + "aggregation_type, agg_value, window_end) VALUES (:instance, :name, :labels, :type, :value, :end)");
-                for (AggregatedMetric aggregate : aggregates) {
-                    batch.bind("instance", instance)
-                            .bind("name", aggregate.metricName())
-                            .bind("labels", LabelsJson.write(aggregate.labels()))
-                            .bind("type", aggregate.aggregationType())
-                            .bind("value", Double.isFinite(aggregate.value()) ? aggregate.value() : null)
-                            .bind("end", aggregate.timestamp().toEpochMilli())
-                            .add();
+                for (int from = 0; from < aggregates.size(); from += BATCH_ROWS) {
+                    insert(handle, aggregates.subList(from, Math.min(aggregates.size(), from + BATCH_ROWS)));
                 }
-                batch.execute();
                 count += aggregates.size();
                 if (count > maxRows) {
                     int deleted = handle.createUpdate("DELETE FROM aggregates WHERE id IN (SELECT id FROM aggregates "
@@ -88,6 +86,22 @@ public final class JdbiAggregateStore implements AggregateStore, MetricsSource {
             stored = -1; // the transaction may not have committed: count again next time
             throw new PersistenceException("storing aggregates failed: " + Failures.rootMessage(e), e);
         }
+    }
+
+    /** One batch of inserts, its bound rows garbage once it has run. */
+    private void insert(Handle handle, List<AggregatedMetric> aggregates) {
+        PreparedBatch batch = handle.prepareBatch("INSERT INTO aggregates (instance, metric_name, labels, "
+                + "aggregation_type, agg_value, window_end) VALUES (:instance, :name, :labels, :type, :value, :end)");
+        for (AggregatedMetric aggregate : aggregates) {
+            batch.bind("instance", instance)
+                    .bind("name", aggregate.metricName())
+                    .bind("labels", LabelsJson.write(aggregate.labels()))
+                    .bind("type", aggregate.aggregationType())
+                    .bind("value", Double.isFinite(aggregate.value()) ? aggregate.value() : null)
+                    .bind("end", aggregate.timestamp().toEpochMilli())
+                    .add();
+        }
+        batch.execute();
     }
 
     @Override

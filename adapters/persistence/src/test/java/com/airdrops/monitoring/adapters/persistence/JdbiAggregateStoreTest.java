@@ -6,6 +6,7 @@ import com.airdrops.monitoring.domain.contract.AggregateStoreContract;
 import com.airdrops.monitoring.domain.model.metric.AggregatedMetric;
 import com.airdrops.monitoring.domain.port.driven.AggregateStore;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +57,31 @@ class JdbiAggregateStoreTest {
                     .singleElement()
                     .extracting(sample -> sample.value())
                     .isEqualTo(2.0);
+        }
+    }
+
+    @Nested
+    class InBatches {
+        private static final Instant WINDOW_END = Instant.parse("2026-11-26T12:05:00Z");
+
+        @TempDir
+        Path dir;
+
+        @Test
+        void aWindowOfMoreRowsThanOneBatchIsStoredWhole() {
+            JdbiAggregateStore store =
+                    new JdbiAggregateStore(track(Database.open("jdbc:h2:file:" + dir.resolve("db"))), 10_000);
+            int rows = 2 * JdbiAggregateStore.BATCH_ROWS + 7;
+            List<AggregatedMetric> window = new ArrayList<>();
+            for (int i = 0; i < rows; i++) {
+                window.add(new AggregatedMetric("m_avg", i, WINDOW_END, Map.of("series", String.valueOf(i)), "avg"));
+            }
+            store.append(window);
+
+            assertThat(store.query(WINDOW_END, WINDOW_END.plusSeconds(1), "", rows))
+                    .extracting(AggregatedMetric::value)
+                    .containsExactlyInAnyOrderElementsOf(
+                            window.stream().map(AggregatedMetric::value).toList());
         }
     }
 

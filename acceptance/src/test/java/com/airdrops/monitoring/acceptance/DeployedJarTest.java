@@ -138,7 +138,7 @@ class DeployedJarTest {
      * modification time (as the disk itself or a copy that keeps times would). A run
      * that created the database does not keep its cache (it would hold the migration's classes): the next records it.
      * A path of the cache that is not a regular file (a pipe where the checksum goes) leaves the agent without a cache;
-     * a checksum file that holds no checksum has the cache verified in full again.
+     * a checksum that does not match a sound cache has it verified in full again, and kept.
      */
     @Test
     void theLauncherRecordsAnAotCacheUsesItAndRunsWithoutItWhenItIsDamaged() throws Exception {
@@ -220,10 +220,10 @@ class DeployedJarTest {
             } else if (run == 6) {
                 assertThat(log).contains(".aot.cksum is not a regular file: running without an AOT cache");
                 assertThat(arguments).noneMatch(argument -> argument.startsWith("-XX:AOTCache"));
-                // A checksum file that holds no checksum says nothing of the cache, which is sound.
+                // A checksum that does not match, where the cache is sound: the checksum file is what is damaged.
                 Path checksum = Path.of(cacheFile(cacheDir) + ".cksum");
                 Files.delete(checksum);
-                Files.writeString(checksum, "not a checksum\n");
+                Files.writeString(checksum, "123 456\n");
             } else {
                 assertThat(log).doesNotContain("damaged");
                 assertThat(arguments)
@@ -236,20 +236,21 @@ class DeployedJarTest {
     }
 
     /**
-     * The launcher's own problems are one line each: copied without the Java lookup beside it, it stops with status 1;
+     * The launcher's own problems are one line each: copied without the Java lookup beside it, or with one cut short,
+     * it stops with status 1;
      * with a cache folder it cannot create, the agent runs without a cache and the launcher says so.
      */
     @Test
     void theLaunchersOwnProblemsAreOneLineEach() throws Exception {
         Path lookup = launcher.resolveSibling("java-lookup.sh");
         Path aside = Files.move(lookup, dir.resolve("java-lookup.sh"));
-        Process withoutLookup = start(Map.of());
-        assertThat(withoutLookup.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(withoutLookup.exitValue()).isEqualTo(1);
-        assertThat(Files.readAllLines(dir.resolve("agent.log")))
-                .containsExactly("error: " + launcher.toRealPath().resolveSibling("java-lookup.sh")
-                        + " is missing: the launcher needs it beside itself (both are in the bin folder)");
-        Files.move(aside, lookup);
+        String where = launcher.toRealPath().resolveSibling("java-lookup.sh").toString();
+        assertStopsSayingOnly(
+                "error: " + where + " is missing: the launcher needs it beside itself (both are in the bin folder)");
+        Files.writeString(lookup, "#!/usr/bin/env bash\n# cut short\n");
+        assertStopsSayingOnly("error: " + where
+                + " is incomplete (no locate_java in it): copy it again from the release's bin folder");
+        Files.move(aside, lookup, StandardCopyOption.REPLACE_EXISTING);
 
         assumeTrue(Runtime.version().feature() >= 25, "AOT caches need JDK 25; the launcher runs without one before");
         Path notAFolder = Files.writeString(dir.resolve("cache-is-a-file"), "");
@@ -316,6 +317,14 @@ class DeployedJarTest {
         assertThat(Files.readString(dir.resolve("agent.log")))
                 .contains("ERROR: /nonexistent/alert_rules.yaml: no such file", "1 problem found")
                 .doesNotContain("OK: ");
+    }
+
+    /** The launcher, started as it is, stops with status 1 and prints {@code line} alone. */
+    private void assertStopsSayingOnly(String line) throws Exception {
+        Process launch = start(Map.of());
+        assertThat(launch.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(launch.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("agent.log"))).containsExactly(line);
     }
 
     private Process start(Map<String, String> environment, String... arguments) throws IOException {

@@ -1,26 +1,21 @@
 package com.airdrops.monitoring.adapters.oshi;
 
-import com.airdrops.monitoring.config.Failures;
-import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
 import com.airdrops.monitoring.domain.port.driven.SystemProbe;
 import com.airdrops.monitoring.domain.spi.ProbeException;
-import java.io.IOException;
 import java.nio.file.FileStore;
-import java.nio.file.Files;
 
 /**
  * Reads host counters: CPU ticks, memory and network bytes with OSHI (on Linux from {@code /proc} and {@code /sys}
  * through its Linux drivers, elsewhere through its hardware layer), and disk through the JDK's statvfs-backed
  * {@link FileStore}. Never sleeps: CPU utilisation is derived by the caller from tick deltas. Network interfaces are
  * re-listed every {@link OshiProbeSettings#interfaceRefresh()} and their counters re-read on each call. A disk that
- * cannot be read (its path removed or unmounted while the agent runs) is reported in the reading as unreadable, and
- * the other figures stand. Thread-safe through serialised reads.
+ * cannot be read (its path removed, or its file system unmounted while the agent runs: {@link WatchedDisk}) is
+ * reported in the reading as unreadable, and the other figures stand. Thread-safe through serialised reads.
  */
 public final class OshiSystemProbe implements SystemProbe {
-    private final OshiProbeSettings settings;
     private final HostCounters counters;
-    private FileStore fileStore;
+    private final WatchedDisk disk;
 
     public OshiSystemProbe(OshiProbeSettings settings) {
         this(
@@ -31,8 +26,8 @@ public final class OshiSystemProbe implements SystemProbe {
     }
 
     OshiSystemProbe(OshiProbeSettings settings, HostCounters counters) {
-        this.settings = settings;
         this.counters = counters;
+        this.disk = new WatchedDisk(settings.diskPath());
     }
 
     /**
@@ -54,26 +49,9 @@ public final class OshiSystemProbe implements SystemProbe {
             long[] memory = counters.memory();
             long[] network = counters.networkBytes();
             return new HostReading(
-                    cpu[0], Math.min(cpu[1], cpu[0]), memory[0], memory[1], disk(), network[0], network[1]);
+                    cpu[0], Math.min(cpu[1], cpu[0]), memory[0], memory[1], disk.read(), network[0], network[1]);
         } catch (RuntimeException e) {
             throw new ProbeException("reading host counters failed: " + e.getMessage(), e);
         }
-    }
-
-    private DiskReading disk() {
-        try {
-            FileStore store = fileStore();
-            return new DiskReading.Space(store.getTotalSpace(), store.getUnallocatedSpace(), store.getUsableSpace());
-        } catch (IOException | RuntimeException e) {
-            fileStore = null;
-            return new DiskReading.Unreadable(Failures.rootMessage(e));
-        }
-    }
-
-    private FileStore fileStore() throws IOException {
-        if (fileStore == null) {
-            fileStore = Files.getFileStore(settings.diskPath());
-        }
-        return fileStore;
     }
 }

@@ -2,6 +2,7 @@ package com.airdrops.monitoring.adapters.oshi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.airdrops.monitoring.domain.port.driven.DiskReading;
 import com.airdrops.monitoring.domain.port.driven.HostReading;
@@ -130,6 +131,49 @@ class OshiSystemProbeTest {
 
         Files.createDirectory(watched);
         assertThat(watching.read().disk()).isInstanceOf(DiskReading.Space.class);
+    }
+
+    /**
+     * A file system unmounted from under the watched path leaves the empty folder it was mounted on: read as is, it
+     * would give the space of the file system below, and a full disk would read as one with room. Needs to mount a
+     * tmpfs (root, as on the build machines); skipped where it cannot.
+     */
+    @Test
+    void aFileSystemUnmountedFromUnderThePathIsUnreadableUntilOneIsMountedThereAgain(@TempDir Path parent)
+            throws Exception {
+        Path mountPoint = Files.createDirectory(parent.resolve("mnt"));
+        assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=4m", "tmpfs", mountPoint.toString()), "cannot mount here");
+        try {
+            Path watched = Files.createDirectory(mountPoint.resolve("data"));
+            OshiSystemProbe watching = new OshiSystemProbe(new OshiProbeSettings(watched));
+            assertThat(watching.read().disk())
+                    .isInstanceOfSatisfying(
+                            DiskReading.Space.class,
+                            space -> assertThat(space.totalBytes()).isEqualTo(4L << 20));
+
+            assertThat(run("umount", mountPoint.toString())).isTrue();
+            Files.createDirectory(watched); // the same path, now on the file system below
+            assertThat(watching.read().disk())
+                    .isEqualTo(new DiskReading.Unreadable("the file system mounted on " + mountPoint
+                            + " is no longer mounted (" + watched + " would show the one below it)"));
+
+            assertThat(run("mount", "-t", "tmpfs", "-o", "size=8m", "tmpfs", mountPoint.toString()))
+                    .isTrue();
+            Files.createDirectory(watched);
+            assertThat(watching.read().disk())
+                    .isInstanceOfSatisfying(
+                            DiskReading.Space.class,
+                            space -> assertThat(space.totalBytes()).isEqualTo(8L << 20));
+        } finally {
+            run("umount", mountPoint.toString());
+        }
+    }
+
+    /** Runs a command; whether it succeeded. */
+    private static boolean run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getInputStream().readAllBytes();
+        return process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0;
     }
 
     private static long meminfoKb(String key) throws IOException {

@@ -250,11 +250,11 @@ public final class MetricsCollector implements LatestMetrics, AutoCloseable {
      * as a disk that stopped being full.
      */
     private void addSystemSamples(Instant at, List<Sample> samples, List<Sample> withheld) {
-        Optional<SystemMetrics> known = lastSystem.or(() -> lastKnownSystem);
-        if (known.isEmpty()) {
+        if (lastKnownSystem.isEmpty()) {
             return;
         }
-        SystemMetrics metrics = known.get();
+        // The last cycle's figures when it read the host (they are the last known then), else the last known.
+        SystemMetrics metrics = lastKnownSystem.get();
         List<Sample> host = lastSystem.isPresent() ? samples : withheld;
         host.add(Sample.of(MetricCatalog.CPU_USAGE, metrics.cpuUsagePercent(), at));
         host.add(Sample.of(MetricCatalog.MEMORY_USAGE, metrics.memoryUsagePercent(), at));
